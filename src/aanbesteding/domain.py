@@ -1,0 +1,161 @@
+"""Fixed domain vocabulary: tiers, contract types, requirement kinds, SOV objectives, risks.
+
+Everything here comes from the domain brief and changes only with the law or the framework,
+not per tender. Labels are Dutch because they end up in documents.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, IntEnum
+from typing import Literal
+
+Soort = Literal["eis", "wens", "bepaling"]
+Status = Literal["concept", "in-review", "vastgesteld", "vervallen"]
+ContractType = Literal["saas", "paas", "iaas", "hosting", "licentie"]
+Sov = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8"]
+Risico = Literal["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11"]
+
+SOORTEN: tuple[Soort, ...] = ("eis", "wens", "bepaling")
+CONTRACT_TYPES: tuple[ContractType, ...] = ("saas", "paas", "iaas", "hosting", "licentie")
+SOVS: tuple[Sov, ...] = ("SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8")
+
+
+class Laag(IntEnum):
+    """The three tiers of the drielagenmodel; the value is the tier number."""
+
+    KRITIEK = 1
+    GEVOELIG = 2
+    ONDERSTEUNEND = 3
+
+    @property
+    def key(self) -> str:
+        """The key used in clause files: ``kritiek``, ``gevoelig`` or ``ondersteunend``."""
+        return self.name.lower()
+
+    @property
+    def naam(self) -> str:
+        return self.name.capitalize()
+
+    @property
+    def label(self) -> str:
+        """E.g. ``Laag 1 – Kritiek``."""
+        return f"Laag {self.value} – {self.naam}"
+
+    @classmethod
+    def parse(cls, value: str | int) -> Laag:
+        """Accept 1/2/3 or kritiek/gevoelig/ondersteunend; raise ValueError otherwise."""
+        text = str(value).strip().lower()
+        for laag in cls:
+            if text in (str(laag.value), laag.key, f"laag {laag.value}", f"laag{laag.value}"):
+                return laag
+        raise ValueError(value)
+
+
+class Kind(str, Enum):
+    """Requirement kind with its number prefix and Dutch label."""
+
+    EIS = "eis"
+    WENS = "wens"
+    BEPALING = "bepaling"
+
+    @property
+    def prefix(self) -> str:
+        return {"eis": "E", "wens": "W", "bepaling": "B"}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"eis": "Eis (knock-out)", "wens": "Wens (gunningscriterium)",
+                "bepaling": "Contractbepaling"}[self.value]
+
+
+CONTRACT_TYPE_LABELS: dict[str, str] = {
+    "saas": "Software as a Service (SaaS)",
+    "paas": "Platform as a Service (PaaS)",
+    "iaas": "Infrastructure as a Service (IaaS)",
+    "hosting": "Beheerde hosting, housing of colocatie",
+    "licentie": "On-premises softwarelicentie met onderhoud",
+}
+
+SOV_NAMES: dict[str, str] = {
+    "SOV-1": "Strategische soevereiniteit",
+    "SOV-2": "Juridische en rechtsgebonden soevereiniteit",
+    "SOV-3": "Data- en AI-soevereiniteit",
+    "SOV-4": "Operationele soevereiniteit",
+    "SOV-5": "Soevereiniteit van de toeleveringsketen",
+    "SOV-6": "Technologische soevereiniteit",
+    "SOV-7": "Beveiligings- en compliancesoevereiniteit",
+    "SOV-8": "Ecologische duurzaamheid",
+}
+
+RISK_NAMES: dict[str, str] = {
+    "R1": "Strategische afhankelijkheid",
+    "R2": "Vendor lock-in",
+    "R3": "Verandering in eigendomsstructuur",
+    "R4": "Juridische non-compliance",
+    "R5": "Onzekerheid over rechtspositie",
+    "R6": "Ongeautoriseerde toegang tot en misbruik van data",
+    "R7": "Beheer van cryptografische sleutels en toegangspaden",
+    "R8": "Ontzegging, beëindiging of opschorting van dienst",
+    "R9": "Verlies van controle op integriteit van patches en updates",
+    "R10": "Kwetsbaarheden in de digitale toeleveringsketen",
+    "R11": "Concentratierisico",
+}
+
+SEAL_NAMES: dict[int, str] = {
+    0: "Geen soevereiniteit",
+    1: "Jurisdictionele soevereiniteit",
+    2: "Data-soevereiniteit",
+    3: "Digitale veerkracht",
+    4: "Volledige digitale soevereiniteit",
+}
+
+# EU Cloud Sovereignty Framework weight profiles, in whole percentages.
+WEIGHT_PROFILES: dict[str, dict[str, int]] = {
+    "eu-csf-2025": {"SOV-1": 15, "SOV-2": 10, "SOV-3": 10, "SOV-4": 15,
+                    "SOV-5": 20, "SOV-6": 15, "SOV-7": 10, "SOV-8": 5},
+    "eu-csf-2026": {"SOV-1": 20, "SOV-2": 10, "SOV-3": 10, "SOV-4": 15,
+                    "SOV-5": 10, "SOV-6": 15, "SOV-7": 15, "SOV-8": 5},
+}
+WEIGHT_PROFILE_LABELS: dict[str, str] = {
+    "eu-csf-2025": "EU Cloud Sovereignty Framework v1.2.1 (oktober 2025)",
+    "eu-csf-2026": "Voorbeeldweging uit de handreiking 2026",
+}
+
+# The product's proposed minimum SEAL per objective and tier; None means no minimum.
+MIN_SEAL: dict[Laag, dict[str, int | None]] = {
+    Laag.KRITIEK: {"SOV-1": 4, "SOV-2": 4, "SOV-3": 4, "SOV-4": 4,
+                   "SOV-5": 3, "SOV-6": 3, "SOV-7": 4, "SOV-8": None},
+    Laag.GEVOELIG: {"SOV-1": 3, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3,
+                    "SOV-5": 2, "SOV-6": 2, "SOV-7": 3, "SOV-8": None},
+    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": 2, "SOV-3": 2, "SOV-4": None,
+                         "SOV-5": None, "SOV-6": None, "SOV-7": None, "SOV-8": None},
+}
+
+LAAG_RATIONALE: dict[Laag, str] = {
+    Laag.KRITIEK: (
+        "Uitval of buitenlandse inmenging raakt hier vitale publieke taken, zoals identiteit, "
+        "basisregistraties, belastingheffing of uitkeringen. Dat risico is niet aanvaardbaar. "
+        "Daarom geldt maximale soevereiniteit: eigen beheer in een privaat datacenter op "
+        "Nederlandse of Europese bodem, of een aanbieder waarvan eigendom, exploitatie en "
+        "juridische vestiging volledig in de Europese Unie liggen. Publieke cloud is uitgesloten, "
+        "ook met door de klant beheerde sleutels: sleutels beschermen de vertrouwelijkheid, niet "
+        "de continuïteit. Het systeem moet bovendien bij het wegvallen van externe verbindingen "
+        "zijn kritieke functies kunnen blijven vervullen."
+    ),
+    Laag.GEVOELIG: (
+        "Uitval van dit systeem is ernstig maar binnen een aanvaardbare termijn herstelbaar. "
+        "Europese publieke cloud is daarom toegestaan, mits de aanbieder de Gegevens wel kan "
+        "hosten maar niet kan inzien: de Opdrachtgever beheert de encryptiesleutels buiten het "
+        "bereik van de aanbieder. Eigendom en exploitatie liggen in de Europese Unie, de "
+        "exitafspraken zijn uitvoerbaar en de Opdrachtnemer informeert de Opdrachtgever over "
+        "verzoeken van Buitenlandse Autoriteiten voor zover de wet dat toelaat."
+    ),
+    Laag.ONDERSTEUNEND: (
+        "Dit systeem ondersteunt de bedrijfsvoering; uitval is hinderlijk maar niet "
+        "maatschappelijk ontwrichtend. Marktconforme clouddiensten zijn aanvaardbaar, mits zij "
+        "voldoen aan de AVG, dienstverlening en hosting uitsluitend op Europese bodem "
+        "plaatsvinden en de Aanbestedende Dienst een gedocumenteerde risicoafweging heeft "
+        "gemaakt. Zwaardere eisen worden hier als wens gesteld, zodat de uitvraag "
+        "proportioneel blijft."
+    ),
+}

@@ -1,0 +1,53 @@
+"""The project's exception hierarchy. Every message is Dutch and meant for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AanbestedingError(Exception):
+    """Base class: every error the tool raises on purpose. The CLI prints it and exits 1."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a clause library, located as precisely as known."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+class LibraryError(AanbestedingError):
+    """Raised when a clause library cannot be loaded or fails validation.
+
+    Carries every problem found, so a reviewer sees them all in one run.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(str(p) for p in problems)
+        super().__init__(f"de clausulebibliotheek bevat {len(problems)} probleem/problemen:\n{lines}")
+
+
+class TemplateError(AanbestedingError):
+    """Raised when a clause text cannot be rendered (syntax, unknown variable, sandbox)."""
+
+
+class InputError(AanbestedingError):
+    """Raised for invalid user input: options, parameters, profile files."""
+
+
+class OutputError(AanbestedingError):
+    """Raised when an output file cannot be written, or exists and may not be overwritten."""
+
+
+class DocumentTemplateError(AanbestedingError):
+    """Raised when a Word base document (--sjabloon) is missing, unreadable or unsuitable."""

@@ -1,0 +1,58 @@
+"""Library overview: one row per clause, as data, a text table or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aanbesteding.domain import Laag
+from aanbesteding.library import Library
+
+
+def overview_rows(library: Library) -> list[dict[str, Any]]:
+    """One plain dict per clause, in library order."""
+    rows: list[dict[str, Any]] = []
+    for item in library.clauses:
+        clause = item.clause
+        rows.append({
+            "id": clause.id,
+            "titel": clause.titel,
+            "thema": item.theme,
+            "versie": clause.versie,
+            "status": clause.status,
+            "eigenaar": clause.eigenaar,
+            "beoordeeld_op": clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
+            "sov": list(clause.sov),
+            "risicos": list(clause.risicos),
+            "lagen": [laag.value for laag in Laag if clause.lagen.for_tier(laag)],
+            "soort_per_laag": {str(laag.value): clause.lagen.for_tier(laag) for laag in Laag},
+            "contracttypen": list(clause.contracttypen),
+        })
+    return rows
+
+
+def overview_json(library: Library) -> str:
+    return json.dumps(overview_rows(library), ensure_ascii=False, indent=2) + "\n"
+
+
+def _kind_letters(row: dict[str, Any]) -> str:
+    letters = {"eis": "E", "wens": "W", "bepaling": "B", None: "-"}
+    return "".join(letters[row["soort_per_laag"][str(n)]] for n in (1, 2, 3))
+
+
+def overview_table(library: Library) -> str:
+    """A fixed-width text table for the terminal."""
+    rows = overview_rows(library)
+    header = ("id", "titel", "versie", "status", "sov", "L1L2L3", "contracttypen")
+    body = [(r["id"], r["titel"], r["versie"], r["status"],
+             ",".join(s.removeprefix("SOV-") for s in r["sov"]), " ".join(_kind_letters(r)),
+             ",".join(r["contracttypen"])) for r in rows]
+    max_title = 48
+    body = [(a, b if len(b) <= max_title else b[: max_title - 1] + "…", *rest)
+            for a, b, *rest in body]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=False)]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
+             for line in (header, *body)]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(f"\n{len(rows)} clausules · E = eis, W = wens, B = bepaling, - = niet van toepassing")
+    return "\n".join(lines) + "\n"
