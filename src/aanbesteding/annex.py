@@ -1,0 +1,79 @@
+"""The composed annex: a plain data model that the writers turn into files.
+
+Writers know nothing of YAML or the library; everything they print is here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aanbesteding.domain import Kind, Laag
+from aanbesteding.model import Definition, Theme
+from aanbesteding.tender import Tender
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One numbered requirement (eis, wens or bepaling) as it appears in the annex."""
+
+    number: str  # E-01, W-01, B-01
+    kind: Kind
+    clause_id: str
+    version: str
+    status: str
+    title: str
+    theme_id: str
+    text: str
+    toelichting: str
+    wijze_van_aantonen: str
+    weight: int | None
+    scoring_guidance: dict[int, str]
+    sov: tuple[str, ...]
+    risks: tuple[str, ...]
+    sources: tuple[str, ...]
+    terms: tuple[str, ...]
+    parameters: dict[str, str | int | float]
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A library clause that is not in the annex, and why."""
+
+    clause_id: str
+    title: str
+    version: str
+    reason: str
+    by_buyer: bool  # True when the buyer left it out (pas toe of leg uit)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A chapter of the annex: one theme and its requirements."""
+
+    theme: Theme
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class Annex:
+    """Everything needed to write the Word annex and the Excel grid."""
+
+    tender: Tender
+    sections: tuple[Section, ...]
+    definitions: tuple[Definition, ...]
+    exclusions: tuple[Exclusion, ...]
+    min_seal: dict[str, int | None]
+    library_hash: str
+    tool_version: str
+    inputs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def laag(self) -> Laag:
+        return self.tender.laag
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        return tuple(r for s in self.sections for r in s.requirements)
+
+    def of_kind(self, kind: Kind) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.kind is kind)

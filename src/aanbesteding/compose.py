@@ -1,0 +1,109 @@
+"""Composition: tier + contract type + tender -> :class:`~aanbesteding.annex.Annex`."""
+
+from __future__ import annotations
+
+from aanbesteding import __version__
+from aanbesteding.annex import Annex, Exclusion, Requirement, Section
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, MIN_SEAL, Kind, Laag
+from aanbesteding.errors import InputError
+from aanbesteding.library import Library, LoadedClause
+from aanbesteding.model import wording_for
+from aanbesteding.parameters import resolve_parameters
+from aanbesteding.render import render
+from aanbesteding.tender import Tender
+
+
+def _exclusion_reason(item: LoadedClause, tender: Tender) -> tuple[str, bool] | None:
+    clause = item.clause
+    if clause.lagen.for_tier(tender.laag) is None:
+        return f"niet van toepassing in {tender.laag.label.lower()}", False
+    if tender.contracttype not in clause.contracttypen:
+        return (f"niet van toepassing op contracttype "
+                f"{CONTRACT_TYPE_LABELS[tender.contracttype]}"), False
+    if clause.status == "vervallen":
+        return "de clausule is vervallen", False
+    if clause.id in tender.uitsluiten:
+        return f"weggelaten door de Aanbestedende Dienst: {tender.uitsluiten[clause.id]}", True
+    return None
+
+
+def _requirement(item: LoadedClause, tender: Tender, number: str,
+                 params: dict[str, str | int | float]) -> Requirement:
+    clause = item.clause
+    laag: Laag = tender.laag
+    kind = Kind(clause.lagen.for_tier(laag) or "eis")
+    wording = wording_for(clause, laag)
+    context = {**params, "laag": laag.value, "contracttype": tender.contracttype,
+               "organisatie": tender.organisatie}
+    where = f"clausule {clause.id}"
+    return Requirement(
+        number=number, kind=kind, clause_id=clause.id, version=clause.versie,
+        status=clause.status, title=clause.titel, theme_id=item.theme,
+        text=render(wording.tekst, context, where=f"{where}, tekst"),
+        toelichting=render(wording.toelichting, context, where=f"{where}, toelichting"),
+        wijze_van_aantonen=render(wording.wijze_van_aantonen, context,
+                                  where=f"{where}, wijze_van_aantonen"),
+        weight=wording.weging if kind is Kind.WENS else None,
+        scoring_guidance=dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True))
+        if kind is Kind.WENS else {},
+        sov=tuple(clause.sov), risks=tuple(clause.risicos), sources=tuple(clause.bronnen),
+        terms=tuple(clause.begrippen), parameters=params,
+    )
+
+
+def compose_annex(library: Library, tender: Tender) -> Annex:
+    """Select, order, number and render the clauses for this tender.
+
+    Raises InputError for unknown clause ids in ``uitsluiten`` or bad parameter overrides,
+    and TemplateError if a clause text cannot be rendered.
+    """
+    known = library.by_id()
+    unknown = sorted(set(tender.uitsluiten) - set(known))
+    if unknown:
+        raise InputError(f"uitsluiten: onbekende clausule(s) {', '.join(unknown)}")
+    parameters = resolve_parameters(library, tender.parameters)
+    counters = dict.fromkeys(Kind, 0)
+    sections: list[Section] = []
+    exclusions: list[Exclusion] = []
+    for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
+        requirements: list[Requirement] = []
+        for item in (c for c in library.clauses if c.theme == theme.id):
+            excluded = _exclusion_reason(item, tender)
+            if excluded is not None:
+                exclusions.append(Exclusion(item.clause.id, item.clause.titel,
+                                            item.clause.versie, *excluded))
+                continue
+            kind = Kind(item.clause.lagen.for_tier(tender.laag) or "eis")
+            counters[kind] += 1
+            number = f"{kind.prefix}-{counters[kind]:02d}"
+            requirements.append(_requirement(item, tender, number, parameters[item.clause.id]))
+        if requirements:
+            sections.append(Section(theme, tuple(requirements)))
+    used_terms = {t for s in sections for r in s.requirements for t in r.terms}
+    definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
+                               key=lambda d: d.begrip.lower()))
+    return Annex(
+        tender=tender, sections=tuple(sections), definitions=definitions,
+        exclusions=tuple(exclusions), min_seal=dict(MIN_SEAL[tender.laag]),
+        library_hash=library.content_hash, tool_version=__version__,
+        inputs=_inputs(tender),
+    )
+
+
+def _inputs(tender: Tender) -> dict[str, str]:
+    """The generation inputs, as printed in the accountability appendix."""
+    inputs = {
+        "Laag": tender.laag.label,
+        "Contracttype": CONTRACT_TYPE_LABELS[tender.contracttype],
+        "Aanbestedende Dienst": tender.organisatie,
+        "Opdracht": tender.opdracht_titel,
+        "Kenmerk": tender.kenmerk or "—",
+        "Systeem": tender.systeem or "—",
+        "Datum": tender.datum.isoformat(),
+        "Documentversie": f"{tender.versie} ({tender.status})",
+    }
+    for name, value in sorted(tender.parameters.items()):
+        inputs[f"Parameter {name}"] = str(value)
+    for clause_id, reason in sorted(tender.uitsluiten.items()):
+        inputs[f"Uitgesloten {clause_id}"] = reason
+    return inputs

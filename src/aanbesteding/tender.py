@@ -1,0 +1,112 @@
+"""The tender: what the procurement officer tells the tool (flags or a profile file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from aanbesteding.domain import ContractType, Laag
+from aanbesteding.errors import InputError
+from aanbesteding.validation_nl import field_path, translate
+from aanbesteding.yamlsource import YamlLoadError, load_yaml
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
+WeightProfile = Literal["eu-csf-2025", "eu-csf-2026"]
+
+
+class Ratio(BaseModel):
+    """Share of quality, sovereignty and price in the total score, in whole percentages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kwaliteit: Annotated[int, Field(ge=0, le=100)] = 40
+    soevereiniteit: Annotated[int, Field(ge=0, le=100)] = 30
+    prijs: Annotated[int, Field(ge=0, le=100)] = 30
+
+    @model_validator(mode="after")
+    def _total(self) -> Ratio:
+        if self.kwaliteit + self.soevereiniteit + self.prijs != 100:
+            raise ValueError("kwaliteit, soevereiniteit en prijs moeten samen 100 zijn")
+        return self
+
+
+DEFAULT_BIDDERS: tuple[str, ...] = ("Inschrijver 1", "Inschrijver 2", "Inschrijver 3")
+DEFAULT_SCALE: tuple[int, ...] = (0, 2, 4, 6, 8, 10)
+
+
+class Tender(BaseModel):
+    """Tender details and choices; every field has a sensible default except tier and type."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    laag: Laag
+    contracttype: ContractType
+    organisatie: Text = "Aanbestedende Dienst"
+    opdracht: Text | None = None
+    kenmerk: Text | None = None
+    systeem: Text | None = None
+    datum: dt.date = Field(default_factory=dt.date.today)
+    versie: Text = "1.0"
+    status: Literal["concept", "definitief"] = "concept"
+    parameters: dict[str, str | int | float] = Field(default_factory=dict)
+    uitsluiten: dict[str, Text] = Field(default_factory=dict)
+    inschrijvers: list[Text] = Field(default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1,
+                                     max_length=20)
+    weging: WeightProfile = "eu-csf-2025"
+    verhouding: Ratio = Field(default_factory=Ratio)
+    prijsmethode: PriceMethod = "gewogen-factor"
+    schaal: list[Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=lambda: list(DEFAULT_SCALE), min_length=2)
+
+    @model_validator(mode="after")
+    def _checks(self) -> Tender:
+        if len(set(self.inschrijvers)) != len(self.inschrijvers):
+            raise ValueError("elke inschrijver moet een andere naam hebben")
+        if sorted(set(self.schaal)) != list(self.schaal):
+            raise ValueError("de schaal moet oplopend zijn, zonder dubbele waarden")
+        return self
+
+    @property
+    def opdracht_titel(self) -> str:
+        from aanbesteding.domain import CONTRACT_TYPE_LABELS
+
+        return self.opdracht or f"Aanbesteding {CONTRACT_TYPE_LABELS[self.contracttype]}"
+
+
+def parse_tier(value: str | int | Laag) -> Laag:
+    """Parse a tier given as 1/2/3 or its name; raise InputError in Dutch otherwise."""
+    if isinstance(value, Laag):
+        return value
+    try:
+        return Laag.parse(value)
+    except ValueError:
+        raise InputError(f"onbekende laag '{value}'; kies 1, 2, 3 of kritiek, gevoelig, "
+                         "ondersteunend") from None
+
+
+def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
+    """Validate tender values; raise InputError naming ``source`` and each bad field."""
+    data = dict(values)
+    if "laag" in data and data["laag"] is not None and not isinstance(data["laag"], Laag):
+        data["laag"] = parse_tier(str(data["laag"]))
+    try:
+        return Tender.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{source}: {field_path(loc)}: {msg}" for loc, msg in translate(exc)]
+        raise InputError("ongeldige aanbestedingsgegevens:\n" + "\n".join(lines)) from exc
+
+
+def load_profile(path: Path) -> dict[str, object]:
+    """Read a tender profile (YAML) as raw values; raise InputError naming the file."""
+    try:
+        doc = load_yaml(path)
+    except YamlLoadError as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise InputError(f"{where}: {exc.message}") from exc
+    if not isinstance(doc.data, dict):
+        raise InputError(f"{path}: een profiel moet een verzameling velden (mapping) zijn")
+    return dict(doc.data)
