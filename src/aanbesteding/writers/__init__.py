@@ -1,0 +1,1 @@
+"""Writers turn a composed :class:`~aanbesteding.annex.Annex` into files; one job per module."""
