@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -69,6 +70,65 @@ def overzicht(pad: Path | None, formaat: str) -> None:
     click.echo(overview_json(library) if formaat == "json" else overview_table(library), nl=False)
 
 
+_LAAG_KEUZES = ["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"]
+
+
+@cli.command("genereer")
+@click.option("--profiel", type=click.Path(path_type=Path, dir_okay=False),
+              help="YAML-bestand met aanbestedingsgegevens; opties gaan voor.")
+@click.option("--laag", type=Keuze(_LAAG_KEUZES, case_sensitive=False),
+              help="Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.")
+@click.option("--contracttype", type=Keuze(["saas", "paas", "iaas", "hosting", "licentie"]),
+              help="Wat wordt ingekocht.")
+@click.option("--organisatie", help="Naam van de Aanbestedende Dienst.")
+@click.option("--opdracht", help="Naam van de opdracht of aanbesteding.")
+@click.option("--kenmerk", help="Kenmerk of zaaknummer.")
+@click.option("--systeem", help="Naam van het systeem.")
+@click.option("--datum", help="Datum van het document (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--versie", "doc_versie", help="Versie van het document (standaard 1.0).")
+@click.option("--status", type=Keuze(["concept", "definitief"]), help="Documentstatus.")
+@click.option("--param", "params", multiple=True, metavar="NAAM=WAARDE",
+              help="Wijzig een parameter, bijv. aankondiging_dagen=60 (herhaalbaar).")
+@click.option("--uitsluiten", multiple=True, metavar="ID=REDEN",
+              help="Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).")
+@click.option("--inschrijver", "inschrijvers", multiple=True, metavar="NAAM",
+              help="Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).")
+@click.option("--weging", type=Keuze(["eu-csf-2025", "eu-csf-2026"]),
+              help="Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025).")
+@click.option("--verhouding", metavar="kwaliteit=K,soevereiniteit=S,prijs=P",
+              help="Verhouding in het totaal, in procenten (standaard 40/30/30).")
+@click.option("--prijsmethode", type=Keuze(["gewogen-factor", "gunnen-op-waarde"]),
+              help="Methode voor de prijsbeoordeling (standaard gewogen-factor).")
+@click.option("--schaal", metavar="0,2,4,6,8,10", help="Scoreschaal voor wensen.")
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False),
+              help="Word-document (.docx) met de huisstijl van de organisatie.")
+@click.option("--bibliotheek", type=click.Path(path_type=Path, file_okay=False),
+              help="Andere clausulebibliotheek dan de meegeleverde.")
+@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False),
+              help="Pad van de Word-bijlage (.docx); de matrix komt ernaast (.xlsx).")
+@click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
+@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
+def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: Path | None,
+             uitvoer: Path | None, geen_matrix: bool, force: bool, **options: object) -> None:
+    """Stel de Word-bijlage en de Excel-beoordelingsmatrix samen.
+
+    Voorbeeld: aanbesteding genereer --laag 2 --contracttype saas --organisatie "Gemeente
+    Voorbeeld" --kenmerk INK-2026-042
+    """
+    from aanbesteding.generate import default_output_name, generate
+    from aanbesteding.options import tender_from_options
+
+    tender = tender_from_options(profiel, options)
+    output = uitvoer or Path(default_output_name(tender))
+    result = generate(tender, output, library_path=bibliotheek, template=sjabloon,
+                      with_grid=not geen_matrix, force=force)
+    annex = result.annex
+    click.echo(f"Bijlage geschreven: {result.docx} ({len(annex.requirements)} eisen, wensen en "
+               f"bepalingen; {tender.laag.label}, {tender.contracttype})")
+    if result.xlsx is not None:
+        click.echo(f"Beoordelingsmatrix geschreven: {result.xlsx}")
+
+
 def _usage_message(exc: click.UsageError) -> str:
     """Dutch text for click's usage errors (click itself speaks English)."""
     if isinstance(exc, click.NoSuchOption):
@@ -104,6 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("Afgebroken.", err=True)
         return 130
+    except Exception as exc:  # last resort: a user never sees a traceback
+        if os.environ.get("AANBESTEDING_DEBUG"):
+            raise
+        click.echo(f"Interne fout: {type(exc).__name__}: {exc}\n"
+                   "Dit is een fout in aanbesteding; zet AANBESTEDING_DEBUG=1 voor details.",
+                   err=True)
+        return 70
     return 0
 
 

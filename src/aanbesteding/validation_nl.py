@@ -43,6 +43,8 @@ def _message(error: ErrorDetails) -> str:
         return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn (gegeven: {value!r})"
     if kind in ("less_than_equal", "less_than"):
         return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn (gegeven: {value!r})"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     return str(error["msg"])
