@@ -70,6 +70,14 @@ def overzicht(pad: Path | None, formaat: str) -> None:
     click.echo(overview_json(library) if formaat == "json" else overview_table(library), nl=False)
 
 
+@bibliotheek.command("schema")
+def schema() -> None:
+    """Druk het JSON Schema van het clausuleformaat af (zoals clauses/schema.json)."""
+    from aanbesteding.schema import clause_schema_json
+
+    click.echo(clause_schema_json(), nl=False)
+
+
 _LAAG_KEUZES = ["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"]
 
 

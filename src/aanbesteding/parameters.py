@@ -32,7 +32,7 @@ def _convert(name: str, param: Parameter, raw: Value) -> Value:
     try:
         value: Value = int(text) if param.type == "geheel-getal" else float(text)
     except (TypeError, ValueError):
-        kind = "een geheel getal" if param.type == "geheel-getal" else "een getal"
+        kind = "geheel getal" if param.type == "geheel-getal" else "getal"
         raise InputError(f"parameter '{name}': '{raw}' is geen {kind}") from None
     unit = f" {param.eenheid}" if param.eenheid else ""
     if param.minimum is not None and value < param.minimum:

@@ -1,0 +1,202 @@
+"""Cell helpers shared by every sheet: safe text, inputs, validation, styles, page setup.
+
+Every text cell goes through :func:`put_text`, so user data (bidder names, clause texts) can
+never turn into a formula; every formula goes through :func:`put_formula`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+RESULT_FILL = PatternFill("solid", fgColor="E2EFDA")
+HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+EXCLUDED_FILL = PatternFill("solid", fgColor="F8CBAD")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+WARNING_FONT = Font(bold=True, color="C00000")
+_THIN = Side(style="thin", color="BF9000")
+INPUT_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+PERCENT = "0.0%"
+EURO = '"€" #,##0.00'
+DECIMAL = "#,##0.00"
+WHOLE = "0"
+MAX_TEXT = 32_767  # Excel's limit for one cell
+
+
+def col(index: int) -> str:
+    """Column letter for a 1-based column index."""
+    return get_column_letter(index)
+
+
+def ref(sheet: str, column: int, row: int) -> str:
+    """Absolute reference to a cell on another sheet, e.g. ``Eisen!$F$12``."""
+    return f"{sheet}!${col(column)}${row}"
+
+
+def area(column: int, first: int, last: int, *, sheet: str | None = None,
+         last_column: int | None = None) -> str:
+    """Absolute range such as ``$F$2:$F$9`` (optionally sheet-qualified)."""
+    end = last_column or column
+    text = f"${col(column)}${first}:${col(end)}${last}"
+    return f"{sheet}!{text}" if sheet else text
+
+
+def clean(text: str) -> str:
+    """Text without the control characters XML cannot hold, cut to Excel's cell limit."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_TEXT]
+
+
+def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | None = None,
+             wrap: bool = False) -> Cell:
+    """Write ``text`` as a literal string, even when it starts with ``=``, ``+``, ``-`` or ``@``."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = clean(text)
+    # openpyxl marks a str starting with "=" as a formula; force the string type back.
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    if wrap:
+        cell.alignment = WRAP
+    return cell
+
+
+def put_number(ws: Worksheet, row: int, column: int, value: float | None,
+               number_format: str | None = None) -> Cell:
+    """Write a number (or leave the cell empty for ``None``)."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def put_formula(ws: Worksheet, row: int, column: int, formula: str,
+                number_format: str | None = None, *, font: Font | None = None) -> Cell:
+    """Write a formula built by this package (never from user text); raise ValueError otherwise."""
+    if not formula.startswith("="):
+        raise ValueError(f"geen formule: {formula!r}")
+    cell = ws.cell(row=row, column=column)
+    cell.value = formula
+    cell.data_type = "f"
+    if number_format:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def quote(text: str) -> str:
+    """A string literal for use inside a formula (our own Dutch text, never user data)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def mark_input(cell: Cell) -> Cell:
+    """Unlock a cell and give it the input look explained in the Toelichting legend."""
+    cell.protection = Protection(locked=False)
+    cell.fill = INPUT_FILL
+    cell.border = INPUT_BORDER
+    return cell
+
+
+def mark_result(cell: Cell) -> Cell:
+    """Give a key result the result look explained in the legend."""
+    cell.fill = RESULT_FILL
+    cell.font = BOLD
+    return cell
+
+
+def header_row(ws: Worksheet, headers: Sequence[str], row: int = 1) -> None:
+    """Write a header row as text, styled, wrapped."""
+    for index, title in enumerate(headers, start=1):
+        cell = put_text(ws, row, index, title, font=HEADER_FONT)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def list_validation(ws: Worksheet, source: str, cells: str, message: str) -> None:
+    """Dropdown on ``cells`` with the values in ``source`` (a quoted list or a name)."""
+    if not cells:
+        return
+    rule = DataValidation(type="list", formula1=source, allow_blank=True,
+                          showErrorMessage=True, showInputMessage=True,
+                          errorTitle="Ongeldige invoer", error=message,
+                          promptTitle="Invoer", prompt=message)
+    rule.add(cells)
+    ws.add_data_validation(rule)
+
+
+def number_validation(ws: Worksheet, cells: str, low: float, high: float | None,
+                      message: str, *, whole: bool = False) -> None:
+    """Restrict ``cells`` to numbers between ``low`` and ``high`` (no upper bound if None)."""
+    if not cells:
+        return
+    kind = "whole" if whole else "decimal"
+    if high is None:
+        rule = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
+    else:
+        rule = DataValidation(type=kind, operator="between", formula1=str(low),
+                              formula2=str(high))
+    rule.allow_blank = True
+    rule.showErrorMessage = True
+    rule.showInputMessage = True
+    rule.errorTitle = "Ongeldige invoer"
+    rule.error = message
+    rule.promptTitle = "Invoer"
+    rule.prompt = message
+    rule.add(cells)
+    ws.add_data_validation(rule)
+
+
+def highlight_when(ws: Worksheet, cells: str, formula: str, fill: PatternFill,
+                   font: Font | None = None) -> None:
+    """Conditional format: ``fill`` on ``cells`` where ``formula`` (no leading =) is true."""
+    ws.conditional_formatting.add(cells, FormulaRule(formula=[formula], fill=fill, font=font))
+
+
+def widths(ws: Worksheet, sizes: dict[int, float]) -> None:
+    """Set column widths by 1-based index."""
+    for index, size in sizes.items():
+        ws.column_dimensions[col(index)].width = size
+
+
+def fit_height(ws: Worksheet, row: int, texts: Sequence[tuple[str, float]]) -> None:
+    """Set a row's height so wrapped ``(text, column width)`` pairs show in full.
+
+    Neither Excel nor LibreOffice sizes rows on open for generated files, so estimate it.
+    """
+    lines = 1
+    for text, width in texts:
+        per_line = max(int(width * 1.15), 10)
+        count = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+        lines = max(lines, count)
+    ws.row_dimensions[row].height = min(15.0 * lines + 3, 409.0)
+
+
+def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = "1:1") -> None:
+    """Protect the sheet (no password), freeze panes and set up landscape A4 printing."""
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    if freeze:
+        ws.freeze_panes = freeze
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = "Pagina &P van &N"

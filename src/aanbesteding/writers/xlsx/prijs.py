@@ -1,0 +1,120 @@
+"""The Prijs sheet: bid prices and the price share, by gewogen factor or gunnen op waarde."""
+
+from __future__ import annotations
+
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from aanbesteding.annex import Annex
+from aanbesteding.writers.xlsx.cells import (
+    BOLD,
+    EURO,
+    PERCENT,
+    WARNING_FONT,
+    finish_sheet,
+    header_row,
+    mark_input,
+    mark_result,
+    number_validation,
+    put_formula,
+    put_text,
+    ref,
+    widths,
+)
+from aanbesteding.writers.xlsx.layout import (
+    PRIJS,
+    RESULT_STATUS_COLUMN,
+    RESULTAAT,
+    UITGESLOTEN,
+    PriceCells,
+    Settings,
+    SovCells,
+    WensenCells,
+    result_row,
+)
+
+FIRST = 2
+
+
+def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str) -> str:
+    put_text(ws, row, 1, label, font=BOLD)
+    mark_input(ws.cell(row=row, column=2)).number_format = EURO
+    wb.defined_names[name] = DefinedName(name, attr_text=f"{PRIJS}!$B${row}")
+    number_validation(ws, f"B{row}", 0, None, "Een bedrag in euro's (0 of meer).")
+    return name
+
+
+def _prices(ws: Worksheet, annex: Annex, extra: list[str]) -> int:
+    bidders = annex.tender.inschrijvers
+    header_row(ws, ["Inschrijver", "Inschrijfprijs", *extra])
+    widths(ws, {1: 30, 2: 18})
+    widths(ws, {3 + k: 18 for k in range(len(extra))})
+    for i, name in enumerate(bidders):
+        put_text(ws, FIRST + i, 1, name)
+        mark_input(ws.cell(row=FIRST + i, column=2)).number_format = EURO
+    last = FIRST + len(bidders) - 1
+    number_validation(ws, f"B{FIRST}:B{last}", 0, None, "Een bedrag in euro's (0 of meer).")
+    return last
+
+
+def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
+    last = _prices(ws, annex, ["Prijsscore"])
+    pmin = _parameter(wb, ws, last + 2, "Pmin", "Pmin")
+    pmax = _parameter(wb, ws, last + 3, "Pmax", "Pmax")
+    check = (f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
+             f'"Let op: Pmax moet groter zijn dan Pmin."),"Vul Pmin en Pmax in op tabblad Prijs.")')
+    put_formula(ws, last + 4, 1, f'=IF({check}="In orde","",{check})', font=WARNING_FONT)
+    share, still_open = [], []
+    for row in range(FIRST, last + 1):
+        mark_result(put_formula(
+            ws, row, 3, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER({pmin}),ISNUMBER({pmax})),'
+            f'IF({pmax}>{pmin},MAX(0,MIN(1,({pmax}-B{row})/({pmax}-{pmin}))),""),"")', PERCENT))
+        share.append(ref(PRIJS, 3, row))
+        still_open.append(f"(3-COUNT({ref(PRIJS, 2, row)},{pmin},{pmax}))")
+    return PriceCells(share=share, rank_key=None, open=still_open, check=check)
+
+
+def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,
+                    wensen: WensenCells, sov: SovCells) -> PriceCells:
+    last = _prices(ws, annex, ["Kwaliteit", "Soevereiniteit", "Waarde kwaliteit en "
+                               "soevereiniteit", "Fictieve inschrijfprijs",
+                               "Telt mee voor laagste", "Prijsscore"])
+    value = _parameter(wb, ws, last + 2, "Waarde volledige score (€)", "Waarde_volledige_score")
+    put_text(ws, last + 3, 1, "W: de waarde in euro's van 100% op kwaliteit en "
+             "soevereiniteit samen, verdeeld naar hun aandelen (zie Toelichting).")
+    k, s = settings.share_quality, settings.share_sovereignty
+    fictitious = f"$F${FIRST}:$F${last}"
+    counted = f"$G${FIRST}:$G${last}"
+    check = (f'IF(NOT(ISNUMBER({value})),"Vul de waarde van een volledige score in op tabblad '
+             f'Prijs.",IF(COUNTIF({PRIJS}!{fictitious},"<=0")>0,"Let op: een fictieve prijs is '
+             f'nul of negatief; verlaag de waarde van een volledige score.","In orde"))')
+    put_formula(ws, last + 4, 1, f'=IF({check}="In orde","",{check})', font=WARNING_FONT)
+    share, keys, still_open = [], [], []
+    for i, row in enumerate(range(FIRST, last + 1)):
+        status = ref(RESULTAAT, RESULT_STATUS_COLUMN, result_row(i))
+        put_formula(ws, row, 3, f"={wensen.quality[i]}", PERCENT)
+        put_formula(ws, row, 4, f"={sov.score[i]}/100", PERCENT)
+        put_formula(ws, row, 5, f"=IF(AND(ISNUMBER({value}),{k}+{s}>0),"
+                    f"{value}*({k}*C{row}+{s}*D{row})/({k}+{s}),0)", EURO)
+        mark_result(put_formula(ws, row, 6, f'=IF(ISNUMBER(B{row}),B{row}-E{row},"")', EURO))
+        put_formula(ws, row, 7, f'=IF(AND(ISNUMBER(F{row}),LEFT({status},{len(UITGESLOTEN)})'
+                    f'<>"{UITGESLOTEN}"),F{row},"")', EURO)
+        mark_result(put_formula(
+            ws, row, 8, f'=IF(AND(ISNUMBER(F{row}),MIN({counted})>0),'
+            f'IF(F{row}>0,MIN(1,MIN({counted})/F{row}),""),"")', PERCENT))
+        share.append(ref(PRIJS, 8, row))
+        keys.append(ref(PRIJS, 6, row))
+        still_open.append(f"(2-COUNT({ref(PRIJS, 2, row)},{value}))")
+    return PriceCells(share=share, rank_key=keys, open=still_open, check=check)
+
+
+def build_prijs(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,
+                wensen: WensenCells, sov: SovCells) -> PriceCells:
+    """Fill the Prijs sheet for the tender's price method; return the price cells."""
+    if annex.tender.prijsmethode == "gunnen-op-waarde":
+        cells = _award_on_value(wb, ws, annex, settings, wensen, sov)
+    else:
+        cells = _weighted_factor(wb, ws, annex)
+    finish_sheet(ws, freeze=f"B{FIRST}")
+    return cells
