@@ -156,7 +156,7 @@ def _check_definitions(clause: Clause, rendered: list[str],
     for index, term in enumerate(clause.begrippen):
         if term not in definitions:
             yield ("begrippen", index), f"begrip '{term}' staat niet in begrippen.yaml"
-    found = terms_used("\n".join(rendered), definitions)
+    found = terms_used("\n".join(dict.fromkeys(rendered)), definitions)
     for term in sorted(found - set(clause.begrippen)):
         yield ("begrippen",), f"begrip '{term}' komt in de tekst voor maar staat niet onder begrippen"
     for term in sorted(set(clause.begrippen) & set(definitions) - found):

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -92,11 +92,15 @@ def unsafe_access(source: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> Template:
+    return environment().from_string(source)
+
+
 def render(source: str, context: Mapping[str, Any], *, where: str = "tekst") -> str:
     """Render a clause text in the sandbox; raise TemplateError naming ``where`` on failure."""
-    env = environment()
     try:
-        return env.from_string(source).render(dict(context)).strip()
+        return _compiled(source).render(dict(context)).strip()
     except TemplateSyntaxError as exc:
         raise TemplateError(f"{where}: sjabloonfout op regel {exc.lineno}: {exc.message}") from exc
     except UndefinedError as exc:

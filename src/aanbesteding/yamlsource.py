@@ -10,6 +10,9 @@ import yaml
 
 Loc = tuple[str | int, ...]
 
+# libyaml's safe loader when PyYAML was built with it; same results, several times faster.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlLoadError(Exception):
     """A file that is not valid YAML; ``line`` is 1-based when known."""
@@ -72,7 +75,7 @@ def load_yaml(path: Path) -> YamlDocument:
         raise YamlLoadError(None, f"het bestand is geen geldige UTF-8-tekst ({exc.reason})") from exc
     except OSError as exc:
         raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({exc.strerror})") from exc
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -33,23 +33,33 @@ class Table:
 Block = Heading | Para | Bullets | Table
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 def text_blocks(text: str) -> list[Block]:
-    """Split clause text into paragraphs (blank line) and bullet lists (lines with ``- ``)."""
+    """Split clause text into paragraphs (blank line) and bullet lists (lines with ``- ``).
+
+    A line indented deeper than the bullet above it continues that bullet; any other line
+    is prose. Lines of one paragraph are joined with a space.
+    """
     blocks: list[Block] = []
-    for chunk in text.strip().split("\n\n"):
-        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        if not lines:
-            continue
+    for chunk in text.strip("\n").split("\n\n"):
         prose: list[str] = []
         bullets: list[str] = []
-        for line in lines:
+        bullet_indent = -1
+        for raw in chunk.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
             if line.startswith("- "):
                 if prose:
                     blocks.append(Para(" ".join(prose)))
                     prose = []
                 bullets.append(line[2:].strip())
-            elif bullets and not prose and line[:1].islower():
-                bullets[-1] += " " + line  # continuation of a wrapped bullet
+                bullet_indent = _indent(raw)
+            elif bullets and _indent(raw) > bullet_indent:
+                bullets[-1] += " " + line
             else:
                 if bullets:
                     blocks.append(Bullets(tuple(bullets)))

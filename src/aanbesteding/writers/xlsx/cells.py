@@ -7,10 +7,12 @@ never turn into a formula; every formula goes through :func:`put_formula`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.formatting.rule import FormulaRule
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -53,6 +55,14 @@ def area(column: int, first: int, last: int, *, sheet: str | None = None,
     return f"{sheet}!{text}" if sheet else text
 
 
+def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
+    """The cell at ``row``/``column``; raise ValueError if it is hidden inside a merged range."""
+    cell = ws.cell(row=row, column=column)
+    if not isinstance(cell, Cell):
+        raise ValueError(f"cel {cell.coordinate} valt in een samengevoegd bereik")
+    return cell
+
+
 def clean(text: str) -> str:
     """Text without the control characters XML cannot hold, cut to Excel's cell limit."""
     return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_TEXT]
@@ -61,7 +71,7 @@ def clean(text: str) -> str:
 def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | None = None,
              wrap: bool = False) -> Cell:
     """Write ``text`` as a literal string, even when it starts with ``=``, ``+``, ``-`` or ``@``."""
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     cell.value = clean(text)
     # openpyxl marks a str starting with "=" as a formula; force the string type back.
     cell.data_type = "s"
@@ -75,7 +85,7 @@ def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | No
 def put_number(ws: Worksheet, row: int, column: int, value: float | None,
                number_format: str | None = None) -> Cell:
     """Write a number (or leave the cell empty for ``None``)."""
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     cell.value = value
     if number_format:
         cell.number_format = number_format
@@ -87,7 +97,7 @@ def put_formula(ws: Worksheet, row: int, column: int, formula: str,
     """Write a formula built by this package (never from user text); raise ValueError otherwise."""
     if not formula.startswith("="):
         raise ValueError(f"geen formule: {formula!r}")
-    cell = ws.cell(row=row, column=column)
+    cell = cell_at(ws, row, column)
     cell.value = formula
     cell.data_type = "f"
     if number_format:
@@ -142,7 +152,7 @@ def number_validation(ws: Worksheet, cells: str, low: float, high: float | None,
     """Restrict ``cells`` to numbers between ``low`` and ``high`` (no upper bound if None)."""
     if not cells:
         return
-    kind = "whole" if whole else "decimal"
+    kind: Literal["whole", "decimal"] = "whole" if whole else "decimal"
     if high is None:
         rule = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
     else:
@@ -162,7 +172,8 @@ def number_validation(ws: Worksheet, cells: str, low: float, high: float | None,
 def highlight_when(ws: Worksheet, cells: str, formula: str, fill: PatternFill,
                    font: Font | None = None) -> None:
     """Conditional format: ``fill`` on ``cells`` where ``formula`` (no leading =) is true."""
-    ws.conditional_formatting.add(cells, FormulaRule(formula=[formula], fill=fill, font=font))
+    style = DifferentialStyle(fill=fill, font=font)
+    ws.conditional_formatting.add(cells, Rule(type="expression", formula=[formula], dxf=style))
 
 
 def widths(ws: Worksheet, sizes: dict[int, float]) -> None:
@@ -198,5 +209,7 @@ def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = 
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = "Pagina &P van &N"
+    footer = ws.oddFooter
+    if footer is not None:
+        footer.left.text = "&A"
+        footer.right.text = "Pagina &P van &N"

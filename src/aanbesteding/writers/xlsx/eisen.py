@@ -12,6 +12,7 @@ from aanbesteding.writers.xlsx.cells import (
     WHOLE,
     WRAP,
     area,
+    cell_at,
     col,
     finish_sheet,
     fit_height,
@@ -55,7 +56,7 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
     for offset, req in enumerate(requirements):
         _requirement_row(ws, FIRST + offset, req, clause_column)
         for i in range(len(bidders)):
-            mark_input(ws.cell(row=FIRST + offset, column=BIDDER_COLUMN + i))
+            mark_input(cell_at(ws, FIRST + offset, BIDDER_COLUMN + i))
     if not requirements:
         put_text(ws, FIRST, 2, "Deze aanbesteding bevat geen eisen of bepalingen.")
     else:

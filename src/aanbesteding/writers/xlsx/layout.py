@@ -75,5 +75,6 @@ class PriceCells:
 
     share: list[str]
     rank_key: list[str] | None  # set for gunnen-op-waarde: rank on the fictitious price
+    rank_area: str | None  # the range holding all rank keys
     open: list[str]
     check: str  # formula (without =) giving "In orde" or a warning

@@ -12,6 +12,7 @@ from aanbesteding.writers.xlsx.cells import (
     EURO,
     PERCENT,
     WARNING_FONT,
+    cell_at,
     finish_sheet,
     header_row,
     mark_input,
@@ -39,7 +40,7 @@ FIRST = 2
 
 def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str) -> str:
     put_text(ws, row, 1, label, font=BOLD)
-    mark_input(ws.cell(row=row, column=2)).number_format = EURO
+    mark_input(cell_at(ws, row, 2)).number_format = EURO
     wb.defined_names[name] = DefinedName(name, attr_text=f"{PRIJS}!$B${row}")
     number_validation(ws, f"B{row}", 0, None, "Een bedrag in euro's (0 of meer).")
     return name
@@ -52,7 +53,7 @@ def _prices(ws: Worksheet, annex: Annex, extra: list[str]) -> int:
     widths(ws, {3 + k: 18 for k in range(len(extra))})
     for i, name in enumerate(bidders):
         put_text(ws, FIRST + i, 1, name)
-        mark_input(ws.cell(row=FIRST + i, column=2)).number_format = EURO
+        mark_input(cell_at(ws, FIRST + i, 2)).number_format = EURO
     last = FIRST + len(bidders) - 1
     number_validation(ws, f"B{FIRST}:B{last}", 0, None, "Een bedrag in euro's (0 of meer).")
     return last
@@ -72,7 +73,8 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
             f'IF({pmax}>{pmin},MAX(0,MIN(1,({pmax}-B{row})/({pmax}-{pmin}))),""),"")', PERCENT))
         share.append(ref(PRIJS, 3, row))
         still_open.append(f"(3-COUNT({ref(PRIJS, 2, row)},{pmin},{pmax}))")
-    return PriceCells(share=share, rank_key=None, open=still_open, check=check)
+    return PriceCells(share=share, rank_key=None, rank_area=None, open=still_open,
+                      check=check)
 
 
 def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,
@@ -106,7 +108,8 @@ def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Setting
         share.append(ref(PRIJS, 8, row))
         keys.append(ref(PRIJS, 6, row))
         still_open.append(f"(2-COUNT({ref(PRIJS, 2, row)},{value}))")
-    return PriceCells(share=share, rank_key=keys, open=still_open, check=check)
+    return PriceCells(share=share, rank_key=keys, rank_area=f"{PRIJS}!{fictitious}",
+                      open=still_open, check=check)
 
 
 def build_prijs(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,

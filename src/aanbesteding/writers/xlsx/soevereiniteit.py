@@ -12,6 +12,7 @@ from aanbesteding.writers.xlsx.cells import (
     WARNING_FONT,
     WHOLE,
     WRAP,
+    cell_at,
     col,
     finish_sheet,
     header_row,
@@ -59,8 +60,8 @@ def _bidder(ws: Worksheet, i: int) -> list[str]:
     seal_column = BIDDER_COLUMN + 2 * i
     seal, score = col(seal_column), col(seal_column + 1)
     for row in range(FIRST, LAST + 1):
-        mark_input(ws.cell(row=row, column=seal_column))
-        mark_input(ws.cell(row=row, column=seal_column + 1))
+        mark_input(cell_at(ws, row, seal_column))
+        mark_input(cell_at(ws, row, seal_column + 1))
         flag = FLAGS + row - FIRST
         put_formula(ws, flag, seal_column, f'=IF(NOT(ISNUMBER({seal}{row})),"open",'
                     f'IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ok"))')

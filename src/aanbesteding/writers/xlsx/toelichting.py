@@ -129,7 +129,8 @@ def _scale(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, st
         put_number(ws, first + offset, 2, value, WHOLE)
         put_text(ws, first + offset, 3, labels.get(value, ""))
     last = first + len(scale) - 1
-    wb.defined_names["Schaal"] = DefinedName("Schaal", attr_text=f"Toelichting!$B${first}:$B${last}")
+    wb.defined_names["Schaal"] = DefinedName("Schaal",
+                                             attr_text=f"Toelichting!$B${first}:$B${last}")
     return last + 1, "Schaal"
 
 

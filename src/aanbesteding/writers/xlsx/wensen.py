@@ -12,6 +12,7 @@ from aanbesteding.writers.xlsx.cells import (
     PERCENT,
     WHOLE,
     area,
+    cell_at,
     col,
     finish_sheet,
     fit_height,
@@ -61,7 +62,7 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
         fit_height(ws, row, [(req.title, 40), (text, 70)])
         for i in range(n):
             score = f"{col(SCORE_COLUMN + i)}{row}"
-            mark_input(ws.cell(row=row, column=SCORE_COLUMN + i))
+            mark_input(cell_at(ws, row, SCORE_COLUMN + i))
             put_formula(ws, row, points_column + i,
                         f"=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},0)", DECIMAL)
     if wensen:

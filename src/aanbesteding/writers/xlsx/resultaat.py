@@ -1,0 +1,147 @@
+"""The Resultaat sheet: status, shares, total and rank per bidder, checks and charts."""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, RadarChart, Reference
+from openpyxl.worksheet.worksheet import Worksheet
+
+from aanbesteding.annex import Annex
+from aanbesteding.writers.xlsx.cells import (
+    BOLD,
+    EXCLUDED_FILL,
+    PERCENT,
+    RESULT_FILL,
+    WARNING_FONT,
+    WRAP,
+    area,
+    finish_sheet,
+    header_row,
+    highlight_when,
+    mark_result,
+    put_formula,
+    put_text,
+    widths,
+)
+from aanbesteding.writers.xlsx.layout import (
+    GELDIG,
+    RESULT_FIRST_ROW,
+    UITGESLOTEN,
+    EisenCells,
+    PriceCells,
+    Settings,
+    SovCells,
+    WensenCells,
+    result_row,
+)
+
+HEADERS = ["Inschrijver", "Status", "Kwaliteit", "Soevereiniteit", "Prijs", "Totaal",
+           "Rangorde", "SEAL (laagste)"]
+
+
+def _status(i: int, eisen: EisenCells, wensen: WensenCells, sov: SovCells,
+            price: PriceCells) -> str:
+    failed = f"({eisen.failed[i]}>0)"
+    below = f'({sov.minima_met[i]}="Nee")'
+    still_open = f"({eisen.open[i]}+{wensen.open[i]}+{sov.open[i]}+{price.open[i]})"
+    return (f'=IF(OR({failed},{below}),"{UITGESLOTEN}: "&IF({failed},"voldoet niet aan "'
+            f'&{eisen.first_failed[i]},"")&IF(AND({failed},{below}),"; ","")&IF({below},'
+            f'"SEAL onder minimum bij "&{sov.below_minimum[i]},""),IF({still_open}>0,'
+            f'"Onvolledig: nog "&{still_open}&" invoer open","{GELDIG}"))')
+
+
+def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovCells,
+            price: PriceCells) -> int:
+    k, s, p = settings.share_quality, settings.share_sovereignty, settings.share_price
+    put_text(ws, row, 1, "Controles", font=BOLD)
+    checks = (
+        ("Gewichten soevereiniteit", f'=IF(ABS({sov.weight_total}-100)>0.001,"Let op: de '
+         f'gewichten tellen op tot "&ROUND({sov.weight_total},2)&"% in plaats van 100%.",'
+         '"In orde")'),
+        ("Verhouding", f'=IF(ABS({k}+{s}+{p}-100)>0.001,"Let op: kwaliteit, soevereiniteit en '
+         f'prijs tellen op tot "&ROUND({k}+{s}+{p},2)&"% in plaats van 100%.","In orde")'),
+        ("Prijsparameters", f"={price.check}"),
+    )
+    for offset, (label, formula) in enumerate(checks, start=1):
+        put_text(ws, row + offset, 1, label)
+        cell = put_formula(ws, row + offset, 2, formula)
+        cell.alignment = WRAP
+        highlight_when(ws, cell.coordinate, f'LEFT({cell.coordinate},7)="Let op:"',
+                       EXCLUDED_FILL, WARNING_FONT)
+    row += len(checks) + 1
+    put_text(ws, row, 1, "Berekening totaal")
+    if annex.tender.prijsmethode == "gunnen-op-waarde":
+        cell = put_text(ws, row, 2, "Gunnen op waarde: totaal = prijsscore op basis van de "
+                        "fictieve inschrijfprijs; de laagste fictieve prijs krijgt rangorde 1.")
+    else:
+        cell = put_formula(ws, row, 2, f'="Totaal = "&{k}&"% x kwaliteit + "&{s}&"% x '
+                           f'soevereiniteit + "&{p}&"% x prijs"')
+    cell.alignment = WRAP
+    return row + 2
+
+
+def _charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
+    last = RESULT_FIRST_ROW + n - 1
+    bars = BarChart()
+    bars.type = "col"
+    bars.title = "Totaalscore (alleen geldige inschrijvingen)"
+    bars.add_data(Reference(ws, min_col=6, min_row=1, max_row=last), titles_from_data=True)
+    bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
+    bars.y_axis.number_format = "0%"
+    bars.y_axis.scaling.min = 0
+    bars.x_axis.delete = False
+    bars.y_axis.delete = False
+    bars.legend = None
+    bars.height, bars.width = 8, 16
+    ws.add_chart(bars, f"A{row}")
+
+    radar = RadarChart()
+    radar.type = "marker"
+    radar.title = "Soevereiniteitsprofiel: score (%) per doelstelling"
+    first, final = sov.objectives
+    for column, _ in sov.score_area:
+        radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final),
+                       titles_from_data=True)
+    radar.set_categories(Reference(sov_ws, min_col=1, min_row=first, max_row=final))
+    radar.y_axis.scaling.min = 0
+    radar.y_axis.scaling.max = 100
+    radar.y_axis.delete = False
+    radar.height, radar.width = 10, 16
+    ws.add_chart(radar, f"A{row + 17}")
+
+
+def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Settings,
+                    eisen: EisenCells, wensen: WensenCells, sov: SovCells,
+                    price: PriceCells) -> None:
+    """Fill the Resultaat sheet: one row per bidder, checks, and the charts."""
+    bidders = annex.tender.inschrijvers
+    k, s, p = settings.share_quality, settings.share_sovereignty, settings.share_price
+    header_row(ws, HEADERS)
+    widths(ws, {1: 30, 2: 60, 3: 13, 4: 14, 5: 13, 6: 13, 7: 11, 8: 14})
+    last = result_row(len(bidders) - 1)
+    statuses = area(2, RESULT_FIRST_ROW, last)
+    for i, name in enumerate(bidders):
+        row = result_row(i)
+        put_text(ws, row, 1, name)
+        put_formula(ws, row, 2, _status(i, eisen, wensen, sov, price)).alignment = WRAP
+        put_formula(ws, row, 3, f"={wensen.quality[i]}", PERCENT)
+        put_formula(ws, row, 4, f"={sov.score[i]}/100", PERCENT)
+        put_formula(ws, row, 5, f"={price.share[i]}", PERCENT)
+        valid = f'AND(B{row}="{GELDIG}",ISNUMBER(C{row}),ISNUMBER(D{row}),ISNUMBER(E{row}))'
+        if price.rank_key is None or price.rank_area is None:
+            total = f"({k}*C{row}+{s}*D{row}+{p}*E{row})/100"
+            keys, key, better = area(6, RESULT_FIRST_ROW, last), f"F{row}", ">"
+        else:
+            # Gunnen op waarde ranks on the fictitious price itself: lowest first.
+            total = f"E{row}"
+            keys, key, better = price.rank_area, price.rank_key[i], "<"
+        mark_result(put_formula(ws, row, 6, f'=IF({valid},{total},"")', PERCENT))
+        mark_result(put_formula(
+            ws, row, 7, f'=IF(AND(B{row}="{GELDIG}",ISNUMBER(F{row})),SUMPRODUCT(({statuses}='
+            f'"{GELDIG}")*ISNUMBER({keys})*({keys}{better}{key}))+1,"")', "0"))
+        put_formula(ws, row, 8, f"={sov.overall_seal[i]}", "0")
+    highlight_when(ws, statuses, f'LEFT(B{RESULT_FIRST_ROW},{len(UITGESLOTEN)})="{UITGESLOTEN}"',
+                   EXCLUDED_FILL)
+    highlight_when(ws, statuses, f'B{RESULT_FIRST_ROW}="{GELDIG}"', RESULT_FILL)
+    row = _checks(ws, last + 2, annex, settings, sov, price)
+    _charts(ws, sov_ws, row, len(bidders), sov)
+    finish_sheet(ws, freeze=f"B{RESULT_FIRST_ROW}")

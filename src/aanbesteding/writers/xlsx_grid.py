@@ -1,0 +1,85 @@
+"""The Excel scoring grid (beoordelingsmatrix) that goes with the Word annex.
+
+Sheets: Toelichting, Eisen, Wensen, Soevereiniteit, Prijs, Resultaat. Inputs are unlocked and
+coloured; everything else is locked under sheet protection without a password. Formulas use
+English function names that both Excel and LibreOffice compute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from aanbesteding.annex import Annex
+from aanbesteding.output import normalize_zip, write_atomic
+from aanbesteding.writers.xlsx.eisen import build_eisen
+from aanbesteding.writers.xlsx.layout import (
+    EISEN,
+    PRIJS,
+    RESULTAAT,
+    SOEVEREINITEIT,
+    TOELICHTING,
+    WENSEN,
+)
+from aanbesteding.writers.xlsx.prijs import build_prijs
+from aanbesteding.writers.xlsx.resultaat import build_resultaat
+from aanbesteding.writers.xlsx.soevereiniteit import build_soevereiniteit
+from aanbesteding.writers.xlsx.toelichting import build_toelichting
+from aanbesteding.writers.xlsx.wensen import build_wensen
+
+__all__ = ["build_workbook", "grid_bytes", "write_grid"]
+
+
+def _sheet(wb: Workbook, title: str) -> Worksheet:
+    ws = wb.create_sheet(title)
+    assert isinstance(ws, Worksheet)
+    return ws
+
+
+def build_workbook(annex: Annex) -> Workbook:
+    """The scoring grid as an openpyxl workbook (not yet saved)."""
+    wb = Workbook()
+    first = wb.active
+    assert isinstance(first, Worksheet)
+    first.title = TOELICHTING
+    sheets = {name: _sheet(wb, name) for name in (EISEN, WENSEN, SOEVEREINITEIT, PRIJS, RESULTAAT)}
+    settings = build_toelichting(wb, first, annex)
+    eisen = build_eisen(sheets[EISEN], annex)
+    wensen = build_wensen(sheets[WENSEN], annex, settings)
+    sov = build_soevereiniteit(sheets[SOEVEREINITEIT], annex)
+    price = build_prijs(wb, sheets[PRIJS], annex, settings, wensen, sov)
+    build_resultaat(sheets[RESULTAAT], sheets[SOEVEREINITEIT], annex, settings, eisen, wensen,
+                    sov, price)
+    # openpyxl stores no computed values, so ask the spreadsheet to calculate on opening.
+    wb.calculation.fullCalcOnLoad = True
+    wb.active = 0
+    stamp = dt.datetime.combine(annex.tender.datum, dt.time())
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    wb.properties.creator = "aanbesteding"
+    wb.properties.lastModifiedBy = "aanbesteding"
+    wb.properties.title = f"Beoordelingsmatrix - {annex.tender.opdracht_titel}"
+    return wb
+
+
+def grid_bytes(annex: Annex) -> bytes:
+    """The scoring grid as .xlsx bytes; the same annex always gives the same bytes."""
+    buffer = io.BytesIO()
+    # Workbook.save() stamps the current time as "modified"; the writer itself does not.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(build_workbook(annex), archive).write_data()
+    return normalize_zip(buffer.getvalue(), annex.tender.datum)
+
+
+def write_grid(annex: Annex, path: Path, force: bool = False) -> None:
+    """Write the scoring grid to ``path`` atomically.
+
+    Raises OutputError if ``path`` exists and ``force`` is false, or it cannot be written.
+    """
+    write_atomic(path, grid_bytes(annex), force=force)
