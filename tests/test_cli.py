@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from aanbesteding.cli import main
 
+from aanbesteding.cli import main
 
 Runner = Callable[[list[str]], tuple[int, str, str]]
 
@@ -87,7 +87,7 @@ def test_genereer_writes_annex_and_grid_with_only_tier_and_type(run: Runner, tmp
     assert "Bijlage geschreven" in out
 
 
-def test_genereer_refuses_to_overwrite_and_leaves_the_file_untouched(run: Runner, 
+def test_genereer_refuses_to_overwrite_and_leaves_the_file_untouched(run: Runner,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     args = ["genereer", "--laag", "kritiek", "--contracttype", "iaas", "--uitvoer", "b.docx",
@@ -135,7 +135,7 @@ def test_genereer_twice_gives_identical_bytes(run: Runner, tmp_path: Path, monke
     (["bibliotheek", "overzicht", "--formaat", "xml"], "'xml' is geen geldige keuze"),
     (["bestaat-niet"], "Fout:"),
 ])
-def test_bad_input_gives_a_dutch_error_and_no_traceback(run: Runner, 
+def test_bad_input_gives_a_dutch_error_and_no_traceback(run: Runner,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run(args)
@@ -145,7 +145,7 @@ def test_bad_input_gives_a_dutch_error_and_no_traceback(run: Runner,
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_profile_supplies_tender_details_and_options_override_it(run: Runner, 
+def test_a_profile_supplies_tender_details_and_options_override_it(run: Runner,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "profiel.yaml").write_text(

@@ -140,8 +140,8 @@ def test_document_properties_are_set_from_the_tender(document: docx.document.Doc
     assert props.subject == "Zaaksysteem"
     assert props.author == "Gemeente Voorbeeld"
     assert "digitale soevereiniteit" in props.keywords
-    assert props.created == dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)
-    assert props.modified == dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)
+    assert props.created == dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+    assert props.modified == dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
 
 
 def test_the_same_input_gives_the_same_bytes(library: Library) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -68,6 +69,16 @@ def overzicht(pad: Path | None, formaat: str) -> None:
 
     library = load_library(pad)
     click.echo(overview_json(library) if formaat == "json" else overview_table(library), nl=False)
+
+
+@bibliotheek.command("parameters")
+@click.argument("pad", required=False, type=click.Path(path_type=Path))
+def parameters(pad: Path | None) -> None:
+    """Toon alle parameters die met --param kunnen worden gewijzigd, met standaard en grenzen."""
+    from aanbesteding.library import load_library
+    from aanbesteding.overview import parameters_table
+
+    click.echo(parameters_table(load_library(pad)), nl=False)
 
 
 @bibliotheek.command("schema")
@@ -141,13 +152,21 @@ def _usage_message(exc: click.UsageError) -> str:
     """Dutch text for click's usage errors (click itself speaks English)."""
     if isinstance(exc, click.NoSuchOption):
         return f"onbekende optie: {exc.option_name}"
-    if isinstance(exc, click.MissingParameter) and exc.param is not None:
-        hint = exc.param.get_error_hint(exc.ctx) if exc.ctx else exc.param.name
-        return f"ontbrekende optie of argument: {hint}"
+    if isinstance(exc, click.MissingParameter):
+        return f"ontbrekende optie of argument: {_hint(exc)}"
     if isinstance(exc, click.BadParameter):
-        hint = exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else exc.param_hint
-        return f"ongeldige waarde voor {hint}: {exc.message}"
+        return f"ongeldige waarde voor {_hint(exc)}: {exc.message}"
+    command = re.match(r"No such command '(.+)'", exc.message)
+    if command:
+        return f"onbekende opdracht '{command.group(1)}'"
     return exc.message
+
+
+def _hint(exc: click.BadParameter) -> str:
+    if exc.param is not None and exc.ctx is not None:
+        return exc.param.get_error_hint(exc.ctx)
+    hint = exc.param_hint
+    return hint if isinstance(hint, str) else " / ".join(hint or ())
 
 
 def main(argv: list[str] | None = None) -> int:

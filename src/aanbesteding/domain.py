@@ -6,7 +6,7 @@ not per tender. Labels are Dutch because they end up in documents.
 
 from __future__ import annotations
 
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 from typing import Literal
 
 Soort = Literal["eis", "wens", "bepaling"]
@@ -51,7 +51,7 @@ class Laag(IntEnum):
         raise ValueError(value)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Requirement kind with its number prefix and Dutch label."""
 
     EIS = "eis"

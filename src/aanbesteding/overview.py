@@ -56,3 +56,25 @@ def overview_table(library: Library) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"\n{len(rows)} clausules · E = eis, W = wens, B = bepaling, - = niet van toepassing")
     return "\n".join(lines) + "\n"
+
+
+def parameters_table(library: Library) -> str:
+    """Every parameter an officer may set with ``--param``, with default and bounds."""
+    from aanbesteding.render import getal
+
+    lines = []
+    for item in library.clauses:
+        for name, param in item.clause.parameters.items():
+            unit = f" {param.eenheid}" if param.eenheid else ""
+            default = (getal(param.standaard) if isinstance(param.standaard, int | float)
+                       else str(param.standaard))
+            bounds = ""
+            if param.minimum is not None or param.maximum is not None:
+                low = getal(param.minimum) if param.minimum is not None else "…"
+                high = getal(param.maximum) if param.maximum is not None else "…"
+                bounds = f" (toegestaan {low} t/m {high})"
+            lines.append(f"{item.clause.id}.{name} = {default}{unit}{bounds}\n"
+                         f"    {param.omschrijving}")
+    lines.append(f"\n{len(lines)} parameters. Wijzig er een met --param NAAM=WAARDE (geldt voor "
+                 "elke clausule met die parameter) of --param CLAUSULE.NAAM=WAARDE.")
+    return "\n".join(lines) + "\n"

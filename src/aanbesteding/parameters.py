@@ -28,9 +28,9 @@ def _convert(name: str, param: Parameter, raw: Value) -> Value:
         if not str(raw).strip():
             raise InputError(f"parameter '{name}': de waarde mag niet leeg zijn")
         return str(raw).strip()
-    text = str(raw).strip().replace(",", ".") if isinstance(raw, str) else raw
+    text = str(raw).strip().replace(",", ".")
     try:
-        value: Value = int(text) if param.type == "geheel-getal" else float(text)
+        value: int | float = int(text) if param.type == "geheel-getal" else float(text)
     except (TypeError, ValueError):
         kind = "geheel getal" if param.type == "geheel-getal" else "getal"
         raise InputError(f"parameter '{name}': '{raw}' is geen {kind}") from None
@@ -61,7 +61,7 @@ def resolve_parameters(library: Library,
             raise InputError(f"parameter '{key}': onbekende clausule '{clause_id}'")
         if not targets or any(name not in declared[t] for t in targets):
             raise InputError(f"parameter '{key}' bestaat niet in de clausulebibliotheek; "
-                             "'aanbesteding parameters' toont de beschikbare parameters")
+                             "'aanbesteding bibliotheek parameters' toont de beschikbare parameters")
         for target in targets:
             resolved[target][name] = _convert(key, declared[target][name], raw)
     return resolved

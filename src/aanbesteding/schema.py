@@ -7,7 +7,6 @@ from typing import Any
 
 from aanbesteding.model import Clause
 
-
 _DUTCH_DESCRIPTIONS = {
     "Parameter": "Een waarde in de clausuletekst die de inkoper binnen de grenzen mag aanpassen.",
     "TierKinds": "Soort per laag; een laag die ontbreekt, betekent: niet van toepassing.",

@@ -14,7 +14,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
 
 from aanbesteding.annex import Annex, Requirement, Section
 from aanbesteding.domain import CONTRACT_TYPE_LABELS

@@ -127,8 +127,10 @@ def mark_result(cell: Cell) -> Cell:
     return cell
 
 
-def header_row(ws: Worksheet, headers: Sequence[str], row: int = 1) -> None:
-    """Write a header row as text, styled, wrapped."""
+def header_row(ws: Worksheet, headers: Sequence[str], row: int = 1,
+               height: float = 48.0) -> None:
+    """Write a header row as text, styled, wrapped; tall enough for bidder names."""
+    ws.row_dimensions[row].height = height
     for index, title in enumerate(headers, start=1):
         cell = put_text(ws, row, index, title, font=HEADER_FONT)
         cell.fill = HEADER_FILL

@@ -88,6 +88,7 @@ def _charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -
     bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
     bars.y_axis.number_format = "0%"
     bars.y_axis.scaling.min = 0
+    bars.y_axis.scaling.max = 1
     bars.x_axis.delete = False
     bars.y_axis.delete = False
     bars.legend = None
@@ -105,7 +106,9 @@ def _charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -
     radar.y_axis.scaling.min = 0
     radar.y_axis.scaling.max = 100
     radar.y_axis.delete = False
-    radar.height, radar.width = 10, 16
+    if radar.legend is not None:
+        radar.legend.position = "b"
+    radar.height, radar.width = 14, 22
     ws.add_chart(radar, f"A{row + 17}")
 
 

@@ -42,7 +42,7 @@ def _objectives(ws: Worksheet, annex: Annex) -> None:
     weights = WEIGHT_PROFILES[annex.tender.weging]
     for offset, sov in enumerate(SOVS):
         row = FIRST + offset
-        put_text(ws, row, 1, f"{sov} {SOV_NAMES[sov]}", wrap=True)
+        put_text(ws, row, 1, f"{sov} {SOV_NAMES[sov]}")
         mark_input(put_number(ws, row, 2, weights[sov], WHOLE))
         mark_input(put_number(ws, row, 3, annex.min_seal.get(sov), WHOLE))
     number_validation(ws, f"B{FIRST}:B{LAST}", 0, 100, "Gewicht in procenten (0-100).")
@@ -96,7 +96,7 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
     for name in bidders:
         headers += [f"{name} SEAL", f"{name} score (%)"]
     header_row(ws, headers)
-    widths(ws, {1: 36, 2: 10, 3: 10})
+    widths(ws, {1: 46, 2: 10, 3: 10})
     widths(ws, {BIDDER_COLUMN + k: 13 for k in range(2 * len(bidders))})
     _objectives(ws, annex)
     put_text(ws, FLAGS - 1, 1, "Per inschrijver", font=BOLD)
