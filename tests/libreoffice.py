@@ -34,7 +34,8 @@ def soffice() -> str:
 def convert(source: Path, target_format: str, outdir: Path) -> Path:
     """Convert ``source`` with LibreOffice headless; return the converted file.
 
-    ``target_format`` is a LibreOffice filter spec such as ``pdf`` or ``xlsx:"Calc MS Excel 2007 XML"``.
+    ``target_format`` is a LibreOffice filter spec such as ``pdf`` or ``xlsx:Calc MS Excel 2007 XML``
+    (one argument, no shell quotes).
     """
     profile = outdir / ".lo-profile"
     user = profile / "user"

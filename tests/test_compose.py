@@ -93,8 +93,20 @@ def test_requirements_are_numbered_per_kind_in_theme_order(library: Library) -> 
 def test_every_wens_carries_its_weight_and_guidance(library: Library) -> None:
     for laag in ("1", "2", "3"):
         for wens in annex_for(library, laag, "saas").of_kind(Kind.WENS):
-            assert wens.weight and wens.weight > 0
             assert wens.scoring_guidance
+            if wens.scored_in_sov_table:
+                assert wens.weight is None  # weighs in through the sovereignty share
+            else:
+                assert wens.weight and wens.weight > 0
+
+
+def test_the_sovereignty_score_wens_states_the_published_share(library: Library) -> None:
+    annex = annex_for(library, "2", "saas", verhouding={"kwaliteit": 50, "soevereiniteit": 35,
+                                                        "prijs": 15})
+    (score,) = [r for r in annex.requirements if r.clause_id == "csf-soevereiniteitsscore"]
+    assert score.scored_in_sov_table and score.kind is Kind.WENS
+    assert "weegt voor 35% mee" in score.text
+    assert "kwaliteit (50%) en prijs (15%)" in score.text
 
 
 def test_only_definitions_used_by_selected_clauses_are_listed(library: Library) -> None:

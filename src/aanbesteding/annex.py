@@ -33,6 +33,7 @@ class Requirement:
     sources: tuple[str, ...]
     terms: tuple[str, ...]
     parameters: dict[str, str | int | float]
+    scored_in_sov_table: bool = False  # judged in the grid's Soevereiniteit sheet
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,8 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
         wording = wording_for(clause, laag)
         for contract_type in clause.contracttypen:
             context = {**params, "laag": laag.value, "contracttype": contract_type,
-                       "organisatie": SAMPLE_ORGANISATION}
+                       "organisatie": SAMPLE_ORGANISATION, "aandeel_kwaliteit": 40,
+                       "aandeel_soevereiniteit": 30, "aandeel_prijs": 30}
             for name in ("tekst", "toelichting", "wijze_van_aantonen"):
                 try:
                     yield render(getattr(wording, name), context, where=name)
@@ -123,6 +124,16 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
 
 def _check_wens(clause: Clause) -> Iterator[tuple[Loc, str]]:
     wens_tiers = [laag for laag in Laag if clause.lagen.for_tier(laag) == "wens"]
+    if clause.beoordeling == "soevereiniteitstabel":
+        # Such a wens weighs in through the sovereignty share of the total, not with points.
+        if clause.weging is not None or any(
+                (v := clause.varianten.for_tier(laag)) is not None and v.weging is not None
+                for laag in Laag):
+            yield ("weging",), ("een clausule die in de tabel Soevereiniteit wordt beoordeeld, "
+                                "heeft geen weging in punten")
+        if wens_tiers and not clause.scoringsleidraad:
+            yield ("scoringsleidraad",), "een wens heeft een scoringsleidraad nodig"
+        return
     for laag in wens_tiers:
         if wording_for(clause, laag).weging is None:
             yield ("weging",), f"de clausule is een wens in laag {laag.value} maar heeft geen weging"

@@ -33,8 +33,11 @@ def _requirement(item: LoadedClause, tender: Tender, number: str,
     laag: Laag = tender.laag
     kind = Kind(clause.lagen.for_tier(laag) or "eis")
     wording = wording_for(clause, laag)
+    ratio = tender.verhouding
     context = {**params, "laag": laag.value, "contracttype": tender.contracttype,
-               "organisatie": tender.organisatie}
+               "organisatie": tender.organisatie, "aandeel_kwaliteit": ratio.kwaliteit,
+               "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs}
+    in_sov_table = clause.beoordeling == "soevereiniteitstabel"
     where = f"clausule {clause.id}"
     return Requirement(
         number=number, kind=kind, clause_id=clause.id, version=clause.versie,
@@ -43,7 +46,8 @@ def _requirement(item: LoadedClause, tender: Tender, number: str,
         toelichting=render(wording.toelichting, context, where=f"{where}, toelichting"),
         wijze_van_aantonen=render(wording.wijze_van_aantonen, context,
                                   where=f"{where}, wijze_van_aantonen"),
-        weight=wording.weging if kind is Kind.WENS else None,
+        weight=wording.weging if kind is Kind.WENS and not in_sov_table else None,
+        scored_in_sov_table=in_sov_table,
         scoring_guidance=dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True))
         if kind is Kind.WENS else {},
         sov=tuple(clause.sov), risks=tuple(clause.risicos), sources=tuple(clause.bronnen),

@@ -93,6 +93,11 @@ class Clause(Strict):
     scoringsleidraad: dict[int, NonEmpty] | None = Field(
         None, description="Wat elke score op de schaal 0-10 rechtvaardigt (voor wensen)")
     varianten: Variants = Field(default_factory=Variants)
+    beoordeling: Literal["clausule", "soevereiniteitstabel"] = Field(
+        "clausule",
+        description=("Waar de beoordelingsmatrix de clausule beoordeelt: per clausule (tabbladen "
+                     "Eisen en Wensen) of in de tabel Soevereiniteit (SEAL en score per "
+                     "doelstelling; een wens weegt dan mee via het aandeel soevereiniteit)"))
 
 
 class Theme(Strict):

@@ -23,7 +23,9 @@ from aanbesteding.errors import TemplateError
 LOCALE = "nl_NL"
 
 # Names every clause text may use besides its own parameters.
-BUILTIN_NAMES: frozenset[str] = frozenset({"laag", "contracttype", "organisatie"})
+BUILTIN_NAMES: frozenset[str] = frozenset({"laag", "contracttype", "organisatie",
+                                          "aandeel_kwaliteit", "aandeel_soevereiniteit",
+                                          "aandeel_prijs"})
 
 
 def bedrag(value: float | int | Decimal) -> str:

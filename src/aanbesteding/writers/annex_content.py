@@ -107,6 +107,8 @@ def requirement_meta(req: Requirement) -> str:
     parts = [req.kind.label, f"clausule {req.clause_id} v{req.version}", ", ".join(req.sov)]
     if req.weight is not None:
         parts.insert(1, f"weging {req.weight} punten")
+    elif req.scored_in_sov_table and req.kind is Kind.WENS:
+        parts.insert(1, "weegt mee via het aandeel soevereiniteit")
     return " · ".join(parts)
 
 

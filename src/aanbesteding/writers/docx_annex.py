@@ -157,6 +157,10 @@ def _requirement(writer: _Writer, req: Requirement) -> None:
         writer.block(Para(f"Weging: {req.weight} punten. Beoordeling volgens deze "
                           "scoringsleidraad:", style="Clausule Label"))
         writer.block(scoring_table(req))
+    elif req.scoring_guidance:
+        writer.block(Para("Score per doelstelling volgens deze scoringsleidraad (score 10 is "
+                          "100%):", style="Clausule Label"))
+        writer.block(scoring_table(req))
     writer.block(Para("Toelichting", style="Clausule Label"))
     writer.blocks(text_blocks(req.toelichting))
 

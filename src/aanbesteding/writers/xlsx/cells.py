@@ -6,6 +6,7 @@ never turn into a formula; every formula goes through :func:`put_formula`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Literal
 
@@ -29,6 +30,7 @@ WARNING_FONT = Font(bold=True, color="C00000")
 _THIN = Side(style="thin", color="BF9000")
 INPUT_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 PERCENT = "0.0%"
 EURO = '"€" #,##0.00'
@@ -66,6 +68,15 @@ def cell_at(ws: Worksheet, row: int, column: int) -> Cell:
 def clean(text: str) -> str:
     """Text without the control characters XML cannot hold, cut to Excel's cell limit."""
     return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_TEXT]
+
+
+def flow(text: str) -> str:
+    """Clause text with its hard line wraps joined, keeping paragraphs and list items.
+
+    Clause files wrap lines at a fixed width; in a narrow cell that gives ragged lines.
+    """
+    joined = re.sub(r"(?<!\n)\n(?![\n-])", " ", text.strip())
+    return re.sub(r" {2,}", " ", joined)
 
 
 def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | None = None,
@@ -115,6 +126,7 @@ def quote(text: str) -> str:
 def mark_input(cell: Cell) -> Cell:
     """Unlock a cell and give it the input look explained in the Toelichting legend."""
     cell.protection = Protection(locked=False)
+    cell.alignment = TOP
     cell.fill = INPUT_FILL
     cell.border = INPUT_BORDER
     return cell

@@ -9,6 +9,7 @@ from aanbesteding.domain import Kind
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
+    TOP,
     WHOLE,
     WRAP,
     area,
@@ -16,6 +17,7 @@ from aanbesteding.writers.xlsx.cells import (
     col,
     finish_sheet,
     fit_height,
+    flow,
     header_row,
     highlight_when,
     list_validation,
@@ -35,19 +37,21 @@ SOORT = {Kind.EIS: "Eis", Kind.BEPALING: "Bepaling", Kind.WENS: "Wens"}
 
 
 def _requirement_row(ws: Worksheet, row: int, req: Requirement, clause_column: int) -> None:
-    put_text(ws, row, 1, req.number)
+    proof = flow(req.wijze_van_aantonen)
+    put_text(ws, row, 1, req.number).alignment = TOP
     put_text(ws, row, 2, req.title, wrap=True)
-    put_text(ws, row, 3, SOORT[req.kind])
+    put_text(ws, row, 3, SOORT[req.kind]).alignment = TOP
     put_text(ws, row, 4, ", ".join(req.sov), wrap=True)
-    put_text(ws, row, 5, req.wijze_van_aantonen, wrap=True)
-    put_text(ws, row, clause_column, req.clause_id)
-    fit_height(ws, row, [(req.title, 40), (req.wijze_van_aantonen, 60)])
+    put_text(ws, row, 5, proof, wrap=True)
+    put_text(ws, row, clause_column, req.clause_id).alignment = TOP
+    fit_height(ws, row, [(req.title, 40), (proof, 60)])
 
 
 def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
     """Fill the Eisen sheet; return per bidder the cells Resultaat needs."""
     bidders = annex.tender.inschrijvers
-    requirements = annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
+    requirements = [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
+                    if not r.scored_in_sov_table]
     clause_column = BIDDER_COLUMN + len(bidders)
     header_row(ws, ["ID", "Titel", "Soort", "SOV", "Wijze van aantonen", *bidders, "Clausule"])
     widths(ws, {1: 8, 2: 40, 3: 10, 4: 10, 5: 60, clause_column: 28})

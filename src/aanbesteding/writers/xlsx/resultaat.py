@@ -118,7 +118,7 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Se
     """Fill the Resultaat sheet: one row per bidder, checks, and the charts."""
     bidders = annex.tender.inschrijvers
     k, s, p = settings.share_quality, settings.share_sovereignty, settings.share_price
-    header_row(ws, HEADERS)
+    header_row(ws, HEADERS, height=30.0)
     widths(ws, {1: 30, 2: 60, 3: 13, 4: 14, 5: 13, 6: 13, 7: 11, 8: 14})
     last = result_row(len(bidders) - 1)
     statuses = area(2, RESULT_FIRST_ROW, last)

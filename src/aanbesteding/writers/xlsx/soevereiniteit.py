@@ -89,6 +89,20 @@ def _bidder(ws: Worksheet, i: int) -> list[str]:
     return [ref(SOEVEREINITEIT, seal_column, row) for row in rows]
 
 
+def _covered(ws: Worksheet, annex: Annex, row: int) -> None:
+    """List the annex requirements this sheet judges, so every number has its place."""
+    covered = [r for r in annex.requirements if r.scored_in_sov_table]
+    if not covered:
+        return
+    put_text(ws, row, 1, "Eisen en wensen uit de bijlage die op dit tabblad worden beoordeeld",
+             font=BOLD)
+    for offset, req in enumerate(covered, start=1):
+        put_text(ws, row + offset, 1, req.number)
+        put_text(ws, row + offset, 2, req.title)
+        put_text(ws, row + offset, BIDDER_COLUMN + 2 * len(annex.tender.inschrijvers),
+                 req.clause_id)
+
+
 def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
     """Fill the Soevereiniteit sheet; return per bidder the result cells and the weight total."""
     bidders = annex.tender.inschrijvers
@@ -112,6 +126,7 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
     for level, name in SEAL_NAMES.items():
         put_text(ws, legend + 1 + level, 1, f"{level} {name}")
     put_text(ws, legend + 7, 1, "Minimum SEAL leeg = geen minimum voor die doelstelling.")
+    _covered(ws, annex, legend + 9)
     finish_sheet(ws, freeze=f"B{FIRST}")
     return SovCells(
         minima_met=[r[0] for r in results], below_minimum=[r[1] for r in results],

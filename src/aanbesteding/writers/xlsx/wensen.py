@@ -10,12 +10,14 @@ from aanbesteding.writers.xlsx.cells import (
     BOLD,
     DECIMAL,
     PERCENT,
+    TOP,
     WHOLE,
     area,
     cell_at,
     col,
     finish_sheet,
     fit_height,
+    flow,
     header_row,
     list_validation,
     mark_input,
@@ -34,14 +36,14 @@ SCORE_COLUMN = 5  # first bidder score column (after ID, Titel, Weging, Scorings
 
 def guidance(req: Requirement) -> str:
     """The scoring guidance as lines ``score: meaning``, highest score first."""
-    return "\n".join(f"{score}: {text}" for score, text in
+    return "\n".join(f"{score}: {flow(text)}" for score, text in
                      sorted(req.scoring_guidance.items(), reverse=True))
 
 
 def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells:
     """Fill the Wensen sheet; return per bidder the quality and open-input cells."""
     bidders = annex.tender.inschrijvers
-    wensen = annex.of_kind(Kind.WENS)
+    wensen = [r for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
     n = len(bidders)
     points_column = SCORE_COLUMN + n
     clause_column = points_column + n
@@ -53,12 +55,12 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
     scale_max = f"MAX({settings.scale})"
     for offset, req in enumerate(wensen):
         row = FIRST + offset
-        put_text(ws, row, 1, req.number)
+        put_text(ws, row, 1, req.number).alignment = TOP
         put_text(ws, row, 2, req.title, wrap=True)
-        put_number(ws, row, 3, req.weight or 0, WHOLE)
+        put_number(ws, row, 3, req.weight or 0, WHOLE).alignment = TOP
         text = guidance(req) or "Geen scoringsleidraad opgenomen."
         put_text(ws, row, 4, text, wrap=True)
-        put_text(ws, row, clause_column, req.clause_id)
+        put_text(ws, row, clause_column, req.clause_id).alignment = TOP
         fit_height(ws, row, [(req.title, 40), (text, 70)])
         for i in range(n):
             score = f"{col(SCORE_COLUMN + i)}{row}"
