@@ -96,16 +96,14 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
 
 def _inputs(tender: Tender) -> dict[str, str]:
     """The generation inputs, as printed in the accountability appendix."""
-    inputs = {
-        "Laag": tender.laag.label,
-        "Contracttype": CONTRACT_TYPE_LABELS[tender.contracttype],
-        "Aanbestedende Dienst": tender.organisatie,
-        "Opdracht": tender.opdracht_titel,
-        "Kenmerk": tender.kenmerk or "—",
-        "Systeem": tender.systeem or "—",
-        "Datum": tender.datum.isoformat(),
-        "Documentversie": f"{tender.versie} ({tender.status})",
-    }
+    inputs = dict(tender.details())
+    ratio = tender.verhouding
+    inputs["Wegingsprofiel EU CSF"] = tender.weging
+    inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit {ratio.soevereiniteit}%, "
+                            f"prijs {ratio.prijs}%")
+    inputs["Prijsmethode"] = tender.prijsmethode
+    inputs["Scoreschaal wensen"] = "-".join(str(step) for step in tender.schaal)
+    inputs["Inschrijvers (matrix)"] = ", ".join(tender.inschrijvers)
     for name, value in sorted(tender.parameters.items()):
         inputs[f"Parameter {name}"] = str(value)
     for clause_id, reason in sorted(tender.uitsluiten.items()):

@@ -77,6 +77,23 @@ class Tender(BaseModel):
             raise ValueError("de schaal moet oplopend zijn, zonder dubbele waarden")
         return self
 
+    def details(self) -> list[tuple[str, str]]:
+        """The tender as labelled rows, as the cover, the grid and the appendix show it."""
+        from aanbesteding.domain import CONTRACT_TYPE_LABELS
+        from aanbesteding.render import datum
+
+        return [
+            ("Aanbestedende Dienst", self.organisatie),
+            ("Opdracht", self.opdracht_titel),
+            ("Kenmerk", self.kenmerk or "—"),
+            ("Systeem", self.systeem or "—"),
+            ("Laag", self.laag.label),
+            ("Contracttype", CONTRACT_TYPE_LABELS[self.contracttype]),
+            ("Datum", datum(self.datum)),
+            ("Versie", self.versie),
+            ("Status", self.status.capitalize()),
+        ]
+
     @property
     def opdracht_titel(self) -> str:
         from aanbesteding.domain import CONTRACT_TYPE_LABELS

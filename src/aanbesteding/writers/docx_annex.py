@@ -16,10 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from aanbesteding.annex import Annex, Requirement, Section
-from aanbesteding.domain import CONTRACT_TYPE_LABELS
 from aanbesteding.errors import DocumentTemplateError
 from aanbesteding.output import normalize_zip, write_atomic
-from aanbesteding.render import datum
 from aanbesteding.resources import templates_path
 from aanbesteding.writers.annex_content import (
     TITLE,
@@ -124,17 +122,7 @@ def _cover(doc: DocxDocument, annex: Annex) -> None:
     doc.add_paragraph(TITLE, style="Title")
     doc.add_paragraph(t.opdracht_titel, style="Subtitle")
     doc.add_paragraph()
-    rows = [
-        ("Aanbestedende Dienst", t.organisatie),
-        ("Opdracht", t.opdracht_titel),
-        ("Kenmerk", t.kenmerk or "—"),
-        ("Systeem", t.systeem or "—"),
-        ("Laag", t.laag.label),
-        ("Contracttype", CONTRACT_TYPE_LABELS[t.contracttype]),
-        ("Datum", datum(t.datum)),
-        ("Versie", t.versie),
-        ("Status", t.status.capitalize()),
-    ]
+    rows = t.details()
     table = doc.add_table(rows=0, cols=2)
     table.autofit = False
     table.columns[0].width, table.columns[1].width = Cm(4.5), Cm(11.5)

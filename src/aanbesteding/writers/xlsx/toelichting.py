@@ -7,7 +7,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.annex import Annex
-from aanbesteding.domain import CONTRACT_TYPE_LABELS, WEIGHT_PROFILE_LABELS
+from aanbesteding.domain import WEIGHT_PROFILE_LABELS
 from aanbesteding.render import datum
 from aanbesteding.tender import DEFAULT_SCALE
 from aanbesteding.writers.xlsx.cells import (
@@ -67,17 +67,7 @@ def _heading(ws: Worksheet, row: int, text: str) -> int:
 def _tender(ws: Worksheet, row: int, annex: Annex) -> int:
     tender = annex.tender
     row = _heading(ws, row, "Aanbesteding")
-    details = (
-        ("Organisatie", tender.organisatie),
-        ("Opdracht", tender.opdracht_titel),
-        ("Kenmerk", tender.kenmerk or "-"),
-        ("Systeem", tender.systeem or "-"),
-        ("Laag", annex.laag.label),
-        ("Contracttype", CONTRACT_TYPE_LABELS[tender.contracttype]),
-        ("Versie bijlage", f"{tender.versie} ({tender.status})"),
-        ("Datum", datum(tender.datum)),
-        ("Inschrijvers", ", ".join(tender.inschrijvers)),
-    )
+    details = [*tender.details(), ("Inschrijvers", ", ".join(tender.inschrijvers))]
     for label, value in details:
         row = _line(ws, row, label, value)
     return row
