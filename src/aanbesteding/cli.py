@@ -13,6 +13,34 @@ from aanbesteding import __version__
 from aanbesteding.errors import AanbestedingError, LibraryError
 
 
+class DutchFormatter(click.HelpFormatter):
+    """Help output with Dutch headings (click's own are English)."""
+
+    HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else "Gebruik: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(self.HEADINGS.get(heading, heading))
+
+
+class DutchContext(click.Context):
+    formatter_class = DutchFormatter
+
+
+def _dutch_help(command: click.Command) -> None:
+    """Give a command (and its subcommands) Dutch help: headings, -h/--help text."""
+    command.context_class = DutchContext
+    command.options_metavar = "[OPTIES]"
+    if not any(isinstance(p, click.Option) and "--help" in p.opts for p in command.params):
+        click.help_option("-h", "--help", help="Toon deze hulp en stop.")(command)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "OPDRACHT [ARGUMENTEN]..."
+        for sub in command.commands.values():
+            _dutch_help(sub)
+
+
 class Keuze(click.Choice[str]):
     """click.Choice with a Dutch message."""
 
@@ -25,7 +53,7 @@ class Keuze(click.Choice[str]):
                       param, ctx)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group()
 @click.version_option(__version__, "--versie", message="aanbesteding %(version)s",
                       help="Toon de versie en stop.")
 def cli() -> None:
@@ -93,18 +121,18 @@ _LAAG_KEUZES = ["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"]
 
 
 @cli.command("genereer")
-@click.option("--profiel", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--profiel", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="YAML-bestand met aanbestedingsgegevens; opties gaan voor.")
 @click.option("--laag", type=Keuze(_LAAG_KEUZES, case_sensitive=False),
               help="Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.")
 @click.option("--contracttype", type=Keuze(["saas", "paas", "iaas", "hosting", "licentie"]),
               help="Wat wordt ingekocht.")
-@click.option("--organisatie", help="Naam van de Aanbestedende Dienst.")
-@click.option("--opdracht", help="Naam van de opdracht of aanbesteding.")
-@click.option("--kenmerk", help="Kenmerk of zaaknummer.")
-@click.option("--systeem", help="Naam van het systeem.")
-@click.option("--datum", help="Datum van het document (JJJJ-MM-DD); standaard vandaag.")
-@click.option("--versie", "doc_versie", help="Versie van het document (standaard 1.0).")
+@click.option("--organisatie", metavar="NAAM", help="Naam van de Aanbestedende Dienst.")
+@click.option("--opdracht", metavar="TEKST", help="Naam van de opdracht of aanbesteding.")
+@click.option("--kenmerk", metavar="TEKST", help="Kenmerk of zaaknummer.")
+@click.option("--systeem", metavar="NAAM", help="Naam van het systeem.")
+@click.option("--datum", metavar="JJJJ-MM-DD", help="Datum van het document (JJJJ-MM-DD); standaard vandaag.")
+@click.option("--versie", "doc_versie", metavar="TEKST", help="Versie van het document (standaard 1.0).")
 @click.option("--status", type=Keuze(["concept", "definitief"]), help="Documentstatus.")
 @click.option("--param", "params", multiple=True, metavar="NAAM=WAARDE",
               help="Wijzig een parameter, bijv. aankondiging_dagen=60 (herhaalbaar).")
@@ -119,11 +147,11 @@ _LAAG_KEUZES = ["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"]
 @click.option("--prijsmethode", type=Keuze(["gewogen-factor", "gunnen-op-waarde"]),
               help="Methode voor de prijsbeoordeling (standaard gewogen-factor).")
 @click.option("--schaal", metavar="0,2,4,6,8,10", help="Scoreschaal voor wensen.")
-@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Word-document (.docx) met de huisstijl van de organisatie.")
-@click.option("--bibliotheek", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--bibliotheek", type=click.Path(path_type=Path, file_okay=False), metavar="MAP",
               help="Andere clausulebibliotheek dan de meegeleverde.")
-@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Pad van de Word-bijlage (.docx); de matrix komt ernaast (.xlsx).")
 @click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
@@ -146,6 +174,9 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: Path | No
                f"bepalingen; {tender.laag.label}, {tender.contracttype})")
     if result.xlsx is not None:
         click.echo(f"Beoordelingsmatrix geschreven: {result.xlsx}")
+
+
+_dutch_help(cli)
 
 
 def _usage_message(exc: click.UsageError) -> str:
