@@ -1,0 +1,68 @@
+"""Dutch faces for click: help headings, choice errors and usage errors (click speaks English)."""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+_HEADINGS = {"Options": "Opties", "Commands": "Opdrachten", "Arguments": "Argumenten"}
+
+
+class DutchFormatter(click.HelpFormatter):
+    """Help output with Dutch headings (click's own are English)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix if prefix is not None else "Gebruik: ")
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_HEADINGS.get(heading, heading))
+
+
+class DutchContext(click.Context):
+    formatter_class = DutchFormatter
+
+
+def dutch_help(command: click.Command) -> None:
+    """Give a command (and its subcommands) Dutch help: headings, -h/--help text."""
+    command.context_class = DutchContext
+    command.options_metavar = "[OPTIES]"
+    if not any(isinstance(p, click.Option) and "--help" in p.opts for p in command.params):
+        click.help_option("-h", "--help", help="Toon deze hulp en stop.")(command)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "OPDRACHT [ARGUMENTEN]..."
+        for sub in command.commands.values():
+            dutch_help(sub)
+
+
+class Keuze(click.Choice[str]):
+    """click.Choice with a Dutch message."""
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        try:
+            return str(super().convert(value, param, ctx))
+        except click.BadParameter:
+            self.fail(f"{value!r} is geen geldige keuze; kies uit: {', '.join(map(str, self.choices))}",
+                      param, ctx)
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """Dutch text for click's usage errors (click itself speaks English)."""
+    if isinstance(exc, click.NoSuchOption):
+        return f"onbekende optie: {exc.option_name}"
+    if isinstance(exc, click.MissingParameter):
+        return f"ontbrekende optie of argument: {_hint(exc)}"
+    if isinstance(exc, click.BadParameter):
+        return f"ongeldige waarde voor {_hint(exc)}: {exc.message}"
+    command = re.match(r"No such command '(.+)'", exc.message)
+    if command:
+        return f"onbekende opdracht '{command.group(1)}'"
+    return exc.message
+
+
+def _hint(exc: click.BadParameter) -> str:
+    if exc.param is not None and exc.ctx is not None:
+        return exc.param.get_error_hint(exc.ctx)
+    hint = exc.param_hint
+    return hint if isinstance(hint, str) else " / ".join(hint or ())
