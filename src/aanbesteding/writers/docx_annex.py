@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 
 from aanbesteding.annex import Annex, Requirement, Section
 from aanbesteding.errors import DocumentTemplateError
@@ -61,19 +62,29 @@ class _Writer:
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
         self.headings: list[tuple[int, str]] = []
+        self._style_ids: dict[str, str] = {}
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        """Append a paragraph; style ids are resolved once (python-docx looks them up slowly)."""
+        paragraph = self.doc.add_paragraph(text)
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.doc.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
-            self.doc.add_paragraph(block.text, style=f"Heading {block.level}")
+            self.paragraph(block.text, f"Heading {block.level}")
             self.headings.append((block.level, block.text))
         elif isinstance(block, Para):
-            paragraph = self.doc.add_paragraph(style=block.style)
+            paragraph = self.paragraph(style=block.style)
             if block.bold_prefix:
                 paragraph.add_run(block.bold_prefix).bold = True
             paragraph.add_run(block.text)
         elif isinstance(block, Bullets):
             for item in block.items:
-                self.doc.add_paragraph(item, style="List Bullet")
+                self.paragraph(item, "List Bullet")
         else:
             self.table(block)
 
@@ -106,7 +117,7 @@ class _Writer:
                     paragraph.paragraph_format.space_after = Pt(0)
                     for run in paragraph.runs:
                         run.font.size = Pt(8.5)
-        self.doc.add_paragraph()
+        self.paragraph()
 
 
 def _repeat_header(row: object) -> None:
