@@ -169,3 +169,12 @@ def test_a_profile_with_an_unknown_field_is_refused(run: Runner, tmp_path: Path,
     code, _, err = run(["genereer", "--profiel", "profiel.yaml"])
     assert code == 1
     assert "profiel.yaml: organisatei: onbekend veld" in err
+
+
+def test_genereer_warns_that_concept_clauses_are_not_yet_adopted(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["genereer", "--laag", "3", "--contracttype", "hosting", "--geen-matrix"])
+    assert code == 0
+    assert "nog niet vastgesteld door de juridische afdeling" in err
+    assert not (tmp_path / "bijlage-soevereiniteit-laag3-hosting.xlsx").exists()

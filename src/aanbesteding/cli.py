@@ -134,6 +134,11 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: Path | No
                f"bepalingen; {tender.laag.label}, {tender.contracttype})")
     if result.xlsx is not None:
         click.echo(f"Beoordelingsmatrix geschreven: {result.xlsx}")
+    unreviewed = [r.number for r in annex.requirements if r.status != "vastgesteld"]
+    if unreviewed:
+        click.echo(f"Let op: {len(unreviewed)} van de {len(annex.requirements)} clausules zijn nog "
+                   "niet vastgesteld door de juridische afdeling (status concept of in-review); "
+                   "zie bijlage A van het document.", err=True)
 
 
 dutch_help(cli)
