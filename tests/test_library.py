@@ -214,3 +214,11 @@ def test_every_problem_is_reported_in_one_run(make_library: LibraryFactory) -> N
 def test_a_missing_library_folder_is_reported(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path / "bestaat-niet")
     assert "de map van de clausulebibliotheek bestaat niet" in problem
+
+
+def test_the_published_schema_matches_the_model() -> None:
+    from aanbesteding.resources import standard_library_path
+    from aanbesteding.schema import clause_schema_json
+
+    published = (standard_library_path() / "schema.json").read_text(encoding="utf-8")
+    assert published == clause_schema_json(), "run: aanbesteding bibliotheek schema > clauses/schema.json"
