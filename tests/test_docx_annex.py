@@ -128,8 +128,7 @@ def test_header_footer_and_page_fields(annex: Annex, document: docx.document.Doc
     assert section.different_first_page_header_footer
     assert "Gemeente Voorbeeld" in section.header.paragraphs[0].text
     assert "INK-2026-042" in section.header.paragraphs[0].text
-    footer = \
-        section.footer._element.xml
+    footer = section.footer._element.xml
     assert "> PAGE <" in footer and "> NUMPAGES <" in footer
     assert "Pagina" in section.footer.paragraphs[0].text
 

@@ -11,6 +11,7 @@ from aanbesteding.errors import TemplateError
 from aanbesteding.library import LoadedClause
 from aanbesteding.model import Clause, Definition, Parameter, wording_for
 from aanbesteding.render import BUILTIN_NAMES, parse, render, unsafe_access, used_names
+from aanbesteding.validation_nl import field_path
 
 Report = Callable[[Path, int | None, str, str], None]
 Loc = tuple[str | int, ...]
@@ -198,8 +199,6 @@ def check_clause(item: LoadedClause, definitions: Mapping[str, Definition]) -> l
 def check_clauses(clauses: Iterable[LoadedClause], definitions: Mapping[str, Definition],
                   report: Report) -> None:
     """Run every clause check and report each problem with file, line and field."""
-    from aanbesteding.validation_nl import field_path
-
     for item in clauses:
         for loc, message in check_clause(item, definitions):
             report(item.path, item.line_of(*loc), field_path(loc), message)

@@ -58,6 +58,7 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
+@lru_cache(maxsize=4096)
 def parse(source: str) -> nodes.Template:
     """Parse a clause text; raise TemplateError with a Dutch message on a syntax error."""
     try:
