@@ -17,10 +17,10 @@ from collections.abc import Callable
 
 import docx
 
-from aanbesteding.compose import compose_annex
-from aanbesteding.library import load_library
-from aanbesteding.tender import build_tender
-from aanbesteding.writers.docx_annex import annex_bytes
+from aanbesteding.compose.composer import compose_annex
+from aanbesteding.library.loader import load_library
+from aanbesteding.tender.model import build_tender
+from aanbesteding.writers.docx.annex import annex_bytes
 
 
 def median_ms(func: Callable[[], object], repeat: int) -> float:
@@ -70,7 +70,7 @@ def main() -> None:
     print(f"Word-bijlage (docx-bytes)     : {median_ms(lambda: annex_bytes(annex), repeat):8.1f} ms")
     print(f"kale python-docx, zelfde omvang: {median_ms(lambda: plain_docx(paragraphs, tables), repeat):8.1f} ms")
     try:
-        from aanbesteding.writers.xlsx_grid import grid_bytes
+        from aanbesteding.writers.xlsx.grid import grid_bytes
     except ImportError:
         return
     print(f"Excel-matrix (xlsx-bytes)     : {median_ms(lambda: grid_bytes(annex), repeat):8.1f} ms")

@@ -16,8 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from aanbesteding.output import normalize_zip
-from aanbesteding.writers.docx_styles import ACCENT, GREY, ensure_styles
+from aanbesteding.support.output import normalize_zip
+from aanbesteding.writers.docx.styles import ACCENT, GREY, ensure_styles
 
 FONT = "Arial"
 

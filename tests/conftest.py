@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from aanbesteding.resources import standard_library_path
+from aanbesteding.support.resources import standard_library_path
 
 STANDARD = standard_library_path()
 

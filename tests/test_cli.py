@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aanbesteding.cli import main
+from aanbesteding.cli.main import main
 
 Runner = Callable[[list[str]], tuple[int, str, str]]
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from aanbesteding.annex import Annex
-from aanbesteding.compose import compose_annex
+from aanbesteding.compose.annex import Annex
+from aanbesteding.compose.composer import compose_annex
 from aanbesteding.domain import Kind
 from aanbesteding.errors import InputError
-from aanbesteding.library import Library, load_library
-from aanbesteding.tender import build_tender
+from aanbesteding.library.loader import Library, load_library
+from aanbesteding.tender.model import build_tender
 from tests.conftest import LibraryFactory, clause_data
 
 WHITEPAPER_EXAMPLES = (

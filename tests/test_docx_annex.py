@@ -13,12 +13,12 @@ import docx
 import pytest
 from docx.shared import Pt
 
-from aanbesteding.annex import Annex
-from aanbesteding.compose import compose_annex
+from aanbesteding.compose.annex import Annex
+from aanbesteding.compose.composer import compose_annex
 from aanbesteding.errors import DocumentTemplateError, OutputError
-from aanbesteding.library import Library, load_library
-from aanbesteding.tender import build_tender
-from aanbesteding.writers.docx_annex import annex_bytes, write_annex
+from aanbesteding.library.loader import Library, load_library
+from aanbesteding.tender.model import build_tender
+from aanbesteding.writers.docx.annex import annex_bytes, write_annex
 from tests.libreoffice import convert, pdf_text
 
 TENDER = {"laag": "2", "contracttype": "saas", "datum": dt.date(2026, 11, 23),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from aanbesteding.errors import LibraryError
-from aanbesteding.library import load_library, load_library_with_problems
+from aanbesteding.library.loader import load_library, load_library_with_problems
 from tests.conftest import LibraryFactory, clause_data
 
 
@@ -217,8 +217,8 @@ def test_a_missing_library_folder_is_reported(tmp_path: Path) -> None:
 
 
 def test_the_published_schema_matches_the_model() -> None:
-    from aanbesteding.resources import standard_library_path
-    from aanbesteding.schema import clause_schema_json
+    from aanbesteding.library.schema import clause_schema_json
+    from aanbesteding.support.resources import standard_library_path
 
     published = (standard_library_path() / "schema.json").read_text(encoding="utf-8")
     assert published == clause_schema_json(), "run: aanbesteding bibliotheek schema > clauses/schema.json"

@@ -13,14 +13,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.annex import Annex, Requirement, Section
-from aanbesteding.compose import compose_annex
+from aanbesteding.compose.annex import Annex, Requirement, Section
+from aanbesteding.compose.composer import compose_annex
 from aanbesteding.domain import MIN_SEAL, SOVS, WEIGHT_PROFILES, Kind
 from aanbesteding.errors import OutputError
-from aanbesteding.library import load_library
-from aanbesteding.model import Theme
-from aanbesteding.tender import build_tender
-from aanbesteding.writers.xlsx_grid import grid_bytes, write_grid
+from aanbesteding.library.loader import load_library
+from aanbesteding.library.model import Theme
+from aanbesteding.tender.model import build_tender
+from aanbesteding.writers.xlsx.grid import grid_bytes, write_grid
 from tests.libreoffice import convert
 
 # LibreOffice gets the filter name as one argument, so no shell quotes around it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from aanbesteding.cli import main
+from aanbesteding.cli.main import main
 
 
 def run() -> None:

@@ -1,1 +1,1 @@
-"""Writers turn a composed :class:`~aanbesteding.annex.Annex` into files; one job per module."""
+"""Writers turn a composed :class:`~aanbesteding.compose.annex.Annex` into files; one job per module."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aanbesteding.annex import Annex, Requirement
+from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
     CONTRACT_TYPE_LABELS,
     LAAG_RATIONALE,

@@ -1,4 +1,4 @@
 """The Excel scoring grid (beoordelingsmatrix), one module per sheet plus shared cell helpers.
 
-The entry point is :mod:`aanbesteding.writers.xlsx_grid`.
+The entry point is :mod:`aanbesteding.writers.xlsx.grid`.
 """

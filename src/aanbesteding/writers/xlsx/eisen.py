@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.annex import Annex, Requirement
+from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import Kind
 from aanbesteding.writers.xlsx.cells import (
     BOLD,

@@ -6,7 +6,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.annex import Annex
+from aanbesteding.compose.annex import Annex
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EURO,

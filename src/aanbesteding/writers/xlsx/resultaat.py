@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.annex import Annex
+from aanbesteding.compose.annex import Annex
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,

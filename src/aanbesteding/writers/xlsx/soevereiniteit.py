@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.annex import Annex
+from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS, WEIGHT_PROFILES
 from aanbesteding.writers.xlsx.cells import (
     BOLD,

@@ -6,10 +6,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.annex import Annex
+from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import WEIGHT_PROFILE_LABELS
 from aanbesteding.render import datum
-from aanbesteding.tender import DEFAULT_SCALE
+from aanbesteding.tender.model import DEFAULT_SCALE
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     TITLE_FONT,

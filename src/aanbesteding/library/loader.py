@@ -10,10 +10,10 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
-from aanbesteding.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
-from aanbesteding.resources import standard_library_path
-from aanbesteding.validation_nl import field_path, translate
-from aanbesteding.yamlsource import YamlDocument, YamlLoadError, load_yaml
+from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
+from aanbesteding.support.pydantic_nl import field_path, translate
+from aanbesteding.support.resources import standard_library_path
+from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, load_yaml
 
 THEMES_FILE = "themas.yaml"
 DEFINITIONS_FILE = "begrippen.yaml"
@@ -124,7 +124,7 @@ def load_library_with_problems(root: Path | None = None) -> tuple[Library | None
 
     Returns the library (None if it could not be assembled) and all problems found.
     """
-    from aanbesteding.checks import check_clauses
+    from aanbesteding.library.lint import check_clauses
 
     root = (root or standard_library_path()).resolve()
     loader = _Loader(root)

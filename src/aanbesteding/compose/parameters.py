@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from aanbesteding.errors import InputError
-from aanbesteding.library import Library
-from aanbesteding.model import Parameter
+from aanbesteding.library.loader import Library
+from aanbesteding.library.model import Parameter
 from aanbesteding.render import getal
 
 Value = str | int | float

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from aanbesteding.domain import CONTRACT_TYPES, Laag
 from aanbesteding.errors import TemplateError
-from aanbesteding.library import LoadedClause
-from aanbesteding.model import Clause, Definition, Parameter, wording_for
+from aanbesteding.library.loader import LoadedClause
+from aanbesteding.library.model import Clause, Definition, Parameter, wording_for
 from aanbesteding.render import BUILTIN_NAMES, parse, render, unsafe_access, used_names
-from aanbesteding.validation_nl import field_path
+from aanbesteding.support.pydantic_nl import field_path
 
 Report = Callable[[Path, int | None, str, str], None]
 Loc = tuple[str | int, ...]

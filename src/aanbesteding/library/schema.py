@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from aanbesteding.model import Clause
+from aanbesteding.library.model import Clause
 
 _DUTCH_DESCRIPTIONS = {
     "Parameter": "Een waarde in de clausuletekst die de inkoper binnen de grenzen mag aanpassen.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from aanbesteding.compose.parameters import parse_assignments
 from aanbesteding.errors import InputError
-from aanbesteding.parameters import parse_assignments
-from aanbesteding.tender import Tender, build_tender, load_profile
+from aanbesteding.tender.model import Tender, build_tender, load_profile
 
 
 def _ratio(text: str) -> dict[str, str]:

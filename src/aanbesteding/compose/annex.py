@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aanbesteding.domain import Kind, Laag
-from aanbesteding.model import Definition, Theme
-from aanbesteding.tender import Tender
+from aanbesteding.library.model import Definition, Theme
+from aanbesteding.tender.model import Tender
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from aanbesteding import __version__
-from aanbesteding.cli_dutch import Keuze, dutch_help, usage_message
+from aanbesteding.cli.dutch import Keuze, dutch_help, usage_message
 from aanbesteding.errors import AanbestedingError, LibraryError
 
 
@@ -36,7 +36,7 @@ def controleer(pad: Path | None) -> None:
 
     Meldt alle problemen in één keer als bestand:regel: veld: melding.
     """
-    from aanbesteding.library import load_library_with_problems
+    from aanbesteding.library.loader import load_library_with_problems
 
     library, problems = load_library_with_problems(pad)
     if library is None:
@@ -52,8 +52,8 @@ def controleer(pad: Path | None) -> None:
               show_default=True, help="Uitvoer als teksttabel of als JSON.")
 def overzicht(pad: Path | None, formaat: str) -> None:
     """Toon één regel per clausule: id, titel, versie, status, SOV, soort per laag."""
-    from aanbesteding.library import load_library
-    from aanbesteding.overview import overview_json, overview_table
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.overview import overview_json, overview_table
 
     library = load_library(pad)
     click.echo(overview_json(library) if formaat == "json" else overview_table(library), nl=False)
@@ -63,8 +63,8 @@ def overzicht(pad: Path | None, formaat: str) -> None:
 @click.argument("pad", required=False, type=click.Path(path_type=Path))
 def parameters(pad: Path | None) -> None:
     """Toon alle parameters die met --param kunnen worden gewijzigd, met standaard en grenzen."""
-    from aanbesteding.library import load_library
-    from aanbesteding.overview import parameters_table
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.overview import parameters_table
 
     click.echo(parameters_table(load_library(pad)), nl=False)
 
@@ -72,7 +72,7 @@ def parameters(pad: Path | None) -> None:
 @bibliotheek.command("schema")
 def schema() -> None:
     """Druk het JSON Schema van het clausuleformaat af (zoals clauses/schema.json)."""
-    from aanbesteding.schema import clause_schema_json
+    from aanbesteding.library.schema import clause_schema_json
 
     click.echo(clause_schema_json(), nl=False)
 
@@ -122,8 +122,8 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: Path | No
     Voorbeeld: aanbesteding genereer --laag 2 --contracttype saas --organisatie "Gemeente
     Voorbeeld" --kenmerk INK-2026-042
     """
-    from aanbesteding.generate import default_output_name, generate
-    from aanbesteding.options import tender_from_options
+    from aanbesteding.api import default_output_name, generate
+    from aanbesteding.tender.options import tender_from_options
 
     tender = tender_from_options(profiel, options)
     output = uitvoer or Path(default_output_name(tender))

@@ -17,8 +17,8 @@ from pydantic import (
 
 from aanbesteding.domain import ContractType, Laag
 from aanbesteding.errors import InputError
-from aanbesteding.validation_nl import field_path, translate
-from aanbesteding.yamlsource import YamlLoadError, load_yaml
+from aanbesteding.support.pydantic_nl import field_path, translate
+from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from aanbesteding.annex import Annex
-from aanbesteding.compose import compose_annex
+from aanbesteding.compose.annex import Annex
+from aanbesteding.compose.composer import compose_annex
 from aanbesteding.errors import OutputError
-from aanbesteding.library import load_library
-from aanbesteding.output import check_writable, write_atomic
-from aanbesteding.tender import Tender
+from aanbesteding.library.loader import load_library
+from aanbesteding.support.output import check_writable, write_atomic
+from aanbesteding.tender.model import Tender
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def generate(tender: Tender, output: Path, *, library_path: Path | None = None,
     written, so a failure leaves no half result. Raises LibraryError, InputError,
     TemplateError, DocumentTemplateError or OutputError.
     """
-    from aanbesteding.writers.docx_annex import annex_bytes
+    from aanbesteding.writers.docx.annex import annex_bytes
 
     if output.suffix.lower() != ".docx":
         raise OutputError(f"--uitvoer {output}: de bijlage moet de extensie .docx hebben")
@@ -51,7 +51,7 @@ def generate(tender: Tender, output: Path, *, library_path: Path | None = None,
     docx_data = annex_bytes(annex, template)
     xlsx_data: bytes | None = None
     if grid is not None:
-        from aanbesteding.writers.xlsx_grid import grid_bytes
+        from aanbesteding.writers.xlsx.grid import grid_bytes
 
         xlsx_data = grid_bytes(annex)
     write_atomic(output, docx_data, force=force)

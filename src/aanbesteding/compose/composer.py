@@ -1,16 +1,16 @@
-"""Composition: tier + contract type + tender -> :class:`~aanbesteding.annex.Annex`."""
+"""Composition: tier + contract type + tender -> :class:`~aanbesteding.compose.annex.Annex`."""
 
 from __future__ import annotations
 
 from aanbesteding import __version__
-from aanbesteding.annex import Annex, Exclusion, Requirement, Section
+from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
+from aanbesteding.compose.parameters import resolve_parameters
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, MIN_SEAL, Kind, Laag
 from aanbesteding.errors import InputError
-from aanbesteding.library import Library, LoadedClause
-from aanbesteding.model import wording_for
-from aanbesteding.parameters import resolve_parameters
+from aanbesteding.library.loader import Library, LoadedClause
+from aanbesteding.library.model import wording_for
 from aanbesteding.render import render
-from aanbesteding.tender import Tender
+from aanbesteding.tender.model import Tender
 
 
 def _exclusion_reason(item: LoadedClause, tender: Tender) -> tuple[str, bool] | None:

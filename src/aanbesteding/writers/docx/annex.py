@@ -1,4 +1,4 @@
-"""Write the Word annex (bijlage) for a composed :class:`~aanbesteding.annex.Annex`."""
+"""Write the Word annex (bijlage) for a composed :class:`~aanbesteding.compose.annex.Annex`."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from aanbesteding.annex import Annex, Requirement, Section
+from aanbesteding.compose.annex import Annex, Requirement, Section
 from aanbesteding.errors import DocumentTemplateError
-from aanbesteding.output import normalize_zip, write_atomic
-from aanbesteding.resources import templates_path
+from aanbesteding.support.output import normalize_zip, write_atomic
+from aanbesteding.support.resources import templates_path
 from aanbesteding.writers.annex_content import (
     TITLE,
     accountability,
@@ -29,8 +29,8 @@ from aanbesteding.writers.annex_content import (
     scoring_table,
 )
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table, text_blocks
-from aanbesteding.writers.docx_fields import add_simple_field, add_toc, update_fields_on_open
-from aanbesteding.writers.docx_styles import TABLE_STYLE, ensure_styles
+from aanbesteding.writers.docx.fields import add_simple_field, add_toc, update_fields_on_open
+from aanbesteding.writers.docx.styles import TABLE_STYLE, ensure_styles
 
 DEFAULT_TEMPLATE = "basis.docx"
 

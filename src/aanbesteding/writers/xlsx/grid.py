@@ -16,8 +16,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from aanbesteding.annex import Annex
-from aanbesteding.output import normalize_zip, write_atomic
+from aanbesteding.compose.annex import Annex
+from aanbesteding.support.output import normalize_zip, write_atomic
 from aanbesteding.writers.xlsx.eisen import build_eisen
 from aanbesteding.writers.xlsx.layout import (
     EISEN,

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from aanbesteding.domain import Laag
-from aanbesteding.library import Library
+from aanbesteding.library.loader import Library
 
 
 def overview_rows(library: Library) -> list[dict[str, Any]]:
