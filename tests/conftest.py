@@ -49,6 +49,12 @@ def clause_data(**overrides: Any) -> dict[str, Any]:
 LibraryFactory = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own lint cache, so no test sees another's (or the user's) results."""
+    monkeypatch.setenv("AANBESTEDING_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def make_library(tmp_path: Path) -> LibraryFactory:
     """Build a library in tmp_path with the standard themes and definitions.

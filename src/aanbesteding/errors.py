@@ -1,8 +1,13 @@
-"""The project's exception hierarchy. Every message is Dutch and meant for the user."""
+"""The project's exception hierarchy. Every message is Dutch and meant for the user.
+
+No click here: the core raises these, the CLI prints them. Every class survives pickling
+(a parallel batch sends errors between processes), arguments included.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class AanbestedingError(Exception):
@@ -31,10 +36,19 @@ class LibraryError(AanbestedingError):
     Carries every problem found, so a reviewer sees them all in one run.
     """
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"de clausulebibliotheek bevat {len(problems)} probleem/problemen:\n{lines}")
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        count = len(self.problems)
+        noun = "probleem" if count == 1 else "problemen"
+        super().__init__(f"de clausulebibliotheek bevat {count} {noun}:\n{lines}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,))
+
+
+class SourceError(AanbestedingError):
+    """Raised when a library source (a folder or a git revision) cannot be found or read."""
 
 
 class TemplateError(AanbestedingError):
@@ -43,6 +57,11 @@ class TemplateError(AanbestedingError):
 
 class InputError(AanbestedingError):
     """Raised for invalid user input: options, parameters, profile files."""
+
+
+class PolicyError(AanbestedingError):
+    """Raised when a tender asks for something the library's rules forbid, such as a final
+    (definitief) document from clauses legal has not adopted."""
 
 
 class OutputError(AanbestedingError):

@@ -38,12 +38,12 @@ def controleer(pad: Path | None) -> None:
     """
     from aanbesteding.library.loader import load_library_with_problems
 
-    library, problems = load_library_with_problems(pad)
+    library, problems = load_library_with_problems(pad, lint="full")
     if library is None:
         raise LibraryError(problems)
     click.echo(f"Bibliotheek in orde: {len(library.clauses)} clausules, "
                f"{len(library.themes)} thema's, {len(library.definitions)} begrippen "
-               f"({library.root}).")
+               f"({library.location}).")
 
 
 @bibliotheek.command("overzicht")

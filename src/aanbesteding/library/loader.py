@@ -1,23 +1,37 @@
-"""Load and validate a clause library: files -> typed, checked :class:`Library`."""
+"""Load a clause library: sources -> validated, checked, layered :class:`Library`.
+
+Every load runs the cheap checks (YAML, schema, ids, themes, parameters, definitions). The
+expensive lint (:mod:`aanbesteding.library.lint`) runs for clauses the lint cache has not
+seen pass; ``lint="full"`` runs it for every clause, as ``bibliotheek controleer`` does.
+
+Several sources can be layered: the first is the base (usually the standard library), each
+later one may add themes, definitions and clauses, and replaces a clause with the same id.
+Every clause remembers the source it came from.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
+from aanbesteding.library.cache import LINT_VERSION, LintCache, definitions_digest
+from aanbesteding.library.checks import check_clause
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
+from aanbesteding.library.sources import Source, open_source
 from aanbesteding.support.pydantic_nl import field_path, translate
-from aanbesteding.support.resources import standard_library_path
-from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, load_yaml
+from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, decode, parse_yaml
 
 THEMES_FILE = "themas.yaml"
 DEFINITIONS_FILE = "begrippen.yaml"
+CLAUSE_SUFFIXES = (".yaml", ".yml")
 
+LintMode = Literal["cached", "full", "skip"]
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -26,8 +40,10 @@ class LoadedClause:
     """A validated clause with where it came from."""
 
     clause: Clause
-    path: Path
+    path: str  # relative to its source, e.g. keten/subverwerkers.yaml
     theme: str
+    origin: str  # label of the source (layer) it came from
+    digest: str  # SHA-256 of the file's bytes
     document: YamlDocument = field(repr=False, compare=False)
 
     def line_of(self, *loc: str | int) -> int | None:
@@ -38,7 +54,8 @@ class LoadedClause:
 class Library:
     """A loaded clause library, clauses ordered by theme, then ``volgorde``, then id."""
 
-    root: Path
+    location: str
+    origins: tuple[str, ...]
     themes: dict[str, Theme]
     definitions: dict[str, Definition]
     clauses: tuple[LoadedClause, ...]
@@ -49,108 +66,192 @@ class Library:
 
 
 @dataclass
-class _Loader:
-    root: Path
-    problems: list[Problem] = field(default_factory=list)
+class _Layer:
+    """Reads one source, recording problems and every byte read."""
 
-    def rel(self, path: Path) -> str:
+    source: Source
+    qualify: bool
+    problems: list[Problem]
+    read: list[tuple[str, bytes]] = field(default_factory=list)
+
+    def name(self, rel: str) -> str:
+        if not rel:
+            return self.source.location
+        return f"{self.source.location}/{rel}" if self.qualify else rel
+
+    def add(self, rel: str, line: int | None, fld: str, message: str) -> None:
+        self.problems.append(Problem(self.name(rel), line, fld, message))
+
+    def parse(self, rel: str, model: type[M]) -> tuple[M | None, YamlDocument | None, bytes]:
         try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
-
-    def add(self, path: Path, line: int | None, fld: str, message: str) -> None:
-        self.problems.append(Problem(self.rel(path), line, fld, message))
-
-    def parse(self, path: Path, model: type[M]) -> tuple[M | None, YamlDocument | None]:
+            data = self.source.read(rel)
+        except OSError as exc:
+            self.add(rel, None, "(bestand)",
+                     f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
+            return None, None, b""
+        self.read.append((rel, data))
         try:
-            doc = load_yaml(path)
+            doc = parse_yaml(decode(data))
         except YamlLoadError as exc:
-            self.add(path, exc.line, "(bestand)", exc.message)
-            return None, None
+            self.add(rel, exc.line, "(bestand)", exc.message)
+            return None, None, data
         for line, key in doc.duplicate_keys:
-            self.add(path, line, key, "dubbele sleutel; elk veld mag maar één keer voorkomen")
+            self.add(rel, line, key, "dubbele sleutel; elk veld mag maar één keer voorkomen")
         if not isinstance(doc.data, dict):
-            self.add(path, doc.line_of(()), "(bestand)",
+            self.add(rel, doc.line_of(()), "(bestand)",
                      "het bestand moet een verzameling velden (mapping) bevatten")
-            return None, doc
+            return None, doc, data
         try:
-            return model.model_validate(doc.data), doc
+            return model.model_validate(doc.data), doc, data
         except ValidationError as exc:
             for loc, message in translate(exc):
-                self.add(path, doc.line_of(loc), field_path(loc), message)
-            return None, doc
+                self.add(rel, doc.line_of(loc), field_path(loc), message)
+            return None, doc, data
 
 
-def content_hash(root: Path) -> str:
-    """SHA-256 over every YAML file of the library (relative path and bytes), in path order."""
+def _is_clause_file(rel: str) -> bool:
+    parts = rel.split("/")
+    return len(parts) == 2 and rel.endswith(CLAUSE_SUFFIXES) and not parts[1].startswith(".")
+
+
+def _content_hash(layers: Sequence[_Layer]) -> str:
+    """SHA-256 over every file the loader read (relative path and bytes), in path order.
+
+    With one source this is the hash of that folder's library files; each further layer
+    is marked, so moving a file between layers changes the hash.
+    """
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml"), key=lambda p: p.relative_to(root).as_posix()):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
+    for index, layer in enumerate(layers):
+        if index:
+            digest.update(f"\0laag {index}\0".encode())
+        for rel, data in sorted(layer.read, key=lambda item: item[0]):
+            digest.update(rel.encode())
+            digest.update(b"\0")
+            digest.update(data)
+            digest.update(b"\0")
     return digest.hexdigest()
 
 
-def _load_clauses(loader: _Loader, themes: dict[str, Theme]) -> list[LoadedClause]:
-    loaded: list[LoadedClause] = []
-    first_seen: dict[str, Path] = {}
-    root = loader.root
-    for path in sorted(root.glob("*/*.y*ml"), key=lambda p: p.relative_to(root).as_posix()):
-        if path.suffix not in (".yaml", ".yml"):
-            continue
-        clause, doc = loader.parse(path, Clause)
-        theme = path.parent.name
-        if themes and theme not in themes:
-            loader.add(path, None, "(map)",
-                       f"de map '{theme}' is geen thema uit {THEMES_FILE}")
+class _Assembly:
+    """The state of one load: merged themes, definitions and clauses across layers."""
+
+    def __init__(self, sources: Sequence[Source]) -> None:
+        self.problems: list[Problem] = []
+        self.layers = [_Layer(s, len(sources) > 1, self.problems) for s in sources]
+        self.themes: dict[str, Theme] = {}
+        self.definitions: dict[str, Definition] = {}
+        self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
+        self.complete = True
+
+    def read_layer(self, index: int, layer: _Layer) -> None:
+        source = self.layers[index].source
+        if not source.exists():
+            layer.add("", None, "(map)", "de map van de clausulebibliotheek bestaat niet of is leeg")
+            self.complete = False
+            return
+        files = source.files()
+        for rel, model in ((THEMES_FILE, ThemeFile), (DEFINITIONS_FILE, DefinitionFile)):
+            if index > 0 and rel not in files:
+                continue  # a layer on top may leave the base's themes and definitions alone
+            parsed, _, _ = layer.parse(rel, model)
+            if parsed is None:
+                self.complete = False
+            elif isinstance(parsed, ThemeFile):
+                self.themes.update({t.id: t for t in parsed.themas})
+            elif isinstance(parsed, DefinitionFile):
+                self.definitions.update({d.begrip: d for d in parsed.begrippen})
+        seen: dict[str, str] = {}
+        for rel in (f for f in files if _is_clause_file(f)):
+            self._read_clause(layer, rel, seen)
+
+    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str]) -> None:
+        clause, doc, data = layer.parse(rel, Clause)
         if clause is None or doc is None:
-            continue
-        if clause.id != path.stem:
-            loader.add(path, doc.line_of(("id",)), "id",
-                       f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
-        if clause.id in first_seen:
-            loader.add(path, doc.line_of(("id",)), "id",
-                       f"id '{clause.id}' komt al voor in {loader.rel(first_seen[clause.id])}")
-            continue
-        first_seen[clause.id] = path
-        loaded.append(LoadedClause(clause, path, theme, doc))
-    return loaded
+            return
+        stem = rel.rsplit("/", 1)[1].rsplit(".", 1)[0]
+        theme = rel.split("/", 1)[0]
+        if clause.id != stem:
+            layer.add(rel, doc.line_of(("id",)), "id",
+                      f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
+        if clause.id in seen:
+            layer.add(rel, doc.line_of(("id",)), "id",
+                      f"id '{clause.id}' komt al voor in {layer.name(seen[clause.id])}")
+            return
+        seen[clause.id] = rel
+        item = LoadedClause(clause, rel, theme, layer.source.label,
+                            hashlib.sha256(data).hexdigest(), doc)
+        self.clauses[clause.id] = (item, layer, data)
 
 
-def load_library_with_problems(root: Path | None = None) -> tuple[Library | None, list[Problem]]:
-    """Load the library at ``root`` (default: the standard library) and run every check.
+def _lint(assembly: _Assembly, mode: LintMode, cache: LintCache | None) -> None:
+    if mode == "skip":
+        return
+    defs_hash = definitions_digest(assembly.definitions)
+    for item, layer, data in assembly.clauses.values():
+        key = LintCache.key(data, defs_hash, LINT_VERSION)
+        found = cache.get(key) if cache is not None and mode == "cached" else None
+        if found is None:
+            from aanbesteding.library.lint import lint_clause  # jinja2 only when linting
 
-    Returns the library (None if it could not be assembled) and all problems found.
+            found = lint_clause(item.clause, assembly.definitions)
+            if cache is not None:
+                cache.put(key, found)
+        for loc, message in found:
+            layer.add(item.path, item.line_of(*loc), field_path(loc), message)
+
+
+def load_library_with_problems(
+        *sources: Source | str | Path | None, lint: LintMode = "cached",
+        cache: LintCache | Literal["default"] | None = "default",
+) -> tuple[Library | None, list[Problem]]:
+    """Load and check the library made of ``sources`` (base first; none: the standard
+    library). Returns the library (None when it has problems) and every problem found.
+
+    Raises SourceError when a source names a git revision that cannot be read.
     """
-    from aanbesteding.library.lint import check_clauses
-
-    root = (root or standard_library_path()).resolve()
-    loader = _Loader(root)
-    if not root.is_dir():
-        loader.add(root, None, "(map)", "de map van de clausulebibliotheek bestaat niet")
-        return None, loader.problems
-    theme_file, _ = loader.parse(root / THEMES_FILE, ThemeFile)
-    definition_file, _ = loader.parse(root / DEFINITIONS_FILE, DefinitionFile)
-    themes = {t.id: t for t in theme_file.themas} if theme_file else {}
-    definitions = {d.begrip: d for d in definition_file.begrippen} if definition_file else {}
-    clauses = _load_clauses(loader, themes)
-    if not clauses and not loader.problems:
-        loader.add(root, None, "(map)", "de bibliotheek bevat geen clausules (<thema>/<id>.yaml)")
-    if definition_file is not None:
-        check_clauses(clauses, definitions, loader.add)
-    if loader.problems or theme_file is None or definition_file is None:
-        return None, loader.problems
-    ordered = sorted(clauses, key=lambda c: (themes[c.theme].volgorde, c.clause.volgorde,
-                                             c.clause.id))
-    library = Library(root, themes, definitions, tuple(ordered), content_hash(root))
+    opened = [open_source(s) if s is None or isinstance(s, str | Path) else s for s in sources] \
+        or [open_source(None)]
+    if cache == "default":
+        cache = LintCache.default()
+    assembly = _Assembly(opened)
+    for index, layer in enumerate(assembly.layers):
+        assembly.read_layer(index, layer)
+    if not assembly.complete:
+        return None, assembly.problems
+    if not assembly.clauses and not assembly.problems:
+        assembly.layers[0].add("", None, "(map)",
+                               "de bibliotheek bevat geen clausules (<thema>/<id>.yaml)")
+    for item, layer, _ in assembly.clauses.values():
+        if item.theme not in assembly.themes:
+            layer.add(item.path, None, "(map)",
+                      f"de map '{item.theme}' is geen thema uit {THEMES_FILE}")
+            continue
+        for loc, message in check_clause(item.clause, assembly.definitions):
+            layer.add(item.path, item.line_of(*loc), field_path(loc), message)
+    _lint(assembly, lint, cache)
+    if assembly.problems:
+        return None, sorted(assembly.problems, key=_problem_order(assembly))
+    themes = assembly.themes
+    ordered = sorted((c for c, _, _ in assembly.clauses.values()),
+                     key=lambda c: (themes[c.theme].volgorde, c.clause.volgorde, c.clause.id))
+    library = Library(" + ".join(s.location for s in opened), tuple(s.label for s in opened),
+                      dict(themes), dict(assembly.definitions), tuple(ordered),
+                      _content_hash(assembly.layers))
     return library, []
 
 
-def load_library(root: Path | None = None) -> Library:
-    """Load and validate a clause library; raise LibraryError listing every problem."""
-    library, problems = load_library_with_problems(root)
+def _problem_order(assembly: _Assembly) -> Callable[[Problem], int]:
+    """Problems grouped per file, in file order, each file's problems in the order found."""
+    files: dict[str, int] = {}
+    for problem in assembly.problems:
+        files.setdefault(problem.file, len(files))
+    return lambda p: files[p.file]
+
+
+def load_library(*sources: Source | str | Path | None, lint: LintMode = "cached",
+                 cache: LintCache | Literal["default"] | None = "default") -> Library:
+    """Load and check a clause library; raise LibraryError listing every problem."""
+    library, problems = load_library_with_problems(*sources, lint=lint, cache=cache)
     if library is None:
         raise LibraryError(problems)
     return library

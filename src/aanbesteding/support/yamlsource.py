@@ -52,29 +52,49 @@ class YamlDocument:
         return line
 
 
-def _duplicates(node: yaml.Node | None) -> list[tuple[int, str]]:
+def _duplicates(root: yaml.Node | None) -> list[tuple[int, str]]:
+    """Keys that occur twice in one mapping. Each node is visited once, so an alias that
+    points at a node already seen (the 'billion laughs' pattern) costs nothing extra."""
     found: list[tuple[int, str]] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if str(key.value) in seen:
-                found.append((key.start_mark.line + 1, str(key.value)))
-            seen.add(str(key.value))
-            found.extend(_duplicates(value))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found.extend(_duplicates(item))
-    return found
+    seen_nodes: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                name = str(key.value)
+                if name in keys:
+                    found.append((key.start_mark.line + 1, name))
+                keys.add(name)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(found)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text of a YAML file; raise YamlLoadError when it is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlLoadError(None, f"het bestand is geen geldige UTF-8-tekst ({exc.reason})") from exc
 
 
 def load_yaml(path: Path) -> YamlDocument:
-    """Load one YAML document safely; raise YamlLoadError for unreadable or invalid files."""
+    """Load one YAML file safely; raise YamlLoadError for unreadable or invalid files."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlLoadError(None, f"het bestand is geen geldige UTF-8-tekst ({exc.reason})") from exc
+        data = path.read_bytes()
     except OSError as exc:
         raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({exc.strerror})") from exc
+    return parse_yaml(decode(data))
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document safely; raise YamlLoadError for invalid YAML."""
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()

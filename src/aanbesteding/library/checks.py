@@ -1,0 +1,97 @@
+"""Cheap checks run on every load: structure, parameters, wensen, declared definitions.
+
+They read the validated model only; nothing is parsed or rendered here (that is the lint's
+job, :mod:`aanbesteding.library.lint`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from aanbesteding.domain import CONTRACT_TYPES, Laag
+from aanbesteding.library.model import Clause, Definition, Parameter, wording_for
+
+Loc = tuple[str | int, ...]
+
+SCALE_STEPS = frozenset({0, 2, 4, 6, 8, 10})
+
+
+def _check_parameter(name: str, param: Parameter) -> Iterator[tuple[Loc, str]]:
+    loc: Loc = ("parameters", name, "standaard")
+    value = param.standaard
+    numeric = param.type in ("geheel-getal", "decimaal")
+    if param.type == "geheel-getal" and (isinstance(value, bool) or not isinstance(value, int)):
+        yield loc, f"standaardwaarde {value!r} is geen geheel getal"
+        return
+    if param.type == "decimaal" and not isinstance(value, int | float):
+        yield loc, f"standaardwaarde {value!r} is geen getal"
+        return
+    if param.type == "tekst" and not isinstance(value, str):
+        yield loc, f"standaardwaarde {value!r} is geen tekst"
+        return
+    if not numeric and (param.minimum is not None or param.maximum is not None):
+        yield ("parameters", name, "type"), "minimum en maximum gelden alleen voor getallen"
+        return
+    if param.minimum is not None and param.maximum is not None and param.minimum > param.maximum:
+        yield ("parameters", name, "minimum"), "minimum is groter dan maximum"
+    if numeric and isinstance(value, int | float):
+        if param.minimum is not None and value < param.minimum:
+            yield loc, f"standaardwaarde {value} ligt onder het minimum {param.minimum:g}"
+        if param.maximum is not None and value > param.maximum:
+            yield loc, f"standaardwaarde {value} ligt boven het maximum {param.maximum:g}"
+
+
+def _check_wens(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    wens_tiers = [laag for laag in Laag if clause.lagen.for_tier(laag) == "wens"]
+    if clause.beoordeling == "soevereiniteitstabel":
+        # Such a wens weighs in through the sovereignty share of the total, not with points.
+        if clause.weging is not None or any(
+                (v := clause.varianten.for_tier(laag)) is not None and v.weging is not None
+                for laag in Laag):
+            yield ("weging",), ("een clausule die in de tabel Soevereiniteit wordt beoordeeld, "
+                                "heeft geen weging in punten")
+        if wens_tiers and not clause.scoringsleidraad:
+            yield ("scoringsleidraad",), "een wens heeft een scoringsleidraad nodig"
+        return
+    for laag in wens_tiers:
+        if wording_for(clause, laag).weging is None:
+            yield ("weging",), f"de clausule is een wens in laag {laag.value} maar heeft geen weging"
+    if wens_tiers and not clause.scoringsleidraad:
+        yield ("scoringsleidraad",), "een wens heeft een scoringsleidraad nodig"
+    if not wens_tiers and (clause.weging is not None or clause.scoringsleidraad):
+        yield ("weging",), "weging of scoringsleidraad opgegeven, maar de clausule is in geen laag een wens"
+    if clause.scoringsleidraad:
+        wrong = sorted(set(clause.scoringsleidraad) - SCALE_STEPS)
+        if wrong:
+            yield ("scoringsleidraad",), (f"scores {wrong} horen niet bij de schaal 0-2-4-6-8-10")
+
+
+def _check_structure(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    if all(clause.lagen.for_tier(laag) is None for laag in Laag):
+        yield ("lagen",), "de clausule is in geen enkele laag van toepassing"
+    for laag in Laag:
+        if clause.varianten.for_tier(laag) is not None and clause.lagen.for_tier(laag) is None:
+            yield ("varianten", laag.key), f"variant voor laag {laag.value}, maar de clausule geldt daar niet"
+    for name, values in (("sov", clause.sov), ("risicos", clause.risicos),
+                         ("contracttypen", clause.contracttypen), ("begrippen", clause.begrippen)):
+        if len(set(values)) != len(values):
+            yield (name,), "bevat een waarde meer dan eens"
+    unknown = set(clause.contracttypen) - set(CONTRACT_TYPES)
+    if unknown:
+        yield ("contracttypen",), f"onbekende contracttypen {sorted(unknown)}"
+
+
+def _check_declared_terms(clause: Clause,
+                          definitions: Mapping[str, Definition]) -> Iterator[tuple[Loc, str]]:
+    for index, term in enumerate(clause.begrippen):
+        if term not in definitions:
+            yield ("begrippen", index), f"begrip '{term}' staat niet in begrippen.yaml"
+
+
+def check_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:
+    """The cheap problems of one clause, as (field location, Dutch message)."""
+    problems: list[tuple[Loc, str]] = [*_check_structure(clause), *_check_wens(clause)]
+    for name, param in clause.parameters.items():
+        problems.extend(_check_parameter(name, param))
+    problems.extend(_check_declared_terms(clause, definitions))
+    return problems
