@@ -64,7 +64,7 @@ def make_library(tmp_path: Path) -> LibraryFactory:
 
     def build(files: dict[str, dict[str, Any] | str], name: str = "bib") -> Path:
         root = tmp_path / name
-        root.mkdir()
+        root.mkdir(parents=True)
         shutil.copy(STANDARD / "themas.yaml", root / "themas.yaml")
         shutil.copy(STANDARD / "begrippen.yaml", root / "begrippen.yaml")
         for rel, content in files.items():

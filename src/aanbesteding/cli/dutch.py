@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+from typing import Any
 
 import click
 
@@ -24,7 +26,13 @@ class DutchContext(click.Context):
 
 
 def dutch_help(command: click.Command) -> None:
-    """Give a command (and its subcommands) Dutch help: headings, -h/--help text."""
+    """Give a command (and its subcommands) Dutch help: headings, -h/--help text.
+
+    Idempotent; :class:`DutchGroup` calls it for every command it hands out.
+    """
+    if getattr(command, "_dutch", False):
+        return
+    command._dutch = True  # type: ignore[attr-defined]
     command.context_class = DutchContext
     command.options_metavar = "[OPTIES]"
     if not any(isinstance(p, click.Option) and "--help" in p.opts for p in command.params):
@@ -33,6 +41,50 @@ def dutch_help(command: click.Command) -> None:
         command.subcommand_metavar = "OPDRACHT [ARGUMENTEN]..."
         for sub in command.commands.values():
             dutch_help(sub)
+
+
+class DutchGroup(click.Group):
+    """A group whose commands all get Dutch help, including commands defined in other modules
+    and commands loaded lazily: the face is applied when the group hands a command out.
+
+    ``lazy`` maps a command name to ``("module:attribute", short help)``; the module is
+    imported only when that command runs or shows its own help, so ``--help`` stays fast.
+    """
+
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+        dutch_help(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self.lazy:
+            module, _, attribute = self.lazy[cmd_name][0].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            assert isinstance(command, click.Command)
+            self.add_command(command, cmd_name)
+        if command is not None:
+            dutch_help(command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List commands with their short help, without importing lazy ones."""
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                command = self.commands[name]
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(formatter.width)))
+            else:
+                rows.append((name, self.lazy[name][1]))
+        if rows:
+            with formatter.section("Opdrachten"):
+                formatter.write_dl(rows)
 
 
 class Keuze(click.Choice[str]):

@@ -1,0 +1,1 @@
+"""Composition: library + tender -> the annex model, with parameters and policy applied."""

@@ -5,26 +5,12 @@ from __future__ import annotations
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
 from aanbesteding.compose.parameters import resolve_parameters
-from aanbesteding.domain import CONTRACT_TYPE_LABELS, MIN_SEAL, Kind, Laag
-from aanbesteding.errors import InputError
+from aanbesteding.compose.policy import check_exclusions, exclusion
+from aanbesteding.domain import MIN_SEAL, Kind, Laag
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import wording_for
 from aanbesteding.render import render
 from aanbesteding.tender.model import Tender
-
-
-def _exclusion_reason(item: LoadedClause, tender: Tender) -> tuple[str, bool] | None:
-    clause = item.clause
-    if clause.lagen.for_tier(tender.laag) is None:
-        return f"niet van toepassing in {tender.laag.label.lower()}", False
-    if tender.contracttype not in clause.contracttypen:
-        return (f"niet van toepassing op contracttype "
-                f"{CONTRACT_TYPE_LABELS[tender.contracttype]}"), False
-    if clause.status == "vervallen":
-        return "de clausule is vervallen", False
-    if clause.id in tender.uitsluiten:
-        return f"weggelaten door de Aanbestedende Dienst: {tender.uitsluiten[clause.id]}", True
-    return None
 
 
 def _requirement(item: LoadedClause, tender: Tender, number: str,
@@ -61,10 +47,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     Raises InputError for unknown clause ids in ``uitsluiten`` or bad parameter overrides,
     and TemplateError if a clause text cannot be rendered.
     """
-    known = library.by_id()
-    unknown = sorted(set(tender.uitsluiten) - set(known))
-    if unknown:
-        raise InputError(f"uitsluiten: onbekende clausule(s) {', '.join(unknown)}")
+    check_exclusions(tender, library.by_id())
     parameters = resolve_parameters(library, tender.parameters)
     counters = dict.fromkeys(Kind, 0)
     sections: list[Section] = []
@@ -72,10 +55,9 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
         requirements: list[Requirement] = []
         for item in (c for c in library.clauses if c.theme == theme.id):
-            excluded = _exclusion_reason(item, tender)
+            excluded = exclusion(item, tender)
             if excluded is not None:
-                exclusions.append(Exclusion(item.clause.id, item.clause.titel,
-                                            item.clause.versie, *excluded))
+                exclusions.append(excluded)
                 continue
             kind = Kind(item.clause.lagen.for_tier(tender.laag) or "eis")
             counters[kind] += 1

@@ -12,17 +12,6 @@ from aanbesteding.render import getal
 Value = str | int | float
 
 
-def parse_assignments(items: tuple[str, ...] | list[str], option: str = "--param") -> dict[str, str]:
-    """``["a=1", "b=x"]`` -> ``{"a": "1", "b": "x"}``; raise InputError on a malformed item."""
-    result: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise InputError(f"{option} '{item}': gebruik de vorm NAAM=WAARDE")
-        result[name.strip()] = value.strip()
-    return result
-
-
 def _convert(name: str, param: Parameter, raw: Value) -> Value:
     if param.type == "tekst":
         if not str(raw).strip():

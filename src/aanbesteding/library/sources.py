@@ -129,10 +129,8 @@ class GitSource:
             pos = start + size + 1
 
     def exists(self) -> bool:
-        try:
-            return bool(self._tree())
-        except SourceError:
-            return False
+        """Whether the folder has files at that revision; SourceError when git cannot tell."""
+        return bool(self._tree())
 
     def files(self) -> list[str]:
         return sorted(self._tree())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from aanbesteding.errors import OutputError
@@ -43,29 +45,89 @@ def check_writable(paths: Iterable[Path], force: bool) -> None:
             raise OutputError(f"de map {path.parent} bestaat niet")
 
 
-def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file and rename, so no half file remains.
-
-    Raises OutputError if the file exists and ``force`` is false, or writing fails.
-    """
-    check_writable([path], force)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _temporary(path: Path, data: bytes) -> str:
+    """Write ``data`` to a hidden temporary file beside ``path``; return its name."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path} kan niet worden geschreven in {path.parent}: "
+                          f"{_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
-        if force:
-            os.replace(tmp, path)
-        else:
-            # link() fails if the target appeared meanwhile, so nothing is overwritten.
-            os.link(tmp, path)
-            os.unlink(tmp)
+    except OSError as exc:
+        _remove(tmp)
+        raise OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}") from exc
+    return tmp
+
+
+def _reason(exc: OSError) -> str:
+    reasons = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten",
+               errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
+               errno.ENOENT: "de map bestaat niet", errno.EISDIR: "dat is een map"}
+    return reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def _remove(path: str | Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
+    """Write several files as one unit: all of them, or none.
+
+    Every file is first written in full to a temporary file beside its target; only then are
+    they moved into place. If placing one fails, the files placed before it are taken back
+    (and files that ``force`` replaced are restored), so no half result is left behind.
+    Raises OutputError if a file exists and ``force`` is false, or writing fails.
+    """
+    check_writable(files, force)
+    temporaries: dict[Path, str] = {}
+    try:
+        for path, data in files.items():
+            temporaries[path] = _temporary(path, data)
+        _place_all(temporaries, force)
+    finally:
+        for tmp in temporaries.values():
+            _remove(tmp)
+
+
+def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
+    placed: list[tuple[Path, str | None]] = []  # target, backup of what it replaced
+    try:
+        for path, tmp in temporaries.items():
+            backup: str | None = None
+            if force and path.exists():
+                backup = f"{tmp}.oud"
+                os.link(path, backup)
+                os.replace(tmp, path)
+            else:
+                # link() fails if the target appeared meanwhile, so nothing is overwritten.
+                os.link(tmp, path)
+            placed.append((path, backup))
     except FileExistsError:
-        os.unlink(tmp)
+        _undo(placed)
         raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven") from None
     except OSError as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(f"{path} kan niet worden geschreven: {exc.strerror}") from exc
+        _undo(placed)
+        raise OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}") from exc
+    for _, backup in placed:
+        if backup is not None:
+            _remove(backup)
+
+
+def _undo(placed: list[tuple[Path, str | None]]) -> None:
+    for path, backup in reversed(placed):
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.replace(backup, path)
+        else:
+            _remove(path)
+
+
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+    """Write one file atomically (see :func:`write_all`)."""
+    write_all({path: data}, force=force)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -23,6 +23,7 @@ from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
 WeightProfile = Literal["eu-csf-2025", "eu-csf-2026"]
+DocumentStatus = Literal["concept", "definitief"]
 
 
 class Ratio(BaseModel):
@@ -45,29 +46,64 @@ DEFAULT_BIDDERS: tuple[str, ...] = ("Inschrijver 1", "Inschrijver 2", "Inschrijv
 DEFAULT_SCALE: tuple[int, ...] = (0, 2, 4, 6, 8, 10)
 
 
+LAAG_CHOICES: tuple[str, ...] = ("1", "2", "3", "kritiek", "gevoelig", "ondersteunend")
+
+
+def _option(description: str, **cli: object) -> dict[str, Any]:
+    """Field settings shared by the CLI (``--naam``), profiles (``naam:``) and their docs.
+
+    ``cli`` keys: ``vlag`` (option name when it differs from ``--<veld>``), ``metavar``,
+    ``keuzes`` (choices), ``herhaalbaar`` (repeatable), ``vorm`` (how option text becomes a
+    value: ``tekst``, ``lijst``, ``toewijzingen`` for NAAM=WAARDE, ``verhouding``, ``reeks``).
+    """
+    return {"description": description, "json_schema_extra": {"optie": cli}}
+
+
 class Tender(BaseModel):
-    """Tender details and choices; every field has a sensible default except tier and type."""
+    """Tender details and choices; every field has a sensible default except tier and type.
+
+    The fields are the one definition of the officer's inputs: the ``genereer`` options, the
+    profile keys and their help texts are all derived from them.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    laag: Laag
-    contracttype: ContractType
-    organisatie: Text = "Aanbestedende Dienst"
-    opdracht: Text | None = None
-    kenmerk: Text | None = None
-    systeem: Text | None = None
-    datum: dt.date = Field(default_factory=dt.date.today)
-    versie: Text = "1.0"
-    status: Literal["concept", "definitief"] = "concept"
-    parameters: dict[str, str | int | float] = Field(default_factory=dict)
-    uitsluiten: dict[str, Text] = Field(default_factory=dict)
-    inschrijvers: list[Text] = Field(default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1,
-                                     max_length=20)
-    weging: WeightProfile = "eu-csf-2025"
-    verhouding: Ratio = Field(default_factory=Ratio)
-    prijsmethode: PriceMethod = "gewogen-factor"
+    laag: Laag = Field(**_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.",
+                                 keuzes=list(LAAG_CHOICES)))
+    contracttype: ContractType = Field(**_option("Wat wordt ingekocht."))
+    organisatie: Text = Field("Aanbestedende Dienst",
+                              **_option("Naam van de Aanbestedende Dienst.", metavar="NAAM"))
+    opdracht: Text | None = Field(None, **_option("Naam van de opdracht of aanbesteding.",
+                                                  metavar="TEKST"))
+    kenmerk: Text | None = Field(None, **_option("Kenmerk of zaaknummer.", metavar="TEKST"))
+    systeem: Text | None = Field(None, **_option("Naam van het systeem.", metavar="NAAM"))
+    datum: dt.date = Field(default_factory=dt.date.today,
+                           **_option("Datum van het document (JJJJ-MM-DD); standaard vandaag.",
+                                     metavar="JJJJ-MM-DD"))
+    versie: Text = Field("1.0", **_option("Versie van het document (standaard 1.0).",
+                                          metavar="TEKST"))
+    status: DocumentStatus = Field("concept", **_option(
+        "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
+    parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
+        "Wijzig een parameter, bijv. aankondiging_dagen=60 (herhaalbaar).",
+        vlag="--param", metavar="NAAM=WAARDE", herhaalbaar=True, vorm="toewijzingen"))
+    uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
+        "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
+        metavar="ID=REDEN", herhaalbaar=True, vorm="toewijzingen"))
+    inschrijvers: list[Text] = Field(
+        default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1, max_length=20,
+        **_option("Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",
+                  vlag="--inschrijver", metavar="NAAM", herhaalbaar=True, vorm="lijst"))
+    weging: WeightProfile = Field("eu-csf-2025", **_option(
+        "Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025)."))
+    verhouding: Ratio = Field(default_factory=Ratio, **_option(
+        "Verhouding in het totaal, in procenten (standaard 40/30/30).",
+        metavar="kwaliteit=K,soevereiniteit=S,prijs=P", vorm="verhouding"))
+    prijsmethode: PriceMethod = Field("gewogen-factor", **_option(
+        "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
     schaal: list[Annotated[int, Field(ge=0, le=100)]] = Field(
-        default_factory=lambda: list(DEFAULT_SCALE), min_length=2)
+        default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
+        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", vorm="reeks"))
 
     @model_validator(mode="after")
     def _checks(self) -> Tender:
@@ -131,6 +167,10 @@ def load_profile(path: Path) -> dict[str, object]:
     except YamlLoadError as exc:
         where = f"{path}:{exc.line}" if exc.line else str(path)
         raise InputError(f"{where}: {exc.message}") from exc
+    if doc.duplicate_keys:
+        line, key = doc.duplicate_keys[0]
+        raise InputError(f"{path}:{line}: {key}: dubbele sleutel; elk veld mag maar één keer "
+                         "voorkomen")
     if not isinstance(doc.data, dict):
         raise InputError(f"{path}: een profiel moet een verzameling velden (mapping) zijn")
     return dict(doc.data)

@@ -1,0 +1,47 @@
+"""``aanbesteding genereer``: the officer's main job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from aanbesteding.cli.options import tender_options
+
+
+@click.command("genereer")
+@click.option("--profiel", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help="YAML-bestand met aanbestedingsgegevens (zelfde namen als de opties); "
+                   "opties gaan voor.")
+@tender_options
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help="Word-document (.docx) met de huisstijl van de organisatie.")
+@click.option("--bibliotheek", metavar="MAP",
+              help="Andere clausulebibliotheek dan de meegeleverde (een map, of REVISIE:map).")
+@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help="Pad van de Word-bijlage (.docx); de matrix komt ernaast (.xlsx).")
+@click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
+@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
+def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: str | None,
+             uitvoer: Path | None, geen_matrix: bool, force: bool, **options: object) -> None:
+    """Stel de Word-bijlage en de Excel-beoordelingsmatrix samen.
+
+    Voorbeeld: aanbesteding genereer --laag 2 --contracttype saas --organisatie "Gemeente
+    Voorbeeld" --kenmerk INK-2026-042
+    """
+    from aanbesteding.api import default_output_name, generate, load_library
+    from aanbesteding.domain import CONTRACT_TYPE_LABELS
+    from aanbesteding.tender.options import tender_from_options
+
+    tender = tender_from_options(profiel, options)
+    output = uitvoer or Path(default_output_name(tender))
+    formats = ("docx",) if geen_matrix else ("docx", "xlsx")
+    result = generate(tender, load_library(bibliotheek), output, formats=formats,
+                      template=sjabloon, force=force)
+    count = len(result.annex.requirements)
+    for written in result.files:
+        detail = (f" ({count} eisen, wensen en bepalingen; {tender.laag.label}, "
+                  f"{CONTRACT_TYPE_LABELS[tender.contracttype]})" if written.format == "docx" else "")
+        click.echo(f"{written.label} geschreven: {written.path}{detail}")
+    for warning in result.warnings:
+        click.echo(f"Let op: {warning}", err=True)

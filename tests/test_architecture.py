@@ -1,0 +1,135 @@
+"""The layout stays readable: no import circles, small modules, a light --help, picklable errors."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aanbesteding.errors import (
+    AanbestedingError,
+    InputError,
+    LibraryError,
+    PolicyError,
+    Problem,
+    SourceError,
+)
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "aanbesteding"
+HEAVY = ("docx", "openpyxl", "jinja2", "babel", "pydantic", "yaml", "lxml")
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports() -> dict[str, set[str]]:
+    """Module -> the package modules it imports at module level (lazy imports inside
+    functions excluded: they cannot form a circle at import time)."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found: set[str] = set()
+        for node in tree.body:
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            found |= {t for t in targets if t in modules and t != name}
+        graph[name] = found
+    return graph
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    graph = _imports()
+    state: dict[str, int] = {}
+    cycles: list[list[str]] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                cycles.append([*trail[trail.index(target):], target] if target in trail
+                              else [node, target])
+            elif target not in state:
+                visit(target, [*trail, target])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
+
+
+def test_the_package_top_level_has_at_most_eight_modules() -> None:
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 8, top
+
+
+def test_no_module_is_longer_than_400_lines() -> None:
+    long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_the_library_never_imports_a_writer_or_the_cli() -> None:
+    graph = _imports()
+    for module, targets in graph.items():
+        if module.startswith(("aanbesteding.library", "aanbesteding.compose", "aanbesteding.tender")):
+            assert not {t for t in targets if t.startswith(("aanbesteding.writers", "aanbesteding.cli"))}, module
+        if module.startswith("aanbesteding.writers"):
+            assert not {t for t in targets if t.startswith(("aanbesteding.library.loader",
+                                                            "aanbesteding.cli"))}, module
+
+
+def test_help_imports_no_heavy_library() -> None:
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['aanbesteding', '--help']\n"
+             "try:\n    runpy.run_module('aanbesteding', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=60)
+    assert "Opdrachten:" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_overzicht_with_a_warm_cache_imports_no_writer_or_template_engine(tmp_path: Path) -> None:
+    env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-m", "aanbesteding", "bibliotheek", "controleer"],
+                   check=True, timeout=120, env=env, capture_output=True)
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['aanbesteding', 'bibliotheek', 'overzicht']\n"
+             "try:\n    runpy.run_module('aanbesteding', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('docx', 'openpyxl', 'jinja2', 'babel') if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=120, env=env)
+    assert "clausules" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+@pytest.mark.parametrize("error", [
+    LibraryError([Problem("keten/a.yaml", 3, "titel", "mag niet leeg zijn"),
+                  Problem("keten/b.yaml", None, "(bestand)", "ongeldige YAML")]),
+    InputError("--laag ontbreekt"),
+    PolicyError("niet vastgesteld"),
+    SourceError("HEAD~9:clauses: bestaat niet"),
+])
+def test_errors_survive_pickling_with_their_message(error: AanbestedingError) -> None:
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+    if isinstance(error, LibraryError):
+        assert isinstance(copy, LibraryError)
+        assert copy.problems == error.problems
+        assert len(copy.problems) == 2
