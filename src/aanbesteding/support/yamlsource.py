@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +26,30 @@ class YamlLoadError(Exception):
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Parsed YAML data plus the node tree it came from."""
+    """Parsed YAML data, its duplicate keys, and the text it came from.
+
+    The node tree (for line numbers) is composed again only when a message needs a line:
+    keeping thousands of node trees alive makes loading a large library several times
+    slower (the garbage collector keeps walking them).
+    """
 
     data: Any
-    node: yaml.Node | None
+    text: str = field(repr=False)
     duplicate_keys: tuple[tuple[int, str], ...]
+
+    @cached_property
+    def node(self) -> yaml.Node | None:
+        loader = _SafeLoader(self.text)
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            return None
+        finally:
+            loader.dispose()
 
     def line_of(self, loc: Loc) -> int | None:
         """1-based line of the deepest node on ``loc`` that exists in the file."""
-        node = self.node
+        node: yaml.Node | None = self.node
         line = node.start_mark.line + 1 if node is not None else None
         for part in loc:
             if isinstance(node, yaml.MappingNode):
@@ -108,4 +124,4 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlLoadError(None, f"ongeldige YAML: {exc}") from exc
     finally:
         loader.dispose()
-    return YamlDocument(data=data, node=node, duplicate_keys=tuple(_duplicates(node)))
+    return YamlDocument(data=data, text=text, duplicate_keys=tuple(_duplicates(node)))
