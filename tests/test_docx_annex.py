@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from aanbesteding.compose.annex import Annex
@@ -103,6 +104,19 @@ def test_the_seal_table_shows_the_minimum_for_the_tier(document: docx.document.D
     rows = {r.cells[0].text: r.cells[2].text for r in table.rows[1:]}
     assert rows["SOV-2"] == "SEAL-3 – Digitale veerkracht"
     assert rows["SOV-8"] == "geen minimum"
+
+
+def test_body_tables_repeat_their_header_in_small_print_at_fixed_widths(
+        document: docx.document.Document) -> None:
+    cover, *body = document.tables
+    assert [round(c.width.cm, 1) for c in cover.rows[0].cells if c.width is not None] == [4.5, 11.5]
+    seal = next(t for t in body if t.rows[0].cells[0].text == "Doelstelling")
+    assert [round(c.width.cm, 1) for c in seal.rows[1].cells if c.width is not None] == [2.4, 7.6, 6.0]
+    for table in body:
+        assert table.rows[0]._tr.trPr is not None
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        runs = [r for row in table.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+        assert runs and all(r.font.size == Pt(8.5) for r in runs)
 
 
 def test_only_used_definitions_are_listed(document: docx.document.Document, annex: Annex) -> None:

@@ -2,66 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from aanbesteding.writers.docx.ooxml import escape_text, paragraph_xml, parse_children, run_xml
+
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+TOC_EMPTY = "Werk de inhoudsopgave bij (F9)."
 
 
-def _field_char(paragraph: Paragraph, kind: str, dirty: bool = False) -> None:
-    run = paragraph.add_run()
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    if dirty:
-        char.set(qn("w:dirty"), "true")
-    run._r.append(char)
+def _field_char(kind: str, dirty: bool = False) -> str:
+    flag = ' w:dirty="true"' if dirty else ""
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"{flag}/></w:r>'
 
 
-def _instruction(paragraph: Paragraph, instruction: str) -> None:
-    run = paragraph.add_run()
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    run._r.append(text)
+def _instruction(instruction: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve"> {escape_text(instruction)} </w:instrText></w:r>'
+
+
+def simple_field_xml(instruction: str, cached: str) -> str:
+    """Runs of a field such as ``PAGE`` with ``cached`` as its last computed result."""
+    return (_field_char("begin") + _instruction(instruction) + _field_char("separate")
+            + run_xml(cached) + _field_char("end"))
+
+
+def _append_runs(paragraph: Paragraph, runs: str) -> None:
+    paragraph._p.extend(parse_children(runs))
 
 
 def add_simple_field(paragraph: Paragraph, instruction: str, cached: str) -> None:
     """Append a field such as ``PAGE`` with ``cached`` as its last computed result."""
-    _field_char(paragraph, "begin")
-    _instruction(paragraph, instruction)
-    _field_char(paragraph, "separate")
-    paragraph.add_run(cached)
-    _field_char(paragraph, "end")
+    _append_runs(paragraph, simple_field_xml(instruction, cached))
 
 
-def add_toc(placeholder: Paragraph, entries: list[tuple[int, str]]) -> None:
+def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str]],
+            style_ids: Sequence[str]) -> None:
     """Turn ``placeholder`` into a TOC field whose cached result lists ``entries``.
 
     The cached entries (level, text) make the contents visible in clients that do not
     refresh fields; Word rebuilds them, with page numbers, when the document opens.
+    ``style_ids`` are the paragraph style ids of the TOC levels (``toc1``, ``toc2``, …);
+    deeper entries take the last one.
     """
-    first = placeholder
-    first.style = "toc 1"
-    _field_char(first, "begin", dirty=True)
-    _instruction(first, TOC_INSTRUCTION)
-    _field_char(first, "separate")
+    begin = _field_char("begin", dirty=True) + _instruction(TOC_INSTRUCTION) + _field_char("separate")
     if not entries:
-        first.add_run("Werk de inhoudsopgave bij (F9).")
-        _field_char(first, "end")
+        placeholder._p.style = style_ids[0]
+        _append_runs(placeholder, begin + run_xml(TOC_EMPTY) + _field_char("end"))
         return
-    level, text = entries[0]
-    first.style = f"toc {min(level, 2)}"
-    first.add_run(text)
-    last = first
-    for level, text in entries[1:]:
-        paragraph = Paragraph(OxmlElement("w:p"), first._parent)
-        last._p.addnext(paragraph._p)
-        paragraph.style = f"toc {min(level, 2)}"
-        paragraph.add_run(text)
-        last = paragraph
-    _field_char(last, "end")
+    styles = [style_ids[max(1, min(level, len(style_ids))) - 1] for level, _ in entries]
+    runs = [run_xml(text) for _, text in entries]
+    runs[0] = begin + runs[0]
+    runs[-1] += _field_char("end")
+    placeholder._p.style = styles[0]
+    _append_runs(placeholder, runs[0])
+    last = placeholder._p
+    for p in parse_children("".join(paragraph_xml(r, s) for r, s in zip(runs[1:], styles[1:], strict=True))):
+        last.addnext(p)
+        last = p
 
 
 def update_fields_on_open(doc: DocxDocument) -> None:
