@@ -133,3 +133,15 @@ def test_errors_survive_pickling_with_their_message(error: AanbestedingError) ->
         assert isinstance(copy, LibraryError)
         assert copy.problems == error.problems
         assert len(copy.problems) == 2
+
+
+def test_a_run_without_a_grid_imports_no_spreadsheet_library(tmp_path: Path) -> None:
+    probe = ("import sys\n"
+             "from aanbesteding.cli.main import main\n"
+             f"code = main(['genereer', '--laag', '3', '--contracttype', 'saas', '--geen-matrix', "
+             f"'--uitvoer', {str(tmp_path / 'b.docx')!r}])\n"
+             "print(code, 'openpyxl' in sys.modules)\n")
+    env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=120, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "0 False", result.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
@@ -80,6 +79,8 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovC
 
 
 def _charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
+    from openpyxl.chart import BarChart, RadarChart, Reference  # only when charts are drawn
+
     last = RESULT_FIRST_ROW + n - 1
     bars = BarChart()
     bars.type = "col"
