@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,24 @@ def test_a_run_without_a_grid_imports_no_spreadsheet_library(tmp_path: Path) -> 
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, timeout=120, env=env)
     assert result.stdout.strip().splitlines()[-1] == "0 False", result.stderr
+
+
+def test_a_command_added_from_another_module_gets_dutch_help(capsys: pytest.CaptureFixture[str]) -> None:
+    import click
+
+    from aanbesteding.cli.main import cli, main
+
+    @click.command("proef")
+    @click.option("--waarde", help="Een waarde.")
+    def proef(waarde: str | None) -> None:
+        """Een opdracht uit een andere module."""
+
+    cli.add_command(proef)
+    try:
+        assert main(["proef", "--help"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Gebruik: aanbesteding proef [OPTIES]")
+        assert "Opties:" in out and "--waarde TEKST" in out
+        assert re.search(r"-h, --help +Toon deze hulp en stop.", out)
+    finally:
+        cli.commands.pop("proef")

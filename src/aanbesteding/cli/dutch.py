@@ -34,6 +34,10 @@ def dutch_help(command: click.Command) -> None:
         return
     command._dutch = True  # type: ignore[attr-defined]
     command.context_class = DutchContext
+    for param in command.params:
+        if (isinstance(param, click.Option) and param.metavar is None and not param.is_flag
+                and param.type is click.STRING):
+            param.metavar = "TEKST"  # click's default would print the English TEXT
     command.options_metavar = "[OPTIES]"
     if not any(isinstance(p, click.Option) and "--help" in p.opts for p in command.params):
         click.help_option("-h", "--help", help="Toon deze hulp en stop.")(command)
