@@ -12,7 +12,7 @@ import yaml
 
 from aanbesteding.cli.main import main
 from aanbesteding.errors import LibraryError, SourceError
-from aanbesteding.library.cache import LintCache
+from aanbesteding.library.cache import LibraryCache
 from aanbesteding.library.loader import load_library, load_library_with_problems
 from aanbesteding.library.sources import FolderSource, open_source
 from tests.conftest import LibraryFactory, clause_data
@@ -87,11 +87,11 @@ def test_the_cache_is_used_when_the_clause_is_unchanged(make_library: LibraryFac
 def test_the_cache_can_be_switched_off(make_library: LibraryFactory, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AANBESTEDING_CACHE", "uit")
-    assert LintCache.default() is None
+    assert LibraryCache.default() is None
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     load_library(root)
     monkeypatch.setenv("AANBESTEDING_CACHE", str(tmp_path / "elders"))
-    assert LintCache.default() == LintCache(tmp_path / "elders" / "lint")
+    assert LibraryCache.default() == LibraryCache(tmp_path / "elders")
 
 
 def test_a_corrupt_cache_entry_means_lint_again(make_library: LibraryFactory) -> None:
@@ -151,3 +151,32 @@ def test_a_library_is_read_from_a_git_revision(make_library: LibraryFactory, tmp
     assert load_library("clauses").clauses[0].clause.titel == "Gewijzigd"
     with pytest.raises(SourceError, match="HEAD~5:clauses"):
         load_library(open_source("HEAD~5:clauses"))
+
+
+def test_an_unchanged_clause_file_is_not_parsed_again(make_library: LibraryFactory,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
+    first = load_library(root)
+    import aanbesteding.library.loader as loader
+
+    calls: list[str] = []
+    real = loader.parse_yaml
+
+    def counting(text: str) -> object:
+        calls.append(text[:20])
+        return real(text)
+
+    monkeypatch.setattr(loader, "parse_yaml", counting)
+    second = load_library(root)
+    assert second.clauses[0].clause == first.clauses[0].clause
+    assert len(calls) == 2  # themas.yaml and begrippen.yaml; the clause came from the cache
+    load_library(root, lint="full")
+    assert len(calls) == 5  # controleer reads every file again
+
+
+def test_a_file_with_a_duplicate_key_is_reported_on_every_load(make_library: LibraryFactory) -> None:
+    text = yaml.safe_dump(clause_data(), allow_unicode=True, sort_keys=False)
+    root = make_library({"keten/voorbeeld-clausule.yaml": text + "titel: Nogmaals\n"})
+    for _ in range(2):
+        problems = [str(p) for p in load_library_with_problems(root)[1]]
+        assert any("titel: dubbele sleutel" in p for p in problems)

@@ -1,8 +1,10 @@
-"""A per-clause cache of lint results, so an unchanged clause is linted once, not every load.
+"""A per-clause cache, so an unchanged clause is parsed and linted once, not on every load.
 
-The key is a hash of the clause file's bytes, the library's definitions, the tool version and
-the lint version; the value is the list of problems found (empty when the clause passed). A
-cached failure is replayed as a failure. The cache lives in the user's cache folder
+Lint results are keyed by a hash of the clause file's bytes, the library's definitions, the
+tool version and the lint version; the value is the list of problems found (empty when the
+clause passed). A cached failure is replayed as a failure. A clause file that parsed and
+validated without problems is also stored as validated JSON, keyed by its bytes and the tool
+version, so the next load skips the YAML parser. The cache lives in the user's cache folder
 (``$XDG_CACHE_HOME/aanbesteding`` or ``~/.cache/aanbesteding``); ``AANBESTEDING_CACHE=uit``
 switches it off and ``AANBESTEDING_CACHE=/een/map`` moves it.
 
@@ -52,42 +54,50 @@ def definitions_digest(definitions: Mapping[str, Definition]) -> str:
     return digest.hexdigest()
 
 
+def _key(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
-class LintCache:
-    """Lint results on disk, one small JSON file per key."""
+class LibraryCache:
+    """The library's cache folder: lint results, and each clause file's validated content.
+
+    One small file per key. Both are keyed by the clause file's exact bytes and the tool
+    version, so an edited file or a new version of the tool always misses.
+    """
 
     folder: Path
 
     @classmethod
-    def default(cls) -> LintCache | None:
+    def default(cls) -> LibraryCache | None:
         folder = default_cache_dir()
-        return cls(folder / "lint") if folder is not None else None
+        return cls(folder) if folder is not None else None
 
     @staticmethod
-    def key(clause_bytes: bytes, definitions_hash: str, lint_version: str = LINT_VERSION) -> str:
-        digest = hashlib.sha256()
-        for part in (__version__.encode(), lint_version.encode(), definitions_hash.encode(),
-                     clause_bytes):
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-        return digest.hexdigest()
+    def lint_key(clause_bytes: bytes, definitions_hash: str, lint_version: str = LINT_VERSION) -> str:
+        return _key(b"lint", __version__.encode(), lint_version.encode(), definitions_hash.encode(),
+                    clause_bytes)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.json"
+    @staticmethod
+    def clause_key(clause_bytes: bytes) -> str:
+        return _key(b"clausule", __version__.encode(), clause_bytes)
 
-    def get(self, key: str) -> Found | None:
-        """The cached problems for ``key``, or None when not cached (or unreadable)."""
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key[2:]}.json"
+
+    def _read(self, kind: str, key: str) -> bytes | None:
         try:
-            data = json.loads(self._path(key).read_bytes())
-            return [(tuple(loc), str(message)) for loc, message in data]
-        except (OSError, ValueError, TypeError):
+            return self._path(kind, key).read_bytes()
+        except OSError:
             return None
 
-    def put(self, key: str, problems: Found) -> None:
-        """Store the problems for ``key``; failures to write are ignored (it is a cache)."""
-        path = self._path(key)
-        payload = json.dumps([[list(loc), message] for loc, message in problems],
-                             ensure_ascii=False).encode()
+    def _write(self, kind: str, key: str, payload: bytes) -> None:
+        """Store one entry atomically; failures to write are ignored (it is a cache)."""
+        path = self._path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
@@ -99,3 +109,24 @@ class LintCache:
                 Path(tmp).unlink(missing_ok=True)
         except OSError:
             return
+
+    def get_lint(self, key: str) -> Found | None:
+        """The cached lint problems for ``key``, or None when not cached (or unreadable)."""
+        raw = self._read("lint", key)
+        if raw is None:
+            return None
+        try:
+            return [(tuple(loc), str(message)) for loc, message in json.loads(raw)]
+        except (ValueError, TypeError):
+            return None
+
+    def put_lint(self, key: str, problems: Found) -> None:
+        self._write("lint", key, json.dumps([[list(loc), message] for loc, message in problems],
+                                            ensure_ascii=False).encode())
+
+    def get_clause(self, key: str) -> bytes | None:
+        """The validated clause stored for ``key`` (JSON), or None."""
+        return self._read("clausules", key)
+
+    def put_clause(self, key: str, clause_json: bytes) -> None:
+        self._write("clausules", key, clause_json)

@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
-from aanbesteding.library.cache import LINT_VERSION, LintCache, definitions_digest
+from aanbesteding.library.cache import LibraryCache, definitions_digest
 from aanbesteding.library.checks import check_clause
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.sources import Source, open_source
@@ -44,10 +45,18 @@ class LoadedClause:
     theme: str
     origin: str  # label of the source (layer) it came from
     digest: str  # SHA-256 of the file's bytes
-    document: YamlDocument = field(repr=False, compare=False)
+    text: str = field(repr=False, compare=False)
+
+    @cached_property
+    def document(self) -> YamlDocument | None:
+        """The parsed file, for line numbers; parsed again only when a message needs one."""
+        try:
+            return parse_yaml(self.text)
+        except YamlLoadError:
+            return None
 
     def line_of(self, *loc: str | int) -> int | None:
-        return self.document.line_of(loc)
+        return self.document.line_of(loc) if self.document is not None else None
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,8 @@ class _Layer:
     source: Source
     qualify: bool
     problems: list[Problem]
+    cache: LibraryCache | None = None
+    use_cached_parse: bool = True
     read: list[tuple[str, bytes]] = field(default_factory=list)
 
     def name(self, rel: str) -> str:
@@ -90,23 +101,49 @@ class _Layer:
                      f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
             return None, None, b""
         self.read.append((rel, data))
+        return (*self._parse_bytes(rel, data, model), data)
+
+    def parse_clause(self, rel: str) -> tuple[Clause | None, bytes]:
+        """A clause file, from the cache when these exact bytes validated cleanly before."""
+        try:
+            data = self.source.read(rel)
+        except OSError as exc:
+            self.add(rel, None, "(bestand)",
+                     f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
+            return None, b""
+        self.read.append((rel, data))
+        key = LibraryCache.clause_key(data) if self.cache is not None else ""
+        cached = self.cache.get_clause(key) if self.cache is not None and self.use_cached_parse \
+            else None
+        if cached is not None:
+            try:
+                return Clause.model_validate_json(cached), data
+            except ValidationError:
+                pass  # an unreadable entry: parse the file again
+        before = len(self.problems)
+        clause, _ = self._parse_bytes(rel, data, Clause)
+        if clause is not None and self.cache is not None and len(self.problems) == before:
+            self.cache.put_clause(key, clause.model_dump_json().encode())
+        return clause, data
+
+    def _parse_bytes(self, rel: str, data: bytes, model: type[M]) -> tuple[M | None, YamlDocument | None]:
         try:
             doc = parse_yaml(decode(data))
         except YamlLoadError as exc:
             self.add(rel, exc.line, "(bestand)", exc.message)
-            return None, None, data
+            return None, None
         for line, key in doc.duplicate_keys:
             self.add(rel, line, key, "dubbele sleutel; elk veld mag maar één keer voorkomen")
         if not isinstance(doc.data, dict):
             self.add(rel, doc.line_of(()), "(bestand)",
                      "het bestand moet een verzameling velden (mapping) bevatten")
-            return None, doc, data
+            return None, doc
         try:
-            return model.model_validate(doc.data), doc, data
+            return model.model_validate(doc.data), doc
         except ValidationError as exc:
             for loc, message in translate(exc):
                 self.add(rel, doc.line_of(loc), field_path(loc), message)
-            return None, doc, data
+            return None, doc
 
 
 def _is_clause_file(rel: str) -> bool:
@@ -135,9 +172,9 @@ def _content_hash(layers: Sequence[_Layer]) -> str:
 class _Assembly:
     """The state of one load: merged themes, definitions and clauses across layers."""
 
-    def __init__(self, sources: Sequence[Source]) -> None:
+    def __init__(self, sources: Sequence[Source], cache: LibraryCache | None) -> None:
         self.problems: list[Problem] = []
-        self.layers = [_Layer(s, len(sources) > 1, self.problems) for s in sources]
+        self.layers = [_Layer(s, len(sources) > 1, self.problems, cache) for s in sources]
         self.themes: dict[str, Theme] = {}
         self.definitions: dict[str, Definition] = {}
         self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
@@ -165,44 +202,43 @@ class _Assembly:
             self._read_clause(layer, rel, seen)
 
     def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str]) -> None:
-        clause, doc, data = layer.parse(rel, Clause)
-        if clause is None or doc is None:
+        clause, data = layer.parse_clause(rel)
+        if clause is None:
             return
+        item = LoadedClause(clause, rel, rel.split("/", 1)[0], layer.source.label,
+                            hashlib.sha256(data).hexdigest(), decode(data))
         stem = rel.rsplit("/", 1)[1].rsplit(".", 1)[0]
-        theme = rel.split("/", 1)[0]
         if clause.id != stem:
-            layer.add(rel, doc.line_of(("id",)), "id",
+            layer.add(rel, item.line_of("id"), "id",
                       f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
         if clause.id in seen:
-            layer.add(rel, doc.line_of(("id",)), "id",
+            layer.add(rel, item.line_of("id"), "id",
                       f"id '{clause.id}' komt al voor in {layer.name(seen[clause.id])}")
             return
         seen[clause.id] = rel
-        item = LoadedClause(clause, rel, theme, layer.source.label,
-                            hashlib.sha256(data).hexdigest(), doc)
         self.clauses[clause.id] = (item, layer, data)
 
 
-def _lint(assembly: _Assembly, mode: LintMode, cache: LintCache | None) -> None:
+def _lint(assembly: _Assembly, mode: LintMode, cache: LibraryCache | None) -> None:
     if mode == "skip":
         return
     defs_hash = definitions_digest(assembly.definitions)
     for item, layer, data in assembly.clauses.values():
-        key = LintCache.key(data, defs_hash, LINT_VERSION)
-        found = cache.get(key) if cache is not None and mode == "cached" else None
+        key = LibraryCache.lint_key(data, defs_hash)
+        found = cache.get_lint(key) if cache is not None and mode == "cached" else None
         if found is None:
             from aanbesteding.library.lint import lint_clause  # jinja2 only when linting
 
             found = lint_clause(item.clause, assembly.definitions)
             if cache is not None:
-                cache.put(key, found)
+                cache.put_lint(key, found)
         for loc, message in found:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
 
 
 def load_library_with_problems(
         *sources: Source | str | Path | None, lint: LintMode = "cached",
-        cache: LintCache | Literal["default"] | None = "default",
+        cache: LibraryCache | Literal["default"] | None = "default",
 ) -> tuple[Library | None, list[Problem]]:
     """Load and check the library made of ``sources`` (base first; none: the standard
     library). Returns the library (None when it has problems) and every problem found.
@@ -212,8 +248,10 @@ def load_library_with_problems(
     opened = [open_source(s) if s is None or isinstance(s, str | Path) else s for s in sources] \
         or [open_source(None)]
     if cache == "default":
-        cache = LintCache.default()
-    assembly = _Assembly(opened)
+        cache = LibraryCache.default()
+    assembly = _Assembly(opened, cache)
+    for layer in assembly.layers:
+        layer.use_cached_parse = lint != "full"  # controleer parses and lints every file
     for index, layer in enumerate(assembly.layers):
         assembly.read_layer(index, layer)
     if not assembly.complete:
@@ -249,7 +287,7 @@ def _problem_order(assembly: _Assembly) -> Callable[[Problem], int]:
 
 
 def load_library(*sources: Source | str | Path | None, lint: LintMode = "cached",
-                 cache: LintCache | Literal["default"] | None = "default") -> Library:
+                 cache: LibraryCache | Literal["default"] | None = "default") -> Library:
     """Load and check a clause library; raise LibraryError listing every problem."""
     library, problems = load_library_with_problems(*sources, lint=lint, cache=cache)
     if library is None:

@@ -68,28 +68,25 @@ class YamlDocument:
         return line
 
 
-def _duplicates(root: yaml.Node | None) -> list[tuple[int, str]]:
-    """Keys that occur twice in one mapping. Each node is visited once, so an alias that
-    points at a node already seen (the 'billion laughs' pattern) costs nothing extra."""
-    found: list[tuple[int, str]] = []
-    seen_nodes: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
-            for key, value in node.value:
-                name = str(key.value)
-                if name in keys:
-                    found.append((key.start_mark.line + 1, name))
-                keys.add(name)
-                stack.append(value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return sorted(found)
+class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, noting keys that occur twice in one mapping while it constructs.
+
+    Construction visits each mapping node once (aliases reuse the constructed object), so an
+    alias bomb costs no extra work here.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys: set[str] = set()
+        for key_node, _ in node.value:
+            name = str(key_node.value)
+            if name in keys:
+                self.duplicates.append((key_node.start_mark.line + 1, name))
+            keys.add(name)
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
 
 
 def decode(data: bytes) -> str:
@@ -111,10 +108,9 @@ def load_yaml(path: Path) -> YamlDocument:
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document safely; raise YamlLoadError for invalid YAML."""
-    loader = _SafeLoader(text)
+    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -124,4 +120,4 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlLoadError(None, f"ongeldige YAML: {exc}") from exc
     finally:
         loader.dispose()
-    return YamlDocument(data=data, text=text, duplicate_keys=tuple(_duplicates(node)))
+    return YamlDocument(data=data, text=text, duplicate_keys=tuple(sorted(loader.duplicates)))
