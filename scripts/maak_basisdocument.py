@@ -22,6 +22,33 @@ from aanbesteding.writers.docx.styles import ACCENT, GREY, ensure_styles
 FONT = "Arial"
 
 
+def _one_font_family(doc: Document) -> None:
+    """Every style and the document defaults in FONT: no theme fonts (Calibri, Cambria) that
+    LibreOffice would replace with another family."""
+    styles = doc.styles.element
+    for rfonts in styles.iter(qn("w:rFonts")):
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(theme), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attr), FONT)
+    # Bullets as the '•' of FONT itself, not a Symbol-font glyph (LibreOffice: OpenSymbol).
+    numbering = doc.part.numbering_part.element
+    for lvl in numbering.iter(qn("w:lvl")):
+        fmt = lvl.find(qn("w:numFmt"))
+        if fmt is None or fmt.get(qn("w:val")) != "bullet":
+            continue
+        lvl.find(qn("w:lvlText")).set(qn("w:val"), "•")
+        for rfonts in lvl.iter(qn("w:rFonts")):
+            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                rfonts.set(qn(attr), FONT)
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    if rpr.find(qn("w:rFonts")) is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), FONT)
+
+
 def build() -> bytes:
     doc = Document()
     body = doc.element.body
@@ -60,7 +87,7 @@ def build() -> bytes:
         style.paragraph_format.space_before = Pt(before)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
-    doc.styles["Heading 1"].paragraph_format.page_break_before = True
+    _one_font_family(doc)
     title = doc.styles["Title"]
     title.font.name = FONT
     title.font.size = Pt(24)

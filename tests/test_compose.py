@@ -101,7 +101,7 @@ def test_every_wens_carries_its_weight_and_guidance(library: Library) -> None:
 
 
 def test_the_sovereignty_score_wens_states_the_published_share(library: Library) -> None:
-    annex = annex_for(library, "2", "saas", verhouding={"kwaliteit": 50, "soevereiniteit": 35,
+    annex = annex_for(library, "1", "saas", verhouding={"kwaliteit": 50, "soevereiniteit": 35,
                                                         "prijs": 15})
     (score,) = [r for r in annex.requirements if r.clause_id == "csf-soevereiniteitsscore"]
     assert score.scored_in_sov_table and score.kind is Kind.WENS

@@ -34,10 +34,10 @@ __all__ = ["FORMATS", "Generated", "WrittenFile", "build_tender", "default_outpu
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its file suffix and the writer that turns an annex into bytes."""
+    """An output format: how its file name ends and the writer that turns an annex into bytes."""
 
     name: str
-    suffix: str
+    suffix: str  # what follows the common file stem, e.g. ".xlsx" or "-verantwoording.docx"
     label: str
     writer: str  # "module:function", imported only when the format is written
     takes_template: bool = False  # the writer accepts a Word base document (--sjabloon)
@@ -52,8 +52,11 @@ FORMATS: dict[str, Format] = {
     "docx": Format("docx", ".docx", "Bijlage", "aanbesteding.writers.docx.annex:annex_bytes",
                    takes_template=True),
     "xlsx": Format("xlsx", ".xlsx", "Beoordelingsmatrix", "aanbesteding.writers.xlsx.grid:grid_bytes"),
+    "verantwoording": Format("verantwoording", "-verantwoording.docx", "Verantwoording",
+                             "aanbesteding.writers.docx.accountability:accountability_bytes",
+                             takes_template=True),
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx")
+DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
 
 
 @dataclass(frozen=True)
@@ -113,16 +116,18 @@ def default_output_name(tender: Tender) -> str:
 
 
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
-    """The file of each format: ``output`` with the format's suffix (they sit side by side)."""
+    """The file of each format: ``output``'s stem with the format's ending, side by side."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise OutputError(f"onbekend uitvoerformaat {', '.join(unknown) or '(geen)'}; kies uit "
                           f"{', '.join(FORMATS)}")
     first = FORMATS[formats[0]]
-    if output.suffix.lower() not in ("", first.suffix):
+    extension = "." + first.suffix.rsplit(".", 1)[-1]
+    if output.suffix.lower() not in ("", extension):
         raise OutputError(f"--uitvoer {output}: de {first.label.lower()} moet de extensie "
-                          f"{first.suffix} hebben")
-    return {f: output.with_suffix(FORMATS[f].suffix) for f in dict.fromkeys(formats)}
+                          f"{extension} hebben")
+    stem = output.with_suffix("") if output.suffix.lower() == extension else output
+    return {f: stem.with_name(stem.name + FORMATS[f].suffix) for f in dict.fromkeys(formats)}
 
 
 def generate(tender: Tender, library: Library | None, output: Path, *,

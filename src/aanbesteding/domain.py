@@ -101,6 +101,10 @@ RISK_NAMES: dict[str, str] = {
     "R11": "Concentratierisico",
 }
 
+# The default scale for wensen and what each score means.
+SCALE_LABELS: dict[int, str] = {0: "niet aangeboden", 2: "onvoldoende", 4: "matig", 6: "voldoende",
+                                8: "goed", 10: "uitstekend"}
+
 SEAL_NAMES: dict[int, str] = {
     0: "Geen soevereiniteit",
     1: "Jurisdictionele soevereiniteit",

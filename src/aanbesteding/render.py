@@ -14,13 +14,19 @@ from typing import Any
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, meta, nodes, pass_context
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from aanbesteding.errors import TemplateError
 
 LOCALE = "nl_NL"
+
+# The context key under which composition passes the numbers of the clauses in the annex.
+REFERENCES = "__verwijzingen__"
+# What a reference renders as where no numbers are known (the lint renders clauses alone).
+SAMPLE_REFERENCE = "B-00"
 
 # Names every clause text may use besides its own parameters.
 BUILTIN_NAMES: frozenset[str] = frozenset({"laag", "contracttype", "organisatie",
@@ -48,13 +54,29 @@ def datum(value: dt.date) -> str:
     return str(format_date(value, format="long", locale=LOCALE))
 
 
+@pass_context
+def verwijzing(context: Context, clause_id: object) -> str:
+    """The number of another clause in this annex (``{{ "exitplan" | verwijzing }}`` -> B-04).
+
+    A clause that is not in this annex is named by its title, with a note saying so.
+    Raises SecurityError (reported as a template error) for an unknown clause id.
+    """
+    references = context.get(REFERENCES)
+    if references is None:
+        return SAMPLE_REFERENCE
+    if not isinstance(references, dict) or clause_id not in references:
+        raise UndefinedError(f"verwijzing naar onbekende clausule '{clause_id}'")
+    return str(references[clause_id])
+
+
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The one Jinja environment for clause texts, with every filter registered here."""
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                keep_trailing_newline=False, trim_blocks=True,
                                lstrip_blocks=True)
-    env.filters.update({"bedrag": bedrag, "getal": getal, "procent": procent, "datum": datum})
+    env.filters.update({"bedrag": bedrag, "getal": getal, "procent": procent, "datum": datum,
+                        "verwijzing": verwijzing})
     return env
 
 
@@ -92,6 +114,9 @@ def unsafe_access(source: str) -> list[str]:
             found.append("[...]")
         elif isinstance(node, nodes.Call):
             found.append("functieaanroep")
+        elif (isinstance(node, nodes.Filter) and node.name == "verwijzing"
+              and not (isinstance(node.node, nodes.Const) and isinstance(node.node.value, str))):
+            found.append("verwijzing zonder vaste clausule-id")
     return found
 
 

@@ -21,10 +21,17 @@ from aanbesteding.cli.options import tender_options
 @click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Pad van de Word-bijlage (.docx); de matrix komt ernaast (.xlsx).")
 @click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
+@click.option("--geen-verantwoording", is_flag=True,
+              help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
 def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: str | None,
-             uitvoer: Path | None, geen_matrix: bool, force: bool, **options: object) -> None:
-    """Stel de Word-bijlage en de Excel-beoordelingsmatrix samen.
+             uitvoer: Path | None, geen_matrix: bool, geen_verantwoording: bool, force: bool,
+             **options: object) -> None:
+    """Stel de bijlage, de beoordelingsmatrix en de verantwoording samen.
+
+    Schrijft drie bestanden naast elkaar: de Word-bijlage voor inschrijvers (.docx), de
+    Excel-beoordelingsmatrix voor de beoordelingscommissie (.xlsx) en de verantwoording voor
+    het dossier (-verantwoording.docx).
 
     Voorbeeld: aanbesteding genereer --laag 2 --contracttype saas --organisatie "Gemeente
     Voorbeeld" --kenmerk INK-2026-042
@@ -35,7 +42,8 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: str | Non
 
     tender = tender_from_options(profiel, options)
     output = uitvoer or Path(default_output_name(tender))
-    formats = ("docx",) if geen_matrix else ("docx", "xlsx")
+    formats = tuple(f for f, skip in (("docx", False), ("xlsx", geen_matrix),
+                                      ("verantwoording", geen_verantwoording)) if not skip)
     result = generate(tender, load_library(bibliotheek), output, formats=formats,
                       template=sjabloon, force=force)
     count = len(result.annex.requirements)

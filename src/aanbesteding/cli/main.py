@@ -19,7 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bibliotheek": ("aanbesteding.cli.library:bibliotheek",
                     "Beheer en controle van de clausulebibliotheek."),
     "genereer": ("aanbesteding.cli.generate:genereer",
-                 "Stel de Word-bijlage en de Excel-beoordelingsmatrix samen."),
+                 "Stel de bijlage, de beoordelingsmatrix en de verantwoording samen."),
 }
 
 

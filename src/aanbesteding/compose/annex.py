@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from aanbesteding.domain import Kind, Laag
 from aanbesteding.library.model import Definition, Theme
-from aanbesteding.tender.model import Tender
+from aanbesteding.tender.model import Ratio, Tender
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Requirement:
     terms: tuple[str, ...]
     parameters: dict[str, str | int | float]
     scored_in_sov_table: bool = False  # judged in the grid's Soevereiniteit sheet
+    reviewer: str | None = None  # who in legal reviewed the clause, and when (dossier only)
+    reviewed_on: str | None = None
+    origin: str = ""  # the library (layer) the clause came from
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,21 @@ class Annex:
     library_hash: str
     tool_version: str
     inputs: dict[str, str] = field(default_factory=dict)
+    ratio: Ratio = field(default_factory=Ratio)  # shares of quality, sovereignty and price
+    max_sovereignty: int = 100  # the highest sovereignty share legal allows in this tier
+    weights: dict[str, int] = field(default_factory=dict)  # SOV weights of the chosen profile
+    seal_evidence: dict[str, dict[int, str]] = field(default_factory=dict)
+    library_origins: tuple[str, ...] = ()
+
+    @property
+    def seal_minimum_applies(self) -> bool:
+        """Whether the annex holds a knock-out judged on minimum SEAL levels."""
+        return any(r.scored_in_sov_table and r.kind is Kind.EIS for r in self.requirements)
+
+    @property
+    def sovereignty_score_applies(self) -> bool:
+        """Whether bidders are scored on the EU CSF Sovereignty Score (a wens in the table)."""
+        return any(r.scored_in_sov_table and r.kind is Kind.WENS for r in self.requirements)
 
     @property
     def laag(self) -> Laag:

@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
 from aanbesteding.compose.parameters import resolve_parameters
-from aanbesteding.compose.policy import check_exclusions, exclusion
-from aanbesteding.domain import MIN_SEAL, Kind, Laag
+from aanbesteding.compose.policy import check_exclusions, exclusion, fit_ratio, resolve_ratio
+from aanbesteding.domain import MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
 from aanbesteding.library.loader import Library, LoadedClause
-from aanbesteding.library.model import wording_for
-from aanbesteding.render import render
-from aanbesteding.tender.model import Tender
+from aanbesteding.library.model import Theme, wording_for
+from aanbesteding.render import REFERENCES, render
+from aanbesteding.tender.model import Ratio, Tender
 
 
-def _requirement(item: LoadedClause, tender: Tender, number: str,
+@dataclass(frozen=True)
+class _Context:
+    """What every clause text of one tender is rendered with."""
+
+    tender: Tender
+    ratio: Ratio
+    references: dict[str, str]  # clause id -> "B-03", or its title when not in the annex
+
+
+def _requirement(item: LoadedClause, ctx: _Context, number: str,
                  params: dict[str, str | int | float]) -> Requirement:
     clause = item.clause
+    tender = ctx.tender
     laag: Laag = tender.laag
     kind = Kind(clause.lagen.for_tier(laag) or "eis")
     wording = wording_for(clause, laag)
-    ratio = tender.verhouding
     context = {**params, "laag": laag.value, "contracttype": tender.contracttype,
-               "organisatie": tender.organisatie, "aandeel_kwaliteit": ratio.kwaliteit,
-               "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs}
+               "organisatie": tender.organisatie_naam, "aandeel_kwaliteit": ctx.ratio.kwaliteit,
+               "aandeel_soevereiniteit": ctx.ratio.soevereiniteit, "aandeel_prijs": ctx.ratio.prijs,
+               REFERENCES: ctx.references}
     in_sov_table = clause.beoordeling == "soevereiniteitstabel"
     where = f"clausule {clause.id}"
     return Requirement(
@@ -38,22 +50,28 @@ def _requirement(item: LoadedClause, tender: Tender, number: str,
         if kind is Kind.WENS else {},
         sov=tuple(clause.sov), risks=tuple(clause.risicos), sources=tuple(clause.bronnen),
         terms=tuple(clause.begrippen), parameters=params,
+        reviewer=clause.beoordeeld_door,
+        reviewed_on=clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
+        origin=item.origin,
     )
 
 
 def compose_annex(library: Library, tender: Tender) -> Annex:
     """Select, order, number and render the clauses for this tender.
 
-    Raises InputError for unknown clause ids in ``uitsluiten`` or bad parameter overrides,
+    Clauses are numbered first and rendered second, so a clause text can refer to another
+    by its number (the ``verwijzing`` filter). Raises InputError for unknown clause ids in
+    ``uitsluiten`` or bad parameter overrides, PolicyError for shares the tier does not allow,
     and TemplateError if a clause text cannot be rendered.
     """
     check_exclusions(tender, library.by_id())
+    ratio, max_sovereignty = resolve_ratio(tender, library.policy)
     parameters = resolve_parameters(library, tender.parameters)
     counters = dict.fromkeys(Kind, 0)
-    sections: list[Section] = []
+    chosen: list[tuple[Theme, list[tuple[LoadedClause, str]]]] = []
     exclusions: list[Exclusion] = []
     for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
-        requirements: list[Requirement] = []
+        items: list[tuple[LoadedClause, str]] = []
         for item in (c for c in library.clauses if c.theme == theme.id):
             excluded = exclusion(item, tender)
             if excluded is not None:
@@ -61,28 +79,45 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
                 continue
             kind = Kind(item.clause.lagen.for_tier(tender.laag) or "eis")
             counters[kind] += 1
-            number = f"{kind.prefix}-{counters[kind]:02d}"
-            requirements.append(_requirement(item, tender, number, parameters[item.clause.id]))
-        if requirements:
-            sections.append(Section(theme, tuple(requirements)))
+            items.append((item, f"{kind.prefix}-{counters[kind]:02d}"))
+        if items:
+            chosen.append((theme, items))
+    scores_sovereignty = any(
+        item.clause.beoordeling == "soevereiniteitstabel"
+        and item.clause.lagen.for_tier(tender.laag) == "wens"
+        for _, items in chosen for item, _ in items)
+    ratio = fit_ratio(ratio, tender, scores_sovereignty)
+    references = {item.clause.id: f"'{item.clause.titel}' (geen onderdeel van deze bijlage)"
+                  for item in library.clauses}
+    references.update({item.clause.id: number for _, items in chosen for item, number in items})
+    ctx = _Context(tender, ratio, references)
+    sections = tuple(
+        Section(theme, tuple(_requirement(item, ctx, number, parameters[item.clause.id])
+                             for item, number in items))
+        for theme, items in chosen)
     used_terms = {t for s in sections for r in s.requirements for t in r.terms}
     definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
                                key=lambda d: d.begrip.lower()))
     return Annex(
-        tender=tender, sections=tuple(sections), definitions=definitions,
+        tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions), min_seal=dict(MIN_SEAL[tender.laag]),
         library_hash=library.content_hash, tool_version=__version__,
-        inputs=_inputs(tender),
+        inputs=_inputs(tender, ratio), ratio=ratio, max_sovereignty=max_sovereignty,
+        weights=dict(WEIGHT_PROFILES[tender.weging]),
+        seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
+        library_origins=library.origins,
     )
 
 
-def _inputs(tender: Tender) -> dict[str, str]:
-    """The generation inputs, as printed in the accountability appendix."""
+def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
+    """The generation inputs, as the verantwoording records them."""
     inputs = dict(tender.details())
-    ratio = tender.verhouding
+    if tender.aanduiding:
+        inputs["Aanduiding"] = tender.aanduiding
     inputs["Wegingsprofiel EU CSF"] = tender.weging
     inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit {ratio.soevereiniteit}%, "
-                            f"prijs {ratio.prijs}%")
+                            f"prijs {ratio.prijs}%"
+                            + ("" if tender.verhouding else " (standaard van de bibliotheek voor deze laag)"))
     inputs["Prijsmethode"] = tender.prijsmethode
     inputs["Scoreschaal wensen"] = "-".join(str(step) for step in tender.schaal)
     inputs["Inschrijvers (matrix)"] = ", ".join(tender.inschrijvers)

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from aanbesteding.compose.annex import Annex, Exclusion
 from aanbesteding.domain import CONTRACT_TYPE_LABELS
 from aanbesteding.errors import InputError, PolicyError
+from aanbesteding.library.beleid import Policy
 from aanbesteding.library.loader import LoadedClause
-from aanbesteding.tender.model import Tender
+from aanbesteding.tender.model import Ratio, Tender
 
 ADOPTED = "vastgesteld"
 RETIRED = "vervallen"
@@ -37,6 +38,42 @@ def exclusion(item: LoadedClause, tender: Tender) -> Exclusion | None:
     if reason is None:
         return None
     return Exclusion(clause.id, clause.titel, clause.versie, reason, by_buyer)
+
+
+def resolve_ratio(tender: Tender, policy: Policy) -> tuple[Ratio, int]:
+    """The shares of quality, sovereignty and price for this tender, and the tier's maximum
+    for sovereignty: the tender's own shares, or the library's default for the tier.
+
+    Raises PolicyError when the tender asks for more sovereignty than legal allows in its tier.
+    """
+    tier = policy.shares_for(tender.laag)
+    ratio = tender.verhouding or Ratio(kwaliteit=tier.kwaliteit, soevereiniteit=tier.soevereiniteit,
+                                       prijs=tier.prijs)
+    if ratio.soevereiniteit > tier.maximum_soevereiniteit:
+        raise PolicyError(
+            f"--verhouding: een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
+            f"{tender.laag.label.lower()}; de juridische afdeling staat in deze laag hoogstens "
+            f"{tier.maximum_soevereiniteit}% toe (beleid.yaml van de clausulebibliotheek). Kies "
+            f"bijvoorbeeld kwaliteit={ratio.kwaliteit + ratio.soevereiniteit - tier.maximum_soevereiniteit},"
+            f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}.")
+    return ratio, tier.maximum_soevereiniteit
+
+
+def fit_ratio(ratio: Ratio, tender: Tender, scores_sovereignty: bool) -> Ratio:
+    """Without a Sovereignty Score in the annex there is nothing to give a sovereignty share
+    to: the tier's default share moves to quality; a share the officer chose is refused.
+
+    Raises PolicyError for an explicit sovereignty share in an annex that does not score it.
+    """
+    if scores_sovereignty or not ratio.soevereiniteit:
+        return ratio
+    if tender.verhouding is not None:
+        raise PolicyError(
+            f"--verhouding: soevereiniteit {ratio.soevereiniteit}%, maar deze bijlage bevat geen "
+            "Soevereiniteitsscore om dat aandeel aan toe te kennen (de clausule daarvoor geldt niet "
+            "voor deze laag of dit contracttype, of is weggelaten). Geef soevereiniteit=0.")
+    return Ratio(kwaliteit=ratio.kwaliteit + ratio.soevereiniteit, soevereiniteit=0,
+                 prijs=ratio.prijs)
 
 
 def check_exclusions(tender: Tender, known: Iterable[str]) -> None:
@@ -70,4 +107,4 @@ def status_gate(annex: Annex) -> list[str]:
         return []
     return [f"{len(pending)} van de {len(annex.requirements)} clausules zijn nog niet vastgesteld "
             "door de juridische afdeling (status concept of in-review); het document is daarom "
-            "een concept. Zie bijlage A van het document."]
+            "een concept. De verantwoording noemt per onderdeel de status."]

@@ -6,7 +6,8 @@ job, :mod:`aanbesteding.library.lint`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Collection, Iterator, Mapping
 
 from aanbesteding.domain import CONTRACT_TYPES, Laag
 from aanbesteding.library.model import Clause, Definition, Parameter, wording_for
@@ -79,6 +80,33 @@ def _check_structure(clause: Clause) -> Iterator[tuple[Loc, str]]:
     unknown = set(clause.contracttypen) - set(CONTRACT_TYPES)
     if unknown:
         yield ("contracttypen",), f"onbekende contracttypen {sorted(unknown)}"
+
+
+def text_fields(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    """Every template text of a clause with its field location."""
+    for name in ("tekst", "toelichting", "wijze_van_aantonen"):
+        yield (name,), getattr(clause, name)
+    for laag in Laag:
+        variant = clause.varianten.for_tier(laag)
+        if variant is None:
+            continue
+        for name in ("tekst", "toelichting", "wijze_van_aantonen"):
+            value = getattr(variant, name)
+            if value is not None:
+                yield ("varianten", laag.key, name), value
+
+
+REFERENCE = re.compile(r"""["']([^"']*)["']\s*\|\s*verwijzing\b""")
+
+
+def check_references(clause: Clause, known: Collection[str]) -> Iterator[tuple[Loc, str]]:
+    """Every ``{{ "id" | verwijzing }}`` names a clause of the library."""
+    for loc, text in text_fields(clause):
+        for target in REFERENCE.findall(text):
+            if target not in known:
+                yield loc, f"verwijzing naar clausule '{target}', die niet in de bibliotheek staat"
+            elif target == clause.id:
+                yield loc, "een clausule verwijst naar zichzelf"
 
 
 def _check_declared_terms(clause: Clause,

@@ -12,26 +12,13 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from aanbesteding.domain import Laag
 from aanbesteding.errors import TemplateError
+from aanbesteding.library.checks import text_fields
 from aanbesteding.library.model import Clause, Definition, wording_for
 from aanbesteding.render import BUILTIN_NAMES, parse, render, unsafe_access, used_names
 
 Loc = tuple[str | int, ...]
 
 SAMPLE_ORGANISATION = "Gemeente Voorbeeld"
-
-
-def text_fields(clause: Clause) -> Iterator[tuple[Loc, str]]:
-    """Every template text of a clause with its field location."""
-    for name in ("tekst", "toelichting", "wijze_van_aantonen"):
-        yield (name,), getattr(clause, name)
-    for laag in Laag:
-        variant = clause.varianten.for_tier(laag)
-        if variant is None:
-            continue
-        for name in ("tekst", "toelichting", "wijze_van_aantonen"):
-            value = getattr(variant, name)
-            if value is not None:
-                yield ("varianten", laag.key, name), value
 
 
 def _plural_forms(term: str) -> list[str]:

@@ -21,8 +21,9 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
+from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.cache import LibraryCache, definitions_digest
-from aanbesteding.library.checks import check_clause
+from aanbesteding.library.checks import check_clause, check_references
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.sources import Source, open_source
 from aanbesteding.support.pydantic_nl import field_path, translate
@@ -69,6 +70,7 @@ class Library:
     definitions: dict[str, Definition]
     clauses: tuple[LoadedClause, ...]
     content_hash: str
+    policy: Policy = field(default_factory=Policy)
 
     def by_id(self) -> dict[str, LoadedClause]:
         return {c.clause.id: c for c in self.clauses}
@@ -177,6 +179,7 @@ class _Assembly:
         self.layers = [_Layer(s, len(sources) > 1, self.problems, cache) for s in sources]
         self.themes: dict[str, Theme] = {}
         self.definitions: dict[str, Definition] = {}
+        self.policy = Policy()
         self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
         self.complete = True
 
@@ -197,6 +200,12 @@ class _Assembly:
                 self.themes.update({t.id: t for t in parsed.themas})
             elif isinstance(parsed, DefinitionFile):
                 self.definitions.update({d.begrip: d for d in parsed.begrippen})
+        if POLICY_FILE in files:
+            policy, _, _ = layer.parse(POLICY_FILE, PolicyFile)
+            if policy is None:
+                self.complete = False
+            else:
+                self.policy = self.policy.merged(policy)
         seen: dict[str, str] = {}
         for rel in (f for f in files if _is_clause_file(f)):
             self._read_clause(layer, rel, seen)
@@ -264,7 +273,8 @@ def load_library_with_problems(
             layer.add(item.path, None, "(map)",
                       f"de map '{item.theme}' is geen thema uit {THEMES_FILE}")
             continue
-        for loc, message in check_clause(item.clause, assembly.definitions):
+        for loc, message in [*check_clause(item.clause, assembly.definitions),
+                             *check_references(item.clause, assembly.clauses)]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
     _lint(assembly, lint, cache)
     if assembly.problems:
@@ -274,7 +284,7 @@ def load_library_with_problems(
                      key=lambda c: (themes[c.theme].volgorde, c.clause.volgorde, c.clause.id))
     library = Library(" + ".join(s.location for s in opened), tuple(s.label for s in opened),
                       dict(themes), dict(assembly.definitions), tuple(ordered),
-                      _content_hash(assembly.layers))
+                      _content_hash(assembly.layers), assembly.policy)
     return library, []
 
 

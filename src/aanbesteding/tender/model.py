@@ -71,8 +71,8 @@ class Tender(BaseModel):
     laag: Laag = Field(**_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.",
                                  keuzes=list(LAAG_CHOICES)))
     contracttype: ContractType = Field(**_option("Wat wordt ingekocht."))
-    organisatie: Text = Field("Aanbestedende Dienst",
-                              **_option("Naam van de Aanbestedende Dienst.", metavar="NAAM"))
+    organisatie: Text | None = Field(None, **_option("Naam van de Aanbestedende Dienst.",
+                                                     metavar="NAAM"))
     opdracht: Text | None = Field(None, **_option("Naam van de opdracht of aanbesteding.",
                                                   metavar="TEKST"))
     kenmerk: Text | None = Field(None, **_option("Kenmerk of zaaknummer.", metavar="TEKST"))
@@ -82,6 +82,9 @@ class Tender(BaseModel):
                                      metavar="JJJJ-MM-DD"))
     versie: Text = Field("1.0", **_option("Versie van het document (standaard 1.0).",
                                           metavar="TEKST"))
+    aanduiding: Text | None = Field(None, **_option(
+        "Hoe de aanbestedingsstukken naar de bijlage verwijzen, bijv. 'Bijlage 3 bij de "
+        "Aanbestedingsleidraad'; komt op het voorblad.", metavar="TEKST"))
     status: DocumentStatus = Field("concept", **_option(
         "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
     parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
@@ -96,8 +99,9 @@ class Tender(BaseModel):
                   vlag="--inschrijver", metavar="NAAM", herhaalbaar=True, vorm="lijst"))
     weging: WeightProfile = Field("eu-csf-2025", **_option(
         "Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025)."))
-    verhouding: Ratio = Field(default_factory=Ratio, **_option(
-        "Verhouding in het totaal, in procenten (standaard 40/30/30).",
+    verhouding: Ratio | None = Field(None, **_option(
+        "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
+        "vastlegt; zie beleid.yaml).",
         metavar="kwaliteit=K,soevereiniteit=S,prijs=P", vorm="verhouding"))
     prijsmethode: PriceMethod = Field("gewogen-factor", **_option(
         "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
@@ -114,21 +118,27 @@ class Tender(BaseModel):
         return self
 
     def details(self) -> list[tuple[str, str]]:
-        """The tender as labelled rows, as the cover, the grid and the appendix show it."""
+        """The tender as labelled rows for a cover: only the details that have a value."""
         from aanbesteding.domain import CONTRACT_TYPE_LABELS
         from aanbesteding.render import datum
 
-        return [
+        rows = [
             ("Aanbestedende Dienst", self.organisatie),
             ("Opdracht", self.opdracht_titel),
-            ("Kenmerk", self.kenmerk or "—"),
-            ("Systeem", self.systeem or "—"),
+            ("Kenmerk", self.kenmerk),
+            ("Systeem", self.systeem),
             ("Laag", self.laag.label),
             ("Contracttype", CONTRACT_TYPE_LABELS[self.contracttype]),
             ("Datum", datum(self.datum)),
             ("Versie", self.versie),
             ("Status", self.status.capitalize()),
         ]
+        return [(label, value) for label, value in rows if value]
+
+    @property
+    def organisatie_naam(self) -> str:
+        """The buyer's name, or the defined term when no name was given."""
+        return self.organisatie or "de Aanbestedende Dienst"
 
     @property
     def opdracht_titel(self) -> str:

@@ -1,22 +1,54 @@
-"""The annex's own prose and tables (introduction, accountability), as format-neutral blocks."""
+"""The bijlage's own prose and tables, as format-neutral blocks: what bidders may see.
+
+Nothing internal goes here (clause ids, versions, statuses, risk codes, library hashes,
+reasons for leaving clauses out, bidder names): that is the verantwoording's
+(:mod:`aanbesteding.writers.accountability_content`).
+"""
 
 from __future__ import annotations
+
+import re
 
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
     CONTRACT_TYPE_LABELS,
     LAAG_RATIONALE,
+    SCALE_LABELS,
     SEAL_NAMES,
     SOV_NAMES,
     SOVS,
     Kind,
 )
-from aanbesteding.render import datum
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
-TITLE = "Bijlage – Eisen digitale autonomie en soevereiniteit"
-SCALE_LABELS = {0: "niet aangeboden", 2: "onvoldoende", 4: "matig", 6: "voldoende", 8: "goed",
-                10: "uitstekend"}
+TITLE = "Eisen digitale autonomie en soevereiniteit"
+KO = "KO"
+SHORT_EVIDENCE = 120  # characters of the wijze van aantonen in the overview table
+
+
+_RISK = r"R(?:1[01]|[1-9])"
+_RISK_NOTES = (
+    (re.compile(rf"\s*\((?:{_RISK}(?:,\s*|\s+en\s+)?)+\)"), ""),
+    (re.compile(rf"\brisico's {_RISK} tot en met {_RISK}\b"), "de risico's van digitale afhankelijkheid"),
+)
+
+
+def public_text(text: str) -> str:
+    """A clause text as bidders see it: without the internal risk codes (R1 to R11), which
+    the verantwoording explains."""
+    for pattern, replacement in _RISK_NOTES:
+        text = pattern.sub(replacement, text)
+    return text.replace("de de risico's", "de risico's")
+
+
+def kind_label(req: Requirement) -> str:
+    return {Kind.EIS: "KO-eis", Kind.WENS: "Wens", Kind.BEPALING: "Bepaling"}[req.kind]
+
+
+def heading_text(req: Requirement) -> str:
+    """``E-01 (KO) Titel`` for an eis: the knock-out status is visible in the heading."""
+    mark = f" ({KO})" if req.kind is Kind.EIS else ""
+    return f"{req.number}{mark} {req.title}"
 
 
 def _count(annex: Annex, kind: Kind) -> int:
@@ -24,47 +56,39 @@ def _count(annex: Annex, kind: Kind) -> int:
 
 
 def introduction(annex: Annex) -> list[Block]:
-    """Chapter 1: purpose, tier, contract type, kinds of requirements, SEAL, general terms."""
+    """Chapter 1: purpose, tier, contract type, kinds of requirements, general terms."""
     t = annex.tender
     system = f" voor het systeem {t.systeem}" if t.systeem else ""
+    buyer = t.organisatie or "de Aanbestedende Dienst"
     eisen, wensen, bepalingen = (_count(annex, k) for k in (Kind.EIS, Kind.WENS, Kind.BEPALING))
-    seal_rows = tuple(
-        (sov, SOV_NAMES[sov],
-         f"SEAL-{level} – {SEAL_NAMES[level]}" if (level := annex.min_seal.get(sov)) is not None
-         else "geen minimum")
-        for sov in SOVS)
     return [
         Heading(1, "1 Inleiding en leeswijzer"),
         Heading(2, "1.1 Doel en reikwijdte"),
-        Para(f"Deze bijlage hoort bij de aanbestedingsstukken van {t.organisatie} voor de "
-             f"opdracht '{t.opdracht_titel}'{system}. Zij bevat de eisen, wensen en "
-             "contractbepalingen die de digitale autonomie en soevereiniteit van de Aanbestedende "
-             "Dienst borgen: wie zeggenschap heeft over de Gegevens en de dienstverlening, onder "
-             "welk recht, en hoe de Aanbestedende Dienst kan overstappen of doorwerken als een "
-             "leverancier wegvalt."),
+        Para(f"Deze bijlage hoort bij de aanbestedingsstukken van {buyer} voor de opdracht "
+             f"'{t.opdracht_titel}'{system}. Zij bevat de eisen, wensen en contractbepalingen die de "
+             "digitale autonomie en soevereiniteit van de Aanbestedende Dienst borgen: wie "
+             "zeggenschap heeft over de Gegevens en de dienstverlening, onder welk recht, en hoe de "
+             "Aanbestedende Dienst kan overstappen of doorwerken als een leverancier wegvalt."),
         Para(f"De bijlage telt {eisen} eisen, {wensen} wensen en {bepalingen} contractbepalingen. "
-             "Elke eis, wens en bepaling heeft een vast nummer (E-, W- of B-) dat ook in de "
-             "beoordelingsmatrix wordt gebruikt, en een verwijzing naar de clausule in de "
-             "clausulebibliotheek waaruit zij is overgenomen."),
+             "Elk onderdeel heeft een vast nummer (E- voor eisen, W- voor wensen, B- voor "
+             "bepalingen) dat ook in de vragenlijst en in de beoordeling wordt gebruikt. Hoofdstuk 2 "
+             "geeft een overzicht; hoofdstuk 3 beschrijft hoe de Inschrijvingen worden beoordeeld."),
         Heading(2, "1.2 Indeling naar laag en proportionaliteit"),
         Para(f"Het systeem is ingedeeld in {t.laag.label.lower()} van het drielagenmodel. "
              f"{LAAG_RATIONALE[t.laag]}"),
         Para("De zwaarte van de eisen volgt uit deze indeling, in lijn met de Gids "
-             "Proportionaliteit. Een clausule die in een lichtere laag als wens geldt, kan in een "
-             "zwaardere laag een eis zijn. Clausules die de laag vraagt maar die de Aanbestedende "
-             "Dienst niet opneemt, staan met hun motivering in bijlage A (pas toe of leg uit)."),
+             "Proportionaliteit: wat in een lichtere laag een wens is, kan in een zwaardere laag "
+             "een eis zijn."),
         Heading(2, "1.3 Contracttype"),
-        Para(f"De opdracht betreft: {CONTRACT_TYPE_LABELS[t.contracttype]}. Clausules die bij dit "
-             "contracttype niet passen, bijvoorbeeld eisen aan hosting bij een on-premises "
-             "licentie, zijn niet opgenomen; bijlage A vermeldt welke dat zijn."),
+        Para(f"De opdracht betreft: {CONTRACT_TYPE_LABELS[t.contracttype]}. De bijlage bevat "
+             "alleen eisen, wensen en bepalingen die bij dit contracttype passen."),
         Heading(2, "1.4 Eisen, wensen en contractbepalingen"),
         Bullets((
-            "Eis (knock-out): de Inschrijving moet aan de eis voldoen. Beantwoordt de Inschrijver "
-            "een eis met 'nee', of blijkt uit de bewijsstukken dat niet aan de eis wordt voldaan, "
-            "dan wordt de Inschrijving terzijde gelegd.",
-            "Wens (gunningscriterium): de Aanbestedende Dienst beoordeelt de wens met de "
-            "scoringsleidraad bij de wens. De weging is het maximale aantal punten; de behaalde "
-            "punten zijn de score gedeeld door de hoogste score van de schaal, maal de weging.",
+            "Eis (knock-out, KO): de Inschrijving moet aan de eis voldoen. Beantwoordt de "
+            "Inschrijver een eis met 'nee', of blijkt uit de bewijsstukken dat niet aan de eis "
+            "wordt voldaan, dan wordt de Inschrijving terzijde gelegd.",
+            "Wens (gunningscriterium): de Aanbestedende Dienst beoordeelt de wens volgens de "
+            "scoringsleidraad bij de wens en de systematiek van hoofdstuk 3.",
             "Contractbepaling: de bepaling wordt onderdeel van de Overeenkomst. Door in te "
             "schrijven aanvaardt de Inschrijver de bepaling zonder voorbehoud.",
         )),
@@ -74,15 +98,10 @@ def introduction(annex: Annex) -> list[Block]:
              "bewijs bij de Inschrijving wordt gevraagd, kan de Aanbestedende Dienst volstaan met "
              "een eigen verklaring en het bewijs alleen opvragen bij de Inschrijver aan wie zij "
              "voornemens is te gunnen. Een Inschrijver die het bewijs niet binnen de gestelde "
-             "termijn levert, voldoet niet aan de eis."),
-        Heading(2, "1.6 Minimale SEAL-niveaus"),
-        Para("De Aanbestedende Dienst toetst de Inschrijving aan de acht doelstellingen van het "
-             "EU Cloud Sovereignty Framework. Per doelstelling geldt voor deze laag het "
-             "onderstaande minimale SEAL-niveau. Een Inschrijving die op één doelstelling onder het "
-             "minimum blijft, wordt uitgesloten, hoe hoog haar score elders ook is: een goede score "
-             "op techniek of operatie mag een tekort op rechtsmacht nooit verhullen."),
-        Table(("Doelstelling", "Omschrijving", "Minimaal SEAL-niveau"), seal_rows, (2.4, 7.6, 6.0)),
-        Heading(2, "1.7 Verhouding tot algemene inkoopvoorwaarden"),
+             "termijn levert, voldoet niet aan de eis. Waar een norm, certificaat of specificatie "
+             "wordt genoemd, wordt gelijkwaardig bewijs aanvaard; de Inschrijver toont de "
+             "gelijkwaardigheid aan."),
+        Heading(2, "1.6 Verhouding tot algemene inkoopvoorwaarden"),
         Para("Deze bijlage vult de algemene inkoopvoorwaarden aan die op de Overeenkomst van "
              "toepassing zijn, zoals de GIBIT (gemeenten) of de ARBIT (Rijk), en vervangt die niet. "
              "Bij strijd gaat deze bijlage voor, tenzij de algemene voorwaarden de Opdrachtgever "
@@ -91,62 +110,108 @@ def introduction(annex: Annex) -> list[Block]:
     ]
 
 
-def definitions(annex: Annex) -> list[Block]:
-    """Chapter 2: only the defined terms the selected clauses use."""
+_OPENINGS = (
+    (re.compile(r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving "), "Bij inschrijving: "),
+    (re.compile(r"^De Inschrijver verklaart (?:bij|in) zijn Inschrijving "), "Verklaring bij inschrijving "),
+    (re.compile(r"^De Inschrijver "), ""),
+)
+
+
+def _short(text: str, limit: int = SHORT_EVIDENCE) -> str:
+    """The first sentence of ``text`` without its stock opening, cut at a word boundary."""
+    flat = re.sub(r"\s+", " ", text).strip()
+    for pattern, replacement in _OPENINGS:
+        if pattern.match(flat):
+            flat = pattern.sub(replacement, flat, count=1)
+            flat = flat[0].upper() + flat[1:]
+            break
+    first = re.split(r"(?<=[.;:])\s", flat, maxsplit=1)[0].rstrip(":;")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;") + " …"
+
+
+def weight_text(req: Requirement) -> str:
+    if req.kind is Kind.EIS:
+        return KO
+    if req.weight is not None:
+        return f"{req.weight} punten"
+    if req.scored_in_sov_table:
+        return "via soevereiniteit"
+    return "–"
+
+
+def overview(annex: Annex) -> list[Block]:
+    """Chapter 2: the Programma van Eisen at a glance, one row per item."""
+    rows = tuple((r.number, kind_label(r), r.title, _short(r.wijze_van_aantonen), weight_text(r))
+                 for r in annex.requirements)
+    return [
+        Heading(1, "2 Overzicht"),
+        Para("De tabel geeft alle eisen, wensen en bepalingen van deze bijlage in volgorde. De "
+             "volledige tekst, de wijze van aantonen en de toelichting staan in de hoofdstukken die "
+             "volgen; bij verschil gaat die tekst voor."),
+        Table(("Nr.", "Soort", "Titel", "Wijze van aantonen (kort)", "Weging"), rows,
+              (1.4, 1.9, 5.0, 5.9, 1.8)),
+    ]
+
+
+def definitions(annex: Annex, number: int) -> list[Block]:
+    """The defined terms the selected clauses use."""
     rows = tuple((d.begrip, d.definitie) for d in annex.definitions)
     return [
-        Heading(1, "2 Begrippen"),
+        Heading(1, f"{number} Begrippen"),
         Para("In deze bijlage hebben de onderstaande begrippen, met een hoofdletter geschreven, "
              "de volgende betekenis. Enkelvoud omvat meervoud en omgekeerd."),
-        Table(("Begrip", "Betekenis"), rows, (4.0, 12.0)),
+        Table(("Begrip", "Betekenis"), rows, (4.2, 11.8)),
     ]
 
 
 def requirement_meta(req: Requirement) -> str:
-    """One line of traceability under a requirement's heading."""
-    parts = [req.kind.label, f"clausule {req.clause_id} v{req.version}", ", ".join(req.sov)]
+    """One line under a requirement's heading: its kind, its weight, its objectives."""
+    parts = [req.kind.label]
     if req.weight is not None:
-        parts.insert(1, f"weging {req.weight} punten")
+        parts.append(f"weging {req.weight} punten")
     elif req.scored_in_sov_table and req.kind is Kind.WENS:
-        parts.insert(1, "weegt mee via het aandeel soevereiniteit")
+        parts.append("weegt mee via het aandeel soevereiniteit")
+    parts.append(", ".join(req.sov))
     return " · ".join(parts)
 
 
-def scoring_table(req: Requirement) -> Table:
-    rows = tuple((f"{score} – {SCALE_LABELS.get(score, '')}".rstrip(" –"), text)
-                 for score, text in req.scoring_guidance.items())
+def scale_label(score: int, scale: tuple[int, ...] | list[int]) -> str:
+    labels = SCALE_LABELS if tuple(scale) == tuple(SCALE_LABELS) else {}
+    return f"{score} – {labels[score]}" if score in labels else str(score)
+
+
+def scoring_table(req: Requirement, scale: tuple[int, ...] | list[int]) -> Table:
+    rows = tuple((scale_label(score, scale), text) for score, text in req.scoring_guidance.items())
     return Table(("Score", "Wat de Inschrijving daarvoor biedt"), rows, (3.5, 12.5))
 
 
-def accountability(annex: Annex) -> list[Block]:
-    """Appendix A: traceability, left-out clauses, inputs and library hash."""
-    trace = tuple((r.number, r.clause_id, r.version, r.status, ", ".join(r.sov),
-                   ", ".join(r.risks), "; ".join(r.sources)) for r in annex.requirements)
-    left_out = tuple((e.clause_id, e.title, e.reason) for e in annex.exclusions)
-    by_buyer = [e for e in annex.exclusions if e.by_buyer]
+def seal_tables(annex: Annex) -> list[Block]:
+    """Minimum SEAL per objective, and the evidence that establishes each level."""
+    minimum = tuple(
+        (sov, SOV_NAMES[sov],
+         f"SEAL-{level} – {SEAL_NAMES[level]}" if (level := annex.min_seal.get(sov)) is not None
+         else "geen minimum")
+        for sov in SOVS)
     blocks: list[Block] = [
-        Heading(1, "Bijlage A – Verantwoording"),
-        Para("Deze bijlage legt vast waaruit dit document is samengesteld, zodat het later kan "
-             "worden gereproduceerd en getoetst."),
-        Heading(2, "A.1 Herleidbaarheid"),
-        Table(("Nr.", "Clausule", "Versie", "Status", "SOV", "Risico's", "Bronnen"), trace,
-              (1.3, 3.4, 1.3, 1.6, 1.6, 1.8, 5.0)),
-        Heading(2, "A.2 Niet opgenomen clausules"),
+        Para("Per doelstelling van het EU Cloud Sovereignty Framework geldt het onderstaande "
+             "minimale SEAL-niveau. Een Inschrijving die op één doelstelling onder het minimum "
+             "blijft, wordt terzijde gelegd, hoe hoog haar score elders ook is: een goede score op "
+             "techniek of operatie mag een tekort op rechtsmacht niet verhullen."),
+        Table(("Doelstelling", "Omschrijving", "Minimaal SEAL-niveau"), minimum, (2.4, 7.6, 6.0)),
     ]
-    if by_buyer:
-        blocks.append(Para(f"De Aanbestedende Dienst heeft {len(by_buyer)} clausule(s) die deze "
-                           "laag vraagt bewust niet opgenomen; de motivering staat hieronder "
-                           "(pas toe of leg uit)."))
-    blocks.append(Table(("Clausule", "Titel", "Reden"), left_out, (3.8, 6.2, 6.0)) if left_out
-                  else Para("Alle clausules uit de bibliotheek zijn opgenomen."))
-    blocks += [
-        Heading(2, "A.3 Invoer"),
-        Table(("Gegeven", "Waarde"), tuple(annex.inputs.items()), (5.0, 11.0)),
-        Heading(2, "A.4 Clausulebibliotheek"),
-        Para(f"Samengesteld met aanbesteding {annex.tool_version} op {datum(annex.tender.datum)}. "
-             "Inhoudshash (SHA-256) van de clausulebibliotheek:"),
-        Para(annex.library_hash, style="Clausule Metadata"),
-        Para("Met dezelfde bibliotheek en dezelfde invoer levert het programma byte voor byte "
-             "hetzelfde document op."),
-    ]
+    evidence = tuple((f"{sov} {SOV_NAMES[sov]}" if level == min(levels) else "", f"SEAL-{level}",
+                      text)
+                     for sov in SOVS if (levels := annex.seal_evidence.get(sov))
+                     for level, text in levels.items())
+    if evidence:
+        blocks += [
+            Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
+                 "tabel hieronder. Een niveau is bereikt als het bewijs voor dat niveau en voor alle "
+                 "lagere niveaus is geleverd; zonder bewijs voor niveau 1 is het niveau SEAL-0. Het "
+                 "SEAL-niveau van de Inschrijving als geheel is het laagste niveau over de "
+                 "doelstellingen."),
+            Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (3.6, 1.6, 10.8)),
+        ]
     return blocks

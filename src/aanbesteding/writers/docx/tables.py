@@ -25,6 +25,7 @@ class TableLook:
     ``font_size_pt`` and ``zero_spacing`` (no space after paragraphs) apply to every cell.
     ``header_fill`` (``RRGGBB``) shades the header row; ``repeat_header`` repeats it on every
     page. ``bold_first_column`` makes the first cell of each body row bold (label/value tables).
+    ``cant_split`` keeps every row on one page.
     ``empty_lead_run`` puts an empty run before the bold run of a bold cell: what python-docx's
     ``cell.text = ""`` left behind; the annex keeps it so its bytes do not change.
     """
@@ -38,6 +39,7 @@ class TableLook:
     repeat_header: bool = True
     bold_first_column: bool = False
     empty_lead_run: bool = False
+    cant_split: bool = False
 
     def __post_init__(self) -> None:
         if self.header_fill is not None:
@@ -68,7 +70,9 @@ class _Shape:
             self.open.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{fill}</w:tcPr>'
                              f"<w:p>{ppr}{run}")
             self.close.append("</w:r></w:p></w:tc>")
-        tr_pr = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header and look.repeat_header else ""
+        props = ("<w:cantSplit/>" if look.cant_split else "") + (
+            '<w:tblHeader w:val="true"/>' if header and look.repeat_header else "")
+        tr_pr = f"<w:trPr>{props}</w:trPr>" if props else ""
         self.start = f"<w:tr>{tr_pr}"
 
     def row(self, texts: Sequence[str]) -> str:

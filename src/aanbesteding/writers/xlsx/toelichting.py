@@ -87,7 +87,7 @@ def _legend(ws: Worksheet, row: int) -> int:
 
 
 def _ratio(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, list[str]]:
-    ratio = annex.tender.verhouding
+    ratio = annex.ratio
     names = []
     first = row
     for label, value, name in (("Aandeel kwaliteit (%)", ratio.kwaliteit, "Aandeel_kwaliteit"),
@@ -170,8 +170,8 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
     row = _heading(ws, row, "Methode en weging")
     row, names = _ratio(wb, ws, row, annex)
     put_text(ws, row, 3, "Standaard uit de aanbesteding: kwaliteit "
-             f"{annex.tender.verhouding.kwaliteit}%, soevereiniteit "
-             f"{annex.tender.verhouding.soevereiniteit}%, prijs {annex.tender.verhouding.prijs}%.")
+             f"{annex.ratio.kwaliteit}%, soevereiniteit "
+             f"{annex.ratio.soevereiniteit}%, prijs {annex.ratio.prijs}%.")
     row = _method(ws, row + 1, annex)
     row, scale = _scale(wb, ws, row + 1, annex)
     row = _heading(ws, row, "Herkomst")

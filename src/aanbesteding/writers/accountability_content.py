@@ -1,0 +1,91 @@
+"""The verantwoording for the dossier, as format-neutral blocks.
+
+It holds what bidders must not see: the traceability of every item to its clause, version,
+status, reviewer and origin; risks and sources; the clauses left out and why; the inputs
+(bidder names included); the library hash.
+"""
+
+from __future__ import annotations
+
+from aanbesteding.compose.annex import Annex
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, LAAG_RATIONALE, RISK_NAMES, SOV_NAMES
+from aanbesteding.render import datum
+from aanbesteding.writers.blocks import Block, Heading, Para, Table
+
+TITLE = "Verantwoording eisen digitale autonomie en soevereiniteit"
+
+
+def _reviewed(reviewer: str | None, on: str | None) -> str:
+    if reviewer and on:
+        return f"{reviewer}, {on}"
+    return reviewer or on or "nog niet beoordeeld"
+
+
+def _tier(annex: Annex) -> list[Block]:
+    t = annex.tender
+    ratio = annex.ratio
+    default = "" if t.verhouding else " Dit is de standaard die de clausulebibliotheek voor deze laag vastlegt."
+    return [
+        Heading(1, "1 Indeling en keuzes"),
+        Para(f"Het systeem is ingedeeld in {t.laag.label.lower()}; het contracttype is "
+             f"{CONTRACT_TYPE_LABELS[t.contracttype]}. {LAAG_RATIONALE[t.laag]}"),
+        Para(f"Verhouding in de gunning: kwaliteit {ratio.kwaliteit}%, soevereiniteit "
+             f"{ratio.soevereiniteit}%, prijs {ratio.prijs}%.{default} In deze laag staat de "
+             f"bibliotheek een aandeel soevereiniteit van hoogstens {annex.max_sovereignty}% toe."),
+    ]
+
+
+def _traceability(annex: Annex) -> list[Block]:
+    trace = tuple((r.number, r.clause_id, r.version, r.status,
+                   _reviewed(r.reviewer, r.reviewed_on), r.origin or "–")
+                  for r in annex.requirements)
+    risks = tuple((r.number, ", ".join(r.sov), ", ".join(r.risks)) for r in annex.requirements)
+    sources = tuple((r.number, "; ".join(r.sources)) for r in annex.requirements)
+    return [
+        Heading(1, "2 Herleidbaarheid"),
+        Para("Elk onderdeel van de bijlage is overgenomen uit een clausule van de "
+             "clausulebibliotheek. Alleen clausules met de status 'vastgesteld' zijn door de "
+             "juridische afdeling goedgekeurd."),
+        Heading(2, "2.1 Clausule, versie en beoordeling"),
+        Table(("Nr.", "Clausule", "Versie", "Status", "Beoordeeld", "Herkomst"), trace,
+              (1.3, 4.6, 1.4, 1.9, 4.2, 2.6)),
+        Heading(2, "2.2 Doelstellingen en risico's"),
+        Table(("Nr.", "Doelstellingen (EU CSF)", "Risico's"), risks, (1.3, 7.0, 7.7)),
+        Heading(2, "2.3 Bronnen"),
+        Table(("Nr.", "Bronnen"), sources, (1.3, 14.7)),
+        Heading(2, "2.4 Legenda"),
+        Table(("Code", "Betekenis"),
+              tuple((code, name) for code, name in {**SOV_NAMES, **RISK_NAMES}.items()),
+              (1.8, 14.2)),
+    ]
+
+
+def _left_out(annex: Annex) -> list[Block]:
+    by_buyer = [e for e in annex.exclusions if e.by_buyer]
+    rows = tuple((e.clause_id, e.title, e.version, e.reason) for e in annex.exclusions)
+    blocks: list[Block] = [Heading(1, "3 Niet opgenomen clausules")]
+    if by_buyer:
+        blocks.append(Para(f"De Aanbestedende Dienst heeft {len(by_buyer)} clausule(s) die deze "
+                           "laag vraagt bewust niet opgenomen; de motivering staat in de tabel "
+                           "(pas toe of leg uit)."))
+    blocks.append(Table(("Clausule", "Titel", "Versie", "Reden"), rows, (4.4, 5.0, 1.4, 5.2))
+                  if rows else Para("Alle clausules uit de bibliotheek zijn opgenomen."))
+    return blocks
+
+
+def accountability(annex: Annex) -> list[Block]:
+    """The whole verantwoording: choices, traceability, left-out clauses, inputs, library."""
+    origins = ", ".join(annex.library_origins) or "standaard"
+    return [
+        Para("Dit document hoort in het aanbestedingsdossier. Het wordt niet aan inschrijvers "
+             "verstrekt: het bevat interne gegevens en de namen van inschrijvers."),
+        *_tier(annex), *_traceability(annex), *_left_out(annex),
+        Heading(1, "4 Invoer"),
+        Table(("Gegeven", "Waarde"), tuple(annex.inputs.items()), (5.0, 11.0)),
+        Heading(1, "5 Clausulebibliotheek en reproduceerbaarheid"),
+        Para(f"Samengesteld met aanbesteding {annex.tool_version} op {datum(annex.tender.datum)} "
+             f"uit de bibliotheek ({origins}). Inhoudshash (SHA-256) van de bibliotheek:"),
+        Para(annex.library_hash, style="Clausule Metadata"),
+        Para("Met dezelfde bibliotheek en dezelfde invoer levert het programma byte voor byte "
+             "dezelfde documenten op."),
+    ]

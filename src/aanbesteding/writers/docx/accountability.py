@@ -1,0 +1,25 @@
+"""Write the verantwoording for the dossier (never sent to bidders)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aanbesteding.compose.annex import Annex
+from aanbesteding.writers.accountability_content import TITLE, accountability
+from aanbesteding.writers.docx.document import DocxWriter
+from aanbesteding.writers.docx.frame import blocks, cover, finish, header_footer, properties
+
+
+def accountability_bytes(annex: Annex, template: Path | None = None) -> bytes:
+    """The verantwoording as .docx bytes; the same annex always gives the same bytes."""
+    writer = DocxWriter.open(template)
+    cover(writer, annex, "Aanbestedingsdossier – niet voor inschrijvers", TITLE)
+    writer.paragraph("Inhoudsopgave", "TOC Heading")
+    toc_placeholder = writer.paragraph()
+    blocks(writer, accountability(annex))
+    writer.table_of_contents(toc_placeholder)
+    header_footer(writer, annex, TITLE)
+    properties(writer.doc, annex, TITLE, "Aanbestedingsdossier",
+               f"Samengesteld met aanbesteding {annex.tool_version}; bibliotheek "
+               f"{annex.library_hash[:12]}")
+    return finish(writer.doc, annex)
