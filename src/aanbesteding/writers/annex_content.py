@@ -19,7 +19,7 @@ from aanbesteding.domain import (
     SOVS,
     Kind,
 )
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
+from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table, text_blocks
 
 TITLE = "Eisen digitale autonomie en soevereiniteit"
 KO = "KO"
@@ -111,24 +111,29 @@ def introduction(annex: Annex) -> list[Block]:
 
 
 _OPENINGS = (
-    (re.compile(r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving "), "Bij inschrijving: "),
-    (re.compile(r"^De Inschrijver verklaart (?:bij|in) zijn Inschrijving "), "Verklaring bij inschrijving "),
+    (re.compile(r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving(?: het volgende)?:? "),
+     "Bij inschrijving: "),
     (re.compile(r"^De Inschrijver "), ""),
 )
 
 
 def _short(text: str, limit: int = SHORT_EVIDENCE) -> str:
-    """The first sentence of ``text`` without its stock opening, cut at a word boundary."""
-    flat = re.sub(r"\s+", " ", text).strip()
+    """The gist of a wijze van aantonen: its first sentence without the stock opening and,
+    when that sentence introduces a list, the first item; cut at a word boundary."""
+    first_block = next(iter(text_blocks(text)), None)
+    flat = first_block.text if isinstance(first_block, Para) else re.sub(r"\s+", " ", text).strip()
+    flat = re.split(r"(?<=[.;])\s", flat, maxsplit=1)[0]
+    if flat.endswith(":"):
+        items = next((b.items for b in text_blocks(text) if isinstance(b, Bullets)), ())
+        flat = f"{flat} {items[0]}" if items else flat.rstrip(":")
     for pattern, replacement in _OPENINGS:
         if pattern.match(flat):
             flat = pattern.sub(replacement, flat, count=1)
-            flat = flat[0].upper() + flat[1:]
             break
-    first = re.split(r"(?<=[.;:])\s", flat, maxsplit=1)[0].rstrip(":;")
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0].rstrip(",;") + " …"
+    flat = flat[0].upper() + flat[1:] if flat else flat
+    if len(flat) <= limit:
+        return flat.rstrip(";")
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def weight_text(req: Requirement) -> str:
@@ -183,6 +188,11 @@ def scale_label(score: int, scale: tuple[int, ...] | list[int]) -> str:
 
 
 def scoring_table(req: Requirement, scale: tuple[int, ...] | list[int]) -> Table:
+    """The scoring guidance of a wens; for the Sovereignty Score its anchor points are
+    percentages per objective (guidance step 8 = 80%), the unit the grid takes."""
+    if req.scored_in_sov_table:
+        rows = tuple((f"{score * 10}%", text) for score, text in req.scoring_guidance.items())
+        return Table(("Score per doelstelling", "Wat de Inschrijving daarvoor biedt"), rows, (3.5, 12.5))
     rows = tuple((scale_label(score, scale), text) for score, text in req.scoring_guidance.items())
     return Table(("Score", "Wat de Inschrijving daarvoor biedt"), rows, (3.5, 12.5))
 
@@ -212,6 +222,6 @@ def seal_tables(annex: Annex) -> list[Block]:
                  "lagere niveaus is geleverd; zonder bewijs voor niveau 1 is het niveau SEAL-0. Het "
                  "SEAL-niveau van de Inschrijving als geheel is het laagste niveau over de "
                  "doelstellingen."),
-            Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (3.6, 1.6, 10.8)),
+            Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
         ]
     return blocks

@@ -37,8 +37,9 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
                            "scoringsleidraad:", style="Clausule Label"))
         block(writer, scoring_table(req, scale))
     elif req.scoring_guidance:
-        block(writer, Para("Scoringsleidraad per doelstelling (score in procenten, zie "
-                           "hoofdstuk 3):", style="Clausule Label"))
+        block(writer, Para("Scoringsleidraad per doelstelling; de score is een percentage van 0 tot "
+                           "en met 100% (zie hoofdstuk 3). Tussenliggende percentages zijn "
+                           "mogelijk:", style="Clausule Label"))
         block(writer, scoring_table(req, ()))
     block(writer, Para("Toelichting", style="Clausule Label"))
     blocks(writer, text_blocks(public_text(req.toelichting)))
