@@ -109,6 +109,7 @@ def build() -> bytes:
         if not len(stops):
             stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     doc.styles["toc 1"].font.bold = True
+    doc.styles["Clausule Metadata"].paragraph_format.keep_with_next = True
     for name in ("Header", "Footer"):
         doc.styles[name].font.size = Pt(8)
         doc.styles[name].font.color.rgb = RGBColor(0x55, 0x55, 0x55)

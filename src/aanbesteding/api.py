@@ -41,11 +41,18 @@ class Format:
     label: str
     writer: str  # "module:function", imported only when the format is written
     takes_template: bool = False  # the writer accepts a Word base document (--sjabloon)
+    records_files: bool = False  # the writer records the files written before it (name, hash)
 
-    def write(self, annex: Annex, template: Path | None) -> bytes:
+    def write(self, annex: Annex, template: Path | None,
+              earlier: dict[str, str] | None = None) -> bytes:
         module, _, function = self.writer.partition(":")
         produce: Callable[..., bytes] = getattr(import_module(module), function)
-        return produce(annex, template) if self.takes_template else produce(annex)
+        args: list[object] = [annex]
+        if self.takes_template:
+            args.append(template)
+        if self.records_files:
+            args.append(dict(earlier or {}))
+        return produce(*args)
 
 
 FORMATS: dict[str, Format] = {
@@ -54,7 +61,7 @@ FORMATS: dict[str, Format] = {
     "xlsx": Format("xlsx", ".xlsx", "Beoordelingsmatrix", "aanbesteding.writers.xlsx.grid:grid_bytes"),
     "verantwoording": Format("verantwoording", "-verantwoording.docx", "Verantwoording",
                              "aanbesteding.writers.docx.accountability:accountability_bytes",
-                             takes_template=True),
+                             takes_template=True, records_files=True),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
 
@@ -149,7 +156,10 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     library = library if library is not None else load_library()
     annex = compose_annex(library, tender)
     warnings = status_gate(annex)
-    contents = {paths[name]: FORMATS[name].write(annex, template) for name in paths}
+    contents: dict[Path, bytes] = {}
+    for name, path in paths.items():  # the verantwoording records the files made before it
+        earlier = {p.name: hashlib.sha256(data).hexdigest() for p, data in contents.items()}
+        contents[path] = FORMATS[name].write(annex, template, earlier)
     write_all(contents, force=force)
     files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
                               hashlib.sha256(contents[paths[name]]).hexdigest(),

@@ -103,6 +103,12 @@ class Tender(BaseModel):
         "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
         "vastlegt; zie beleid.yaml).",
         metavar="kwaliteit=K,soevereiniteit=S,prijs=P", vorm="verhouding"))
+    pmin: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(None, **_option(
+        "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waaronder de volle "
+        "prijsscore wordt toegekend; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
+    pmax: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(None, **_option(
+        "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waarboven de prijsscore "
+        "nul is; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
     prijsmethode: PriceMethod = Field("gewogen-factor", **_option(
         "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
     schaal: list[Annotated[int, Field(ge=0, le=100)]] = Field(
@@ -115,6 +121,8 @@ class Tender(BaseModel):
             raise ValueError("elke inschrijver moet een andere naam hebben")
         if sorted(set(self.schaal)) != list(self.schaal):
             raise ValueError("de schaal moet oplopend zijn, zonder dubbele waarden")
+        if self.pmin is not None and self.pmax is not None and self.pmax <= self.pmin:
+            raise ValueError("pmax moet groter zijn dan pmin")
         return self
 
     def details(self) -> list[tuple[str, str]]:

@@ -8,7 +8,14 @@ status, reviewer and origin; risks and sources; the clauses left out and why; th
 from __future__ import annotations
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import CONTRACT_TYPE_LABELS, LAAG_RATIONALE, RISK_NAMES, SOV_NAMES
+from aanbesteding.domain import (
+    CONTRACT_TYPE_LABELS,
+    LAAG_RATIONALE,
+    RISK_NAMES,
+    SOV_NAMES,
+    SOVS,
+    WEIGHT_PROFILE_LABELS,
+)
 from aanbesteding.render import datum
 from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
@@ -32,6 +39,41 @@ def _tier(annex: Annex) -> list[Block]:
         Para(f"Verhouding in de gunning: kwaliteit {ratio.kwaliteit}%, soevereiniteit "
              f"{ratio.soevereiniteit}%, prijs {ratio.prijs}%.{default} In deze laag staat de "
              f"bibliotheek een aandeel soevereiniteit van hoogstens {annex.max_sovereignty}% toe."),
+        *_seal_and_weights(annex),
+    ]
+
+
+def _seal_and_weights(annex: Annex) -> list[Block]:
+    profile = WEIGHT_PROFILE_LABELS.get(annex.tender.weging, annex.tender.weging)
+    minimum = tuple((sov, SOV_NAMES[sov], f"SEAL-{level}" if level is not None else "geen minimum")
+                    for sov in SOVS for level in (annex.min_seal.get(sov),))
+    applies = "gelden als knock-out" if annex.seal_minimum_applies else \
+        "gelden niet: de bijlage bevat geen eis over minimale SEAL-niveaus"
+    return [
+        Heading(2, "1.1 Minimale SEAL-niveaus en weging"),
+        Para(f"De minimale SEAL-niveaus hieronder zijn de standaard van het programma voor deze "
+             f"laag en {applies}. De Soevereiniteitsscore weegt de doelstellingen volgens het "
+             f"profiel '{profile}' ({annex.tender.weging})."),
+        Table(("Doelstelling", "Omschrijving", "Minimum", "Gewicht"),
+              tuple((*row, f"{annex.weights.get(row[0], 0)}%") for row in minimum),
+              (2.4, 9.0, 2.4, 2.2)),
+    ]
+
+
+def _parameters(annex: Annex) -> list[Block]:
+    changed = set(annex.tender.parameters)
+    rows = tuple(
+        (r.number, r.clause_id, name, str(value),
+         "gewijzigd" if name in changed or f"{r.clause_id}.{name}" in changed else "standaard")
+        for r in annex.requirements for name, value in r.parameters.items())
+    if not rows:
+        return []
+    return [
+        Heading(2, "2.5 Parameters"),
+        Para("De waarden waarmee de clausuleteksten zijn ingevuld; 'gewijzigd' betekent dat de "
+             "Aanbestedende Dienst de standaard van de bibliotheek heeft aangepast."),
+        Table(("Nr.", "Clausule", "Parameter", "Waarde", "Herkomst"), rows,
+              (1.3, 4.6, 4.6, 3.2, 2.3)),
     ]
 
 
@@ -57,6 +99,7 @@ def _traceability(annex: Annex) -> list[Block]:
         Table(("Code", "Betekenis"),
               tuple((code, name) for code, name in {**SOV_NAMES, **RISK_NAMES}.items()),
               (1.8, 14.2)),
+        *_parameters(annex),
     ]
 
 
@@ -73,12 +116,26 @@ def _left_out(annex: Annex) -> list[Block]:
     return blocks
 
 
-def accountability(annex: Annex) -> list[Block]:
-    """The whole verantwoording: choices, traceability, left-out clauses, inputs, library."""
+NOTE = ("Dit document hoort in het aanbestedingsdossier. Het wordt niet aan inschrijvers "
+        "verstrekt: het bevat interne gegevens en de namen van inschrijvers.")
+
+
+def _files(files: dict[str, str]) -> list[Block]:
+    if not files:
+        return []
+    return [
+        Para("De documenten die samen met deze verantwoording zijn gemaakt, met hun "
+             "SHA-256-hash; zo is na te gaan dat een gepubliceerde bijlage deze is:",
+             keep_with_next=True),
+        Table(("Bestand", "SHA-256"), tuple(files.items()), (5.0, 11.0)),
+    ]
+
+
+def accountability(annex: Annex, files: dict[str, str] | None = None) -> list[Block]:
+    """The whole verantwoording: choices, traceability, left-out clauses, inputs, library,
+    and the hashes of the ``files`` written with it (name -> SHA-256)."""
     origins = ", ".join(annex.library_origins) or "standaard"
     return [
-        Para("Dit document hoort in het aanbestedingsdossier. Het wordt niet aan inschrijvers "
-             "verstrekt: het bevat interne gegevens en de namen van inschrijvers."),
         *_tier(annex), *_traceability(annex), *_left_out(annex),
         Heading(1, "4 Invoer"),
         Table(("Gegeven", "Waarde"), tuple(annex.inputs.items()), (5.0, 11.0)),
@@ -88,4 +145,5 @@ def accountability(annex: Annex) -> list[Block]:
         Para(annex.library_hash, style="Clausule Metadata"),
         Para("Met dezelfde bibliotheek en dezelfde invoer levert het programma byte voor byte "
              "dezelfde documenten op."),
+        *_files(files or {}),
     ]

@@ -70,7 +70,7 @@ def introduction(annex: Annex) -> list[Block]:
              "zeggenschap heeft over de Gegevens en de dienstverlening, onder welk recht, en hoe de "
              "Aanbestedende Dienst kan overstappen of doorwerken als een leverancier wegvalt."),
         Para(f"De bijlage telt {eisen} eisen, {wensen} wensen en {bepalingen} contractbepalingen. "
-             "Elk onderdeel heeft een vast nummer (E- voor eisen, W- voor wensen, B- voor "
+             "Elk onderdeel heeft een vast nummer (met E voor eisen, W voor wensen en B voor "
              "bepalingen) dat ook in de vragenlijst en in de beoordeling wordt gebruikt. Hoofdstuk 2 "
              "geeft een overzicht; hoofdstuk 3 beschrijft hoe de Inschrijvingen worden beoordeeld."),
         Heading(2, "1.2 Indeling naar laag en proportionaliteit"),
@@ -142,7 +142,7 @@ def weight_text(req: Requirement) -> str:
     if req.weight is not None:
         return f"{req.weight} punten"
     if req.scored_in_sov_table:
-        return "via soevereiniteit"
+        return "zie 3.4"
     return "–"
 
 
@@ -211,17 +211,17 @@ def seal_tables(annex: Annex) -> list[Block]:
              "techniek of operatie mag een tekort op rechtsmacht niet verhullen."),
         Table(("Doelstelling", "Omschrijving", "Minimaal SEAL-niveau"), minimum, (2.4, 7.6, 6.0)),
     ]
-    evidence = tuple((f"{sov} {SOV_NAMES[sov]}" if level == min(levels) else "", f"SEAL-{level}",
+    evidence = tuple((f"{sov} {SOV_NAMES[sov]}" if level == min(levels) else sov, f"SEAL-{level}",
                       text)
                      for sov in SOVS if (levels := annex.seal_evidence.get(sov))
                      for level, text in levels.items())
     if evidence:
         blocks += [
             Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
-                 "tabel hieronder. Een niveau is bereikt als het bewijs voor dat niveau en voor alle "
-                 "lagere niveaus is geleverd; zonder bewijs voor niveau 1 is het niveau SEAL-0. Het "
-                 "SEAL-niveau van de Inschrijving als geheel is het laagste niveau over de "
-                 "doelstellingen."),
+                 "tabel hieronder, dat hij bij zijn Inschrijving voegt. Een niveau is bereikt als "
+                 "het bewijs voor dat niveau en voor alle lagere niveaus is geleverd; zonder bewijs "
+                 "voor niveau 1 is het niveau SEAL-0. Het SEAL-niveau van de Inschrijving als "
+                 "geheel is het laagste niveau over de doelstellingen."),
             Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
         ]
     return blocks

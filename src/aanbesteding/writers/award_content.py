@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import SOV_NAMES, SOVS, WEIGHT_PROFILE_LABELS
+from aanbesteding.render import bedrag
 from aanbesteding.writers.annex_content import scale_label, seal_tables
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
@@ -76,9 +77,12 @@ def _sovereignty(annex: Annex, nr: dict[str, str]) -> list[Block]:
         Heading(2, f"{nr['soevereiniteit']} Soevereiniteit: de Soevereiniteitsscore"),
         Para("De Soevereiniteitsscore volgt de methode van het EU Cloud Sovereignty Framework. De "
              "beoordelingscommissie stelt per doelstelling een score vast in procenten, van 0 tot "
-             "en met 100%, aan de hand van de onderbouwing van de Inschrijver. Heeft de Inschrijver "
-             "voor de aangeboden dienst EU CSF-scores per doelstelling gepubliceerd, dan mag hij die "
-             "percentages met hun onderbouwing opgeven; de commissie toetst de onderbouwing."),
+             "en met 100%, aan de hand van de onderbouwing die de Inschrijver bij zijn Inschrijving "
+             "voegt en van de scoringsleidraad bij de wens over de Soevereiniteitsscore. Heeft de "
+             "Inschrijver voor de aangeboden dienst EU CSF-scores per doelstelling gepubliceerd, dan "
+             "mag hij die percentages als zijn voorstel opgeven, met het bewijs waarop zij berusten; "
+             "de commissie neemt een percentage alleen over voor zover het bewijs het draagt, en "
+             "motiveert elke afwijking."),
         Bullets((
             "Soevereiniteitsscore = som over de doelstellingen van (score in procenten × gewicht) / "
             "100, dus ook een percentage van 0 tot en met 100%.",
@@ -108,10 +112,17 @@ def _price(annex: Annex, nr: dict[str, str]) -> list[Block]:
                 "fictieve inschrijfprijs (hoogstens 100%).",
             )),
         ]
+    t = annex.tender
+    if t.pmin is not None and t.pmax is not None:
+        bounds = f"Pmin is {bedrag(t.pmin)} en Pmax is {bedrag(t.pmax)} (exclusief btw)."
+    else:
+        bounds = ("De Aanbestedende Dienst maakt Pmin en Pmax vóór de inschrijving bekend in de "
+                  "aanbestedingsstukken.")
     return [
         heading,
-        Para("De prijs wordt beoordeeld met de gewogen-factormethode. De Aanbestedende Dienst maakt "
-             "Pmin en Pmax vóór de inschrijving bekend in de aanbestedingsstukken."),
+        Para(f"De prijs wordt beoordeeld met de gewogen-factormethode. {bounds} De "
+             "aanbestedingsstukken bepalen welke prijs P is (bijvoorbeeld de totale prijs over de "
+             "looptijd, exclusief btw)."),
         Bullets((
             "Prijsscore = (Pmax − P) / (Pmax − Pmin), begrensd tussen 0 en 100%, waarin P de "
             "inschrijfprijs is.",

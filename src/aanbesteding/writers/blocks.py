@@ -16,6 +16,7 @@ class Para:
     text: str
     style: str | None = None
     bold_prefix: str | None = None
+    keep_with_next: bool = False  # keep on one page with what follows (a lead-in)
 
 
 @dataclass(frozen=True)

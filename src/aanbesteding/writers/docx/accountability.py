@@ -5,20 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.writers.accountability_content import TITLE, accountability
+from aanbesteding.writers.accountability_content import NOTE, TITLE, accountability
 from aanbesteding.writers.docx.document import DocxWriter
 from aanbesteding.writers.docx.frame import blocks, cover, finish, header_footer, properties
 
+MARKING = "Vertrouwelijk – aanbestedingsdossier"
 
-def accountability_bytes(annex: Annex, template: Path | None = None) -> bytes:
-    """The verantwoording as .docx bytes; the same annex always gives the same bytes."""
+
+def accountability_bytes(annex: Annex, template: Path | None = None,
+                         files: dict[str, str] | None = None) -> bytes:
+    """The verantwoording as .docx bytes, recording the ``files`` made with it (name ->
+    SHA-256); the same input always gives the same bytes."""
     writer = DocxWriter.open(template)
-    cover(writer, annex, "Aanbestedingsdossier – niet voor inschrijvers", TITLE)
+    cover(writer, annex, "Aanbestedingsdossier – niet voor inschrijvers", TITLE, NOTE)
     writer.paragraph("Inhoudsopgave", "TOC Heading")
     toc_placeholder = writer.paragraph()
-    blocks(writer, accountability(annex))
+    blocks(writer, accountability(annex, files))
     writer.table_of_contents(toc_placeholder)
-    header_footer(writer, annex, TITLE)
+    header_footer(writer, annex, TITLE, MARKING)
     properties(writer.doc, annex, TITLE, "Aanbestedingsdossier",
                f"Samengesteld met aanbesteding {annex.tool_version}; bibliotheek "
                f"{annex.library_hash[:12]}")

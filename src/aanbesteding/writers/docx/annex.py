@@ -47,7 +47,7 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
 
 def _chapter(writer: DocxWriter, number: int, section: Section, scale: list[int]) -> None:
     block(writer, Heading(1, f"{number} {section.theme.titel}"))
-    block(writer, Para(section.theme.inleiding.strip()))
+    block(writer, Para(section.theme.inleiding.strip(), keep_with_next=True))
     for req in section.requirements:
         _requirement(writer, req, scale)
 
@@ -67,7 +67,7 @@ def annex_document(annex: Annex, template: Path | None = None) -> DocxDocument:
     for number, section in enumerate(annex.sections, start=FIRST_THEME_CHAPTER):
         _chapter(writer, number, section, scale)
     writer.table_of_contents(toc_placeholder)
-    header_footer(writer, annex, TITLE)
+    header_footer(writer, annex, annex.tender.aanduiding or TITLE)
     properties(writer.doc, annex, TITLE, "Aanbestedingsbijlage")
     return writer.doc
 

@@ -119,9 +119,11 @@ class DocxWriter:
     def _style_id(self, style: str | None) -> str | None:
         return None if style is None else self.styles[style]
 
-    def paragraph_xml(self, inner: str = "", style: str | None = None) -> Paragraph:
+    def paragraph_xml(self, inner: str = "", style: str | None = None,
+                      keep_with_next: bool = False) -> Paragraph:
         """Append a paragraph whose content is the XML ``inner`` (runs, ``w:ins``, ``w:del``…)."""
-        p = cast(CT_P, parse(paragraph_xml(inner, self._style_id(style))))
+        extra = "<w:keepNext/>" if keep_with_next else ""
+        p = cast(CT_P, parse(paragraph_xml(inner, self._style_id(style), extra)))
         self._append(p)
         return Paragraph(p, self.doc)
 
@@ -129,9 +131,11 @@ class DocxWriter:
         """Append a paragraph with ``text`` as one plain run (no run when ``text`` is empty)."""
         return self.paragraph_xml(run_xml(text) if text else "", style)
 
-    def rich_paragraph(self, parts: Sequence[Part], style: str | None = None) -> Paragraph:
+    def rich_paragraph(self, parts: Sequence[Part], style: str | None = None,
+                       keep_with_next: bool = False) -> Paragraph:
         """Append a paragraph with one run per (text, format) part."""
-        return self.paragraph_xml("".join(run_xml(text, fmt) for text, fmt in parts), style)
+        return self.paragraph_xml("".join(run_xml(text, fmt) for text, fmt in parts), style,
+                                  keep_with_next)
 
     def add_run(self, paragraph: Paragraph, text: str, fmt: RunFormat = PLAIN) -> None:
         """Append a run to ``paragraph``."""

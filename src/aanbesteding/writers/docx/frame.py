@@ -20,33 +20,41 @@ from aanbesteding.writers.docx.tables import TableLook
 HEADER_FILL = "D9E2F3"
 # Body tables: grid style, 8.5 pt, shaded header row repeated on every page, rows kept whole.
 BODY_TABLE = TableLook(style=TABLE_STYLE, header_fill=HEADER_FILL, cant_split=True)
+# Short tables stay on one page with the paragraph that introduces them.
+SHORT_TABLE = TableLook(style=TABLE_STYLE, header_fill=HEADER_FILL, cant_split=True,
+                        keep_together=True)
+SHORT_ROWS = 12
 # The cover's label/value table: no borders, bold labels, body text size.
 COVER_TABLE = TableLook(style=None, align_left=True, font_size_pt=None, zero_spacing=False,
                         bold_first_column=True, cant_split=True)
 COVER_WIDTHS_CM = (4.5, 11.5)
 
 
-def block(writer: DocxWriter, item: Block) -> None:
-    """Write one format-neutral block."""
+def block(writer: DocxWriter, item: Block, keep_with_next: bool = False) -> None:
+    """Write one format-neutral block; ``keep_with_next`` keeps a paragraph with the next."""
     if isinstance(item, Heading):
         writer.heading(item.level, item.text)
     elif isinstance(item, Para):
         parts = [(item.bold_prefix, BOLD)] if item.bold_prefix else []
-        writer.rich_paragraph([*parts, (item.text, PLAIN)], item.style)
+        writer.rich_paragraph([*parts, (item.text, PLAIN)], item.style,
+                              keep_with_next or item.keep_with_next)
     elif isinstance(item, Bullets):
         writer.bullets(item.items)
     elif isinstance(item, Table):
-        writer.table(item.headers, item.rows, item.widths_cm, BODY_TABLE)
+        look = SHORT_TABLE if len(item.rows) <= SHORT_ROWS else BODY_TABLE
+        writer.table(item.headers, item.rows, item.widths_cm, look)
         writer.paragraph()
 
 
 def blocks(writer: DocxWriter, items: list[Block]) -> None:
-    for item in items:
-        block(writer, item)
+    """Write blocks; a paragraph that introduces a table stays on its page."""
+    for item, following in zip(items, [*items[1:], None], strict=True):
+        block(writer, item, keep_with_next=isinstance(following, Table))
 
 
-def cover(writer: DocxWriter, annex: Annex, kicker: str, title: str) -> None:
-    """Title page: a kicker line, the title, the assignment, and only the details that exist."""
+def cover(writer: DocxWriter, annex: Annex, kicker: str, title: str, note: str | None = None) -> None:
+    """Title page: a kicker line, the title, the assignment, only the details that exist,
+    and an optional note under them."""
     t = annex.tender
     for _ in range(3):
         writer.paragraph()
@@ -55,18 +63,22 @@ def cover(writer: DocxWriter, annex: Annex, kicker: str, title: str) -> None:
     writer.paragraph(t.opdracht_titel, "Subtitle")
     writer.paragraph()
     writer.table(None, t.details(), COVER_WIDTHS_CM, COVER_TABLE)
+    if note:
+        writer.paragraph()
+        writer.paragraph(note)
     writer.page_break()
 
 
-def header_footer(writer: DocxWriter, annex: Annex, title: str) -> None:
-    """Header with buyer, reference, assignment and (for a concept) the status; page numbers."""
+def header_footer(writer: DocxWriter, annex: Annex, title: str, marking: str | None = None) -> None:
+    """Header with buyer, reference, assignment, a marking and (for a concept) the status;
+    footer with the title and page numbers."""
     section = writer.doc.sections[0]
     section.different_first_page_header_footer = True
     t = annex.tender
     header = section.header
     header.is_linked_to_previous = False
     status = "Concept" if t.status == "concept" else None
-    text = " · ".join(x for x in (t.organisatie, t.kenmerk, t.opdracht_titel, status) if x)
+    text = " · ".join(x for x in (marking, t.organisatie, t.kenmerk, t.opdracht_titel, status) if x)
     paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
     paragraph.text = text
     paragraph._p.style = writer.styles["Header"]

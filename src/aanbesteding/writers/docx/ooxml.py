@@ -119,9 +119,10 @@ def ppr_xml(style_id: str | None, extra: str = "") -> str:
     return f"<w:pPr>{style}{extra}</w:pPr>" if style or extra else ""
 
 
-def paragraph_xml(inner: str = "", style_id: str | None = None) -> str:
-    """One ``w:p`` (without namespace declaration) around the runs ``inner``."""
-    return f"<w:p>{ppr_xml(style_id)}{inner}</w:p>"
+def paragraph_xml(inner: str = "", style_id: str | None = None, extra: str = "") -> str:
+    """One ``w:p`` (without namespace declaration) around the runs ``inner``; ``extra`` holds
+    paragraph properties after the style, e.g. ``<w:keepNext/>``."""
+    return f"<w:p>{ppr_xml(style_id, extra)}{inner}</w:p>"
 
 
 def parse(fragment: str) -> BaseOxmlElement:

@@ -55,6 +55,7 @@ def _style_defaults(style: ParagraphStyle, name: str) -> None:
         font.size = Pt(8.5)
         font.color.rgb = GREY
         fmt.space_after = Pt(4)
+        fmt.keep_with_next = True
     if name == "Clausule Label":
         font.bold = True
         fmt.space_before = Pt(6)

@@ -25,7 +25,8 @@ class TableLook:
     ``font_size_pt`` and ``zero_spacing`` (no space after paragraphs) apply to every cell.
     ``header_fill`` (``RRGGBB``) shades the header row; ``repeat_header`` repeats it on every
     page. ``bold_first_column`` makes the first cell of each body row bold (label/value tables).
-    ``cant_split`` keeps every row on one page.
+    ``cant_split`` keeps every row on one page; ``keep_together`` the whole table (for short
+    tables such as a scoring guidance, so no row is left alone on the next page).
     ``empty_lead_run`` puts an empty run before the bold run of a bold cell: what python-docx's
     ``cell.text = ""`` left behind; the annex keeps it so its bytes do not change.
     """
@@ -40,6 +41,7 @@ class TableLook:
     bold_first_column: bool = False
     empty_lead_run: bool = False
     cant_split: bool = False
+    keep_together: bool = False
 
     def __post_init__(self) -> None:
         if self.header_fill is not None:
@@ -56,10 +58,11 @@ class _Shape:
     """The XML around the run content of each cell, for one kind of row."""
 
     def __init__(self, look: TableLook, widths: Sequence[int], bold: Sequence[bool],
-                 header: bool) -> None:
+                 header: bool, keep: bool = False) -> None:
         plain = RunFormat(size_pt=look.font_size_pt)
         strong = RunFormat(bold=True, size_pt=look.font_size_pt)
-        ppr = ppr_xml(None, '<w:spacing w:after="0"/>' if look.zero_spacing else "")
+        ppr = ppr_xml(None, ("<w:keepNext/>" if keep else "")
+                      + ('<w:spacing w:after="0"/>' if look.zero_spacing else ""))
         fill = (f'<w:shd w:val="clear" w:color="auto" w:fill="{attr(look.header_fill)}"/>'
                 if header and look.header_fill else "")
         lead = f"<w:r>{plain.rpr_xml()}</w:r>" if look.empty_lead_run else ""
@@ -95,11 +98,15 @@ def table_xml(headers: Sequence[str] | None, rows: Sequence[Sequence[str]],
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
     parts = [f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"]
     columns = len(widths_twips)
+    keep = look.keep_together
     if headers is not None:
-        header = _Shape(look, widths_twips, [look.header_bold] * columns, header=True)
+        header = _Shape(look, widths_twips, [look.header_bold] * columns, header=True,
+                        keep=keep and bool(rows))
         parts.append(header.row(headers))
-    body = _Shape(look, widths_twips, [look.bold_first_column] + [False] * (columns - 1),
-                  header=False)
-    parts.extend(body.row(row) for row in rows)
+    bold = [look.bold_first_column] + [False] * (columns - 1)
+    body = _Shape(look, widths_twips, bold, header=False, keep=keep)
+    last = _Shape(look, widths_twips, bold, header=False) if keep else body
+    parts.extend((body if index < len(rows) - 1 else last).row(row)
+                 for index, row in enumerate(rows))
     parts.append("</w:tbl>")
     return "".join(parts)
