@@ -34,6 +34,10 @@ class Requirement:
     terms: tuple[str, ...]
     parameters: dict[str, str | int | float]
     scored_in_sov_table: bool = False  # judged in the grid's Soevereiniteit sheet
+    origin: str = ""  # the library (layer) the clause came from, e.g. standaard
+    digest: str = ""  # SHA-256 of the clause file
+    locked: bool = False  # legal locked it in this tier: it could not be left out
+    added_from: int | None = None  # added with --met, in the wording of this tier (number)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
 from aanbesteding.compose.parameters import resolve_parameters
-from aanbesteding.compose.policy import check_exclusions, exclusion
+from aanbesteding.compose.policy import check_exclusions, exclusion, locked, nearest_tier
 from aanbesteding.domain import MIN_SEAL, Kind, Laag
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import wording_for
@@ -17,8 +19,10 @@ def _requirement(item: LoadedClause, tender: Tender, number: str,
                  params: dict[str, str | int | float]) -> Requirement:
     clause = item.clause
     laag: Laag = tender.laag
-    kind = Kind(clause.lagen.for_tier(laag) or "eis")
-    wording = wording_for(clause, laag)
+    added = clause.lagen.for_tier(laag) is None  # only --met brings such a clause in
+    source_tier = nearest_tier(item, laag) if added else laag
+    kind = Kind(clause.lagen.for_tier(source_tier) or "eis")
+    wording = wording_for(clause, source_tier)
     ratio = tender.verhouding
     context = {**params, "laag": laag.value, "contracttype": tender.contracttype,
                "organisatie": tender.organisatie, "aandeel_kwaliteit": ratio.kwaliteit,
@@ -38,6 +42,8 @@ def _requirement(item: LoadedClause, tender: Tender, number: str,
         if kind is Kind.WENS else {},
         sov=tuple(clause.sov), risks=tuple(clause.risicos), sources=tuple(clause.bronnen),
         terms=tuple(clause.begrippen), parameters=params,
+        origin=item.origin, digest=item.digest, locked=locked(item, laag),
+        added_from=source_tier.value if added else None,
     )
 
 
@@ -59,10 +65,10 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
             if excluded is not None:
                 exclusions.append(excluded)
                 continue
-            kind = Kind(item.clause.lagen.for_tier(tender.laag) or "eis")
-            counters[kind] += 1
-            number = f"{kind.prefix}-{counters[kind]:02d}"
-            requirements.append(_requirement(item, tender, number, parameters[item.clause.id]))
+            requirement = _requirement(item, tender, "", parameters[item.clause.id])
+            counters[requirement.kind] += 1
+            number = f"{requirement.kind.prefix}-{counters[requirement.kind]:02d}"
+            requirements.append(replace(requirement, number=number))
         if requirements:
             sections.append(Section(theme, tuple(requirements)))
     used_terms = {t for s in sections for r in s.requirements for t in r.terms}
@@ -72,7 +78,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         tender=tender, sections=tuple(sections), definitions=definitions,
         exclusions=tuple(exclusions), min_seal=dict(MIN_SEAL[tender.laag]),
         library_hash=library.content_hash, tool_version=__version__,
-        inputs=_inputs(tender),
+        inputs={**_inputs(tender), **_provenance(library, sections)},
     )
 
 
@@ -91,3 +97,25 @@ def _inputs(tender: Tender) -> dict[str, str]:
     for clause_id, reason in sorted(tender.uitsluiten.items()):
         inputs[f"Uitgesloten {clause_id}"] = reason
     return inputs
+
+
+def _provenance(library: Library, sections: list[Section]) -> dict[str, str]:
+    """Where the clauses came from and what ``--met`` added, as rows for the appendix.
+
+    With only the standard library nothing is added, so such documents stay as they were.
+    """
+    rows: dict[str, str] = {}
+    requirements = [r for s in sections for r in s.requirements]
+    if len(library.origins) > 1:
+        rows["Bibliotheken (lagen)"] = " + ".join(library.origins)
+        base = library.origins[0]
+        for origin in library.origins[1:]:
+            own = [f"{r.number} {r.clause_id}" for r in requirements if r.origin == origin]
+            rows[f"Clausules uit {origin}"] = ", ".join(own) or "geen"
+        rows["Overige clausules uit"] = base
+    for r in requirements:
+        if r.added_from is not None:
+            rows[f"Toegevoegd {r.clause_id}"] = (
+                f"{r.number}, met --met opgenomen (deze laag laat de clausule standaard weg), "
+                f"in de formulering van laag {r.added_from}")
+    return rows
