@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from aanbesteding.cli.options import tender_options
+from aanbesteding.cli.options import library_option, library_sources, tender_options
 
 
 @click.command("genereer")
@@ -16,14 +16,16 @@ from aanbesteding.cli.options import tender_options
 @tender_options
 @click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Word-document (.docx) met de huisstijl van de organisatie.")
-@click.option("--bibliotheek", metavar="MAP",
-              help="Andere clausulebibliotheek dan de meegeleverde (een map, of REVISIE:map).")
+@library_option
+@click.option("--zonder-standaard", is_flag=True,
+              help="Gebruik de standaardbibliotheek niet: de eerste --bibliotheek is de basis.")
 @click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Pad van de Word-bijlage (.docx); de matrix komt ernaast (.xlsx).")
 @click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
-def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: str | None,
-             uitvoer: Path | None, geen_matrix: bool, force: bool, **options: object) -> None:
+def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: tuple[str, ...],
+             zonder_standaard: bool, uitvoer: Path | None, geen_matrix: bool, force: bool,
+             **options: object) -> None:
     """Stel de Word-bijlage en de Excel-beoordelingsmatrix samen.
 
     Voorbeeld: aanbesteding genereer --laag 2 --contracttype saas --organisatie "Gemeente
@@ -31,17 +33,25 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: str | Non
     """
     from aanbesteding.api import default_output_name, generate, load_library
     from aanbesteding.domain import CONTRACT_TYPE_LABELS
+    from aanbesteding.errors import InputError
     from aanbesteding.tender.options import tender_from_options
+
+    if zonder_standaard and not bibliotheek:
+        raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan "
+                         "de basis is")
 
     tender = tender_from_options(profiel, options)
     output = uitvoer or Path(default_output_name(tender))
     formats = ("docx",) if geen_matrix else ("docx", "xlsx")
-    result = generate(tender, load_library(bibliotheek), output, formats=formats,
+    sources = bibliotheek if zonder_standaard else library_sources(None, bibliotheek)
+    result = generate(tender, load_library(*sources), output, formats=formats,
                       template=sjabloon, force=force)
     count = len(result.annex.requirements)
     for written in result.files:
         detail = (f" ({count} eisen, wensen en bepalingen; {tender.laag.label}, "
                   f"{CONTRACT_TYPE_LABELS[tender.contracttype]})" if written.format == "docx" else "")
         click.echo(f"{written.label} geschreven: {written.path}{detail}")
+    if result.manifest_path is not None:
+        click.echo(f"Manifest geschreven: {result.manifest_path}")
     for warning in result.warnings:
         click.echo(f"Let op: {warning}", err=True)

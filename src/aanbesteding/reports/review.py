@@ -1,0 +1,152 @@
+"""The library as legal reviews it: clauses per theme, wording per tier with marked
+parameters, and the applicability matrix. Format-neutral; the Word review document
+(:mod:`aanbesteding.writers.docx.review`) prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
+from aanbesteding.library.loader import Library, LoadedClause
+from aanbesteding.library.model import Parameter, Theme, Wording, wording_for
+
+# {{ name }} or {{ name | filter(...) }}: a value filled in when the annex is generated.
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|[^}]*)?\}\}")
+KIND_LETTERS = {"eis": "E", "wens": "W", "bepaling": "B"}
+# Values the tool fills in from the tender rather than from a clause parameter.
+TENDER_VALUES = {
+    "organisatie": "naam van de Aanbestedende Dienst", "laag": "laag van het systeem",
+    "contracttype": "contracttype", "aandeel_kwaliteit": "aandeel kwaliteit in %",
+    "aandeel_soevereiniteit": "aandeel soevereiniteit in %", "aandeel_prijs": "aandeel prijs in %",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Literal clause text, or a placeholder (``placeholder`` True) with its description."""
+
+    text: str
+    placeholder: bool = False
+
+
+def describe_parameter(name: str, param: Parameter) -> str:
+    """E.g. ``termijn_dagen: 30 dagen (10 t/m 90)``."""
+    from aanbesteding.render import getal
+
+    default = (getal(param.standaard) if isinstance(param.standaard, int | float)
+               else str(param.standaard))
+    unit = f" {param.eenheid}" if param.eenheid else ""
+    bounds = ""
+    if param.minimum is not None or param.maximum is not None:
+        low = getal(param.minimum) if param.minimum is not None else "…"
+        high = getal(param.maximum) if param.maximum is not None else "…"
+        bounds = f" ({low} t/m {high})"
+    return f"{name}: {default}{unit}{bounds}"
+
+
+def marked_text(text: str, parameters: dict[str, Parameter]) -> list[Segment]:
+    """``text`` with every ``{{ … }}`` turned into a marked placeholder naming the parameter,
+    its default and bounds (or the tender value it stands for)."""
+    segments: list[Segment] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            segments.append(Segment(text[position:match.start()]))
+        name = match.group(1)
+        if name in parameters:
+            label = describe_parameter(name, parameters[name])
+        else:
+            label = f"{name}: {TENDER_VALUES.get(name, 'waarde uit de aanbesteding')}"
+        segments.append(Segment(f"[{label}]", placeholder=True))
+        position = match.end()
+    if position < len(text):
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+@dataclass(frozen=True)
+class TierWording:
+    """One wording of a clause and the tiers (with their kinds) that use it."""
+
+    tiers: tuple[tuple[Laag, str], ...]
+    wording: Wording
+
+    @property
+    def label(self) -> str:
+        return "; ".join(f"laag {laag.value} ({kind})" for laag, kind in self.tiers)
+
+
+def tier_wordings(item: LoadedClause) -> list[TierWording]:
+    """The clause's wordings, tiers with the same wording grouped, in tier order."""
+    groups: dict[Wording, list[tuple[Laag, str]]] = {}
+    for laag in Laag:
+        kind = item.clause.lagen.for_tier(laag)
+        if kind is not None:
+            groups.setdefault(wording_for(item.clause, laag), []).append((laag, kind))
+    return [TierWording(tuple(tiers), wording) for wording, tiers in groups.items()]
+
+
+def metadata_rows(item: LoadedClause) -> list[tuple[str, str]]:
+    """The clause's metadata as (label, value) rows."""
+    clause = item.clause
+    reviewed = " op ".join(x for x in (clause.beoordeeld_door,
+                                       clause.beoordeeld_op.isoformat() if clause.beoordeeld_op
+                                       else None) if x) or "nog niet beoordeeld"
+    kinds = ", ".join(f"laag {laag.value}: {clause.lagen.for_tier(laag) or '—'}" for laag in Laag)
+    locked = ", ".join(f"laag {laag.value}" for laag in Laag if laag.key in clause.vergrendeld)
+    params = "\n".join(f"{describe_parameter(n, p)} – {p.omschrijving}"
+                       for n, p in clause.parameters.items())
+    return [
+        ("Id", clause.id), ("Versie", clause.versie), ("Status", clause.status),
+        ("Eigenaar", clause.eigenaar), ("Beoordeeld", reviewed),
+        ("Herkomst", f"{item.origin} ({item.path})"),
+        ("Bronnen", "\n".join(clause.bronnen)), ("SOV-doelstellingen", ", ".join(clause.sov)),
+        ("Risico's", ", ".join(clause.risicos)), ("Soort per laag", kinds),
+        ("Contracttypen", ", ".join(CONTRACT_TYPE_LABELS[c] for c in clause.contracttypen)),
+        ("Vergrendeld (niet weg te laten)", locked or "—"),
+        ("Parameters", params or "—"),
+    ]
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    theme: Theme
+    clauses: tuple[LoadedClause, ...]
+
+
+def by_theme(library: Library) -> list[ThemeGroup]:
+    """The clauses grouped per theme, themes and clauses in library order."""
+    groups = []
+    for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
+        items = tuple(c for c in library.clauses if c.theme == theme.id)
+        if items:
+            groups.append(ThemeGroup(theme, items))
+    return groups
+
+
+MATRIX_TYPES_SHORT = {"saas": "S", "paas": "P", "iaas": "I", "hosting": "H", "licentie": "L"}
+MATRIX_LEGEND = ("E = eis, W = wens, B = bepaling, - = niet van toepassing. Kolommen per laag "
+                 "(L1 kritiek, L2 gevoelig, L3 ondersteunend) en contracttype: S = SaaS, P = PaaS, "
+                 "I = IaaS, H = hosting, L = on-premises licentie.")
+
+
+def applicability_header() -> list[str]:
+    return ["Clausule", *(f"L{laag.value}\n{MATRIX_TYPES_SHORT[c]}" for laag in Laag
+                          for c in CONTRACT_TYPES)]
+
+
+def applicability_rows(library: Library) -> list[list[str]]:
+    """Per clause: E / W / B / - for every tier and contract type."""
+    rows = []
+    for item in library.clauses:
+        clause = item.clause
+        cells = [clause.id]
+        for laag in Laag:
+            kind = clause.lagen.for_tier(laag)
+            for contract in CONTRACT_TYPES:
+                applies = kind is not None and contract in clause.contracttypen
+                cells.append(KIND_LETTERS[kind] if applies and kind else "-")
+        rows.append(cells)
+    return rows
