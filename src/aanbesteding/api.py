@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from aanbesteding.library.loader import Library
     from aanbesteding.tender.model import Tender
 
-__all__ = ["FORMATS", "Generated", "manifest_path", "WrittenFile", "build_tender", "default_output_name",
+__all__ = ["FORMATS", "Generated", "WrittenFile", "build_tender", "default_output_name",
            "generate", "generate_many", "load_library"]
 
 
@@ -152,11 +152,11 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     no half result. Raises LibraryError, InputError, PolicyError, TemplateError,
     DocumentTemplateError or OutputError.
     """
+    import json
+
     from aanbesteding.compose.composer import compose_annex
     from aanbesteding.compose.policy import status_gate
     from aanbesteding.support.output import check_writable, write_all
-
-    import json
 
     paths = output_paths(output, formats)
     record = manifest_path(output) if manifest else None

@@ -112,13 +112,14 @@ def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, force: 
     """
     from aanbesteding.errors import OutputError
     from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.review import library_review
     from aanbesteding.support.output import write_atomic
     from aanbesteding.writers.docx.review import review_bytes
 
     if uitvoer.suffix.lower() != ".docx":
         raise OutputError(f"--uitvoer {uitvoer}: het document moet de extensie .docx hebben")
     library = load_library(*library_sources(pad, bibliotheek))
-    write_atomic(uitvoer, review_bytes(library), force=force)
+    write_atomic(uitvoer, review_bytes(library_review(library)), force=force)
     click.echo(f"Beoordelingsdocument geschreven: {uitvoer} ({len(library.clauses)} clausules)")
 
 

@@ -71,30 +71,48 @@ class MetaChange:
 
 
 @dataclass(frozen=True)
+class ClauseInfo:
+    """What the redline shows of one version of a clause (plain data for the writers)."""
+
+    id: str
+    titel: str
+    versie: str
+    status: str
+    origin: str
+    tekst: str  # reflowed, see flow()
+
+    @classmethod
+    def of(cls, item: LoadedClause) -> ClauseInfo:
+        clause = item.clause
+        return cls(clause.id, clause.titel, clause.versie, clause.status, item.origin,
+                   flow(clause.tekst))
+
+
+@dataclass(frozen=True)
 class ClauseChange:
     """A clause present in both libraries whose file differs."""
 
-    old: LoadedClause
-    new: LoadedClause
+    old: ClauseInfo
+    new: ClauseInfo
     texts: tuple[TextChange, ...]
     meta: tuple[MetaChange, ...]
 
     @property
     def id(self) -> str:
-        return self.new.clause.id
+        return self.new.id
 
     @property
     def unbumped(self) -> bool:
         """The wording changed but the version number did not."""
-        return bool(self.texts) and self.old.clause.versie == self.new.clause.versie
+        return bool(self.texts) and self.old.versie == self.new.versie
 
 
 @dataclass(frozen=True)
 class LibraryDiff:
     old_label: str
     new_label: str
-    added: tuple[LoadedClause, ...]
-    removed: tuple[LoadedClause, ...]
+    added: tuple[ClauseInfo, ...]
+    removed: tuple[ClauseInfo, ...]
     changed: tuple[ClauseChange, ...]
 
     @property
@@ -160,7 +178,7 @@ def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
             for name, label in META_FIELDS if old_data.get(name) != new_data.get(name)]
     if old.theme != new.theme:
         meta.append(MetaChange("Thema", old.theme, new.theme))
-    return ClauseChange(old, new, tuple(texts), tuple(meta))
+    return ClauseChange(ClauseInfo.of(old), ClauseInfo.of(new), tuple(texts), tuple(meta))
 
 
 def compare_libraries(old: Library, new: Library, old_label: str, new_label: str) -> LibraryDiff:
@@ -169,15 +187,15 @@ def compare_libraries(old: Library, new: Library, old_label: str, new_label: str
     changed = []
     for clause_id, item in after.items():
         previous = before.get(clause_id)
-        if previous is None or previous.clause == item.clause and previous.theme == item.theme:
+        if previous is None or (previous.clause == item.clause and previous.theme == item.theme):
             continue
         change = compare_clauses(previous, item)
         if change.texts or change.meta:
             changed.append(change)
     return LibraryDiff(
         old_label, new_label,
-        added=tuple(c for c in new.clauses if c.clause.id not in before),
-        removed=tuple(c for c in old.clauses if c.clause.id not in after),
+        added=tuple(ClauseInfo.of(c) for c in new.clauses if c.clause.id not in before),
+        removed=tuple(ClauseInfo.of(c) for c in old.clauses if c.clause.id not in after),
         changed=tuple(changed))
 
 
@@ -185,12 +203,12 @@ def summary(diff: LibraryDiff) -> str:
     """A few lines for the terminal."""
     lines = [f"Verschil {diff.old_label} -> {diff.new_label}: {len(diff.added)} nieuw, "
              f"{len(diff.removed)} verwijderd, {len(diff.changed)} gewijzigd."]
-    lines += [f"  + {c.clause.id} v{c.clause.versie}" for c in diff.added]
-    lines += [f"  - {c.clause.id} v{c.clause.versie}" for c in diff.removed]
+    lines += [f"  + {c.id} v{c.versie}" for c in diff.added]
+    lines += [f"  - {c.id} v{c.versie}" for c in diff.removed]
     for change in diff.changed:
         what = ", ".join([t.label.lower() for t in change.texts] + [m.label.lower() for m in change.meta])
-        lines.append(f"  ~ {change.id} v{change.old.clause.versie} -> v{change.new.clause.versie}: {what}")
+        lines.append(f"  ~ {change.id} v{change.old.versie} -> v{change.new.versie}: {what}")
     for change in diff.unbumped:
         lines.append(f"Let op: de tekst van {change.id} is gewijzigd maar het versienummer "
-                     f"({change.new.clause.versie}) niet.")
+                     f"({change.new.versie}) niet.")
     return "\n".join(lines) + "\n"

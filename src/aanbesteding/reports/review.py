@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
 from aanbesteding.library.loader import Library, LoadedClause
-from aanbesteding.library.model import Parameter, Theme, Wording, wording_for
+from aanbesteding.library.model import Parameter, Wording, wording_for
+from aanbesteding.writers.blocks import Bullets, Para, text_blocks
 
 # {{ name }} or {{ name | filter(...) }}: a value filled in when the annex is generated.
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|[^}]*)?\}\}")
@@ -110,20 +111,87 @@ def metadata_rows(item: LoadedClause) -> list[tuple[str, str]]:
     ]
 
 
+TextBlock = tuple[bool, tuple[Segment, ...]]
+"""A paragraph of clause text: (is a bullet, its segments)."""
+
+
+def marked_blocks(text: str, parameters: dict[str, Parameter]) -> tuple[TextBlock, ...]:
+    """``text`` as paragraphs and bullets, placeholders marked (see :func:`marked_text`)."""
+    blocks: list[TextBlock] = []
+    for block in text_blocks(text):
+        if isinstance(block, Para):
+            blocks.append((False, tuple(marked_text(block.text, parameters))))
+        elif isinstance(block, Bullets):
+            blocks.extend((True, tuple(marked_text(item, parameters))) for item in block.items)
+    return tuple(blocks)
+
+
 @dataclass(frozen=True)
-class ThemeGroup:
-    theme: Theme
-    clauses: tuple[LoadedClause, ...]
+class WordingReview:
+    """One wording and the tiers that use it, ready to print."""
+
+    tiers: str  # e.g. "laag 1 (eis); laag 2 (eis)"
+    tekst: tuple[TextBlock, ...]
+    toelichting: tuple[TextBlock, ...]
+    wijze_van_aantonen: tuple[TextBlock, ...]
+    weging: int | None
 
 
-def by_theme(library: Library) -> list[ThemeGroup]:
-    """The clauses grouped per theme, themes and clauses in library order."""
-    groups = []
+@dataclass(frozen=True)
+class ClauseReview:
+    id: str
+    titel: str
+    metadata: tuple[tuple[str, str], ...]
+    wordings: tuple[WordingReview, ...]
+    scoring: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ThemeReview:
+    titel: str
+    inleiding: str
+    clauses: tuple[ClauseReview, ...]
+
+
+@dataclass(frozen=True)
+class LibraryReview:
+    """Everything the review document prints (plain data)."""
+
+    origins: tuple[str, ...]
+    content_hash: str
+    count: int
+    matrix_header: tuple[str, ...]
+    matrix: tuple[tuple[str, ...], ...]
+    themes: tuple[ThemeReview, ...]
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for t in self.themes for c in t.clauses)
+
+
+def clause_review(item: LoadedClause) -> ClauseReview:
+    clause = item.clause
+    params = clause.parameters
+    wordings = tuple(WordingReview(
+        group.label, marked_blocks(group.wording.tekst, params),
+        marked_blocks(group.wording.toelichting, params),
+        marked_blocks(group.wording.wijze_van_aantonen, params), group.wording.weging)
+        for group in tier_wordings(item))
+    scoring = tuple((str(k), v) for k, v in sorted((clause.scoringsleidraad or {}).items(),
+                                                    reverse=True))
+    return ClauseReview(clause.id, clause.titel, tuple(metadata_rows(item)), wordings, scoring)
+
+
+def library_review(library: Library) -> LibraryReview:
+    """The review of the whole library: clauses per theme (in library order), the matrix."""
+    themes = []
     for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
-        items = tuple(c for c in library.clauses if c.theme == theme.id)
+        items = tuple(clause_review(c) for c in library.clauses if c.theme == theme.id)
         if items:
-            groups.append(ThemeGroup(theme, items))
-    return groups
+            themes.append(ThemeReview(theme.titel, theme.inleiding.strip(), items))
+    return LibraryReview(library.origins, library.content_hash, len(library.clauses),
+                         tuple(applicability_header()),
+                         tuple(tuple(row) for row in applicability_rows(library)), tuple(themes))
 
 
 MATRIX_TYPES_SHORT = {"saas": "S", "paas": "P", "iaas": "I", "hosting": "H", "licentie": "L"}

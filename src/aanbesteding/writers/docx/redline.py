@@ -6,8 +6,7 @@ character formatting, which Word and LibreOffice show and print the same everywh
 
 from __future__ import annotations
 
-from aanbesteding.library.loader import LoadedClause
-from aanbesteding.reports.diff import ClauseChange, LibraryDiff, Piece, flow
+from aanbesteding.reports.diff import ClauseChange, ClauseInfo, LibraryDiff, Piece
 from aanbesteding.writers.docx.document import DocxWriter, Part
 from aanbesteding.writers.docx.library_docs import LABELS, TABLE, finish
 from aanbesteding.writers.docx.ooxml import BOLD, PLAIN, RunFormat
@@ -24,10 +23,10 @@ def redline_parts(pieces: tuple[Piece, ...] | list[Piece]) -> list[Part]:
 
 
 def _changed(writer: DocxWriter, change: ClauseChange) -> None:
-    clause = change.new.clause
+    clause = change.new
     writer.heading(3, f"{clause.id} – {clause.titel}")
-    writer.paragraph(f"Versie {change.old.clause.versie} → {clause.versie} · status "
-                     f"{clause.status} · herkomst {change.new.origin}", "Clausule Metadata")
+    writer.paragraph(f"Versie {change.old.versie} → {clause.versie} · status "
+                     f"{clause.status} · herkomst {clause.origin}", "Clausule Metadata")
     if change.unbumped:
         writer.rich_paragraph([("Let op: ", WARNING), (
             f"de tekst is gewijzigd, maar het versienummer ({clause.versie}) niet. Verhoog de "
@@ -55,10 +54,10 @@ def _split_paragraphs(parts: list[Part]) -> list[list[Part]]:
     return [p for p in paragraphs if p] or [[]]
 
 
-def _clause_list(writer: DocxWriter, items: tuple[LoadedClause, ...]) -> None:
+def _clause_list(writer: DocxWriter, items: tuple[ClauseInfo, ...]) -> None:
     writer.table(("Clausule", "Titel", "Versie", "Status", "Herkomst"),
-                 [(i.clause.id, i.clause.titel, i.clause.versie, i.clause.status, i.origin)
-                  for i in items], (4.2, 6.6, 1.5, 1.8, 1.9), TABLE)
+                 [(i.id, i.titel, i.versie, i.status, i.origin) for i in items],
+                 (4.2, 6.6, 1.5, 1.8, 1.9), TABLE)
 
 
 def redline_bytes(diff: LibraryDiff) -> bytes:
@@ -83,8 +82,8 @@ def redline_bytes(diff: LibraryDiff) -> bytes:
     if diff.added:
         _clause_list(writer, diff.added)
         for item in diff.added:
-            writer.heading(3, f"{item.clause.id} – {item.clause.titel}")
-            for paragraph in _split_paragraphs([(flow(item.clause.tekst), INSERTED)]):
+            writer.heading(3, f"{item.id} – {item.titel}")
+            for paragraph in _split_paragraphs([(item.tekst, INSERTED)]):
                 writer.rich_paragraph(paragraph)
     else:
         writer.paragraph("Geen clausule is toegevoegd.")
