@@ -18,6 +18,7 @@ from aanbesteding.writers.blocks import Bullets, Para, text_blocks
 
 Op = Literal["gelijk", "weg", "erbij"]
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+SHORT = 3  # an unchanged word this short between two changes is shown as part of them
 
 # Metadata compared field by field (texts are redlined separately).
 META_FIELDS: tuple[tuple[str, str], ...] = (
@@ -41,16 +42,35 @@ class Piece:
 def word_diff(old: str, new: str) -> list[Piece]:
     """The word-level difference of ``old`` and ``new``: equal, deleted and inserted runs."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    pieces: list[Piece] = []
+    raw: list[tuple[str, str, str]] = []  # (op, deleted text, inserted text)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            pieces.append(Piece("gelijk", "".join(a[i1:i2])))
+            raw.append(("gelijk", "".join(a[i1:i2]), ""))
+        else:
+            raw.append(("anders", "".join(a[i1:i2]), "".join(b[j1:j2])))
+    # A space or a short word like "de" between two changes belongs to the change: "5 dagen"
+    # -> "3 Werkdagen" reads as one deletion and one insertion, not four fragments.
+    merged: list[tuple[str, str, str]] = []
+    for index, (op, gone, added) in enumerate(raw):
+        between = (op == "gelijk" and len(gone.strip()) <= SHORT and " " not in gone.strip()
+                   and 0 < index < len(raw) - 1
+                   and raw[index + 1][0] == "anders" and merged and merged[-1][0] == "anders")
+        if between:
+            merged[-1] = ("anders", merged[-1][1] + gone, merged[-1][2] + gone)
+        elif op == "anders" and merged and merged[-1][0] == "anders":
+            merged[-1] = ("anders", merged[-1][1] + gone, merged[-1][2] + added)
+        else:
+            merged.append((op, gone, added))
+    pieces: list[Piece] = []
+    for op, gone, added in merged:
+        if op == "gelijk":
+            pieces.append(Piece("gelijk", gone))
             continue
-        if i2 > i1:
-            pieces.append(Piece("weg", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(Piece("erbij", "".join(b[j1:j2])))
+        if gone:
+            pieces.append(Piece("weg", gone))
+        if added:
+            pieces.append(Piece("erbij", added))
     return pieces
 
 
