@@ -73,7 +73,7 @@ def test_status_definitief_succeeds_over_an_organisation_library_that_adopts_eve
         path.write_text(re.sub(r"^status: concept$", ADOPTION, text, count=1, flags=re.M),
                         encoding="utf-8")
     out_file = tmp_path / "definitief.docx"
-    code, out, err = run(_genereer("--status", "definitief", "--bibliotheek", str(org),
+    code, _, err = run(_genereer("--status", "definitief", "--bibliotheek", str(org),
                                    "--uitvoer", str(out_file)))
     assert code == 0, err
     assert "Let op" not in err
@@ -199,4 +199,5 @@ def test_nieuw_refuses_a_folder_that_is_not_empty_and_unknown_ids(run: Runner, t
     assert not (tmp_path / "leeg").exists()
     code, out, _ = run(["bibliotheek", "nieuw", str(tmp_path / "leeg")])
     assert code == 0 and (tmp_path / "leeg" / "README.md").is_file()
+    assert "--bibliotheek" in out
     assert run(["bibliotheek", "controleer", "--bibliotheek", str(tmp_path / "leeg")])[0] == 0
