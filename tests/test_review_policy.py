@@ -77,7 +77,9 @@ def test_status_definitief_succeeds_over_an_organisation_library_that_adopts_eve
                                    "--uitvoer", str(out_file)))
     assert code == 0, err
     assert "Let op" not in err
-    assert docx.Document(str(out_file)).core_properties.content_status == "Definitief"
+    final = docx.Document(str(out_file))
+    assert final.core_properties.content_status == "Definitief"
+    assert not final.sections[0].header.paragraphs[0].text.startswith("Concept")
     assert "Definitief" in _body_text(out_file)
 
 
@@ -106,6 +108,9 @@ def test_an_adopted_clause_in_an_organisation_library_replaces_the_standard_one(
     code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--bibliotheek", "org",
                         "--uitvoer", "bijlage.docx"])  # laag 2 uses the clause's own tekst
     assert code == 0, err
+    concept = docx.Document(str(tmp_path / "bijlage.docx"))
+    assert concept.sections[0].header.paragraphs[0].text.startswith("Concept · ")
+    assert concept.core_properties.content_status == "Concept"
     body = _body_text(tmp_path / "bijlage.docx")
     assert "Volgens het exitbeleid van de Gemeente Voorbeeld geldt het volgende." in body
     assert "Clausules uit org" in body  # the verantwoording names the organisation's clauses

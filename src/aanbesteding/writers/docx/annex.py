@@ -100,6 +100,8 @@ def _header_footer(writer: DocxWriter, annex: Annex) -> None:
     header = section.header
     header.is_linked_to_previous = False
     text = " · ".join(x for x in (t.organisatie, t.kenmerk, t.opdracht_titel) if x)
+    if t.status != "definitief":  # only adopted clauses make a final document (status gate)
+        text = f"Concept · {text}"
     paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
     paragraph.text = text
     paragraph._p.style = writer.styles["Header"]
