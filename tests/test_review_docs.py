@@ -79,6 +79,19 @@ def test_the_review_document_holds_every_clause_and_an_applicability_table(
     assert code == 1 and "--force" in err
 
 
+def test_the_review_document_is_the_same_bytes_for_the_same_library_and_date(
+        run: Runner, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    for out in (first, second):
+        code, _, err = run(["bibliotheek", "review", "--datum", "2026-11-23", "--uitvoer", str(out)])
+        assert code == 0, err
+    assert first.read_bytes() == second.read_bytes()
+    assert "23 november 2026" in {c.text for c in docx.Document(str(first)).tables[0].columns[1].cells}
+    code, _, err = run(["bibliotheek", "review", "--datum", "23-11-2026", "--uitvoer",
+                        str(tmp_path / "c.docx")])
+    assert code == 1 and "JJJJ-MM-DD" in err
+
+
 def test_word_diff_keeps_equal_words_and_marks_the_changed_ones() -> None:
     pieces = word_diff("De Opdrachtnemer meldt dit binnen 5 dagen.",
                        "De Opdrachtnemer meldt dit binnen 3 Werkdagen schriftelijk.")

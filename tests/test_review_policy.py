@@ -179,7 +179,8 @@ def test_met_adds_a_clause_the_tier_leaves_out_in_the_wording_of_the_nearest_tie
     assert not any("Offline-bestendigheid" in h for h in headings(tmp_path / "zonder.docx"))
     assert any("Offline-bestendigheid" in h for h in headings(tmp_path / "met.docx"))
     assert "niet van toepassing in laag 3" in without
-    assert re.search(r"met --met opgenomen .* in de formulering van laag 1", with_)
+    assert re.search(r"Toegevoegd offline-bestendigheid\nE-\d\d, toegevoegd door de Aanbestedende Dienst .* "
+                     r"in de formulering van laag 1", with_)
     manifest = json.loads((tmp_path / "met.manifest.json").read_text(encoding="utf-8"))
     assert "offline-bestendigheid" in {c["id"] for c in manifest["clausules"]}
     assert manifest["aanbesteding"]["met"] == ["offline-bestendigheid"]

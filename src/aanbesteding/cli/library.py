@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -95,6 +96,19 @@ def schema() -> None:
 
 
 OUTPUT = click.Path(path_type=Path, dir_okay=False)
+DATE_HELP = "Datum op het document (JJJJ-MM-DD); standaard vandaag. Zelfde datum, zelfde bytes."
+
+
+def _date(value: str | None) -> dt.date:
+    """The document date: ``value`` (JJJJ-MM-DD) or today; InputError when unreadable."""
+    from aanbesteding.errors import InputError
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--datum {value}: geen geldige datum; gebruik JJJJ-MM-DD") from None
 
 
 @bibliotheek.command("review")
@@ -102,8 +116,10 @@ OUTPUT = click.Path(path_type=Path, dir_okay=False)
 @library_option
 @click.option("--uitvoer", type=OUTPUT, metavar="BESTAND", default=Path("review-clausules.docx"),
               show_default=True, help="Pad van het Word-document (.docx).")
+@click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
-def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, force: bool) -> None:
+def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, datum: str | None,
+           force: bool) -> None:
     """Schrijf de hele bibliotheek als Word-document voor de juridische beoordeling.
 
     Per thema elke clausule met id, versie, status, eigenaar, beoordeling, herkomst,
@@ -119,7 +135,7 @@ def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, force: 
     if uitvoer.suffix.lower() != ".docx":
         raise OutputError(f"--uitvoer {uitvoer}: het document moet de extensie .docx hebben")
     library = load_library(*library_sources(pad, bibliotheek))
-    write_atomic(uitvoer, review_bytes(library_review(library)), force=force)
+    write_atomic(uitvoer, review_bytes(library_review(library), _date(datum)), force=force)
     click.echo(f"Beoordelingsdocument geschreven: {uitvoer} ({len(library.clauses)} clausules)")
 
 
@@ -128,8 +144,9 @@ def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, force: 
 @click.argument("nieuw")
 @click.option("--uitvoer", type=OUTPUT, metavar="BESTAND",
               help="Schrijf de wijzigingen als Word-document (.docx) met doorhalingen.")
+@click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
-def verschil(oud: str, nieuw: str, uitvoer: Path | None, force: bool) -> None:
+def verschil(oud: str, nieuw: str, uitvoer: Path | None, datum: str | None, force: bool) -> None:
     """Vergelijk twee versies van een bibliotheek: nieuwe, verwijderde en gewijzigde clausules.
 
     OUD en NIEUW zijn mappen of git-revisies (bijv. v1.2:clauses HEAD:clauses). Met
@@ -153,12 +170,12 @@ def verschil(oud: str, nieuw: str, uitvoer: Path | None, force: bool) -> None:
     if uitvoer is not None:
         from aanbesteding.writers.docx.redline import redline_bytes
 
-        write_atomic(uitvoer, redline_bytes(diff), force=force)
+        write_atomic(uitvoer, redline_bytes(diff, _date(datum)), force=force)
         click.echo(f"Wijzigingsdocument geschreven: {uitvoer}")
 
 
 @bibliotheek.command("nieuw")
-@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @click.argument("ids", metavar="[ID ...]", nargs=-1)
 def nieuw(map_: Path, ids: tuple[str, ...]) -> None:
     """Begin een bibliotheek van de eigen organisatie in MAP.
@@ -176,7 +193,7 @@ def nieuw(map_: Path, ids: tuple[str, ...]) -> None:
 
 
 @bibliotheek.command("gebruik")
-@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @library_option
 @click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
               show_default=True, help="Uitvoer als tekst of als JSON.")

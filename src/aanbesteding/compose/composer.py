@@ -116,6 +116,6 @@ def _provenance(library: Library, sections: list[Section]) -> dict[str, str]:
     for r in requirements:
         if r.added_from is not None:
             rows[f"Toegevoegd {r.clause_id}"] = (
-                f"{r.number}, met --met opgenomen (deze laag laat de clausule standaard weg), "
-                f"in de formulering van laag {r.added_from}")
+                f"{r.number}, toegevoegd door de Aanbestedende Dienst (deze laag laat de "
+                f"clausule standaard weg), in de formulering van laag {r.added_from}")
     return rows

@@ -53,7 +53,9 @@ def new_library(folder: Path, library: Library, ids: Sequence[str]) -> list[Path
     if unknown:
         raise InputError(f"onbekende clausule(s) {', '.join(unknown)}; "
                          "'aanbesteding bibliotheek overzicht' toont de clausules")
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is een bestand; kies een nieuwe map")
+    if folder.exists() and any(folder.iterdir()):
         raise OutputError(f"{folder} bestaat al en is niet leeg; kies een nieuwe map")
     if not folder.parent.is_dir():
         raise OutputError(f"de map {folder.parent} bestaat niet")

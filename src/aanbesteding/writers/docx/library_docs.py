@@ -13,13 +13,11 @@ from aanbesteding.writers.docx.tables import TableLook
 
 TABLE = TableLook(style=TABLE_STYLE)
 LABELS = TableLook(style=TABLE_STYLE, bold_first_column=True)
-# A fixed stamp: the documents depend on the library only, so the same library gives the
-# same bytes whatever day they are made.
-STAMP = dt.date(2000, 1, 1)
 
 
-def finish(writer: DocxWriter, title: str, category: str, date: dt.date = STAMP) -> bytes:
-    """Set the document properties and return the .docx bytes (deterministic)."""
+def finish(writer: DocxWriter, title: str, category: str, date: dt.date) -> bytes:
+    """Set the document properties (all stamped ``date``) and return the .docx bytes: the
+    same content on the same date gives the same bytes."""
     props = writer.doc.core_properties
     props.title = title
     props.category = category

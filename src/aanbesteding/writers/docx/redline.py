@@ -6,6 +6,9 @@ character formatting, which Word and LibreOffice show and print the same everywh
 
 from __future__ import annotations
 
+import datetime as dt
+
+from aanbesteding.render import datum
 from aanbesteding.reports.diff import ClauseChange, ClauseInfo, LibraryDiff, Piece
 from aanbesteding.writers.docx.document import DocxWriter, Part
 from aanbesteding.writers.docx.library_docs import LABELS, TABLE, finish
@@ -60,11 +63,11 @@ def _clause_list(writer: DocxWriter, items: tuple[ClauseInfo, ...]) -> None:
                  (4.2, 6.6, 1.5, 1.8, 1.9), TABLE)
 
 
-def redline_bytes(diff: LibraryDiff) -> bytes:
+def redline_bytes(diff: LibraryDiff, date: dt.date) -> bytes:
     """The redline document as .docx bytes; the same two libraries give the same bytes."""
     writer = DocxWriter.open()
     writer.paragraph("Wijzigingen in de clausulebibliotheek", "Title")
-    writer.table(None, [("Oude versie", diff.old_label), ("Nieuwe versie", diff.new_label),
+    writer.table(None, [("Datum", datum(date)), ("Oude versie", diff.old_label), ("Nieuwe versie", diff.new_label),
                         ("Nieuwe clausules", str(len(diff.added))),
                         ("Verwijderde clausules", str(len(diff.removed))),
                         ("Gewijzigde clausules", str(len(diff.changed))),
@@ -92,4 +95,5 @@ def redline_bytes(diff: LibraryDiff) -> bytes:
         _clause_list(writer, diff.removed)
     else:
         writer.paragraph("Geen clausule is verwijderd.")
-    return finish(writer, "Wijzigingen in de clausulebibliotheek", "Redline clausulebibliotheek")
+    return finish(writer, "Wijzigingen in de clausulebibliotheek", "Redline clausulebibliotheek",
+                  date)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from aanbesteding.render import datum
 from aanbesteding.reports.review import (
     MATRIX_LEGEND,
     ClauseReview,
@@ -42,11 +45,11 @@ def _clause(writer: DocxWriter, clause: ClauseReview) -> None:
                         ("Naam en datum", "")], (4.5, 11.5), LABELS)
 
 
-def review_bytes(review: LibraryReview) -> bytes:
+def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
     """The review document as .docx bytes; the same library gives the same bytes."""
     writer = DocxWriter.open()
     writer.paragraph("Clausulebibliotheek – beoordelingsdocument", "Title")
-    writer.table(None, [("Bibliotheek", " + ".join(review.origins)),
+    writer.table(None, [("Datum", datum(date)), ("Bibliotheek", " + ".join(review.origins)),
                         ("Clausules", str(review.count)),
                         ("Inhoudshash (SHA-256)", review.content_hash)], (4.5, 11.5), LABELS)
     writer.rich_paragraph([
@@ -65,4 +68,5 @@ def review_bytes(review: LibraryReview) -> bytes:
         writer.paragraph(theme.inleiding)
         for clause in theme.clauses:
             _clause(writer, clause)
-    return finish(writer, "Clausulebibliotheek – beoordelingsdocument", "Beoordeling clausules")
+    return finish(writer, "Clausulebibliotheek – beoordelingsdocument", "Beoordeling clausules",
+                  date)
