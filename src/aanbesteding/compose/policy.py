@@ -77,7 +77,8 @@ def check_exclusions(tender: Tender, known: Iterable[str] | Mapping[str, LoadedC
                              f"zin; schrijf {problem} (pas toe of leg uit); de motivering komt in "
                              "de verantwoording")
     locked_out = [i for c, i in sorted(items.items())
-                  if c in tender.uitsluiten and locked(i, tender.laag)]
+                  if c in tender.uitsluiten and locked(i, tender.laag)
+                  and tender.contracttype in i.clause.contracttypen]
     if locked_out:
         names = ", ".join(i.clause.id for i in locked_out)
         raise PolicyError(

@@ -160,6 +160,7 @@ class LibraryReview:
     origins: tuple[str, ...]
     content_hash: str
     count: int
+    statuses: tuple[tuple[str, int], ...]  # (status, number of clauses), in library order
     matrix_header: tuple[str, ...]
     matrix: tuple[tuple[str, ...], ...]
     themes: tuple[ThemeReview, ...]
@@ -189,7 +190,11 @@ def library_review(library: Library) -> LibraryReview:
         items = tuple(clause_review(c) for c in library.clauses if c.theme == theme.id)
         if items:
             themes.append(ThemeReview(theme.titel, theme.inleiding.strip(), items))
+    statuses: dict[str, int] = {}
+    for item in library.clauses:
+        statuses[item.clause.status] = statuses.get(item.clause.status, 0) + 1
     return LibraryReview(library.origins, library.content_hash, len(library.clauses),
+                         tuple(statuses.items()),
                          tuple(applicability_header()),
                          tuple(tuple(row) for row in applicability_rows(library)), tuple(themes))
 
