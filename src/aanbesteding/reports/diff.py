@@ -26,8 +26,7 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("beoordeeld_door", "Beoordeeld door"), ("beoordeeld_op", "Beoordeeld op"),
     ("volgorde", "Volgorde"), ("bronnen", "Bronnen"), ("sov", "SOV-doelstellingen"),
     ("risicos", "Risico's"), ("lagen", "Soort per laag"), ("contracttypen", "Contracttypen"),
-    ("vergrendeld", "Vergrendeld in"), ("begrippen", "Begrippen"), ("parameters", "Parameters"),
-    ("weging", "Weging"), ("beoordeling", "Beoordeling"),
+    ("vergrendeld", "Vergrendeld in"), ("begrippen", "Begrippen"), ("weging", "Weging"), ("beoordeling", "Beoordeling"),
 )
 
 
@@ -183,6 +182,27 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+def _parameter(clause: Clause, name: str) -> str:
+    param = clause.parameters.get(name)
+    if param is None:
+        return "—"
+    unit = f" {param.eenheid}" if param.eenheid else ""
+    low = "…" if param.minimum is None else f"{param.minimum:g}"
+    high = "…" if param.maximum is None else f"{param.maximum:g}"
+    bounds = f" ({low} t/m {high})" if param.minimum is not None or param.maximum is not None else ""
+    return f"{param.standaard}{unit}{bounds}; {param.type}; {param.omschrijving}"
+
+
+def _parameter_changes(old: Clause, new: Clause) -> list[MetaChange]:
+    """One row per added, removed or changed parameter."""
+    changes = []
+    for name in dict.fromkeys([*old.parameters, *new.parameters]):
+        if old.parameters.get(name) != new.parameters.get(name):
+            changes.append(MetaChange(f"Parameter {name}", _parameter(old, name),
+                                      _parameter(new, name)))
+    return changes
+
+
 def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
     """The text and metadata changes between two versions of one clause."""
     before, after = _texts(old.clause), _texts(new.clause)
@@ -196,6 +216,7 @@ def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
     new_data = new.clause.model_dump(mode="json")
     meta = [MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
             for name, label in META_FIELDS if old_data.get(name) != new_data.get(name)]
+    meta.extend(_parameter_changes(old.clause, new.clause))
     if old.theme != new.theme:
         meta.append(MetaChange("Thema", old.theme, new.theme))
     return ClauseChange(ClauseInfo.of(old), ClauseInfo.of(new), tuple(texts), tuple(meta))
@@ -226,7 +247,9 @@ def summary(diff: LibraryDiff) -> str:
     lines += [f"  + {c.id} v{c.versie}" for c in diff.added]
     lines += [f"  - {c.id} v{c.versie}" for c in diff.removed]
     for change in diff.changed:
-        what = ", ".join([t.label.lower() for t in change.texts] + [m.label.lower() for m in change.meta])
+        labels = [re.sub(r"^scoringsleidraad \d+$", "scoringsleidraad", t.label.lower())
+                  for t in change.texts] + [m.label.lower() for m in change.meta]
+        what = ", ".join(dict.fromkeys(labels))
         lines.append(f"  ~ {change.id} v{change.old.versie} -> v{change.new.versie}: {what}")
     for change in diff.unbumped:
         lines.append(f"Let op: de tekst van {change.id} is gewijzigd maar het versienummer "
