@@ -207,3 +207,18 @@ def test_nieuw_refuses_a_folder_that_is_not_empty_and_unknown_ids(run: Runner, t
     assert code == 0 and (tmp_path / "leeg" / "README.md").is_file()
     assert "--bibliotheek" in out
     assert run(["bibliotheek", "controleer", "--bibliotheek", str(tmp_path / "leeg")])[0] == 0
+
+
+def test_zonder_standaard_uses_the_given_library_on_its_own(
+        run: Runner, make_library: LibraryFactory, tmp_path: Path) -> None:
+    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
+    out = tmp_path / "alleen.docx"
+    code, stdout, err = run(_genereer("--zonder-standaard", "--bibliotheek", str(root),
+                                      "--uitvoer", str(out)))
+    assert code == 0, err
+    assert "(1 eisen, wensen en bepalingen;" in stdout
+    manifest = json.loads(out.with_suffix(".manifest.json").read_text(encoding="utf-8"))
+    assert [c["id"] for c in manifest["clausules"]] == ["voorbeeld-clausule"]
+    assert manifest["bibliotheek"]["bronnen"] == [str(root)]
+    code, _, err = run(_genereer("--zonder-standaard"))
+    assert code == 1 and "--bibliotheek" in err
