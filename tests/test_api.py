@@ -48,7 +48,7 @@ def test_generate_returns_the_files_with_their_hashes_and_the_warnings(library: 
 
 def test_generate_writes_only_the_formats_asked_for(library: Library, tmp_path: Path) -> None:
     result = generate(_tender(), library, tmp_path / "b.docx", formats=("docx",))
-    assert [p.name for p in tmp_path.iterdir()] == ["b.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.docx", "b.manifest.json"]
     assert len(result.files) == 1
     with pytest.raises(OutputError, match="onbekend uitvoerformaat pdfx"):
         generate(_tender(), library, tmp_path / "c.docx", formats=("docx", "pdfx"))

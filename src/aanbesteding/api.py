@@ -64,6 +64,13 @@ FORMATS: dict[str, Format] = {
                              takes_template=True, records_files=True),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
+MANIFEST_KIND = "aanbesteding-manifest/1"
+MANIFEST_SUFFIX = ".manifest.json"
+
+
+def manifest_path(output: Path) -> Path:
+    """Where the manifest of a generation goes: beside ``output``, e.g. ``bijlage.manifest.json``."""
+    return output.with_suffix(MANIFEST_SUFFIX)
 
 
 @dataclass(frozen=True)
@@ -85,20 +92,29 @@ class Generated:
     files: tuple[WrittenFile, ...]
     warnings: tuple[str, ...]
     library_origins: tuple[str, ...]
+    manifest_path: Path | None = None  # the manifest written beside the documents
 
     def path(self, fmt: str) -> Path | None:
         return next((f.path for f in self.files if f.format == fmt), None)
 
-    def manifest(self) -> dict[str, Any]:
-        """Plain data for an audit manifest: tool, library, tender inputs, files and hashes."""
+    def manifest(self, *, names_only: bool = False) -> dict[str, Any]:
+        """Plain data for an audit manifest: tool, library, tender inputs, the clauses used
+        (id, version, file hash, origin), files and hashes. ``names_only`` gives file names
+        instead of paths (as in the manifest beside the documents, so it does not depend on
+        the folder it was written from)."""
         tender = self.annex.tender
         return {
+            "manifest": MANIFEST_KIND,
             "programma": f"aanbesteding {__version__}",
             "bibliotheek": {"inhoudshash": self.annex.library_hash,
                             "bronnen": list(self.library_origins)},
             "aanbesteding": tender.model_dump(mode="json"),
-            "bestanden": [{"formaat": f.format, "pad": str(f.path), "sha256": f.sha256,
-                           "bytes": f.size} for f in self.files],
+            "clausules": [{"nummer": r.number, "id": r.clause_id, "versie": r.version,
+                           "status": r.status, "sha256": r.digest, "herkomst": r.origin}
+                          for r in self.annex.requirements],
+            "bestanden": [{"formaat": f.format,
+                           "pad": f.path.name if names_only else str(f.path),
+                           "sha256": f.sha256, "bytes": f.size} for f in self.files],
             "waarschuwingen": list(self.warnings),
         }
 
@@ -139,20 +155,24 @@ def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
 
 def generate(tender: Tender, library: Library | None, output: Path, *,
              formats: Sequence[str] = DEFAULT_FORMATS, template: Path | None = None,
-             force: bool = False) -> Generated:
-    """Compose the annex for ``tender`` and write it in each format, as one unit.
+             force: bool = False, manifest: bool = True) -> Generated:
+    """Compose the annex for ``tender`` and write it in each format, as one unit, with a
+    manifest (JSON, see :meth:`Generated.manifest`) beside it unless ``manifest`` is false.
 
     ``library`` is a loaded library (None: the standard library). Every file is built in
     memory and existing files are checked before anything is written, so a failure leaves
     no half result. Raises LibraryError, InputError, PolicyError, TemplateError,
     DocumentTemplateError or OutputError.
     """
+    import json
+
     from aanbesteding.compose.composer import compose_annex
     from aanbesteding.compose.policy import status_gate
     from aanbesteding.support.output import check_writable, write_all
 
     paths = output_paths(output, formats)
-    check_writable(paths.values(), force)
+    record = manifest_path(output) if manifest else None
+    check_writable([*paths.values(), *([record] if record else [])], force)
     library = library if library is not None else load_library()
     annex = compose_annex(library, tender)
     warnings = status_gate(annex)
@@ -160,11 +180,15 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     for name, path in paths.items():  # the verantwoording records the files made before it
         earlier = {p.name: hashlib.sha256(data).hexdigest() for p, data in contents.items()}
         contents[path] = FORMATS[name].write(annex, template, earlier)
-    write_all(contents, force=force)
     files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
                               hashlib.sha256(contents[paths[name]]).hexdigest(),
                               len(contents[paths[name]])) for name in paths)
-    return Generated(annex, files, tuple(warnings), library.origins)
+    result = Generated(annex, files, tuple(warnings), library.origins, record)
+    if record is not None:
+        data = json.dumps(result.manifest(names_only=True), ensure_ascii=False, indent=2)
+        contents[record] = (data + "\n").encode()
+    write_all(contents, force=force)
+    return result
 
 
 def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import click
 
 from aanbesteding.cli.dutch import DutchGroup, Keuze
+from aanbesteding.cli.options import library_option, library_sources
 
 PAD_HELP = "PAD is een map, of REVISIE:map in de git-repository rond de huidige map (bijv. HEAD~1:clauses)."
+ALONE = ("PAD (een map, of REVISIE:map) is een volledige bibliotheek die op zichzelf wordt "
+         "gebruikt; zonder PAD de meegeleverde. --bibliotheek legt daar de bibliotheek van de "
+         "eigen organisatie overheen.")
+STATUSES = ["concept", "in-review", "vastgesteld", "vervallen"]
+TIERS = ["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"]
+CONTRACT_TYPES = ["saas", "paas", "iaas", "hosting", "licentie"]
 
 
 @click.group(cls=DutchGroup)
@@ -16,16 +26,19 @@ def bibliotheek() -> None:
 
 @bibliotheek.command("controleer")
 @click.argument("pad", required=False)
-def controleer(pad: str | None) -> None:
+@library_option
+def controleer(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
     """Controleer de clausulebibliotheek in PAD (standaard: de meegeleverde bibliotheek).
 
     Voert alle controles uit, ook de dure (elke tekst in elke laag en elk contracttype
     verwerken), en meldt alle problemen in één keer als bestand:regel: veld: melding.
+    Een vastgestelde clausule moet beoordeeld_door en beoordeeld_op hebben.
     """
     from aanbesteding.errors import LibraryError
     from aanbesteding.library.loader import load_library_with_problems
 
-    library, problems = load_library_with_problems(pad, lint="full")
+    library, problems = load_library_with_problems(*library_sources(pad, bibliotheek),
+                                                   lint="full")
     if library is None:
         raise LibraryError(problems)
     click.echo(f"Bibliotheek in orde: {len(library.clauses)} clausules, "
@@ -35,25 +48,43 @@ def controleer(pad: str | None) -> None:
 
 @bibliotheek.command("overzicht")
 @click.argument("pad", required=False)
+@library_option
 @click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
               show_default=True, help="Uitvoer als teksttabel of als JSON.")
-def overzicht(pad: str | None, formaat: str) -> None:
-    """Toon één regel per clausule: id, titel, versie, status, SOV, soort per laag."""
-    from aanbesteding.library.loader import load_library
-    from aanbesteding.reports.overview import overview_json, overview_table
+@click.option("--status", type=Keuze(STATUSES), help="Alleen clausules met deze status.")
+@click.option("--laag", type=Keuze(TIERS, case_sensitive=False),
+              help="Alleen clausules die in deze laag gelden.")
+@click.option("--contracttype", type=Keuze(CONTRACT_TYPES, case_sensitive=False),
+              help="Alleen clausules die voor dit contracttype gelden.")
+def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, status: str | None,
+              laag: str | None, contracttype: str | None) -> None:
+    """Toon één regel per clausule, met beoordeling en herkomst; filter op status, laag, type.
 
-    library = load_library(pad)
-    click.echo(overview_json(library) if formaat == "json" else overview_table(library), nl=False)
+    Kolommen: id, titel, versie, status, beoordeeld (door en op), herkomst, SOV, soort per laag
+    en contracttypen.
+    De kolom herkomst zegt uit welke bibliotheek de clausule komt (standaard of de map van
+    --bibliotheek).
+    """
+    from aanbesteding.domain import Laag
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.overview import Filter, overview_json, overview_table
+
+    library = load_library(*library_sources(pad, bibliotheek))
+    only = Filter(status, Laag.parse(laag) if laag else None,
+                  contracttype.lower() if contracttype else None)
+    click.echo(overview_json(library, only) if formaat == "json"
+               else overview_table(library, only), nl=False)
 
 
 @bibliotheek.command("parameters")
 @click.argument("pad", required=False)
-def parameters(pad: str | None) -> None:
+@library_option
+def parameters(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
     """Toon alle parameters die met --param kunnen worden gewijzigd, met standaard en grenzen."""
     from aanbesteding.library.loader import load_library
     from aanbesteding.reports.overview import parameters_table
 
-    click.echo(parameters_table(load_library(pad)), nl=False)
+    click.echo(parameters_table(load_library(*library_sources(pad, bibliotheek))), nl=False)
 
 
 @bibliotheek.command("schema")
@@ -62,3 +93,121 @@ def schema() -> None:
     from aanbesteding.library.schema import clause_schema_json
 
     click.echo(clause_schema_json(), nl=False)
+
+
+OUTPUT = click.Path(path_type=Path, dir_okay=False)
+DATE_HELP = "Datum op het document (JJJJ-MM-DD); standaard vandaag. Zelfde datum, zelfde bytes."
+
+
+def _date(value: str | None) -> dt.date:
+    """The document date: ``value`` (JJJJ-MM-DD) or today; InputError when unreadable."""
+    from aanbesteding.errors import InputError
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--datum {value}: geen geldige datum; gebruik JJJJ-MM-DD") from None
+
+
+@bibliotheek.command("review")
+@click.argument("pad", required=False)
+@library_option
+@click.option("--uitvoer", type=OUTPUT, metavar="BESTAND", default=Path("review-clausules.docx"),
+              show_default=True, help="Pad van het Word-document (.docx).")
+@click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
+@click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
+def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, datum: str | None,
+           force: bool) -> None:
+    """Schrijf de hele bibliotheek als Word-document voor de juridische beoordeling.
+
+    Per thema elke clausule met id, versie, status, eigenaar, beoordeling, herkomst,
+    bronnen, SOV en risico's, de tekst per laag met de parameters gemarkeerd, en ruimte
+    voor opmerkingen; vooraf een tabel met de toepasselijkheid per laag en contracttype.
+    """
+    from aanbesteding.errors import OutputError
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.review import library_review
+    from aanbesteding.support.output import write_atomic
+    from aanbesteding.writers.docx.review import review_bytes
+
+    if uitvoer.suffix.lower() != ".docx":
+        raise OutputError(f"--uitvoer {uitvoer}: het document moet de extensie .docx hebben")
+    library = load_library(*library_sources(pad, bibliotheek))
+    write_atomic(uitvoer, review_bytes(library_review(library), _date(datum)), force=force)
+    click.echo(f"Beoordelingsdocument geschreven: {uitvoer} ({len(library.clauses)} clausules)")
+
+
+@bibliotheek.command("verschil")
+@click.argument("oud")
+@click.argument("nieuw")
+@click.option("--uitvoer", type=OUTPUT, metavar="BESTAND",
+              help="Schrijf de wijzigingen als Word-document (.docx) met doorhalingen.")
+@click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
+@click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
+def verschil(oud: str, nieuw: str, uitvoer: Path | None, datum: str | None, force: bool) -> None:
+    """Vergelijk twee versies van een bibliotheek: nieuwe, verwijderde en gewijzigde clausules.
+
+    OUD en NIEUW zijn mappen of git-revisies (bijv. v1.2:clauses HEAD:clauses). Met
+    --uitvoer komt er een Word-document bij met per gewijzigde tekst de verwijderde woorden
+    doorgehaald en de toegevoegde onderstreept. Een clausule waarvan de tekst veranderde
+    zonder nieuwe versie wordt gemeld.
+    """
+    from aanbesteding.errors import OutputError
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.diff import compare_libraries, summary
+    from aanbesteding.support.output import check_writable, write_atomic
+
+    if uitvoer is not None:
+        if uitvoer.suffix.lower() != ".docx":
+            raise OutputError(f"--uitvoer {uitvoer}: het document moet de extensie .docx hebben")
+        check_writable([uitvoer], force)
+    # The lint belongs to controleer; an old revision is compared as it was written.
+    diff = compare_libraries(load_library(oud, lint="skip"), load_library(nieuw, lint="skip"),
+                             oud, nieuw)
+    click.echo(summary(diff), nl=False)
+    if uitvoer is not None:
+        from aanbesteding.writers.docx.redline import redline_bytes
+
+        write_atomic(uitvoer, redline_bytes(diff, _date(datum)), force=force)
+        click.echo(f"Wijzigingsdocument geschreven: {uitvoer}")
+
+
+@bibliotheek.command("nieuw")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@click.argument("ids", metavar="[ID ...]", nargs=-1)
+def nieuw(map_: Path, ids: tuple[str, ...]) -> None:
+    """Begin een bibliotheek van de eigen organisatie in MAP.
+
+    Schrijft een README en een kopie (status concept) van elke genoemde clausule uit de
+    standaardbibliotheek, om aan te passen. Gebruik de map daarna met --bibliotheek MAP.
+    """
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.library.scaffold import new_library
+
+    written = new_library(map_, load_library(), ids)
+    click.echo(f"Organisatiebibliotheek aangemaakt in {map_}: README.md en {len(written) - 1} "
+               "clausule(s) met status concept.")
+    click.echo(f"Gebruik: aanbesteding genereer ... --bibliotheek {map_}")
+
+
+@bibliotheek.command("gebruik")
+@click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
+@library_option
+@click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
+              show_default=True, help="Uitvoer als tekst of als JSON.")
+def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str) -> None:
+    """Toon welke clausuleversies de aanbestedingen onder MAP gebruikten.
+
+    Leest de manifesten (*.manifest.json) die genereer naast de documenten schrijft, en
+    meldt welke clausules in de huidige bibliotheek een nieuwere versie hebben of verdwenen
+    zijn.
+    """
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.reports.usage import find_usage, usage_json, usage_text
+
+    library = load_library(*library_sources(None, bibliotheek))
+    uses, unreadable = find_usage(map_, library)
+    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library),
+               nl=False)

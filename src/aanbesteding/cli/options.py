@@ -20,3 +20,19 @@ def tender_options(func: F) -> F:
         func = click.option(spec.flag, spec.field, type=kind, multiple=spec.repeatable,
                             metavar=spec.metavar, help=spec.help)(func)
     return func
+
+
+LIBRARY_HELP = ("Bibliotheek van de eigen organisatie (een map, of REVISIE:map) die over de "
+                "standaardbibliotheek ligt: hetzelfde id vervangt, een nieuw id voegt toe "
+                "(herhaalbaar; de laatste gaat voor).")
+
+
+def library_option(func: F) -> F:
+    """Decorate a command with the repeatable ``--bibliotheek MAP`` (layers over the base)."""
+    return click.option("--bibliotheek", "bibliotheek", multiple=True, metavar="MAP",
+                        help=LIBRARY_HELP)(func)
+
+
+def library_sources(pad: str | None, layers: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The sources to load, base first: ``pad`` alone (None: the standard library), then layers."""
+    return (pad, *layers)

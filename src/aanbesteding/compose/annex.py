@@ -36,7 +36,10 @@ class Requirement:
     scored_in_sov_table: bool = False  # judged in the grid's Soevereiniteit sheet
     reviewer: str | None = None  # who in legal reviewed the clause, and when (dossier only)
     reviewed_on: str | None = None
-    origin: str = ""  # the library (layer) the clause came from
+    origin: str = ""  # the library (layer) the clause came from, e.g. standaard
+    digest: str = ""  # SHA-256 of the clause file
+    locked: bool = False  # legal locked it in this tier: it could not be left out
+    added_from: int | None = None  # added with --met, in the wording of this tier (number)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
 from aanbesteding.compose.parameters import resolve_parameters
-from aanbesteding.compose.policy import check_exclusions, exclusion, fit_ratio, resolve_ratio
+from aanbesteding.compose.policy import (
+    check_exclusions,
+    exclusion,
+    fit_ratio,
+    locked,
+    nearest_tier,
+    resolve_ratio,
+)
 from aanbesteding.domain import MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
@@ -24,13 +31,20 @@ class _Context:
     references: dict[str, str]  # clause id -> "B-03", or its title when not in the annex
 
 
+def _wording_tier(item: LoadedClause, laag: Laag) -> tuple[bool, Laag, Kind]:
+    """Whether the clause was added with --met, the tier whose wording it takes, and its kind."""
+    added = item.clause.lagen.for_tier(laag) is None  # only --met brings such a clause in
+    source_tier = nearest_tier(item, laag) if added else laag
+    return added, source_tier, Kind(item.clause.lagen.for_tier(source_tier) or "eis")
+
+
 def _requirement(item: LoadedClause, ctx: _Context, number: str,
                  params: dict[str, str | int | float]) -> Requirement:
     clause = item.clause
     tender = ctx.tender
     laag: Laag = tender.laag
-    kind = Kind(clause.lagen.for_tier(laag) or "eis")
-    wording = wording_for(clause, laag)
+    added, source_tier, kind = _wording_tier(item, laag)
+    wording = wording_for(clause, source_tier)
     context = {**params, "laag": laag.value, "contracttype": tender.contracttype,
                "organisatie": tender.organisatie_naam, "aandeel_kwaliteit": ctx.ratio.kwaliteit,
                "aandeel_soevereiniteit": ctx.ratio.soevereiniteit, "aandeel_prijs": ctx.ratio.prijs,
@@ -52,7 +66,8 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str,
         terms=tuple(clause.begrippen), parameters=params,
         reviewer=clause.beoordeeld_door,
         reviewed_on=clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
-        origin=item.origin,
+        origin=item.origin, digest=item.digest, locked=locked(item, laag),
+        added_from=source_tier.value if added else None,
     )
 
 
@@ -77,14 +92,14 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
             if excluded is not None:
                 exclusions.append(excluded)
                 continue
-            kind = Kind(item.clause.lagen.for_tier(tender.laag) or "eis")
+            kind = _wording_tier(item, tender.laag)[2]
             counters[kind] += 1
             items.append((item, f"{kind.prefix}-{counters[kind]:02d}"))
         if items:
             chosen.append((theme, items))
     scores_sovereignty = any(
         item.clause.beoordeling == "soevereiniteitstabel"
-        and item.clause.lagen.for_tier(tender.laag) == "wens"
+        and _wording_tier(item, tender.laag)[2] is Kind.WENS
         for _, items in chosen for item, _ in items)
     ratio = fit_ratio(ratio, tender, scores_sovereignty)
     references = {item.clause.id: f"'{item.clause.titel}' (geen onderdeel van deze bijlage)"
@@ -102,7 +117,8 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions), min_seal=dict(MIN_SEAL[tender.laag]),
         library_hash=library.content_hash, tool_version=__version__,
-        inputs=_inputs(tender, ratio), ratio=ratio, max_sovereignty=max_sovereignty,
+        inputs={**_inputs(tender, ratio), **_provenance(library, sections)},
+        ratio=ratio, max_sovereignty=max_sovereignty,
         weights=dict(WEIGHT_PROFILES[tender.weging]),
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
         library_origins=library.origins,
@@ -126,3 +142,25 @@ def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
     for clause_id, reason in sorted(tender.uitsluiten.items()):
         inputs[f"Uitgesloten {clause_id}"] = reason
     return inputs
+
+
+def _provenance(library: Library, sections: tuple[Section, ...]) -> dict[str, str]:
+    """Where the clauses came from and what ``--met`` added, as rows for the appendix.
+
+    With only the standard library nothing is added, so such documents stay as they were.
+    """
+    rows: dict[str, str] = {}
+    requirements = [r for s in sections for r in s.requirements]
+    if len(library.origins) > 1:
+        rows["Bibliotheken (lagen)"] = " + ".join(library.origins)
+        base = library.origins[0]
+        for origin in library.origins[1:]:
+            own = [f"{r.number} {r.clause_id}" for r in requirements if r.origin == origin]
+            rows[f"Clausules uit {origin}"] = ", ".join(own) or "geen"
+        rows["Overige clausules uit"] = base
+    for r in requirements:
+        if r.added_from is not None:
+            rows[f"Toegevoegd {r.clause_id}"] = (
+                f"{r.number}, toegevoegd door de Aanbestedende Dienst (deze laag laat de "
+                f"clausule standaard weg), in de formulering van laag {r.added_from}")
+    return rows

@@ -7,10 +7,11 @@ and the writers ask here; they decide nothing themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 from aanbesteding.compose.annex import Annex, Exclusion
-from aanbesteding.domain import CONTRACT_TYPE_LABELS
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, Laag
 from aanbesteding.errors import InputError, PolicyError
 from aanbesteding.library.beleid import Policy
 from aanbesteding.library.loader import LoadedClause
@@ -19,6 +20,9 @@ from aanbesteding.tender.model import Ratio, Tender
 ADOPTED = "vastgesteld"
 RETIRED = "vervallen"
 FINAL = "definitief"
+MIN_REASON_CHARS = 20
+MIN_REASON_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def exclusion(item: LoadedClause, tender: Tender) -> Exclusion | None:
@@ -26,7 +30,7 @@ def exclusion(item: LoadedClause, tender: Tender) -> Exclusion | None:
     clause = item.clause
     reason: str | None = None
     by_buyer = False
-    if clause.lagen.for_tier(tender.laag) is None:
+    if clause.lagen.for_tier(tender.laag) is None and clause.id not in tender.met:
         reason = f"niet van toepassing in {tender.laag.label.lower()}"
     elif tender.contracttype not in clause.contracttypen:
         reason = f"niet van toepassing op contracttype {CONTRACT_TYPE_LABELS[tender.contracttype]}"
@@ -76,12 +80,76 @@ def fit_ratio(ratio: Ratio, tender: Tender, scores_sovereignty: bool) -> Ratio:
                  prijs=ratio.prijs)
 
 
-def check_exclusions(tender: Tender, known: Iterable[str]) -> None:
-    """Every clause the tender leaves out must exist. Raises InputError naming the others."""
-    unknown = sorted(set(tender.uitsluiten) - set(known))
+def locked(item: LoadedClause, laag: Laag) -> bool:
+    """Whether legal has locked the clause in this tier (it may not be left out)."""
+    return laag.key in item.clause.vergrendeld
+
+
+def reason_problem(reason: str) -> str | None:
+    """Why ``reason`` is not an acceptable motivation for leaving a clause out, or None."""
+    words = _WORD.findall(reason)
+    if len(reason.strip()) < MIN_REASON_CHARS or len(words) < MIN_REASON_WORDS:
+        return (f"minstens {MIN_REASON_WORDS} woorden en {MIN_REASON_CHARS} tekens die uitleggen "
+                "waarom de clausule hier niet past")
+    return None
+
+
+def check_exclusions(tender: Tender, known: Iterable[str] | Mapping[str, LoadedClause]) -> None:
+    """Check what the tender leaves out and adds against the library.
+
+    Raises InputError for unknown clause ids, a reason that is no real sentence, or a
+    ``met`` clause that cannot be added; PolicyError when a clause legal locked in this
+    tier is left out.
+    """
+    items = known if isinstance(known, Mapping) else {}
+    ids = set(known)
+    unknown = sorted((set(tender.uitsluiten) | set(tender.met)) - ids)
     if unknown:
-        raise InputError(f"uitsluiten: onbekende clausule(s) {', '.join(unknown)}; "
+        raise InputError(f"uitsluiten/met: onbekende clausule(s) {', '.join(unknown)}; "
                          "'aanbesteding bibliotheek overzicht' toont de clausules")
+    for clause_id, reason in sorted(tender.uitsluiten.items()):
+        problem = reason_problem(reason)
+        if problem is not None:
+            raise InputError(f"--uitsluiten {clause_id}: de motivering '{reason}' is geen volledige "
+                             f"zin; schrijf {problem} (pas toe of leg uit); de motivering komt in "
+                             "de verantwoording")
+    locked_out = [i for c, i in sorted(items.items())
+                  if c in tender.uitsluiten and locked(i, tender.laag)
+                  and tender.contracttype in i.clause.contracttypen]
+    if locked_out:
+        names = ", ".join(i.clause.id for i in locked_out)
+        raise PolicyError(
+            f"--uitsluiten {names}: de juridische afdeling heeft deze clausule(s) vergrendeld in "
+            f"{tender.laag.label.lower()}; ze mogen niet worden weggelaten. Over een uitzondering "
+            "beslist de juridische afdeling (veld 'vergrendeld' in de clausule).")
+    both = sorted(set(tender.met) & set(tender.uitsluiten))
+    if both:
+        raise InputError(f"--met en --uitsluiten noemen dezelfde clausule(s): {', '.join(both)}")
+    for clause_id in tender.met:
+        item = items.get(clause_id)
+        if item is None:
+            continue
+        clause = item.clause
+        if clause.lagen.for_tier(tender.laag) is not None:
+            raise InputError(f"--met {clause_id}: de clausule hoort al bij "
+                             f"{tender.laag.label.lower()}; --met is voor clausules die deze laag "
+                             "standaard weglaat")
+        if clause.status == RETIRED:
+            raise InputError(f"--met {clause_id}: de clausule is vervallen")
+        if tender.contracttype not in clause.contracttypen:
+            raise InputError(f"--met {clause_id}: de clausule geldt niet voor contracttype "
+                             f"{CONTRACT_TYPE_LABELS[tender.contracttype]}")
+
+
+def nearest_tier(item: LoadedClause, laag: Laag) -> Laag:
+    """The tier closest to ``laag`` in which the clause applies; on a tie the more critical.
+
+    Raises ValueError when the clause applies in no tier (the cheap checks prevent that).
+    """
+    tiers = [t for t in Laag if item.clause.lagen.for_tier(t) is not None]
+    if not tiers:
+        raise ValueError(item.clause.id)
+    return min(tiers, key=lambda t: (abs(t.value - laag.value), t.value))
 
 
 def unadopted(annex: Annex) -> list[tuple[str, str, str]]:

@@ -77,6 +77,11 @@ def _check_structure(clause: Clause) -> Iterator[tuple[Loc, str]]:
                          ("contracttypen", clause.contracttypen), ("begrippen", clause.begrippen)):
         if len(set(values)) != len(values):
             yield (name,), "bevat een waarde meer dan eens"
+    for laag in Laag:
+        if laag.key in clause.vergrendeld and clause.lagen.for_tier(laag) is None:
+            yield ("vergrendeld",), f"vergrendeld in laag {laag.value}, maar de clausule geldt daar niet"
+    if len(set(clause.vergrendeld)) != len(clause.vergrendeld):
+        yield ("vergrendeld",), "bevat een waarde meer dan eens"
     unknown = set(clause.contracttypen) - set(CONTRACT_TYPES)
     if unknown:
         yield ("contracttypen",), f"onbekende contracttypen {sorted(unknown)}"
@@ -107,6 +112,16 @@ def check_references(clause: Clause, known: Collection[str]) -> Iterator[tuple[L
                 yield loc, f"verwijzing naar clausule '{target}', die niet in de bibliotheek staat"
             elif target == clause.id:
                 yield loc, "een clausule verwijst naar zichzelf"
+def _check_review(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    """An adopted clause names who reviewed it and when (legal's sign-off)."""
+    if clause.status != "vastgesteld":
+        return
+    if not (clause.beoordeeld_door or "").strip():
+        yield ("beoordeeld_door",), ("een vastgestelde clausule moet vermelden wie haar "
+                                     "beoordeelde (beoordeeld_door)")
+    if clause.beoordeeld_op is None:
+        yield ("beoordeeld_op",), ("een vastgestelde clausule moet de datum van de beoordeling "
+                                   "vermelden (beoordeeld_op)")
 
 
 def _check_declared_terms(clause: Clause,
@@ -118,7 +133,8 @@ def _check_declared_terms(clause: Clause,
 
 def check_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:
     """The cheap problems of one clause, as (field location, Dutch message)."""
-    problems: list[tuple[Loc, str]] = [*_check_structure(clause), *_check_wens(clause)]
+    problems: list[tuple[Loc, str]] = [*_check_structure(clause), *_check_wens(clause),
+                                       *_check_review(clause)]
     for name, param in clause.parameters.items():
         problems.extend(_check_parameter(name, param))
     problems.extend(_check_declared_terms(clause, definitions))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from aanbesteding.domain import ContractType, Laag, Risico, Soort, Sov, Status
 
+TierKey = Literal["kritiek", "gevoelig", "ondersteunend"]
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 SemVer = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
 ParamName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -82,6 +83,10 @@ class Clause(Strict):
     risicos: list[Risico] = Field(min_length=1, description="Risico's R1..R11")
     lagen: TierKinds = Field(description="Soort per laag: eis, wens of bepaling")
     contracttypen: list[ContractType] = Field(min_length=1)
+    vergrendeld: list[TierKey] = Field(
+        default_factory=list,
+        description=("Lagen waarin de clausule niet met --uitsluiten mag worden weggelaten "
+                     "(de juridische afdeling beslist), bijv. [kritiek]"))
     begrippen: list[NonEmpty] = Field(default_factory=list,
                                       description="Gedefinieerde begrippen die de tekst gebruikt")
     parameters: dict[ParamName, Parameter] = Field(default_factory=dict)

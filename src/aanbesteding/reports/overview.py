@@ -3,16 +3,37 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from aanbesteding.domain import Laag
-from aanbesteding.library.loader import Library
+from aanbesteding.library.loader import Library, LoadedClause
 
 
-def overview_rows(library: Library) -> list[dict[str, Any]]:
-    """One plain dict per clause, in library order."""
+@dataclass(frozen=True)
+class Filter:
+    """Which clauses an overview shows; None means: any."""
+
+    status: str | None = None
+    laag: Laag | None = None
+    contracttype: str | None = None
+
+    def accepts(self, item: LoadedClause) -> bool:
+        clause = item.clause
+        return ((self.status is None or clause.status == self.status)
+                and (self.laag is None or clause.lagen.for_tier(self.laag) is not None)
+                and (self.contracttype is None or self.contracttype in clause.contracttypen))
+
+
+EVERYTHING = Filter()
+
+
+def overview_rows(library: Library, only: Filter = EVERYTHING) -> list[dict[str, Any]]:
+    """One plain dict per clause that ``only`` accepts, in library order."""
     rows: list[dict[str, Any]] = []
     for item in library.clauses:
+        if not only.accepts(item):
+            continue
         clause = item.clause
         rows.append({
             "id": clause.id,
@@ -21,7 +42,12 @@ def overview_rows(library: Library) -> list[dict[str, Any]]:
             "versie": clause.versie,
             "status": clause.status,
             "eigenaar": clause.eigenaar,
+            "beoordeeld_door": clause.beoordeeld_door,
             "beoordeeld_op": clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
+            "herkomst": item.origin,
+            "bestand": item.path,
+            "sha256": item.digest,
+            "vergrendeld": [laag.value for laag in Laag if laag.key in clause.vergrendeld],
             "sov": list(clause.sov),
             "risicos": list(clause.risicos),
             "lagen": [laag.value for laag in Laag if clause.lagen.for_tier(laag)],
@@ -31,8 +57,8 @@ def overview_rows(library: Library) -> list[dict[str, Any]]:
     return rows
 
 
-def overview_json(library: Library) -> str:
-    return json.dumps(overview_rows(library), ensure_ascii=False, indent=2) + "\n"
+def overview_json(library: Library, only: Filter = EVERYTHING) -> str:
+    return json.dumps(overview_rows(library, only), ensure_ascii=False, indent=2) + "\n"
 
 
 def _kind_letters(row: dict[str, Any]) -> str:
@@ -40,20 +66,29 @@ def _kind_letters(row: dict[str, Any]) -> str:
     return "".join(letters[row["soort_per_laag"][str(n)]] for n in (1, 2, 3))
 
 
-def overview_table(library: Library) -> str:
+def _review(row: dict[str, Any]) -> str:
+    if not row["beoordeeld_door"] and not row["beoordeeld_op"]:
+        return "-"
+    return f"{row['beoordeeld_door'] or '?'} {row['beoordeeld_op'] or ''}".strip()
+
+
+def overview_table(library: Library, only: Filter = EVERYTHING) -> str:
     """A fixed-width text table for the terminal."""
-    rows = overview_rows(library)
-    header = ("id", "titel", "versie", "status", "sov", "L1L2L3", "contracttypen")
-    body = [(r["id"], r["titel"], r["versie"], r["status"],
+    rows = overview_rows(library, only)
+    header = ("id", "titel", "versie", "status", "beoordeeld", "herkomst", "sov", "L1L2L3",
+              "contracttypen")
+    body = [(r["id"], r["titel"], r["versie"], r["status"], _review(r), r["herkomst"],
              ",".join(s.removeprefix("SOV-") for s in r["sov"]), " ".join(_kind_letters(r)),
              ",".join(r["contracttypen"])) for r in rows]
-    max_title = 48
+    max_title = 40
     body = [(a, b if len(b) <= max_title else b[: max_title - 1] + "…", *rest)
             for a, b, *rest in body]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=False)]
     lines = ["  ".join(str(v).ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
              for line in (header, *body)]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    if only != EVERYTHING:
+        lines.append(f"\n{len(rows)} van de {len(library.clauses)} clausules voldoen aan het filter.")
     lines.append(f"\n{len(rows)} clausules · E = eis, W = wens, B = bepaling, - = niet van toepassing")
     return "\n".join(lines) + "\n"
 

@@ -93,6 +93,10 @@ class Tender(BaseModel):
     uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
         "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
         metavar="ID=REDEN", herhaalbaar=True, vorm="toewijzingen"))
+    met: list[Text] = Field(default_factory=list, **_option(
+        "Neem een clausule op die deze laag standaard weglaat, in de formulering van de "
+        "dichtstbijzijnde laag die haar heeft (herhaalbaar).",
+        metavar="ID", herhaalbaar=True, vorm="lijst"))
     inschrijvers: list[Text] = Field(
         default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1, max_length=20,
         **_option("Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",

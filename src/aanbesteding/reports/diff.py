@@ -1,0 +1,257 @@
+"""Compare two clause libraries: added, removed and changed clauses, word-level redlines.
+
+Format-neutral: the Word redline (:mod:`aanbesteding.writers.docx.redline`) and the summary
+on stdout are both made from :class:`LibraryDiff`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from aanbesteding.domain import Laag
+from aanbesteding.library.loader import Library, LoadedClause
+from aanbesteding.library.model import Clause
+from aanbesteding.writers.blocks import Bullets, Para, text_blocks
+
+Op = Literal["gelijk", "weg", "erbij"]
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+SHORT = 3  # an unchanged word this short between two changes is shown as part of them
+
+# Metadata compared field by field (texts are redlined separately).
+META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("versie", "Versie"), ("status", "Status"), ("eigenaar", "Eigenaar"),
+    ("beoordeeld_door", "Beoordeeld door"), ("beoordeeld_op", "Beoordeeld op"),
+    ("volgorde", "Volgorde"), ("bronnen", "Bronnen"), ("sov", "SOV-doelstellingen"),
+    ("risicos", "Risico's"), ("lagen", "Soort per laag"), ("contracttypen", "Contracttypen"),
+    ("vergrendeld", "Vergrendeld in"), ("begrippen", "Begrippen"), ("weging", "Weging"), ("beoordeling", "Beoordeling"),
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of words that both texts share, or that one of them lacks."""
+
+    op: Op
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[Piece]:
+    """The word-level difference of ``old`` and ``new``: equal, deleted and inserted runs."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    raw: list[tuple[str, str, str]] = []  # (op, deleted text, inserted text)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            raw.append(("gelijk", "".join(a[i1:i2]), ""))
+        else:
+            raw.append(("anders", "".join(a[i1:i2]), "".join(b[j1:j2])))
+    # A space or a short word like "de" between two changes belongs to the change: "5 dagen"
+    # -> "3 Werkdagen" reads as one deletion and one insertion, not four fragments.
+    merged: list[tuple[str, str, str]] = []
+    for index, (op, gone, added) in enumerate(raw):
+        between = (op == "gelijk" and len(gone.strip()) <= SHORT and " " not in gone.strip()
+                   and 0 < index < len(raw) - 1
+                   and raw[index + 1][0] == "anders" and merged and merged[-1][0] == "anders")
+        if between:
+            merged[-1] = ("anders", merged[-1][1] + gone, merged[-1][2] + gone)
+        elif op == "anders" and merged and merged[-1][0] == "anders":
+            merged[-1] = ("anders", merged[-1][1] + gone, merged[-1][2] + added)
+        else:
+            merged.append((op, gone, added))
+    pieces: list[Piece] = []
+    for op, gone, added in merged:
+        if op == "gelijk":
+            pieces.append(Piece("gelijk", gone))
+            continue
+        if gone:
+            pieces.append(Piece("weg", gone))
+        if added:
+            pieces.append(Piece("erbij", added))
+    return pieces
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """One changed text of a clause (e.g. ``tekst``, ``varianten.kritiek.tekst``)."""
+
+    field: str
+    label: str
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class MetaChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    """What the redline shows of one version of a clause (plain data for the writers)."""
+
+    id: str
+    titel: str
+    versie: str
+    status: str
+    origin: str
+    tekst: str  # reflowed, see flow()
+
+    @classmethod
+    def of(cls, item: LoadedClause) -> ClauseInfo:
+        clause = item.clause
+        return cls(clause.id, clause.titel, clause.versie, clause.status, item.origin,
+                   flow(clause.tekst))
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """A clause present in both libraries whose file differs."""
+
+    old: ClauseInfo
+    new: ClauseInfo
+    texts: tuple[TextChange, ...]
+    meta: tuple[MetaChange, ...]
+
+    @property
+    def id(self) -> str:
+        return self.new.id
+
+    @property
+    def unbumped(self) -> bool:
+        """The wording changed but the version number did not."""
+        return bool(self.texts) and self.old.versie == self.new.versie
+
+
+@dataclass(frozen=True)
+class LibraryDiff:
+    old_label: str
+    new_label: str
+    added: tuple[ClauseInfo, ...]
+    removed: tuple[ClauseInfo, ...]
+    changed: tuple[ClauseChange, ...]
+
+    @property
+    def unbumped(self) -> tuple[ClauseChange, ...]:
+        return tuple(c for c in self.changed if c.unbumped)
+
+
+def flow(text: str) -> str:
+    """Clause text as it reads: paragraphs separated by a blank line, lines of a paragraph
+    joined (YAML wraps them anywhere), bullets one per line. Rewrapping is no change."""
+    parts: list[str] = []
+    for block in text_blocks(text):
+        if isinstance(block, Para):
+            parts.append(block.text)
+        elif isinstance(block, Bullets):
+            parts.append("\n".join(f"- {item}" for item in block.items))
+    return "\n\n".join(parts)
+
+
+def _texts(clause: Clause) -> dict[str, tuple[str, str]]:
+    """Every wording of a clause, reflowed: field path -> (label, text)."""
+    return {key: (label, flow(text)) for key, (label, text) in _raw_texts(clause).items()}
+
+
+def _raw_texts(clause: Clause) -> dict[str, tuple[str, str]]:
+    found = {"titel": ("Titel", clause.titel), "tekst": ("Tekst", clause.tekst),
+             "toelichting": ("Toelichting", clause.toelichting),
+             "wijze_van_aantonen": ("Wijze van aantonen", clause.wijze_van_aantonen)}
+    for laag in Laag:
+        variant = clause.varianten.for_tier(laag)
+        for name, label in (("tekst", "Tekst"), ("toelichting", "Toelichting"),
+                            ("wijze_van_aantonen", "Wijze van aantonen")):
+            value = getattr(variant, name) if variant is not None else None
+            if value:
+                found[f"varianten.{laag.key}.{name}"] = (f"{label} (laag {laag.value})", value)
+    for score, text in sorted((clause.scoringsleidraad or {}).items()):
+        found[f"scoringsleidraad.{score}"] = (f"Scoringsleidraad {score}", text)
+    return found
+
+
+def _plain(value: object) -> str:
+    if value is None or value == [] or value == {}:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def _parameter(clause: Clause, name: str) -> str:
+    param = clause.parameters.get(name)
+    if param is None:
+        return "—"
+    unit = f" {param.eenheid}" if param.eenheid else ""
+    low = "…" if param.minimum is None else f"{param.minimum:g}"
+    high = "…" if param.maximum is None else f"{param.maximum:g}"
+    bounds = f" ({low} t/m {high})" if param.minimum is not None or param.maximum is not None else ""
+    return f"{param.standaard}{unit}{bounds}; {param.type}; {param.omschrijving}"
+
+
+def _parameter_changes(old: Clause, new: Clause) -> list[MetaChange]:
+    """One row per added, removed or changed parameter."""
+    changes = []
+    for name in dict.fromkeys([*old.parameters, *new.parameters]):
+        if old.parameters.get(name) != new.parameters.get(name):
+            changes.append(MetaChange(f"Parameter {name}", _parameter(old, name),
+                                      _parameter(new, name)))
+    return changes
+
+
+def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
+    """The text and metadata changes between two versions of one clause."""
+    before, after = _texts(old.clause), _texts(new.clause)
+    texts = []
+    for key in dict.fromkeys([*before, *after]):
+        label, old_text = before.get(key, (after.get(key, ("", ""))[0], ""))
+        new_text = after.get(key, (label, ""))[1]
+        if old_text != new_text:
+            texts.append(TextChange(key, label, tuple(word_diff(old_text, new_text))))
+    old_data = old.clause.model_dump(mode="json")
+    new_data = new.clause.model_dump(mode="json")
+    meta = [MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
+            for name, label in META_FIELDS if old_data.get(name) != new_data.get(name)]
+    meta.extend(_parameter_changes(old.clause, new.clause))
+    if old.theme != new.theme:
+        meta.append(MetaChange("Thema", old.theme, new.theme))
+    return ClauseChange(ClauseInfo.of(old), ClauseInfo.of(new), tuple(texts), tuple(meta))
+
+
+def compare_libraries(old: Library, new: Library, old_label: str, new_label: str) -> LibraryDiff:
+    """Added, removed and changed clauses from ``old`` to ``new`` (in ``new``'s order)."""
+    before, after = old.by_id(), new.by_id()
+    changed = []
+    for clause_id, item in after.items():
+        previous = before.get(clause_id)
+        if previous is None or (previous.clause == item.clause and previous.theme == item.theme):
+            continue
+        change = compare_clauses(previous, item)
+        if change.texts or change.meta:
+            changed.append(change)
+    return LibraryDiff(
+        old_label, new_label,
+        added=tuple(ClauseInfo.of(c) for c in new.clauses if c.clause.id not in before),
+        removed=tuple(ClauseInfo.of(c) for c in old.clauses if c.clause.id not in after),
+        changed=tuple(changed))
+
+
+def summary(diff: LibraryDiff) -> str:
+    """A few lines for the terminal."""
+    lines = [f"Verschil {diff.old_label} -> {diff.new_label}: {len(diff.added)} nieuw, "
+             f"{len(diff.removed)} verwijderd, {len(diff.changed)} gewijzigd."]
+    lines += [f"  + {c.id} v{c.versie}" for c in diff.added]
+    lines += [f"  - {c.id} v{c.versie}" for c in diff.removed]
+    for change in diff.changed:
+        labels = [re.sub(r"^scoringsleidraad \d+$", "scoringsleidraad", t.label.lower())
+                  for t in change.texts] + [m.label.lower() for m in change.meta]
+        what = ", ".join(dict.fromkeys(labels))
+        lines.append(f"  ~ {change.id} v{change.old.versie} -> v{change.new.versie}: {what}")
+    for change in diff.unbumped:
+        lines.append(f"Let op: de tekst van {change.id} is gewijzigd maar het versienummer "
+                     f"({change.new.versie}) niet.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,225 @@
+"""The library as legal reviews it: clauses per theme, wording per tier with marked
+parameters, and the applicability matrix. Format-neutral; the Word review document
+(:mod:`aanbesteding.writers.docx.review`) prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
+from aanbesteding.library.loader import Library, LoadedClause
+from aanbesteding.library.model import Parameter, Wording, wording_for
+from aanbesteding.writers.blocks import Bullets, Para, text_blocks
+
+# {{ name }} or {{ name | filter(...) }}: a value filled in when the annex is generated.
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|[^}]*)?\}\}")
+KIND_LETTERS = {"eis": "E", "wens": "W", "bepaling": "B"}
+# Values the tool fills in from the tender rather than from a clause parameter.
+TENDER_VALUES = {
+    "organisatie": "naam van de Aanbestedende Dienst", "laag": "laag van het systeem",
+    "contracttype": "contracttype", "aandeel_kwaliteit": "aandeel kwaliteit in %",
+    "aandeel_soevereiniteit": "aandeel soevereiniteit in %", "aandeel_prijs": "aandeel prijs in %",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Literal clause text, or a placeholder (``placeholder`` True) with its description."""
+
+    text: str
+    placeholder: bool = False
+
+
+def describe_parameter(name: str, param: Parameter) -> str:
+    """E.g. ``termijn_dagen: 30 dagen (10 t/m 90)``."""
+    from aanbesteding.render import getal
+
+    default = (getal(param.standaard) if isinstance(param.standaard, int | float)
+               else str(param.standaard))
+    unit = f" {param.eenheid}" if param.eenheid else ""
+    bounds = ""
+    if param.minimum is not None or param.maximum is not None:
+        low = getal(param.minimum) if param.minimum is not None else "…"
+        high = getal(param.maximum) if param.maximum is not None else "…"
+        bounds = f" ({low} t/m {high})"
+    return f"{name}: {default}{unit}{bounds}"
+
+
+def marked_text(text: str, parameters: dict[str, Parameter]) -> list[Segment]:
+    """``text`` with every ``{{ … }}`` turned into a marked placeholder naming the parameter,
+    its default and bounds (or the tender value it stands for)."""
+    segments: list[Segment] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(text):
+        if match.start() > position:
+            segments.append(Segment(text[position:match.start()]))
+        name = match.group(1)
+        if name in parameters:
+            label = describe_parameter(name, parameters[name])
+        else:
+            label = f"{name}: {TENDER_VALUES.get(name, 'waarde uit de aanbesteding')}"
+        segments.append(Segment(f"[{label}]", placeholder=True))
+        position = match.end()
+    if position < len(text):
+        segments.append(Segment(text[position:]))
+    return segments
+
+
+@dataclass(frozen=True)
+class TierWording:
+    """One wording of a clause and the tiers (with their kinds) that use it."""
+
+    tiers: tuple[tuple[Laag, str], ...]
+    wording: Wording
+
+    @property
+    def label(self) -> str:
+        return "; ".join(f"laag {laag.value} ({kind})" for laag, kind in self.tiers)
+
+
+def tier_wordings(item: LoadedClause) -> list[TierWording]:
+    """The clause's wordings, tiers with the same wording grouped, in tier order."""
+    groups: dict[Wording, list[tuple[Laag, str]]] = {}
+    for laag in Laag:
+        kind = item.clause.lagen.for_tier(laag)
+        if kind is not None:
+            groups.setdefault(wording_for(item.clause, laag), []).append((laag, kind))
+    return [TierWording(tuple(tiers), wording) for wording, tiers in groups.items()]
+
+
+def metadata_rows(item: LoadedClause) -> list[tuple[str, str]]:
+    """The clause's metadata as (label, value) rows."""
+    clause = item.clause
+    reviewed = " op ".join(x for x in (clause.beoordeeld_door,
+                                       clause.beoordeeld_op.isoformat() if clause.beoordeeld_op
+                                       else None) if x) or "nog niet beoordeeld"
+    kinds = ", ".join(f"laag {laag.value}: {clause.lagen.for_tier(laag) or '—'}" for laag in Laag)
+    locked = ", ".join(f"laag {laag.value}" for laag in Laag if laag.key in clause.vergrendeld)
+    params = "\n".join(f"{describe_parameter(n, p)} – {p.omschrijving}"
+                       for n, p in clause.parameters.items())
+    return [
+        ("Id", clause.id), ("Versie", clause.versie), ("Status", clause.status),
+        ("Eigenaar", clause.eigenaar), ("Beoordeeld", reviewed),
+        ("Herkomst", f"{item.origin} ({item.path})"),
+        ("Bronnen", "\n".join(clause.bronnen)), ("SOV-doelstellingen", ", ".join(clause.sov)),
+        ("Risico's", ", ".join(clause.risicos)), ("Soort per laag", kinds),
+        ("Contracttypen", ", ".join(CONTRACT_TYPE_LABELS[c] for c in clause.contracttypen)),
+        ("Vergrendeld (niet weg te laten)", locked or "—"),
+        ("Parameters", params or "—"),
+    ]
+
+
+TextBlock = tuple[bool, tuple[Segment, ...]]
+"""A paragraph of clause text: (is a bullet, its segments)."""
+
+
+def marked_blocks(text: str, parameters: dict[str, Parameter]) -> tuple[TextBlock, ...]:
+    """``text`` as paragraphs and bullets, placeholders marked (see :func:`marked_text`)."""
+    blocks: list[TextBlock] = []
+    for block in text_blocks(text):
+        if isinstance(block, Para):
+            blocks.append((False, tuple(marked_text(block.text, parameters))))
+        elif isinstance(block, Bullets):
+            blocks.extend((True, tuple(marked_text(item, parameters))) for item in block.items)
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class WordingReview:
+    """One wording and the tiers that use it, ready to print."""
+
+    tiers: str  # e.g. "laag 1 (eis); laag 2 (eis)"
+    tekst: tuple[TextBlock, ...]
+    toelichting: tuple[TextBlock, ...]
+    wijze_van_aantonen: tuple[TextBlock, ...]
+    weging: int | None
+
+
+@dataclass(frozen=True)
+class ClauseReview:
+    id: str
+    titel: str
+    metadata: tuple[tuple[str, str], ...]
+    wordings: tuple[WordingReview, ...]
+    scoring: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ThemeReview:
+    titel: str
+    inleiding: str
+    clauses: tuple[ClauseReview, ...]
+
+
+@dataclass(frozen=True)
+class LibraryReview:
+    """Everything the review document prints (plain data)."""
+
+    origins: tuple[str, ...]
+    content_hash: str
+    count: int
+    statuses: tuple[tuple[str, int], ...]  # (status, number of clauses), in library order
+    matrix_header: tuple[str, ...]
+    matrix: tuple[tuple[str, ...], ...]
+    themes: tuple[ThemeReview, ...]
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for t in self.themes for c in t.clauses)
+
+
+def clause_review(item: LoadedClause) -> ClauseReview:
+    clause = item.clause
+    params = clause.parameters
+    wordings = tuple(WordingReview(
+        group.label, marked_blocks(group.wording.tekst, params),
+        marked_blocks(group.wording.toelichting, params),
+        marked_blocks(group.wording.wijze_van_aantonen, params), group.wording.weging)
+        for group in tier_wordings(item))
+    scoring = tuple((str(k), v) for k, v in sorted((clause.scoringsleidraad or {}).items(),
+                                                    reverse=True))
+    return ClauseReview(clause.id, clause.titel, tuple(metadata_rows(item)), wordings, scoring)
+
+
+def library_review(library: Library) -> LibraryReview:
+    """The review of the whole library: clauses per theme (in library order), the matrix."""
+    themes = []
+    for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
+        items = tuple(clause_review(c) for c in library.clauses if c.theme == theme.id)
+        if items:
+            themes.append(ThemeReview(theme.titel, theme.inleiding.strip(), items))
+    statuses: dict[str, int] = {}
+    for item in library.clauses:
+        statuses[item.clause.status] = statuses.get(item.clause.status, 0) + 1
+    return LibraryReview(library.origins, library.content_hash, len(library.clauses),
+                         tuple(statuses.items()),
+                         tuple(applicability_header()),
+                         tuple(tuple(row) for row in applicability_rows(library)), tuple(themes))
+
+
+MATRIX_TYPES_SHORT = {"saas": "S", "paas": "P", "iaas": "I", "hosting": "H", "licentie": "L"}
+MATRIX_LEGEND = ("E = eis, W = wens, B = bepaling, - = niet van toepassing. Kolommen per laag "
+                 "(L1 kritiek, L2 gevoelig, L3 ondersteunend) en contracttype: S = SaaS, P = PaaS, "
+                 "I = IaaS, H = hosting, L = on-premises licentie.")
+
+
+def applicability_header() -> list[str]:
+    return ["Clausule", *(f"L{laag.value}\n{MATRIX_TYPES_SHORT[c]}" for laag in Laag
+                          for c in CONTRACT_TYPES)]
+
+
+def applicability_rows(library: Library) -> list[list[str]]:
+    """Per clause: E / W / B / - for every tier and contract type."""
+    rows = []
+    for item in library.clauses:
+        clause = item.clause
+        cells = [clause.id]
+        for laag in Laag:
+            kind = clause.lagen.for_tier(laag)
+            for contract in CONTRACT_TYPES:
+                applies = kind is not None and contract in clause.contracttypen
+                cells.append(KIND_LETTERS[kind] if applies and kind else "-")
+        rows.append(cells)
+    return rows

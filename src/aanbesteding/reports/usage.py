@@ -1,0 +1,130 @@
+"""Which clause versions were used in which tenders: read the manifests under a folder.
+
+Every generation writes ``<naam>.manifest.json`` beside its documents; this module finds them,
+and compares the clause versions they record with a current library.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aanbesteding.errors import InputError
+from aanbesteding.library.loader import Library
+
+MANIFEST_GLOB = "*.manifest.json"
+MANIFEST_KIND = "aanbesteding-manifest/1"
+
+
+@dataclass(frozen=True)
+class UsedClause:
+    id: str
+    version: str
+    digest: str
+    origin: str
+    current: str | None  # the version in the current library; None when it is no longer there
+    current_digest: str | None
+
+    @property
+    def state(self) -> str:
+        """``actueel``; ``verouderd`` (the library has a newer version, or other text under the
+        same version); ``afwijkend`` (the tender used a version the library does not have as
+        its newest, e.g. from another organisation library); or ``verdwenen``."""
+        if self.current is None:
+            return "verdwenen"
+        if self.current == self.version:
+            return "verouderd" if self.digest and self.digest != self.current_digest else "actueel"
+        return "verouderd" if _semver(self.current) > _semver(self.version) else "afwijkend"
+
+
+@dataclass(frozen=True)
+class TenderUse:
+    manifest: Path
+    name: str
+    date: str
+    tier: str
+    contract_type: str
+    clauses: tuple[UsedClause, ...]
+
+    @property
+    def outdated(self) -> tuple[UsedClause, ...]:
+        return tuple(c for c in self.clauses if c.state != "actueel")
+
+
+def _semver(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return ()
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) and data.get("manifest") == MANIFEST_KIND else None
+
+
+def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Path]]:
+    """Every tender manifest under ``folder`` (sorted by path) and the files that looked like
+    manifests but could not be read. Raises InputError when ``folder`` is not a folder."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: is geen map")
+    current = library.by_id()
+    uses: list[TenderUse] = []
+    unreadable: list[Path] = []
+    for path in sorted(folder.rglob(MANIFEST_GLOB)):
+        data = _read(path)
+        if data is None:
+            unreadable.append(path)
+            continue
+        tender = data.get("aanbesteding", {})
+        clauses = []
+        for entry in data.get("clausules", []):
+            now = current.get(str(entry.get("id")))
+            clauses.append(UsedClause(
+                str(entry.get("id")), str(entry.get("versie")), str(entry.get("sha256", "")),
+                str(entry.get("herkomst", "")), now.clause.versie if now else None,
+                now.digest if now else None))
+        name = tender.get("kenmerk") or tender.get("opdracht") or path.name.removesuffix(
+            ".manifest.json")
+        uses.append(TenderUse(path, str(name), str(tender.get("datum", "")),
+                              str(tender.get("laag", "")), str(tender.get("contracttype", "")),
+                              tuple(clauses)))
+    return uses, unreadable
+
+
+def usage_text(folder: Path, uses: list[TenderUse], unreadable: list[Path],
+               library: Library) -> str:
+    """Per tender: its clause versions, the outdated ones marked."""
+    lines = [f"Vergeleken met de bibliotheek {' + '.join(library.origins)}.\n"]
+    for use in uses:
+        rel = use.manifest.relative_to(folder) if use.manifest.is_relative_to(folder) \
+            else use.manifest
+        lines.append(f"{use.name} ({use.date}, laag {use.tier}, {use.contract_type}) – {rel}")
+        for clause in use.clauses:
+            mark = {"actueel": "", "verdwenen": "  <- niet meer in de bibliotheek",
+                    "verouderd": f"  <- verouderd, nu v{clause.current}",
+                    "afwijkend": f"  <- uit {clause.origin}; de huidige bibliotheek heeft "
+                                 f"v{clause.current} (geef {clause.origin} mee met "
+                                 "--bibliotheek)"}[clause.state]
+            if clause.state == "verouderd" and clause.current == clause.version:
+                mark = "  <- tekst gewijzigd zonder nieuwe versie"
+            lines.append(f"    {clause.id} v{clause.version}{mark}")
+    outdated = sum(1 for u in uses if u.outdated)
+    lines.append(f"\n{len(uses)} aanbesteding(en) gevonden onder {folder}; {outdated} daarvan "
+                 "gebruiken clausules die niet (meer) overeenkomen met de huidige bibliotheek.")
+    lines += [f"Niet te lezen als manifest: {p}" for p in unreadable]
+    return "\n".join(lines) + "\n"
+
+
+def usage_json(uses: list[TenderUse]) -> str:
+    data = [{"manifest": str(u.manifest), "aanbesteding": u.name, "datum": u.date,
+             "laag": u.tier, "contracttype": u.contract_type,
+             "clausules": [{"id": c.id, "versie": c.version, "huidige_versie": c.current,
+                            "toestand": c.state, "herkomst": c.origin} for c in u.clauses]}
+            for u in uses]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
