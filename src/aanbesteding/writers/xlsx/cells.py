@@ -40,7 +40,7 @@ PERCENT = "0.0%"
 EURO = '"€" #,##0.00'
 DECIMAL = "#,##0.00"
 WHOLE = "0"
-LINE_HEIGHT = 12.0  # points per line of Arial 10
+LINE_HEIGHT = 11.5  # points per line of Arial 10 as LibreOffice sets it
 MAX_TEXT = 32_767  # Excel's limit for one cell
 
 
@@ -218,7 +218,7 @@ def fit_height(ws: Worksheet, row: int, texts: Sequence[tuple[str, float]]) -> N
         per_line = max(int(width * 1.1), 10)
         count = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
         lines = max(lines, count)
-    ws.row_dimensions[row].height = min(LINE_HEIGHT * lines + 4, 409.0)
+    ws.row_dimensions[row].height = min(LINE_HEIGHT * lines + 6, 409.0)
 
 
 def still_to_fill(count: str) -> str:

@@ -11,6 +11,7 @@ from aanbesteding.writers.xlsx.cells import (
     EXCLUDED_FILL,
     PERCENT,
     RESULT_FILL,
+    TOP,
     WARNING_FONT,
     WRAP,
     area,
@@ -22,6 +23,7 @@ from aanbesteding.writers.xlsx.cells import (
     still_to_fill,
     widths,
 )
+from aanbesteding.writers.xlsx.charts import add_charts
 from aanbesteding.writers.xlsx.layout import (
     GELDIG,
     RESULT_FIRST_ROW,
@@ -84,8 +86,9 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovC
         ("Schaal soevereiniteitsscore", _scale_check(sov)),
     )
     for offset, (label, formula) in enumerate(checks, start=1):
-        put_text(ws, row + offset, 1, label)
+        put_text(ws, row + offset, 1, label).alignment = TOP
         cell = put_formula(ws, row + offset, 2, formula)
+        ws.row_dimensions[row + offset].height = 27  # a warning takes two lines
         cell.alignment = WRAP
         highlight_when(ws, cell.coordinate, f'LEFT({cell.coordinate},7)="Let op:"',
                        EXCLUDED_FILL, WARNING_FONT)
@@ -99,41 +102,6 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovC
                            f'soevereiniteit + "&{p}&"% x prijs"')
     cell.alignment = WRAP
     return row + 2
-
-
-def _charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
-    from openpyxl.chart import BarChart, RadarChart, Reference  # only when charts are drawn
-
-    last = RESULT_FIRST_ROW + n - 1
-    bars = BarChart()
-    bars.type = "col"
-    bars.title = "Totaalscore (alleen geldige inschrijvingen)"
-    bars.add_data(Reference(ws, min_col=6, min_row=1, max_row=last), titles_from_data=True)
-    bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
-    bars.y_axis.number_format = "0%"
-    bars.y_axis.scaling.min = 0
-    bars.y_axis.scaling.max = 1
-    bars.x_axis.delete = False
-    bars.y_axis.delete = False
-    bars.legend = None
-    bars.height, bars.width = 10, 15
-    ws.add_chart(bars, f"A{row}")
-
-    radar = RadarChart()
-    radar.type = "marker"
-    radar.title = "Soevereiniteitsprofiel: score (%) per doelstelling"
-    first, final = sov.objectives
-    for column, _ in sov.score_area:
-        radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final),
-                       titles_from_data=True)
-    radar.set_categories(Reference(sov_ws, min_col=1, min_row=first, max_row=final))
-    radar.y_axis.scaling.min = 0
-    radar.y_axis.scaling.max = 100
-    radar.y_axis.delete = False
-    if radar.legend is not None:
-        radar.legend.position = "b"
-    radar.height, radar.width = 12, 15
-    ws.add_chart(radar, f"C{row}")
 
 
 def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Settings,
@@ -169,6 +137,8 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Se
             f'"{GELDIG}")*ISNUMBER({keys})*({keys}{better}{key}))+1,"")', "0"))
         seal = sov.overall_seal[i]
         put_formula(ws, row, 8, f'=IF(ISNUMBER({seal}),{seal},"")', "0")
+        for column in range(3, 9):
+            ws.cell(row=row, column=column).alignment = TOP
     highlight_when(ws, statuses, f'LEFT(B{RESULT_FIRST_ROW},{len(UITGESLOTEN)})="{UITGESLOTEN}"',
                    EXCLUDED_FILL)
     highlight_when(ws, statuses, f'B{RESULT_FIRST_ROW}="{GELDIG}"', RESULT_FILL)
@@ -176,5 +146,5 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Se
     # The charts start a page of their own, so no page break or title row runs through them.
     ws.row_breaks.append(Break(id=row - 1))
     put_text(ws, row, 1, "Grafieken: totaalscore en soevereiniteitsprofiel", font=BOLD)
-    _charts(ws, sov_ws, row + 1, len(bidders), sov)
+    add_charts(ws, sov_ws, row + 1, len(bidders), sov)
     finish_sheet(ws, freeze=f"B{RESULT_FIRST_ROW}", title_rows=None)

@@ -7,6 +7,7 @@ locked. A bidder's entries that all look like a 0-10 scale, or like fractions, g
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -15,10 +16,10 @@ from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS, WEIGHT_PROFILES
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
+    TOP,
     WARN_FILL,
     WARNING_FONT,
     WHOLE,
-    WRAP,
     cell_at,
     col,
     header_row,
@@ -50,6 +51,7 @@ FLAGS = WARNING_ROW + 2  # one "ja / nee / nog in te vullen" row per objective
 SUMMARY = FLAGS + len(SOVS)
 BIDDER_COLUMN = 4
 PER_BIDDER = 3  # SEAL, score, motivering
+SUMMARY_ALIGNMENT = Alignment(wrap_text=True, vertical="top", horizontal="left")
 BELOW = "nee"
 EMPTY = "nog in te vullen"
 LABELS = ("Alle minima gehaald", "Onder minimum bij", "Totale SEAL (laagste)",
@@ -123,7 +125,7 @@ def _bidder(ws: Worksheet, i: int) -> list[str]:
     rows = range(SUMMARY, SUMMARY + len(formulas))
     for row, formula in zip(rows, formulas, strict=True):
         cell = put_formula(ws, row, first, formula, "0.0" if row == SUMMARY + 3 else None)
-        cell.alignment = WRAP
+        cell.alignment = SUMMARY_ALIGNMENT
         if row < SUMMARY + 4:
             mark_result(cell)
     for row in range(FLAGS, SUMMARY + len(formulas)):
@@ -167,7 +169,7 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
     for offset, sov in enumerate(SOVS):
         put_text(ws, FLAGS + offset, 1, f"{sov}: minimum-SEAL gehaald?")
     for offset, label in enumerate(LABELS):
-        put_text(ws, SUMMARY + offset, 1, label, font=BOLD)
+        put_text(ws, SUMMARY + offset, 1, label, font=BOLD).alignment = TOP
     results = [_bidder(ws, i) for i in range(len(bidders))]
     ws.row_dimensions[SUMMARY + 5].height = 40
     legend = SUMMARY + len(LABELS) + 1

@@ -73,7 +73,9 @@ def _tender(ws: Worksheet, row: int, annex: Annex) -> int:
     row = _heading(ws, row, "Aanbesteding")
     details = [*tender.details(), ("Inschrijvers", ", ".join(tender.inschrijvers))]
     for label, value in details:
-        row = _line(ws, row, label, value)
+        # Only fields with a value; the placeholder organisation name is no value either.
+        if value.strip() not in ("", "—") and value != label:
+            row = _line(ws, row, label, value)
     return row
 
 
