@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.composer import compose_annex
@@ -18,7 +19,7 @@ from aanbesteding.library.loader import load_library
 from aanbesteding.tender.model import build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes
 from aanbesteding.writers.xlsx.layout import SOV_SCORE_UNIT
-from tests.libreoffice import convert
+from tests.libreoffice import convert, pdf_text
 from tests.test_xlsx_grid import (
     BIDS,
     PMAX,
@@ -147,6 +148,43 @@ def test_complete_input_gives_the_hand_checked_total(tmp_path: Path) -> None:
     checks = sov.cell(row=row_of(sov, "Controle schaal score"),
                       column=column_of(sov, "Alfa SEAL")).value
     assert checks == "In orde"
+    # The team filled in no motivering: 4 bidders x (4 eisen and bepalingen + 3 wensen + 8 SOV).
+    eisen = wb["Eisen"]
+    assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2),
+                      column=column_of(eisen, "Alfa")).value == 4
+    resultaat = wb["Resultaat"]
+    assert resultaat.cell(row=row_of(resultaat, "Motivering"), column=2).value == (
+        "Let op: 60 beoordelingen zonder motivering op de tabbladen Eisen, Wensen en "
+        "Soevereiniteit.")
+
+
+def test_wide_sheets_print_at_90_percent_with_each_bidders_columns_on_one_page() -> None:
+    wb = load(grid_bytes(real_annex("1")))
+    for name in ("Eisen", "Wensen", "Soevereiniteit"):
+        ws = wb[name]
+        assert ws.page_setup.scale == 90, name
+        breaks = [int(b.id) for b in ws.col_breaks.brk]
+        assert breaks, name
+        headers = {c.column: str(c.value) for c in ws[1]}
+        for after in breaks:  # a page never starts with a motivering or a score column
+            assert not headers[after + 1].endswith((" motivering", " score (%)")), (name, after)
+        assert ws.print_title_cols is not None and ws.print_title_cols.startswith("$A:")
+    resultaat = wb["Resultaat"]
+    assert isinstance(resultaat, Worksheet)
+    (chart_break,) = [int(b.id) for b in resultaat.row_breaks.brk]
+    anchors = [chart.anchor._from.row for chart in resultaat._charts]
+    assert len(anchors) == 2 and all(row >= chart_break for row in anchors)
+
+
+@pytest.mark.libreoffice
+def test_exported_pdf_puts_the_charts_on_a_page_of_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.xlsx"
+    path.write_bytes(grid_bytes(real_annex()))
+    pages = pdf_text(convert(path, "pdf", tmp_path / "uit")).split("\f")
+    chart_pages = [p for p in pages if "Grafieken: totaalscore" in p]
+    assert len(chart_pages) == 1
+    assert "Status" not in chart_pages[0] and "Controles" not in chart_pages[0]
+    assert "Soevereiniteitsprofiel" in chart_pages[0]
 
 
 def _with_sov_scores(tmp_path: Path, scores: dict[str, list[float]]) -> openpyxl.Workbook:

@@ -227,3 +227,13 @@ def still_to_fill(count: str) -> str:
     ``count`` is a formula expression (no leading =) built by this package.
     """
     return (f'"nog "&{count}&IF({count}=1," invoerveld"," invoervelden")&" in te vullen"')
+
+
+def put_unexplained(ws: Worksheet, row: int, column: int, inputs: Sequence[str],
+                    motivering: str) -> Cell:
+    """Count the items with any of ``inputs`` filled in but an empty ``motivering`` range.
+
+    The ranges are same-sized columns such as ``F2:F30``; the count goes to ``row``/``column``.
+    """
+    filled = "+".join(f'({area}<>"")' for area in inputs)
+    return put_formula(ws, row, column, f'=SUMPRODUCT((({filled})>0)*({motivering}=""))', WHOLE)

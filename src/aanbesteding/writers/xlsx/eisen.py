@@ -24,6 +24,7 @@ from aanbesteding.writers.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
+    put_unexplained,
     ref,
     still_to_fill,
     widths,
@@ -82,11 +83,11 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
             highlight_when(ws, answers, f'{letter}{FIRST}="Nee"', EXCLUDED_FILL)
 
     summary = max(last, FIRST) + 2
-    labels = ("Aantal Nee", "Eerste Nee", "Nog in te vullen", "Resultaat")
+    labels = ("Aantal Nee", "Eerste Nee", "Nog in te vullen", "Zonder motivering", "Resultaat")
     for offset, label in enumerate(labels):
         put_text(ws, summary + offset, 2, label, font=BOLD)
-    failed, first_failed, still_open = [], [], []
-    n_rows, f_row, o_row, r_row = summary, summary + 1, summary + 2, summary + 3
+    failed, first_failed, still_open, unexplained = [], [], [], []
+    n_rows, f_row, o_row, m_row, r_row = (summary + k for k in range(5))
     for i in range(len(bidders)):
         column = answer_column(i)
         letter = col(column)
@@ -98,9 +99,12 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
                         f'&({letter}{n_rows}-1)&")",""))')
             put_formula(ws, o_row, column, f'={len(requirements)}-COUNTIF({answers},"Ja")'
                         f'-COUNTIF({answers},"Nee")', WHOLE)
+            reasons = col(column + 1)
+            put_unexplained(ws, m_row, column, [answers], f"{reasons}{FIRST}:{reasons}{last}")
         else:
             put_number(ws, n_rows, column, 0, WHOLE)
             put_number(ws, o_row, column, 0, WHOLE)
+            put_number(ws, m_row, column, 0, WHOLE)
         count = f"{letter}{o_row}"
         mark_result(put_formula(
             ws, r_row, column, f'=IF({letter}{n_rows}>0,"Voldoet niet: "&{letter}{f_row},'
@@ -111,9 +115,11 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
         failed.append(ref(EISEN, column, n_rows))
         first_failed.append(ref(EISEN, column, f_row))
         still_open.append(ref(EISEN, column, o_row))
+        unexplained.append(ref(EISEN, column, m_row))
     ws.row_dimensions[r_row].height = 30
     groups = [(c, c) for c in range(1, BIDDER_COLUMN)]
     groups += [(answer_column(i), answer_column(i) + 1) for i in range(len(bidders))]
     finish_sheet(ws, freeze=f"C{FIRST}", groups=[*groups, (clause_column, clause_column)],
                  repeat=2, alone=BIDDER_COLUMN - 1)
-    return EisenCells(failed=failed, first_failed=first_failed, open=still_open)
+    return EisenCells(failed=failed, first_failed=first_failed, open=still_open,
+                      unexplained=unexplained)

@@ -63,19 +63,23 @@ class Settings:
 
 @dataclass(frozen=True)
 class EisenCells:
-    """Per bidder: number of "Nee", first failed requirement, inputs still open."""
+    """Per bidder: number of "Nee", first failed requirement, inputs still open, answers
+    without a motivering."""
 
     failed: list[str]
     first_failed: list[str]
     open: list[str]
+    unexplained: list[str]
 
 
 @dataclass(frozen=True)
 class WensenCells:
-    """Per bidder: quality as a fraction 0..1, inputs still open."""
+    """Per bidder: quality as a fraction 0..1 (blank until complete), inputs still open, scores
+    without a motivering."""
 
     quality: list[str]
     open: list[str]
+    unexplained: list[str]
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class SovCells:
     score: list[str]
     open: list[str]
     scale_check: list[str]
+    unexplained: list[str]
     weight_total: str
     score_area: list[tuple[int, int]]  # (column, first row) of each bidder's score column
     objectives: tuple[int, int]  # first and last row of the objectives

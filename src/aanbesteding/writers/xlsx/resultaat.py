@@ -72,8 +72,17 @@ def _scale_check(sov: SovCells) -> str:
             'Soevereiniteit.")')
 
 
-def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovCells,
-            price: PriceCells) -> int:
+def _reasons_check(eisen: EisenCells, wensen: WensenCells, sov: SovCells) -> str:
+    """Formula counting the judgements entered without a motivering, and where they are."""
+    parts = [("(" + "+".join(cells.unexplained) + ")", name) for cells, name in
+             ((eisen, "Eisen"), (wensen, "Wensen"), (sov, "Soevereiniteit"))]
+    total = "(" + "+".join(count for count, _ in parts) + ")"
+    return (f'=IF({total}=0,"In orde","Let op: "&{total}&IF({total}=1," beoordeling",'
+            f'" beoordelingen")&" zonder motivering"&{_where(parts)}&".")')
+
+
+def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, eisen: EisenCells,
+            wensen: WensenCells, sov: SovCells, price: PriceCells) -> int:
     k, s, p = settings.share_quality, settings.share_sovereignty, settings.share_price
     put_text(ws, row, 1, "Controles", font=BOLD)
     checks = (
@@ -84,6 +93,7 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovC
          f'prijs tellen op tot "&ROUND({k}+{s}+{p},2)&"% in plaats van 100%.","In orde")'),
         ("Prijsparameters", f"={price.check}"),
         ("Schaal soevereiniteitsscore", _scale_check(sov)),
+        ("Motivering", _reasons_check(eisen, wensen, sov)),
     )
     for offset, (label, formula) in enumerate(checks, start=1):
         put_text(ws, row + offset, 1, label).alignment = TOP
@@ -142,7 +152,7 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Se
     highlight_when(ws, statuses, f'LEFT(B{RESULT_FIRST_ROW},{len(UITGESLOTEN)})="{UITGESLOTEN}"',
                    EXCLUDED_FILL)
     highlight_when(ws, statuses, f'B{RESULT_FIRST_ROW}="{GELDIG}"', RESULT_FILL)
-    row = _checks(ws, last + 2, annex, settings, sov, price)
+    row = _checks(ws, last + 2, annex, settings, eisen, wensen, sov, price)
     # The charts start a page of their own, so no page break or title row runs through them.
     ws.row_breaks.append(Break(id=row - 1))
     put_text(ws, row, 1, "Grafieken: totaalscore en soevereiniteitsprofiel", font=BOLD)

@@ -31,6 +31,7 @@ from aanbesteding.writers.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
+    put_unexplained,
     ref,
     widths,
 )
@@ -55,7 +56,8 @@ SUMMARY_ALIGNMENT = Alignment(wrap_text=True, vertical="top", horizontal="left")
 BELOW = "nee"
 EMPTY = "nog in te vullen"
 LABELS = ("Alle minima gehaald", "Onder minimum bij", "Totale SEAL (laagste)",
-          "Soevereiniteitsscore (%)", "Nog in te vullen", "Controle schaal score")
+          "Soevereiniteitsscore (%)", "Nog in te vullen", "Controle schaal score",
+          "Zonder motivering")
 SCORE_PROMPT = (f"De {SOV_SCORE_UNIT} (EU CSF-methode). Neem een gepubliceerde EU CSF-score "
                 "over zoals die is, bijvoorbeeld 94 voor 94%.")
 TEN_SCALE = ("Let op: alle scores zijn 10 of lager. Is een schaal 0-10 gebruikt? Vul de score "
@@ -121,9 +123,16 @@ def _bidder(ws: Worksheet, i: int) -> list[str]:
         f'=IF(COUNT({scores})<{len(SOVS)},"",SUMPRODUCT($B${FIRST}:$B${LAST},{scores})/100)',
         f"={2 * len(SOVS)}-({entered})",
         f"={scale_check(scores)}",
+        "",  # Zonder motivering, below
     )
     rows = range(SUMMARY, SUMMARY + len(formulas))
+    reasons = col(first + 2)
     for row, formula in zip(rows, formulas, strict=True):
+        if not formula:
+            cell = put_unexplained(ws, row, first, [f"{seal}{FIRST}:{seal}{LAST}", scores],
+                                   f"{reasons}{FIRST}:{reasons}{LAST}")
+            cell.alignment = SUMMARY_ALIGNMENT
+            continue
         cell = put_formula(ws, row, first, formula, "0.0" if row == SUMMARY + 3 else None)
         cell.alignment = SUMMARY_ALIGNMENT
         if row < SUMMARY + 4:
@@ -187,6 +196,7 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
         minima_met=[r[0] for r in results], below_minimum=[r[1] for r in results],
         overall_seal=[r[2] for r in results], score=[r[3] for r in results],
         open=[r[4] for r in results], scale_check=[r[5] for r in results],
+        unexplained=[r[6] for r in results],
         weight_total=ref(SOEVEREINITEIT, 2, TOTAL_ROW),
         score_area=[(seal_column(i) + 1, FIRST) for i in range(len(bidders))],
         objectives=(FIRST, LAST))

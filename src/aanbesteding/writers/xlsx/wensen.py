@@ -27,6 +27,7 @@ from aanbesteding.writers.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
+    put_unexplained,
     ref,
     widths,
 )
@@ -89,15 +90,16 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
         put_text(ws, FIRST, 2, "Deze aanbesteding bevat geen wensen.")
 
     total_row = max(last, FIRST) + 2
-    quality_row, open_row = total_row + 1, total_row + 2
+    quality_row, open_row, reason_row = total_row + 1, total_row + 2, total_row + 3
     put_text(ws, total_row, 2, "Totaal punten", font=BOLD)
     put_text(ws, quality_row, 2, "Kwaliteit (%)", font=BOLD)
     put_text(ws, open_row, 2, "Nog in te vullen", font=BOLD)
+    put_text(ws, reason_row, 2, "Zonder motivering", font=BOLD)
     if wensen:
         put_formula(ws, total_row, 3, f"=SUM(C{FIRST}:C{last})", WHOLE, font=BOLD)
     else:
         put_number(ws, total_row, 3, 0, WHOLE)
-    quality, still_open = [], []
+    quality, still_open, unexplained = [], [], []
     for i in range(n):
         points = col(points_column + i)
         score = col(score_column(i))
@@ -107,17 +109,22 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
                         f"SUM({points}{FIRST}:{points}{last}))", DECIMAL, font=BOLD)
             put_formula(ws, open_row, score_column(i),
                         f"={len(wensen)}-COUNT({score}{FIRST}:{score}{last})", WHOLE)
+            reasons = col(score_column(i) + 1)
+            put_unexplained(ws, reason_row, score_column(i), [f"{score}{FIRST}:{score}{last}"],
+                            f"{reasons}{FIRST}:{reasons}{last}")
         else:
             put_number(ws, total_row, points_column + i, 0, DECIMAL)
             put_number(ws, open_row, score_column(i), 0, WHOLE)
+            put_number(ws, reason_row, score_column(i), 0, WHOLE)
         total = f"{points}{total_row}"
         mark_result(put_formula(ws, quality_row, points_column + i,
                                 f'=IF(NOT(ISNUMBER({total})),"",IF($C${total_row}>0,'
                                 f'{total}/$C${total_row},0))', PERCENT))
         quality.append(ref(WENSEN, points_column + i, quality_row))
         still_open.append(ref(WENSEN, score_column(i), open_row))
+        unexplained.append(ref(WENSEN, score_column(i), reason_row))
     groups = [(c, c) for c in range(1, SCORE_COLUMN)]
     groups += [(score_column(i), score_column(i) + 1) for i in range(n)]
     groups += [(points_column, clause_column)]
     finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=SCORE_COLUMN - 1)
-    return WensenCells(quality=quality, open=still_open)
+    return WensenCells(quality=quality, open=still_open, unexplained=unexplained)
