@@ -237,3 +237,9 @@ def put_unexplained(ws: Worksheet, row: int, column: int, inputs: Sequence[str],
     """
     filled = "+".join(f'({area}<>"")' for area in inputs)
     return put_formula(ws, row, column, f'=SUMPRODUCT((({filled})>0)*({motivering}=""))', WHOLE)
+
+
+def word_width(texts: Sequence[str], minimum: float, maximum: float = 16.0) -> float:
+    """A column width that fits the longest word of ``texts`` (a bidder name in a header)."""
+    longest = max((len(word) for text in texts for word in text.split()), default=0)
+    return max(minimum, min(maximum, longest + 2.0))

@@ -28,6 +28,7 @@ from aanbesteding.writers.xlsx.cells import (
     ref,
     still_to_fill,
     widths,
+    word_width,
 )
 from aanbesteding.writers.xlsx.layout import EISEN, EisenCells, motivering_header
 from aanbesteding.writers.xlsx.page import finish_sheet
@@ -65,8 +66,8 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
     header_row(ws, ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen", *per_bidder,
                     "Clausule"])
     widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 9, 4: 9, 5: PROOF_WIDTH, clause_column: 24})
-    for i in range(len(bidders)):
-        widths(ws, {answer_column(i): 9, answer_column(i) + 1: MOTIVERING_WIDTH})
+    for i, name in enumerate(bidders):
+        widths(ws, {answer_column(i): word_width([name], 8), answer_column(i) + 1: MOTIVERING_WIDTH})
     last = FIRST + len(requirements) - 1
     for offset, req in enumerate(requirements):
         _requirement_row(ws, FIRST + offset, req, clause_column)
@@ -120,6 +121,6 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
     groups = [(c, c) for c in range(1, BIDDER_COLUMN)]
     groups += [(answer_column(i), answer_column(i) + 1) for i in range(len(bidders))]
     finish_sheet(ws, freeze=f"C{FIRST}", groups=[*groups, (clause_column, clause_column)],
-                 repeat=2, alone=BIDDER_COLUMN - 1)
+                 repeat=2, alone=BIDDER_COLUMN - 1, reference_last=True)
     return EisenCells(failed=failed, first_failed=first_failed, open=still_open,
                       unexplained=unexplained)

@@ -48,14 +48,38 @@ def column_breaks(ws: Worksheet, groups: Sequence[tuple[int, int]], repeat: int,
     return breaks
 
 
+def wrapped_lines(text: str, per_line: int) -> int:
+    """Lines ``text`` takes when wrapped at word boundaries in ``per_line`` characters."""
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > per_line:
+            lines, used = lines + 1, 0
+        used = used + 1 + size if used else size
+        lines += (size - 1) // per_line  # a word longer than the column breaks inside
+    return lines
+
+
+def fit_header(ws: Worksheet, row: int = 1, minimum: float = 30.0) -> None:
+    """Make header ``row`` tall enough for every wrapped bold header text."""
+    lines = 1
+    for cell in ws[row]:
+        if isinstance(cell.value, str) and cell.column is not None:
+            width = ws.column_dimensions[col(int(cell.column))].width or DEFAULT_WIDTH
+            lines = max(lines, wrapped_lines(cell.value, max(int(width), 4)))
+    ws.row_dimensions[row].height = max(minimum, min(12.0 * lines + 8, 160.0))
+
+
 def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = "1:1",
                  groups: Sequence[tuple[int, int]] = (), repeat: int = 0,
-                 alone: int = 0) -> None:
+                 alone: int = 0, reference_last: bool = False) -> None:
     """Protect the sheet (no password), freeze panes and set up landscape A4 printing.
 
     ``groups`` are the column ranges, left to right, that must print on one page (pass them for
     sheets that can grow wider than a page); ``repeat`` leading columns are repeated on each page
     and the first ``alone`` groups, when the sheet needs more than one page width, get their own.
+    With ``reference_last`` the last group (the clause ids, for reference on screen) is left out
+    of the print rather than printed on pages of its own.
     """
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -71,6 +95,9 @@ def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = 
     breaks = column_breaks(ws, groups, repeat) if groups else []
     if breaks and alone:
         breaks = column_breaks(ws, groups, repeat, alone=alone)
+    if breaks and reference_last and breaks[-1] == groups[-1][0] - 1:
+        breaks.pop()
+        ws.print_area = f"A1:{col(groups[-1][0] - 1)}{ws.max_row}"
     if not breaks:
         setup.fitToWidth = 1
         setup.fitToHeight = 0
@@ -84,6 +111,7 @@ def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = 
             ws.print_title_cols = f"A:{col(repeat)}"
     if title_rows:
         ws.print_title_rows = title_rows
+        fit_header(ws)
     footer = ws.oddFooter
     if footer is not None:
         footer.left.text = "&A"

@@ -34,6 +34,7 @@ from aanbesteding.writers.xlsx.cells import (
     put_unexplained,
     ref,
     widths,
+    word_width,
 )
 from aanbesteding.writers.xlsx.layout import (
     SOEVEREINITEIT,
@@ -168,11 +169,11 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
         headers += [f"{name} SEAL", f"{name} score (%)", motivering_header(name)]
     header_row(ws, headers)
     widths(ws, {1: 44, 2: 9, 3: 9, seal_column(len(bidders)): 24})
-    for i in range(len(bidders)):
-        widths(ws, {seal_column(i): 8, seal_column(i) + 1: 9, seal_column(i) + 2: 24})
-    ws.row_dimensions[1].height = 54  # long bidder names wrap over three lines
+    for i, name in enumerate(bidders):
+        widths(ws, {seal_column(i): word_width([name], 8), seal_column(i) + 1: word_width([name], 9),
+                    seal_column(i) + 2: 24})
     for row in range(FIRST, LAST + 1):
-        ws.row_dimensions[row].height = 27  # room for a two-line motivering
+        ws.row_dimensions[row].height = 24  # room for a two-line motivering
     _objectives(ws, annex)
     put_text(ws, FLAGS - 1, 1, "Per inschrijver", font=BOLD)
     for offset, sov in enumerate(SOVS):
@@ -180,7 +181,7 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
     for offset, label in enumerate(LABELS):
         put_text(ws, SUMMARY + offset, 1, label, font=BOLD).alignment = TOP
     results = [_bidder(ws, i) for i in range(len(bidders))]
-    ws.row_dimensions[SUMMARY + 5].height = 40
+    ws.row_dimensions[SUMMARY + 5].height = 27
     legend = SUMMARY + len(LABELS) + 1
     ws.row_breaks.append(Break(id=legend - 1))  # the table fills a page; the legend follows
     put_text(ws, legend, 1, "SEAL-niveaus", font=BOLD)
@@ -191,7 +192,8 @@ def build_soevereiniteit(ws: Worksheet, annex: Annex) -> SovCells:
     groups = [(1, 1), (2, 2), (3, 3)]
     groups += [(seal_column(i), seal_column(i) + 2) for i in range(len(bidders))]
     clause = seal_column(len(bidders))
-    finish_sheet(ws, freeze=f"B{FIRST}", groups=[*groups, (clause, clause)], repeat=3)
+    finish_sheet(ws, freeze=f"B{FIRST}", groups=[*groups, (clause, clause)], repeat=3,
+                 reference_last=True)
     return SovCells(
         minima_met=[r[0] for r in results], below_minimum=[r[1] for r in results],
         overall_seal=[r[2] for r in results], score=[r[3] for r in results],

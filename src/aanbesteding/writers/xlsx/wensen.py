@@ -30,19 +30,25 @@ from aanbesteding.writers.xlsx.cells import (
     put_unexplained,
     ref,
     widths,
+    word_width,
 )
 from aanbesteding.writers.xlsx.layout import WENSEN, Settings, WensenCells, motivering_header
 from aanbesteding.writers.xlsx.page import finish_sheet
 
 FIRST = 2
 SCORE_COLUMN = 5  # first bidder score column (after Nr., Titel, Weging, Scoringsleidraad)
-PER_BIDDER = 2  # score and motivering
+PER_BIDDER = 3  # score, motivering and the weighted points
 TITLE_WIDTH, GUIDANCE_WIDTH = 32.0, 85.0
 
 
 def score_column(bidder: int) -> int:
-    """Column of bidder ``bidder``'s (0-based) scores; the motivering is next to it."""
+    """Column of bidder ``bidder``'s (0-based) scores; motivering and points follow it."""
     return SCORE_COLUMN + PER_BIDDER * bidder
+
+
+def points_column(bidder: int) -> int:
+    """Column of bidder ``bidder``'s (0-based) weighted points."""
+    return score_column(bidder) + 2
 
 
 def guidance(req: Requirement) -> str:
@@ -56,14 +62,14 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
     bidders = annex.tender.inschrijvers
     wensen = [r for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
     n = len(bidders)
-    points_column = score_column(n)
-    clause_column = points_column + n
-    per_bidder = [title for name in bidders for title in (name, motivering_header(name))]
-    header_row(ws, ["Nr.", "Titel", "Weging", "Scoringsleidraad", *per_bidder,
-                    *(f"{b} punten" for b in bidders), "Clausule"])
+    clause_column = score_column(n)
+    per_bidder = [title for name in bidders
+                  for title in (name, motivering_header(name), f"{name} punten")]
+    header_row(ws, ["Nr.", "Titel", "Weging", "Scoringsleidraad", *per_bidder, "Clausule"])
     widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 8, 4: GUIDANCE_WIDTH, clause_column: 24})
-    for i in range(n):
-        widths(ws, {score_column(i): 8, score_column(i) + 1: 28, points_column + i: 11})
+    for i, name in enumerate(bidders):
+        widths(ws, {score_column(i): word_width([name], 8), score_column(i) + 1: 28,
+                    points_column(i): word_width([name], 9)})
     last = FIRST + len(wensen) - 1
     scale_max = f"MAX({settings.scale})"
     for offset, req in enumerate(wensen):
@@ -79,8 +85,9 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
             score = f"{col(score_column(i))}{row}"
             mark_input(cell_at(ws, row, score_column(i)))
             mark_input(cell_at(ws, row, score_column(i) + 1), wrap=True)
-            put_formula(ws, row, points_column + i,
-                        f'=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},"")', DECIMAL)
+            put_formula(ws, row, points_column(i),
+                        f'=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},"")',
+                        DECIMAL).alignment = TOP
     if wensen:
         for i in range(n):
             letter = col(score_column(i))
@@ -101,11 +108,11 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
         put_number(ws, total_row, 3, 0, WHOLE)
     quality, still_open, unexplained = [], [], []
     for i in range(n):
-        points = col(points_column + i)
+        points = col(points_column(i))
         score = col(score_column(i))
         pending = f"{score}{open_row}"
         if wensen:
-            put_formula(ws, total_row, points_column + i, f'=IF({pending}>0,"",'
+            put_formula(ws, total_row, points_column(i), f'=IF({pending}>0,"",'
                         f"SUM({points}{FIRST}:{points}{last}))", DECIMAL, font=BOLD)
             put_formula(ws, open_row, score_column(i),
                         f"={len(wensen)}-COUNT({score}{FIRST}:{score}{last})", WHOLE)
@@ -113,18 +120,19 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
             put_unexplained(ws, reason_row, score_column(i), [f"{score}{FIRST}:{score}{last}"],
                             f"{reasons}{FIRST}:{reasons}{last}")
         else:
-            put_number(ws, total_row, points_column + i, 0, DECIMAL)
+            put_number(ws, total_row, points_column(i), 0, DECIMAL)
             put_number(ws, open_row, score_column(i), 0, WHOLE)
             put_number(ws, reason_row, score_column(i), 0, WHOLE)
         total = f"{points}{total_row}"
-        mark_result(put_formula(ws, quality_row, points_column + i,
+        mark_result(put_formula(ws, quality_row, points_column(i),
                                 f'=IF(NOT(ISNUMBER({total})),"",IF($C${total_row}>0,'
                                 f'{total}/$C${total_row},0))', PERCENT))
-        quality.append(ref(WENSEN, points_column + i, quality_row))
+        quality.append(ref(WENSEN, points_column(i), quality_row))
         still_open.append(ref(WENSEN, score_column(i), open_row))
         unexplained.append(ref(WENSEN, score_column(i), reason_row))
     groups = [(c, c) for c in range(1, SCORE_COLUMN)]
-    groups += [(score_column(i), score_column(i) + 1) for i in range(n)]
-    groups += [(points_column, clause_column)]
-    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=SCORE_COLUMN - 1)
+    groups += [(score_column(i), points_column(i)) for i in range(n)]
+    groups += [(clause_column, clause_column)]
+    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=SCORE_COLUMN - 1,
+                 reference_last=True)
     return WensenCells(quality=quality, open=still_open, unexplained=unexplained)
