@@ -34,8 +34,9 @@ TEXT_WIDTH = 95.0
 INTRO = (
     "Deze beoordelingsmatrix hoort bij de bijlage digitale soevereiniteit van deze aanbesteding. "
     "De nummers (E-.., W-.., B-..) en clausules zijn dezelfde als in de Word-bijlage. De "
-    "beoordelingscommissie vult per inschrijver de gele invoercellen in; uitsluitingen, scores, "
-    "totalen en de rangorde worden met formules berekend.")
+    "beoordelingscommissie vult per inschrijver de gele invoercellen in en legt bij elk oordeel "
+    "de motivering vast; uitsluitingen, scores, totalen en de rangorde worden met formules "
+    "berekend.")
 STEPS = (
     ("1. Eisen", "Kies per eis en bepaling Ja of Nee en leg in de kolom motivering vast waarop "
      "het oordeel berust. Bij een bepaling betekent Ja: aanvaard zonder voorbehoud. Eén Nee "
@@ -45,8 +46,8 @@ STEPS = (
      "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
      "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord."),
     ("3. Soevereiniteit", "Vul per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
-     f"4) en de {SOV_SCORE_UNIT} in, met een motivering. Een gepubliceerde EU CSF-score neemt "
-     "u over zoals die is (94 voor 94%). Lijken alle scores van een inschrijver op een schaal "
+     f"4), de score ({SOV_SCORE_UNIT}) en een motivering in. Een gepubliceerde EU CSF-score "
+     "neemt u over zoals die is (94 voor 94%). Lijken alle scores van een inschrijver op een schaal "
      "0-10, dan verschijnt een waarschuwing. Een SEAL onder het minimum sluit de inschrijving "
      "uit, hoe hoog de scores ook zijn (SEAL gaat voor score)."),
     ("4. Prijs", "Vul per inschrijver de inschrijfprijs in en de parameters van de prijsmethode."),
@@ -136,8 +137,8 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
     tender = annex.tender
     row = _line(ws, row, "Kwaliteit", "Kwaliteit = som van de punten / som van de wegingen "
                 "(tabblad Wensen).")
-    row = _line(ws, row, "Soevereiniteit", "Soevereiniteitsscore (EU CSF-methode) = som over "
-                f"SOV-1 t/m SOV-8 van score x gewicht / 100, met als score de {SOV_SCORE_UNIT}. "
+    row = _line(ws, row, "Soevereiniteit", "Soevereiniteitsscore = som over SOV-1 t/m SOV-8 "
+                f"van score x gewicht / 100 (EU CSF-methode; {SOV_SCORE_UNIT}). "
                 "Wegingsprofiel: "
                 f"{WEIGHT_PROFILE_LABELS[tender.weging]}. Het minimum-SEAL "
                 "per doelstelling komt uit de laag; een leeg minimum betekent: geen minimum. "
