@@ -97,32 +97,32 @@ def test_eisen_lists_every_eis_and_bepaling_with_the_annex_numbers_and_clause_id
     annex = make_annex()
     ws = load(grid_bytes(annex))["Eisen"]
     headers = [c.value for c in ws[1]]
-    assert headers[:5] == ["ID", "Titel", "Soort", "SOV", "Wijze van aantonen"]
-    assert headers[5:9] == ["Alfa", "Beta", "Gamma", "Delta"]
+    assert headers[:5] == ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen"]
+    assert headers[5:13:2] == ["Alfa", "Beta", "Gamma", "Delta"]
     expected = annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
     assert ids(ws) == [r.number for r in expected]
     clause = column_of(ws, "Clausule")
     assert [ws.cell(row=2 + i, column=clause).value for i in range(len(expected))] == \
         [r.clause_id for r in expected]
-    assert "list" in validated(ws, "F2") and "list" in validated(ws, "I5")
+    assert "list" in validated(ws, "F2") and "list" in validated(ws, "L5")
     assert ws.freeze_panes == "C2"
 
 
 def test_wensen_lists_every_wens_with_weight_and_a_score_dropdown_per_bidder() -> None:
     ws = load(grid_bytes(make_annex()))["Wensen"]
-    assert [c.value for c in ws[1]][:4] == ["ID", "Titel", "Weging", "Scoringsleidraad"]
+    assert [c.value for c in ws[1]][:4] == ["Nr.", "Titel", "Weging", "Scoringsleidraad"]
     assert ids(ws) == list(WENS_WEIGHTS)
     assert [ws.cell(row=r, column=3).value for r in (2, 3, 4)] == list(WENS_WEIGHTS.values())
     alfa = column_of(ws, "Alfa")
     assert "list" in validated(ws, f"{get_column_letter(alfa)}2")
-    assert column_of(ws, "Alfa punten") > column_of(ws, "Delta")
+    assert column_of(ws, "Alfa punten") == column_of(ws, "Alfa") + 2  # after the motivering
     assert "10: Uitstekend." in str(ws["D2"].value)
 
 
 def test_soevereiniteit_has_profile_weights_tier_minima_and_validated_inputs() -> None:
     annex = make_annex(weging="eu-csf-2026")
     ws = load(grid_bytes(annex))["Soevereiniteit"]
-    weight, minimum = column_of(ws, "Gewicht"), column_of(ws, "Minimum SEAL")
+    weight, minimum = column_of(ws, "Gewicht (%)"), column_of(ws, "Minimum SEAL")
     for offset, sov in enumerate(SOVS):
         row = 2 + offset
         assert str(ws.cell(row=row, column=1).value).startswith(f"{sov} ")
@@ -170,16 +170,22 @@ def test_every_sheet_is_protected_with_only_marked_input_cells_unlocked() -> Non
     assert wb["Resultaat"]["B2"].protection.locked is True
 
 
-def test_sheets_freeze_headers_and_print_landscape_fit_to_width() -> None:
+def test_sheets_freeze_headers_and_print_landscape_fit_to_width_or_readable_pages() -> None:
     wb = load(grid_bytes(make_annex()))
     for name in SHEETS[1:]:
         ws = wb[name]
         assert ws.freeze_panes is not None
         assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
         setup = ws.sheet_properties.pageSetUpPr
-        assert setup is not None and setup.fitToPage
-        assert ws.print_title_rows == "$1:$1"
+        assert setup is not None
+        if setup.fitToPage:
+            assert ws.page_setup.fitToWidth == 1
+        else:  # too wide for one readable page: 90% with whole bidders per page
+            assert ws.page_setup.scale == 90 and ws.col_breaks.brk
+            assert ws.print_title_cols is not None
+        if name != "Resultaat":  # Resultaat's charts get a page without title rows
+            assert ws.print_title_rows == "$1:$1"
 
 
 def test_toelichting_explains_method_legend_ratio_and_provenance() -> None:
@@ -227,9 +233,9 @@ def test_the_ids_in_the_grid_equal_the_requirements_of_the_annex(laag: str, cont
 
 def test_bidder_names_that_look_like_formulas_are_written_as_text() -> None:
     wb = load(grid_bytes(make_annex(inschrijvers=NASTY)))
-    for ws, row, first in ((wb["Eisen"], 1, 6), (wb["Wensen"], 1, 5)):
+    for ws, first, step in ((wb["Eisen"], 6, 2), (wb["Wensen"], 5, 3)):
         for i, name in enumerate(NASTY):
-            cell = ws.cell(row=row, column=first + i)
+            cell = ws.cell(row=1, column=first + step * i)
             assert (cell.value, cell.data_type) == (name, "s")
     for ws in (wb["Prijs"], wb["Resultaat"]):
         for i, name in enumerate(NASTY):
@@ -416,7 +422,7 @@ def test_formula_like_bidder_names_stay_literal_after_recalculation(tmp_path: Pa
     bids = dict(zip(NASTY, BIDS.values(), strict=True))
     annex = make_annex(inschrijvers=NASTY)
     wb = recalculated(annex, tmp_path, bids, Pmin=PMIN, Pmax=PMAX)
-    assert [wb["Eisen"].cell(row=1, column=6 + i).value for i in range(4)] == NASTY
+    assert [wb["Eisen"].cell(row=1, column=6 + 2 * i).value for i in range(4)] == NASTY
     assert [wb["Resultaat"].cell(row=2 + i, column=1).value for i in range(4)] == NASTY
     assert [wb["Prijs"].cell(row=2 + i, column=1).value for i in range(4)] == NASTY
     assert wb["Soevereiniteit"]["D1"].value == f"{NASTY[0]} SEAL"
@@ -445,5 +451,6 @@ def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     assert ids(wb["Eisen"]) == [] and ids(wb["Wensen"]) == []
     out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
     assert no_error_values(out) == []
-    assert out["Resultaat"]["B2"].value == "Onvolledig: nog 19 invoer open"  # 16 SOV + 3 price
-    assert out["Resultaat"]["C2"].value == 0
+    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 19 invoervelden in te vullen op de "
+                                            "tabbladen Soevereiniteit en Prijs")  # 16 + 3
+    assert out["Resultaat"]["C2"].value == 0  # no wensen: every bid has the same quality

@@ -1,4 +1,4 @@
-"""Cell helpers shared by every sheet: safe text, inputs, validation, styles, page setup.
+"""Cell helpers shared by every sheet: safe text, inputs, validation, styles.
 
 Every text cell goes through :func:`put_text`, so user data (bidder names, clause texts) can
 never turn into a formula; every formula goes through :func:`put_formula`.
@@ -16,17 +16,21 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+FONT_NAME = "Arial"  # the Word template's family; LibreOffice substitutes Liberation Sans
+FONT_SIZE = 10
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+FIXED_FILL = PatternFill("solid", fgColor="EDEDED")
+WARN_FILL = PatternFill("solid", fgColor="FFC000")
 RESULT_FILL = PatternFill("solid", fgColor="E2EFDA")
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 EXCLUDED_FILL = PatternFill("solid", fgColor="F8CBAD")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-BOLD = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=14)
-WARNING_FONT = Font(bold=True, color="C00000")
+BASE_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+HEADER_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="FFFFFF")
+BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+TITLE_FONT = Font(name=FONT_NAME, size=14, bold=True)
+WARNING_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="C00000")
 _THIN = Side(style="thin", color="BF9000")
 INPUT_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -36,6 +40,7 @@ PERCENT = "0.0%"
 EURO = '"€" #,##0.00'
 DECIMAL = "#,##0.00"
 WHOLE = "0"
+LINE_HEIGHT = 11.5  # points per line of Arial 10 as LibreOffice sets it
 MAX_TEXT = 32_767  # Excel's limit for one cell
 
 
@@ -86,8 +91,7 @@ def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | No
     cell.value = clean(text)
     # openpyxl marks a str starting with "=" as a formula; force the string type back.
     cell.data_type = "s"
-    if font is not None:
-        cell.font = font
+    cell.font = font or BASE_FONT
     if wrap:
         cell.alignment = WRAP
     return cell
@@ -98,6 +102,7 @@ def put_number(ws: Worksheet, row: int, column: int, value: float | None,
     """Write a number (or leave the cell empty for ``None``)."""
     cell = cell_at(ws, row, column)
     cell.value = value
+    cell.font = BASE_FONT
     if number_format:
         cell.number_format = number_format
     return cell
@@ -113,8 +118,7 @@ def put_formula(ws: Worksheet, row: int, column: int, formula: str,
     cell.data_type = "f"
     if number_format:
         cell.number_format = number_format
-    if font is not None:
-        cell.font = font
+    cell.font = font or BASE_FONT
     return cell
 
 
@@ -123,12 +127,20 @@ def quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def mark_input(cell: Cell) -> Cell:
+def mark_input(cell: Cell, *, wrap: bool = False) -> Cell:
     """Unlock a cell and give it the input look explained in the Toelichting legend."""
     cell.protection = Protection(locked=False)
-    cell.alignment = TOP
+    cell.alignment = WRAP if wrap else TOP
+    cell.font = BASE_FONT
     cell.fill = INPUT_FILL
     cell.border = INPUT_BORDER
+    return cell
+
+
+def mark_fixed(cell: Cell) -> Cell:
+    """Give a published value (weight, minimum, share) the locked look explained in the legend."""
+    cell.fill = FIXED_FILL
+    cell.alignment = TOP
     return cell
 
 
@@ -140,7 +152,7 @@ def mark_result(cell: Cell) -> Cell:
 
 
 def header_row(ws: Worksheet, headers: Sequence[str], row: int = 1,
-               height: float = 48.0) -> None:
+               height: float = 40.0) -> None:
     """Write a header row as text, styled, wrapped; tall enough for bidder names."""
     ws.row_dimensions[row].height = height
     for index, title in enumerate(headers, start=1):
@@ -203,27 +215,31 @@ def fit_height(ws: Worksheet, row: int, texts: Sequence[tuple[str, float]]) -> N
     """
     lines = 1
     for text, width in texts:
-        per_line = max(int(width * 1.15), 10)
+        per_line = max(int(width * 1.1), 10)
         count = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
         lines = max(lines, count)
-    ws.row_dimensions[row].height = min(15.0 * lines + 3, 409.0)
+    ws.row_dimensions[row].height = min(LINE_HEIGHT * lines + 6, 409.0)
 
 
-def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = "1:1") -> None:
-    """Protect the sheet (no password), freeze panes and set up landscape A4 printing."""
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    if freeze:
-        ws.freeze_panes = freeze
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    if title_rows:
-        ws.print_title_rows = title_rows
-    footer = ws.oddFooter
-    if footer is not None:
-        footer.left.text = "&A"
-        footer.right.text = "Pagina &P van &N"
+def still_to_fill(count: str) -> str:
+    """Formula fragment: ``"nog 1 invoerveld in te vullen"`` or ``"nog 56 invoervelden ..."``.
+
+    ``count`` is a formula expression (no leading =) built by this package.
+    """
+    return (f'"nog "&{count}&IF({count}=1," invoerveld"," invoervelden")&" in te vullen"')
+
+
+def put_unexplained(ws: Worksheet, row: int, column: int, inputs: Sequence[str],
+                    motivering: str) -> Cell:
+    """Count the items with any of ``inputs`` filled in but an empty ``motivering`` range.
+
+    The ranges are same-sized columns such as ``F2:F30``; the count goes to ``row``/``column``.
+    """
+    filled = "+".join(f'({area}<>"")' for area in inputs)
+    return put_formula(ws, row, column, f'=SUMPRODUCT((({filled})>0)*({motivering}=""))', WHOLE)
+
+
+def word_width(texts: Sequence[str], minimum: float, maximum: float = 16.0) -> float:
+    """A column width that fits the longest word of ``texts`` (a bidder name in a header)."""
+    longest = max((len(word) for text in texts for word in text.split()), default=0)
+    return max(minimum, min(maximum, longest + 2.0))

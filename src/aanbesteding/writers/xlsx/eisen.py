@@ -1,4 +1,4 @@
-"""The Eisen sheet: Ja/Nee per eis and bepaling per bidder, and whether each bid complies."""
+"""The Eisen sheet: Ja/Nee and a motivering per eis and bepaling per bidder, and compliance."""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ from aanbesteding.writers.xlsx.cells import (
     TOP,
     WHOLE,
     WRAP,
-    area,
     cell_at,
     col,
-    finish_sheet,
     fit_height,
     flow,
     header_row,
@@ -26,25 +24,36 @@ from aanbesteding.writers.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
+    put_unexplained,
     ref,
+    still_to_fill,
     widths,
+    word_width,
 )
-from aanbesteding.writers.xlsx.layout import EISEN, EisenCells
+from aanbesteding.writers.xlsx.layout import EISEN, EisenCells, motivering_header
+from aanbesteding.writers.xlsx.page import finish_sheet
 
 FIRST = 2  # first requirement row
 BIDDER_COLUMN = 6  # first bidder column (after ID, Titel, Soort, SOV, Wijze van aantonen)
-SOORT = {Kind.EIS: "Eis", Kind.BEPALING: "Bepaling", Kind.WENS: "Wens"}
+PER_BIDDER = 2  # Ja/Nee and motivering
+SOORT = {Kind.EIS: "Eis (KO)", Kind.BEPALING: "Bepaling", Kind.WENS: "Wens"}
+TITLE_WIDTH, PROOF_WIDTH, MOTIVERING_WIDTH = 32.0, 80.0, 28.0
+
+
+def answer_column(bidder: int) -> int:
+    """Column of bidder ``bidder``'s (0-based) Ja/Nee answers; the motivering is next to it."""
+    return BIDDER_COLUMN + PER_BIDDER * bidder
 
 
 def _requirement_row(ws: Worksheet, row: int, req: Requirement, clause_column: int) -> None:
     proof = flow(req.wijze_van_aantonen)
     put_text(ws, row, 1, req.number).alignment = TOP
     put_text(ws, row, 2, req.title, wrap=True)
-    put_text(ws, row, 3, SOORT[req.kind]).alignment = TOP
+    put_text(ws, row, 3, SOORT[req.kind], wrap=True)
     put_text(ws, row, 4, ", ".join(req.sov), wrap=True)
     put_text(ws, row, 5, proof, wrap=True)
-    put_text(ws, row, clause_column, req.clause_id).alignment = TOP
-    fit_height(ws, row, [(req.title, 40), (proof, 60)])
+    put_text(ws, row, clause_column, req.clause_id, wrap=True)
+    fit_height(ws, row, [(req.title, TITLE_WIDTH), (proof, PROOF_WIDTH)])
 
 
 def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
@@ -52,30 +61,36 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
     bidders = annex.tender.inschrijvers
     requirements = [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
                     if not r.scored_in_sov_table]
-    clause_column = BIDDER_COLUMN + len(bidders)
-    header_row(ws, ["ID", "Titel", "Soort", "SOV", "Wijze van aantonen", *bidders, "Clausule"])
-    widths(ws, {1: 8, 2: 40, 3: 10, 4: 10, 5: 60, clause_column: 28})
-    widths(ws, {BIDDER_COLUMN + i: 16 for i in range(len(bidders))})
+    clause_column = answer_column(len(bidders))
+    per_bidder = [title for name in bidders for title in (name, motivering_header(name))]
+    header_row(ws, ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen", *per_bidder,
+                    "Clausule"])
+    widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 9, 4: 9, 5: PROOF_WIDTH, clause_column: 24})
+    for i, name in enumerate(bidders):
+        widths(ws, {answer_column(i): word_width([name], 8), answer_column(i) + 1: MOTIVERING_WIDTH})
     last = FIRST + len(requirements) - 1
     for offset, req in enumerate(requirements):
         _requirement_row(ws, FIRST + offset, req, clause_column)
         for i in range(len(bidders)):
-            mark_input(cell_at(ws, FIRST + offset, BIDDER_COLUMN + i))
+            mark_input(cell_at(ws, FIRST + offset, answer_column(i)))
+            mark_input(cell_at(ws, FIRST + offset, answer_column(i) + 1), wrap=True)
     if not requirements:
         put_text(ws, FIRST, 2, "Deze aanbesteding bevat geen eisen of bepalingen.")
     else:
-        inputs = area(BIDDER_COLUMN, FIRST, last, last_column=clause_column - 1)
-        list_validation(ws, '"Ja,Nee"', inputs.replace("$", ""), "Kies Ja of Nee.")
-        highlight_when(ws, inputs, f'{col(BIDDER_COLUMN)}{FIRST}="Nee"', EXCLUDED_FILL)
+        for i in range(len(bidders)):
+            letter = col(answer_column(i))
+            answers = f"{letter}{FIRST}:{letter}{last}"
+            list_validation(ws, '"Ja,Nee"', answers, "Kies Ja of Nee.")
+            highlight_when(ws, answers, f'{letter}{FIRST}="Nee"', EXCLUDED_FILL)
 
     summary = max(last, FIRST) + 2
-    labels = ("Aantal Nee", "Eerste Nee", "Nog in te vullen", "Resultaat")
+    labels = ("Aantal Nee", "Eerste Nee", "Nog in te vullen", "Zonder motivering", "Resultaat")
     for offset, label in enumerate(labels):
         put_text(ws, summary + offset, 2, label, font=BOLD)
-    failed, first_failed, still_open = [], [], []
-    n_rows, f_row, o_row, r_row = summary, summary + 1, summary + 2, summary + 3
+    failed, first_failed, still_open, unexplained = [], [], [], []
+    n_rows, f_row, o_row, m_row, r_row = (summary + k for k in range(5))
     for i in range(len(bidders)):
-        column = BIDDER_COLUMN + i
+        column = answer_column(i)
         letter = col(column)
         answers = f"{letter}{FIRST}:{letter}{last}"
         if requirements:
@@ -85,15 +100,27 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
                         f'&({letter}{n_rows}-1)&")",""))')
             put_formula(ws, o_row, column, f'={len(requirements)}-COUNTIF({answers},"Ja")'
                         f'-COUNTIF({answers},"Nee")', WHOLE)
+            reasons = col(column + 1)
+            put_unexplained(ws, m_row, column, [answers], f"{reasons}{FIRST}:{reasons}{last}")
         else:
             put_number(ws, n_rows, column, 0, WHOLE)
             put_number(ws, o_row, column, 0, WHOLE)
+            put_number(ws, m_row, column, 0, WHOLE)
+        count = f"{letter}{o_row}"
         mark_result(put_formula(
             ws, r_row, column, f'=IF({letter}{n_rows}>0,"Voldoet niet: "&{letter}{f_row},'
-            f'IF({letter}{o_row}>0,"Nog "&{letter}{o_row}&" open","Voldoet"))'))
+            f'IF({count}>0,"Onvolledig: "&{still_to_fill(count)},"Voldoet"))'))
         ws.cell(row=r_row, column=column).alignment = WRAP
+        ws.merge_cells(start_row=r_row, start_column=column, end_row=r_row,
+                       end_column=column + 1)
         failed.append(ref(EISEN, column, n_rows))
         first_failed.append(ref(EISEN, column, f_row))
         still_open.append(ref(EISEN, column, o_row))
-    finish_sheet(ws, freeze=f"C{FIRST}")
-    return EisenCells(failed=failed, first_failed=first_failed, open=still_open)
+        unexplained.append(ref(EISEN, column, m_row))
+    ws.row_dimensions[r_row].height = 30
+    groups = [(c, c) for c in range(1, BIDDER_COLUMN)]
+    groups += [(answer_column(i), answer_column(i) + 1) for i in range(len(bidders))]
+    finish_sheet(ws, freeze=f"C{FIRST}", groups=[*groups, (clause_column, clause_column)],
+                 repeat=2, alone=BIDDER_COLUMN - 1, reference_last=True)
+    return EisenCells(failed=failed, first_failed=first_failed, open=still_open,
+                      unexplained=unexplained)

@@ -11,13 +11,16 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.support.output import normalize_zip, write_atomic
+from aanbesteding.writers.xlsx.cells import BASE_FONT
 from aanbesteding.writers.xlsx.eisen import build_eisen
 from aanbesteding.writers.xlsx.layout import (
     EISEN,
@@ -42,9 +45,20 @@ def _sheet(wb: Workbook, title: str) -> Worksheet:
     return ws
 
 
+def _default_font(wb: Workbook) -> None:
+    """Make Arial the font of the Normal style and of every cell without a font of its own.
+
+    openpyxl's default is Calibri, which LibreOffice replaces by a font of other widths.
+    """
+    book: Any = wb  # openpyxl keeps the style tables private
+    book._fonts = IndexedList([BASE_FONT])  # index 0 is the font of unstyled cells
+    book._named_styles["Normal"].font = BASE_FONT
+
+
 def build_workbook(annex: Annex) -> Workbook:
     """The scoring grid as an openpyxl workbook (not yet saved)."""
     wb = Workbook()
+    _default_font(wb)
     first = wb.active
     assert isinstance(first, Worksheet)
     first.title = TOELICHTING

@@ -13,7 +13,6 @@ from aanbesteding.writers.xlsx.cells import (
     PERCENT,
     WARNING_FONT,
     cell_at,
-    finish_sheet,
     header_row,
     mark_input,
     mark_result,
@@ -34,6 +33,7 @@ from aanbesteding.writers.xlsx.layout import (
     WensenCells,
     result_row,
 )
+from aanbesteding.writers.xlsx.page import finish_sheet
 
 FIRST = 2
 
@@ -63,9 +63,13 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
     last = _prices(ws, annex, ["Prijsscore"])
     pmin = _parameter(wb, ws, last + 2, "Pmin", "Pmin")
     pmax = _parameter(wb, ws, last + 3, "Pmax", "Pmax")
-    check = (f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
-             f'"Let op: Pmax moet groter zijn dan Pmin."),"Vul Pmin en Pmax in op tabblad Prijs.")')
-    put_formula(ws, last + 4, 1, f'=IF({check}="In orde","",{check})', font=WARNING_FONT)
+
+    def check(where: str) -> str:
+        return (f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
+                f'"Let op: Pmax moet groter zijn dan Pmin."),"Vul Pmin en Pmax in{where}.")')
+
+    here = check("")
+    put_formula(ws, last + 4, 1, f'=IF({here}="In orde","",{here})', font=WARNING_FONT)
     share, still_open = [], []
     for row in range(FIRST, last + 1):
         mark_result(put_formula(
@@ -74,7 +78,7 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
         share.append(ref(PRIJS, 3, row))
         still_open.append(f"(3-COUNT({ref(PRIJS, 2, row)},{pmin},{pmax}))")
     return PriceCells(share=share, rank_key=None, rank_area=None, open=still_open,
-                      check=check)
+                      check=check(" op tabblad Prijs"))
 
 
 def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,
@@ -88,18 +92,24 @@ def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Setting
     k, s = settings.share_quality, settings.share_sovereignty
     fictitious = f"$F${FIRST}:$F${last}"
     counted = f"$G${FIRST}:$G${last}"
-    check = (f'IF(NOT(ISNUMBER({value})),"Vul de waarde van een volledige score in op tabblad '
-             f'Prijs.",IF(COUNTIF({PRIJS}!{fictitious},"<=0")>0,"Let op: een fictieve prijs is '
-             f'nul of negatief; verlaag de waarde van een volledige score.","In orde"))')
-    put_formula(ws, last + 4, 1, f'=IF({check}="In orde","",{check})', font=WARNING_FONT)
+
+    def check(where: str) -> str:
+        return (f'IF(NOT(ISNUMBER({value})),"Vul de waarde van een volledige score in{where}.",'
+                f'IF(COUNTIF({PRIJS}!{fictitious},"<=0")>0,"Let op: een fictieve prijs is '
+                f'nul of negatief; verlaag de waarde van een volledige score.","In orde"))')
+
+    here = check("")
+    put_formula(ws, last + 4, 1, f'=IF({here}="In orde","",{here})', font=WARNING_FONT)
     share, keys, still_open = [], [], []
     for i, row in enumerate(range(FIRST, last + 1)):
         status = ref(RESULTAAT, RESULT_STATUS_COLUMN, result_row(i))
-        put_formula(ws, row, 3, f"={wensen.quality[i]}", PERCENT)
-        put_formula(ws, row, 4, f"={sov.score[i]}/100", PERCENT)
-        put_formula(ws, row, 5, f"=IF(AND(ISNUMBER({value}),{k}+{s}>0),"
-                    f"{value}*({k}*C{row}+{s}*D{row})/({k}+{s}),0)", EURO)
-        mark_result(put_formula(ws, row, 6, f'=IF(ISNUMBER(B{row}),B{row}-E{row},"")', EURO))
+        quality, score = wensen.quality[i], sov.score[i]
+        put_formula(ws, row, 3, f'=IF(ISNUMBER({quality}),{quality},"")', PERCENT)
+        put_formula(ws, row, 4, f'=IF(ISNUMBER({score}),{score}/100,"")', PERCENT)
+        put_formula(ws, row, 5, f"=IF(AND(ISNUMBER({value}),ISNUMBER(C{row}),ISNUMBER(D{row})),"
+                    f'IF({k}+{s}>0,{value}*({k}*C{row}+{s}*D{row})/({k}+{s}),0),"")', EURO)
+        mark_result(put_formula(
+            ws, row, 6, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER(E{row})),B{row}-E{row},"")', EURO))
         put_formula(ws, row, 7, f'=IF(AND(ISNUMBER(F{row}),LEFT({status},{len(UITGESLOTEN)})'
                     f'<>"{UITGESLOTEN}"),F{row},"")', EURO)
         mark_result(put_formula(
@@ -109,7 +119,7 @@ def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Setting
         keys.append(ref(PRIJS, 6, row))
         still_open.append(f"(2-COUNT({ref(PRIJS, 2, row)},{value}))")
     return PriceCells(share=share, rank_key=keys, rank_area=f"{PRIJS}!{fictitious}",
-                      open=still_open, check=check)
+                      open=still_open, check=check(" op tabblad Prijs"))
 
 
 def build_prijs(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,

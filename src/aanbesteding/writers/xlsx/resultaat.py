@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
@@ -10,17 +11,19 @@ from aanbesteding.writers.xlsx.cells import (
     EXCLUDED_FILL,
     PERCENT,
     RESULT_FILL,
+    TOP,
     WARNING_FONT,
     WRAP,
     area,
-    finish_sheet,
     header_row,
     highlight_when,
     mark_result,
     put_formula,
     put_text,
+    still_to_fill,
     widths,
 )
+from aanbesteding.writers.xlsx.charts import add_charts
 from aanbesteding.writers.xlsx.layout import (
     GELDIG,
     RESULT_FIRST_ROW,
@@ -32,24 +35,54 @@ from aanbesteding.writers.xlsx.layout import (
     WensenCells,
     result_row,
 )
+from aanbesteding.writers.xlsx.page import finish_sheet
 
 HEADERS = ["Inschrijver", "Status", "Kwaliteit", "Soevereiniteit", "Prijs", "Totaal",
            "Rangorde", "SEAL (laagste)"]
+
+
+def _where(parts: list[tuple[str, str]]) -> str:
+    """Formula fragment naming the sheets with open inputs: "op de tabbladen Eisen en Prijs"."""
+    listed = "&".join(f'IF({count}>0,", {name}","")' for count, name in parts)
+    many = "+".join(f"({count}>0)" for count, _ in parts)
+    names = f"MID({listed},3,200)"
+    return (f'IF({many}=1," op tabblad "&{names}," op de tabbladen "&'
+            f'SUBSTITUTE({names},", "," en ",MAX(1,{many}-1)))')
 
 
 def _status(i: int, eisen: EisenCells, wensen: WensenCells, sov: SovCells,
             price: PriceCells) -> str:
     failed = f"({eisen.failed[i]}>0)"
     below = f'({sov.minima_met[i]}="Nee")'
-    still_open = f"({eisen.open[i]}+{wensen.open[i]}+{sov.open[i]}+{price.open[i]})"
+    parts = [(eisen.open[i], "Eisen"), (wensen.open[i], "Wensen"),
+             (sov.open[i], "Soevereiniteit"), (price.open[i], "Prijs")]
+    still_open = "(" + "+".join(count for count, _ in parts) + ")"
     return (f'=IF(OR({failed},{below}),"{UITGESLOTEN}: "&IF({failed},"voldoet niet aan "'
             f'&{eisen.first_failed[i]},"")&IF(AND({failed},{below}),"; ","")&IF({below},'
             f'"SEAL onder minimum bij "&{sov.below_minimum[i]},""),IF({still_open}>0,'
-            f'"Onvolledig: nog "&{still_open}&" invoer open","{GELDIG}"))')
+            f'"Onvolledig: "&{still_to_fill(still_open)}&{_where(parts)},"{GELDIG}"))')
 
 
-def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovCells,
-            price: PriceCells) -> int:
+def _scale_check(sov: SovCells) -> str:
+    """Formula naming the bidders whose sovereignty scores do not look like percentages."""
+    names = "&".join(f'IF(LEFT({check},7)="Let op:",", "&$A${result_row(i)},"")'
+                     for i, check in enumerate(sov.scale_check))
+    return (f'=IF(({names})="","In orde","Let op: de scores per doelstelling van "&MID({names},3,'
+            '500)&" lijken niet in procenten (0 tot en met 100%) ingevuld; zie tabblad '
+            'Soevereiniteit.")')
+
+
+def _reasons_check(eisen: EisenCells, wensen: WensenCells, sov: SovCells) -> str:
+    """Formula counting the judgements entered without a motivering, and where they are."""
+    parts = [("(" + "+".join(cells.unexplained) + ")", name) for cells, name in
+             ((eisen, "Eisen"), (wensen, "Wensen"), (sov, "Soevereiniteit"))]
+    total = "(" + "+".join(count for count, _ in parts) + ")"
+    return (f'=IF({total}=0,"In orde","Let op: "&{total}&IF({total}=1," beoordeling",'
+            f'" beoordelingen")&" zonder motivering"&{_where(parts)}&".")')
+
+
+def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, eisen: EisenCells,
+            wensen: WensenCells, sov: SovCells, price: PriceCells) -> int:
     k, s, p = settings.share_quality, settings.share_sovereignty, settings.share_price
     put_text(ws, row, 1, "Controles", font=BOLD)
     checks = (
@@ -59,10 +92,13 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovC
         ("Verhouding", f'=IF(ABS({k}+{s}+{p}-100)>0.001,"Let op: kwaliteit, soevereiniteit en '
          f'prijs tellen op tot "&ROUND({k}+{s}+{p},2)&"% in plaats van 100%.","In orde")'),
         ("Prijsparameters", f"={price.check}"),
+        ("Schaal soevereiniteitsscore", _scale_check(sov)),
+        ("Motivering", _reasons_check(eisen, wensen, sov)),
     )
     for offset, (label, formula) in enumerate(checks, start=1):
-        put_text(ws, row + offset, 1, label)
+        put_text(ws, row + offset, 1, label).alignment = TOP
         cell = put_formula(ws, row + offset, 2, formula)
+        ws.row_dimensions[row + offset].height = 27  # a warning takes two lines
         cell.alignment = WRAP
         highlight_when(ws, cell.coordinate, f'LEFT({cell.coordinate},7)="Let op:"',
                        EXCLUDED_FILL, WARNING_FONT)
@@ -78,41 +114,6 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, sov: SovC
     return row + 2
 
 
-def _charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
-    from openpyxl.chart import BarChart, RadarChart, Reference  # only when charts are drawn
-
-    last = RESULT_FIRST_ROW + n - 1
-    bars = BarChart()
-    bars.type = "col"
-    bars.title = "Totaalscore (alleen geldige inschrijvingen)"
-    bars.add_data(Reference(ws, min_col=6, min_row=1, max_row=last), titles_from_data=True)
-    bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
-    bars.y_axis.number_format = "0%"
-    bars.y_axis.scaling.min = 0
-    bars.y_axis.scaling.max = 1
-    bars.x_axis.delete = False
-    bars.y_axis.delete = False
-    bars.legend = None
-    bars.height, bars.width = 8, 16
-    ws.add_chart(bars, f"A{row}")
-
-    radar = RadarChart()
-    radar.type = "marker"
-    radar.title = "Soevereiniteitsprofiel: score (%) per doelstelling"
-    first, final = sov.objectives
-    for column, _ in sov.score_area:
-        radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final),
-                       titles_from_data=True)
-    radar.set_categories(Reference(sov_ws, min_col=1, min_row=first, max_row=final))
-    radar.y_axis.scaling.min = 0
-    radar.y_axis.scaling.max = 100
-    radar.y_axis.delete = False
-    if radar.legend is not None:
-        radar.legend.position = "b"
-    radar.height, radar.width = 14, 22
-    ws.add_chart(radar, f"A{row + 17}")
-
-
 def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Settings,
                     eisen: EisenCells, wensen: WensenCells, sov: SovCells,
                     price: PriceCells) -> None:
@@ -125,11 +126,13 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Se
     statuses = area(2, RESULT_FIRST_ROW, last)
     for i, name in enumerate(bidders):
         row = result_row(i)
-        put_text(ws, row, 1, name)
+        put_text(ws, row, 1, name, wrap=True)
         put_formula(ws, row, 2, _status(i, eisen, wensen, sov, price)).alignment = WRAP
-        put_formula(ws, row, 3, f"={wensen.quality[i]}", PERCENT)
-        put_formula(ws, row, 4, f"={sov.score[i]}/100", PERCENT)
-        put_formula(ws, row, 5, f"={price.share[i]}", PERCENT)
+        ws.row_dimensions[row].height = 27
+        quality, score, share = wensen.quality[i], sov.score[i], price.share[i]
+        put_formula(ws, row, 3, f'=IF(ISNUMBER({quality}),{quality},"")', PERCENT)
+        put_formula(ws, row, 4, f'=IF(ISNUMBER({score}),{score}/100,"")', PERCENT)
+        put_formula(ws, row, 5, f'=IF(ISNUMBER({share}),{share},"")', PERCENT)
         valid = f'AND(B{row}="{GELDIG}",ISNUMBER(C{row}),ISNUMBER(D{row}),ISNUMBER(E{row}))'
         if price.rank_key is None or price.rank_area is None:
             total = f"({k}*C{row}+{s}*D{row}+{p}*E{row})/100"
@@ -142,10 +145,16 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, settings: Se
         mark_result(put_formula(
             ws, row, 7, f'=IF(AND(B{row}="{GELDIG}",ISNUMBER(F{row})),SUMPRODUCT(({statuses}='
             f'"{GELDIG}")*ISNUMBER({keys})*({keys}{better}{key}))+1,"")', "0"))
-        put_formula(ws, row, 8, f"={sov.overall_seal[i]}", "0")
+        seal = sov.overall_seal[i]
+        put_formula(ws, row, 8, f'=IF(ISNUMBER({seal}),{seal},"")', "0")
+        for column in range(3, 9):
+            ws.cell(row=row, column=column).alignment = TOP
     highlight_when(ws, statuses, f'LEFT(B{RESULT_FIRST_ROW},{len(UITGESLOTEN)})="{UITGESLOTEN}"',
                    EXCLUDED_FILL)
     highlight_when(ws, statuses, f'B{RESULT_FIRST_ROW}="{GELDIG}"', RESULT_FILL)
-    row = _checks(ws, last + 2, annex, settings, sov, price)
-    _charts(ws, sov_ws, row, len(bidders), sov)
-    finish_sheet(ws, freeze=f"B{RESULT_FIRST_ROW}")
+    row = _checks(ws, last + 2, annex, settings, eisen, wensen, sov, price)
+    # The charts start a page of their own, so no page break or title row runs through them.
+    ws.row_breaks.append(Break(id=row - 1))
+    put_text(ws, row, 1, "Grafieken: totaalscore en soevereiniteitsprofiel", font=BOLD)
+    add_charts(ws, sov_ws, row + 1, len(bidders), sov)
+    finish_sheet(ws, freeze=f"B{RESULT_FIRST_ROW}", title_rows=None)

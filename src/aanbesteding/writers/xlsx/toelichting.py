@@ -15,17 +15,17 @@ from aanbesteding.writers.xlsx.cells import (
     TITLE_FONT,
     WARNING_FONT,
     WHOLE,
-    finish_sheet,
     fit_height,
+    mark_fixed,
     mark_input,
     mark_result,
-    number_validation,
     put_formula,
     put_number,
     put_text,
     widths,
 )
-from aanbesteding.writers.xlsx.layout import Settings
+from aanbesteding.writers.xlsx.layout import SOV_SCORE_UNIT, Settings, published_shares
+from aanbesteding.writers.xlsx.page import finish_sheet
 
 SCALE_LABELS = {0: "niet aangeboden", 2: "onvoldoende", 4: "matig", 6: "voldoende", 8: "goed",
                 10: "uitstekend"}
@@ -34,21 +34,26 @@ TEXT_WIDTH = 95.0
 INTRO = (
     "Deze beoordelingsmatrix hoort bij de bijlage digitale soevereiniteit van deze aanbesteding. "
     "De nummers (E-.., W-.., B-..) en clausules zijn dezelfde als in de Word-bijlage. De "
-    "beoordelingscommissie vult per inschrijver de gele invoercellen in; uitsluitingen, scores, "
-    "totalen en de rangorde worden met formules berekend.")
+    "beoordelingscommissie vult per inschrijver de gele invoercellen in en legt bij elk oordeel "
+    "de motivering vast; uitsluitingen, scores, totalen en de rangorde worden met formules "
+    "berekend.")
 STEPS = (
-    ("1. Eisen", "Kies per eis en bepaling Ja of Nee. Bij een bepaling betekent Ja: aanvaard "
-     "zonder voorbehoud. Eén Nee sluit de inschrijving uit; het resultaat noemt de eerste eis "
-     "waarop de inschrijving niet voldoet."),
+    ("1. Eisen", "Kies per eis en bepaling Ja of Nee en leg in de kolom motivering vast waarop "
+     "het oordeel berust. Bij een bepaling betekent Ja: aanvaard zonder voorbehoud. Eén Nee "
+     "sluit de inschrijving uit; het resultaat noemt de eerste eis waarop de inschrijving niet "
+     "voldoet."),
     ("2. Wensen", "Kies per wens een score uit de scoreschaal hieronder, volgens de "
-     "scoringsleidraad in de kolom ernaast. De punten en het kwaliteitspercentage volgen."),
-    ("3. Soevereiniteit", "Vul per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0-4) en de "
-     "score (0-100%) in. Een SEAL onder het minimum sluit de inschrijving uit, hoe hoog de "
-     "scores ook zijn (SEAL gaat voor score). Gewichten en minima zijn aanpasbaar; tellen de "
-     "gewichten niet op tot 100%, dan verschijnt een waarschuwing."),
+     "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
+     "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord."),
+    ("3. Soevereiniteit", "Vul per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
+     f"4), de score ({SOV_SCORE_UNIT}) en een motivering in. Een gepubliceerde EU CSF-score "
+     "neemt u over zoals die is (94 voor 94%). Lijken alle scores van een inschrijver op een schaal "
+     "0-10, dan verschijnt een waarschuwing. Een SEAL onder het minimum sluit de inschrijving "
+     "uit, hoe hoog de scores ook zijn (SEAL gaat voor score)."),
     ("4. Prijs", "Vul per inschrijver de inschrijfprijs in en de parameters van de prijsmethode."),
     ("5. Resultaat", "Lees status, deelscores, totaal en rangorde af. Alleen geldige "
-     "inschrijvingen krijgen een rangorde. 'Onvolledig' betekent dat er nog invoer ontbreekt."),
+     "inschrijvingen krijgen een rangorde. Zolang invoer ontbreekt, is de status 'Onvolledig' "
+     "en blijven de deelscores leeg; een lege cel is dus geen 0."),
 )
 
 
@@ -69,7 +74,9 @@ def _tender(ws: Worksheet, row: int, annex: Annex) -> int:
     row = _heading(ws, row, "Aanbesteding")
     details = [*tender.details(), ("Inschrijvers", ", ".join(tender.inschrijvers))]
     for label, value in details:
-        row = _line(ws, row, label, value)
+        # Only fields with a value; the placeholder organisation name is no value either.
+        if value.strip() not in ("", "—") and value != label:
+            row = _line(ws, row, label, value)
     return row
 
 
@@ -78,6 +85,10 @@ def _legend(ws: Worksheet, row: int) -> int:
     mark_input(put_text(ws, row, 2, "invoer"))
     row = _line(ws, row, "Invoercel", "Geel met rand: hier vult de beoordelingscommissie in "
                 "(keuzelijst of getal; ongeldige waarden worden geweigerd).")
+    mark_fixed(put_text(ws, row, 2, "vastgesteld"))
+    row = _line(ws, row, "Vastgestelde waarde", "Grijs: gepubliceerd in de bijlage (aandelen, "
+                "gewichten, minimum-SEAL) en daarom vergrendeld. Na publicatie verandert de "
+                "beoordelingssystematiek niet.")
     mark_result(put_text(ws, row, 2, "uitkomst"))
     row = _line(ws, row, "Uitkomst", "Groen: belangrijke uitkomst, berekend met een formule.")
     put_text(ws, row, 2, "overig")
@@ -87,20 +98,18 @@ def _legend(ws: Worksheet, row: int) -> int:
 
 
 def _ratio(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, list[str]]:
-    ratio = annex.ratio
+    quality, sovereignty, price = published_shares(annex)
     names = []
     first = row
-    for label, value, name in (("Aandeel kwaliteit (%)", ratio.kwaliteit, "Aandeel_kwaliteit"),
-                               ("Aandeel soevereiniteit (%)", ratio.soevereiniteit,
+    for label, value, name in (("Aandeel kwaliteit (%)", quality, "Aandeel_kwaliteit"),
+                               ("Aandeel soevereiniteit (%)", sovereignty,
                                 "Aandeel_soevereiniteit"),
-                               ("Aandeel prijs (%)", ratio.prijs, "Aandeel_prijs")):
+                               ("Aandeel prijs (%)", price, "Aandeel_prijs")):
         put_text(ws, row, 1, label)
-        mark_input(put_number(ws, row, 2, value, WHOLE))
+        mark_fixed(put_number(ws, row, 2, value, WHOLE))
         wb.defined_names[name] = DefinedName(name, attr_text=f"Toelichting!$B${row}")
         names.append(name)
         row += 1
-    number_validation(ws, f"B{first}:B{row - 1}", 0, 100,
-                      "Een geheel percentage van 0 tot en met 100.", whole=True)
     put_text(ws, row, 1, "Totaal (%)", font=BOLD)
     put_formula(ws, row, 2, f"=SUM(B{first}:B{row - 1})", WHOLE, font=BOLD)
     put_formula(ws, row, 3, f'=IF(ABS(B{row}-100)>0.001,"Let op: de verhouding telt op tot "'
@@ -128,9 +137,10 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
     tender = annex.tender
     row = _line(ws, row, "Kwaliteit", "Kwaliteit = som van de punten / som van de wegingen "
                 "(tabblad Wensen).")
-    row = _line(ws, row, "Soevereiniteit", "Sovereignty Score = som over SOV-1 t/m SOV-8 van "
-                "score (%) x gewicht / 100. Wegingsprofiel: "
-                f"{WEIGHT_PROFILE_LABELS[tender.weging]} ({tender.weging}). Het minimum-SEAL "
+    row = _line(ws, row, "Soevereiniteit", "Soevereiniteitsscore = som over SOV-1 t/m SOV-8 "
+                f"van score x gewicht / 100 (EU CSF-methode; {SOV_SCORE_UNIT}). "
+                "Wegingsprofiel: "
+                f"{WEIGHT_PROFILE_LABELS[tender.weging]}. Het minimum-SEAL "
                 "per doelstelling komt uit de laag; een leeg minimum betekent: geen minimum. "
                 "Het totale SEAL-niveau van een inschrijving is het laagste niveau.")
     if tender.prijsmethode == "gewogen-factor":
@@ -138,12 +148,12 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
                     "begrensd tot 0 en 1. Pmin en Pmax stelt de Aanbestedende Dienst vast op "
                     "het tabblad Prijs.")
         row = _line(ws, row, "Totaal", "Totaal = aandeel kwaliteit x kwaliteit + aandeel "
-                    "soevereiniteit x Sovereignty Score + aandeel prijs x prijsscore. De hoogste "
+                    "soevereiniteit x Soevereiniteitsscore + aandeel prijs x prijsscore. De hoogste "
                     "totaalscore krijgt rangorde 1.")
     else:
         row = _line(ws, row, "Prijs (gunnen op waarde)", "Fictieve inschrijfprijs = "
                     "inschrijfprijs - W x (aandeel kwaliteit x kwaliteit + aandeel "
-                    "soevereiniteit x Sovereignty Score) / (aandeel kwaliteit + aandeel "
+                    "soevereiniteit x Soevereiniteitsscore) / (aandeel kwaliteit + aandeel "
                     "soevereiniteit), met W de waarde in euro's van een volledige score op "
                     "tabblad Prijs. Prijsscore = laagste fictieve prijs van de niet-uitgesloten "
                     "inschrijvingen / eigen fictieve prijs; de laagste krijgt dus 1.")
@@ -169,9 +179,8 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
     row = _legend(ws, row)
     row = _heading(ws, row, "Methode en weging")
     row, names = _ratio(wb, ws, row, annex)
-    put_text(ws, row, 3, "Standaard uit de aanbesteding: kwaliteit "
-             f"{annex.ratio.kwaliteit}%, soevereiniteit "
-             f"{annex.ratio.soevereiniteit}%, prijs {annex.ratio.prijs}%.")
+    put_text(ws, row, 3, "Aandelen, gewichten en minimum-SEAL zijn gepubliceerd in de bijlage.",
+             wrap=True)
     row = _method(ws, row + 1, annex)
     row, scale = _scale(wb, ws, row + 1, annex)
     row = _heading(ws, row, "Herkomst")

@@ -1,4 +1,8 @@
-"""The Wensen sheet: a score per wens per bidder, weighted points and the quality percentage."""
+"""The Wensen sheet: a score and a motivering per wens per bidder, weighted points and quality.
+
+Points, totals and the quality percentage stay blank until a bidder's scores are complete, so an
+unfinished assessment never reads as a score of 0.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,8 @@ from aanbesteding.writers.xlsx.cells import (
     PERCENT,
     TOP,
     WHOLE,
-    area,
     cell_at,
     col,
-    finish_sheet,
     fit_height,
     flow,
     header_row,
@@ -25,13 +27,28 @@ from aanbesteding.writers.xlsx.cells import (
     put_formula,
     put_number,
     put_text,
+    put_unexplained,
     ref,
     widths,
+    word_width,
 )
-from aanbesteding.writers.xlsx.layout import WENSEN, Settings, WensenCells
+from aanbesteding.writers.xlsx.layout import WENSEN, Settings, WensenCells, motivering_header
+from aanbesteding.writers.xlsx.page import finish_sheet
 
 FIRST = 2
-SCORE_COLUMN = 5  # first bidder score column (after ID, Titel, Weging, Scoringsleidraad)
+SCORE_COLUMN = 5  # first bidder score column (after Nr., Titel, Weging, Scoringsleidraad)
+PER_BIDDER = 3  # score, motivering and the weighted points
+TITLE_WIDTH, GUIDANCE_WIDTH = 32.0, 85.0
+
+
+def score_column(bidder: int) -> int:
+    """Column of bidder ``bidder``'s (0-based) scores; motivering and points follow it."""
+    return SCORE_COLUMN + PER_BIDDER * bidder
+
+
+def points_column(bidder: int) -> int:
+    """Column of bidder ``bidder``'s (0-based) weighted points."""
+    return score_column(bidder) + 2
 
 
 def guidance(req: Requirement) -> str:
@@ -45,12 +62,14 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
     bidders = annex.tender.inschrijvers
     wensen = [r for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
     n = len(bidders)
-    points_column = SCORE_COLUMN + n
-    clause_column = points_column + n
-    header_row(ws, ["ID", "Titel", "Weging", "Scoringsleidraad", *bidders,
-                    *(f"{b} punten" for b in bidders), "Clausule"])
-    widths(ws, {1: 8, 2: 40, 3: 9, 4: 70, clause_column: 28})
-    widths(ws, {SCORE_COLUMN + i: 14 for i in range(2 * n)})
+    clause_column = score_column(n)
+    per_bidder = [title for name in bidders
+                  for title in (name, motivering_header(name), f"{name} punten")]
+    header_row(ws, ["Nr.", "Titel", "Weging", "Scoringsleidraad", *per_bidder, "Clausule"])
+    widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 8, 4: GUIDANCE_WIDTH, clause_column: 24})
+    for i, name in enumerate(bidders):
+        widths(ws, {score_column(i): word_width([name], 8), score_column(i) + 1: 28,
+                    points_column(i): word_width([name], 9)})
     last = FIRST + len(wensen) - 1
     scale_max = f"MAX({settings.scale})"
     for offset, req in enumerate(wensen):
@@ -60,45 +79,60 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
         put_number(ws, row, 3, req.weight or 0, WHOLE).alignment = TOP
         text = guidance(req) or "Geen scoringsleidraad opgenomen."
         put_text(ws, row, 4, text, wrap=True)
-        put_text(ws, row, clause_column, req.clause_id).alignment = TOP
-        fit_height(ws, row, [(req.title, 40), (text, 70)])
+        put_text(ws, row, clause_column, req.clause_id, wrap=True)
+        fit_height(ws, row, [(req.title, TITLE_WIDTH), (text, GUIDANCE_WIDTH)])
         for i in range(n):
-            score = f"{col(SCORE_COLUMN + i)}{row}"
-            mark_input(cell_at(ws, row, SCORE_COLUMN + i))
-            put_formula(ws, row, points_column + i,
-                        f"=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},0)", DECIMAL)
+            score = f"{col(score_column(i))}{row}"
+            mark_input(cell_at(ws, row, score_column(i)))
+            mark_input(cell_at(ws, row, score_column(i) + 1), wrap=True)
+            put_formula(ws, row, points_column(i),
+                        f'=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},"")',
+                        DECIMAL).alignment = TOP
     if wensen:
-        list_validation(ws, settings.scale,
-                        area(SCORE_COLUMN, FIRST, last, last_column=points_column - 1)
-                        .replace("$", ""), "Kies een score uit de scoreschaal.")
+        for i in range(n):
+            letter = col(score_column(i))
+            list_validation(ws, settings.scale, f"{letter}{FIRST}:{letter}{last}",
+                            "Kies een score uit de scoreschaal (tabblad Toelichting).")
     else:
         put_text(ws, FIRST, 2, "Deze aanbesteding bevat geen wensen.")
 
     total_row = max(last, FIRST) + 2
-    quality_row, open_row = total_row + 1, total_row + 2
+    quality_row, open_row, reason_row = total_row + 1, total_row + 2, total_row + 3
     put_text(ws, total_row, 2, "Totaal punten", font=BOLD)
     put_text(ws, quality_row, 2, "Kwaliteit (%)", font=BOLD)
     put_text(ws, open_row, 2, "Nog in te vullen", font=BOLD)
+    put_text(ws, reason_row, 2, "Zonder motivering", font=BOLD)
     if wensen:
         put_formula(ws, total_row, 3, f"=SUM(C{FIRST}:C{last})", WHOLE, font=BOLD)
     else:
         put_number(ws, total_row, 3, 0, WHOLE)
-    quality, still_open = [], []
+    quality, still_open, unexplained = [], [], []
     for i in range(n):
-        points = col(points_column + i)
-        score = col(SCORE_COLUMN + i)
+        points = col(points_column(i))
+        score = col(score_column(i))
+        pending = f"{score}{open_row}"
         if wensen:
-            put_formula(ws, total_row, points_column + i, f"=SUM({points}{FIRST}:{points}{last})",
-                        DECIMAL, font=BOLD)
-            put_formula(ws, open_row, SCORE_COLUMN + i,
+            put_formula(ws, total_row, points_column(i), f'=IF({pending}>0,"",'
+                        f"SUM({points}{FIRST}:{points}{last}))", DECIMAL, font=BOLD)
+            put_formula(ws, open_row, score_column(i),
                         f"={len(wensen)}-COUNT({score}{FIRST}:{score}{last})", WHOLE)
+            reasons = col(score_column(i) + 1)
+            put_unexplained(ws, reason_row, score_column(i), [f"{score}{FIRST}:{score}{last}"],
+                            f"{reasons}{FIRST}:{reasons}{last}")
         else:
-            put_number(ws, total_row, points_column + i, 0, DECIMAL)
-            put_number(ws, open_row, SCORE_COLUMN + i, 0, WHOLE)
-        mark_result(put_formula(ws, quality_row, points_column + i,
-                                f"=IF($C${total_row}>0,{points}{total_row}/$C${total_row},0)",
-                                PERCENT))
-        quality.append(ref(WENSEN, points_column + i, quality_row))
-        still_open.append(ref(WENSEN, SCORE_COLUMN + i, open_row))
-    finish_sheet(ws, freeze=f"C{FIRST}")
-    return WensenCells(quality=quality, open=still_open)
+            put_number(ws, total_row, points_column(i), 0, DECIMAL)
+            put_number(ws, open_row, score_column(i), 0, WHOLE)
+            put_number(ws, reason_row, score_column(i), 0, WHOLE)
+        total = f"{points}{total_row}"
+        mark_result(put_formula(ws, quality_row, points_column(i),
+                                f'=IF(NOT(ISNUMBER({total})),"",IF($C${total_row}>0,'
+                                f'{total}/$C${total_row},0))', PERCENT))
+        quality.append(ref(WENSEN, points_column(i), quality_row))
+        still_open.append(ref(WENSEN, score_column(i), open_row))
+        unexplained.append(ref(WENSEN, score_column(i), reason_row))
+    groups = [(c, c) for c in range(1, SCORE_COLUMN)]
+    groups += [(score_column(i), points_column(i)) for i in range(n)]
+    groups += [(clause_column, clause_column)]
+    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=SCORE_COLUMN - 1,
+                 reference_last=True)
+    return WensenCells(quality=quality, open=still_open, unexplained=unexplained)

@@ -1,0 +1,87 @@
+"""The Resultaat charts: total score per bidder, and each bidder's sovereignty profile.
+
+Every chart text names Arial, like the cells; without it LibreOffice draws chart texts in its
+own default family.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from aanbesteding.writers.xlsx.cells import FONT_NAME
+from aanbesteding.writers.xlsx.layout import RESULT_FIRST_ROW, SovCells
+
+if TYPE_CHECKING:
+    from openpyxl.chart.text import RichText
+    from openpyxl.chart.title import Title
+
+TOTAL_COLUMN = 6  # Resultaat's Totaal column
+
+
+def _text(size: float, *, bold: bool = False) -> RichText:
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties
+
+    props = CharacterProperties(latin=Font(typeface=FONT_NAME), sz=int(size * 100), b=bold)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
+
+
+def _title(text: str) -> Title:
+    from openpyxl.chart.text import RichText, Text
+    from openpyxl.chart.title import Title
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Font,
+        Paragraph,
+        ParagraphProperties,
+        RegularTextRun,
+    )
+
+    props = CharacterProperties(latin=Font(typeface=FONT_NAME), sz=1200, b=True)
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=props),
+                          r=[RegularTextRun(rPr=props, t=text)])
+    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+
+
+def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
+    """Draw the bar chart of totals at column A and the radar profile at column C of ``row``."""
+    from openpyxl.chart import BarChart, RadarChart, Reference  # only when charts are drawn
+
+    last = RESULT_FIRST_ROW + n - 1
+    bars = BarChart()
+    bars.type = "col"
+    bars.title = _title("Totaalscore (alleen geldige inschrijvingen)")
+    bars.add_data(Reference(ws, min_col=TOTAL_COLUMN, min_row=1, max_row=last),
+                  titles_from_data=True)
+    bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
+    bars.y_axis.number_format = "0%"
+    bars.y_axis.scaling.min = 0
+    bars.y_axis.scaling.max = 1
+    bars.x_axis.delete = False
+    bars.y_axis.delete = False
+    bars.x_axis.txPr = _text(9)
+    bars.y_axis.txPr = _text(9)
+    bars.legend = None
+    bars.height, bars.width = 10, 15
+    ws.add_chart(bars, f"A{row}")
+
+    radar = RadarChart()
+    radar.type = "marker"
+    radar.title = _title("Soevereiniteitsprofiel: score (%) per doelstelling")
+    first, final = sov.objectives
+    for column, _ in sov.score_area:
+        radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final),
+                       titles_from_data=True)
+    radar.set_categories(Reference(sov_ws, min_col=1, min_row=first, max_row=final))
+    radar.y_axis.scaling.min = 0
+    radar.y_axis.scaling.max = 100
+    radar.y_axis.delete = False
+    radar.x_axis.txPr = _text(8)
+    radar.y_axis.txPr = _text(8)
+    if radar.legend is not None:
+        radar.legend.position = "b"
+        radar.legend.txPr = _text(9)
+    radar.height, radar.width = 12, 15
+    ws.add_chart(radar, f"C{row}")

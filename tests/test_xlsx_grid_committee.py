@@ -1,0 +1,228 @@
+"""The grid as the evaluation committee uses it: motivering, EU CSF percentages, blank until
+complete, locked published values, one font, and the status texts."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from aanbesteding.compose.annex import Annex
+from aanbesteding.compose.composer import compose_annex
+from aanbesteding.domain import SOVS
+from aanbesteding.library.loader import load_library
+from aanbesteding.tender.model import build_tender
+from aanbesteding.writers.xlsx.grid import grid_bytes
+from aanbesteding.writers.xlsx.layout import SOV_SCORE_UNIT
+from tests.libreoffice import convert, pdf_text
+from tests.test_xlsx_grid import (
+    BIDS,
+    PMAX,
+    PMIN,
+    XLSX_FILTER,
+    column_of,
+    load,
+    make_annex,
+    no_error_values,
+    recalculated,
+    results,
+    row_of,
+)
+
+ANNEX_UNIT = "score per doelstelling in procenten, 0 tot en met 100%"  # the annex's wording
+BIDDERS = ["Alfa", "Beta", "Gamma", "Delta"]
+
+
+def real_annex(laag: str = "2") -> Annex:
+    return compose_annex(load_library(), build_tender(
+        {"laag": laag, "contracttype": "saas", "inschrijvers": BIDDERS}))
+
+
+def test_sovereignty_score_validation_accepts_0_to_100_percent_in_the_annexs_unit() -> None:
+    assert SOV_SCORE_UNIT == ANNEX_UNIT
+    ws = load(grid_bytes(make_annex()))["Soevereiniteit"]
+    score = get_column_letter(column_of(ws, "Alfa score (%)"))
+    rules = [dv for dv in ws.data_validations.dataValidation if f"{score}2" in dv.sqref]
+    assert len(rules) == 1
+    rule = rules[0]
+    assert (rule.type, rule.operator, rule.formula1, rule.formula2) == \
+        ("decimal", "between", "0", "100")
+    assert ANNEX_UNIT in str(rule.prompt) and ANNEX_UNIT in str(rule.error)
+    assert rule.showErrorMessage
+    assert f"{score}{1 + len(SOVS)}" in rules[0].sqref  # every objective
+
+
+def test_motivering_columns_sit_next_to_each_bidders_input_on_eisen_wensen_soevereiniteit() -> None:
+    wb = load(grid_bytes(make_annex()))
+    for sheet, input_header in (("Eisen", "{}"), ("Wensen", "{}"),
+                                ("Soevereiniteit", "{} score (%)")):
+        ws = wb[sheet]
+        for name in BIDDERS:
+            column = column_of(ws, f"{name} motivering")
+            assert column == column_of(ws, input_header.format(name)) + 1, (sheet, name)
+            cell = ws.cell(row=2, column=column)
+            assert cell.protection.locked is False, (sheet, name)
+            assert cell.alignment.wrap_text, (sheet, name)
+            assert (ws.column_dimensions[get_column_letter(column)].width or 0) >= 24
+
+
+def test_published_weights_minima_and_shares_are_locked_and_not_yellow() -> None:
+    wb = load(grid_bytes(make_annex()))
+    sov, toelichting = wb["Soevereiniteit"], wb["Toelichting"]
+    published = [sov.cell(row=r, column=c) for r in range(2, 2 + len(SOVS)) for c in (2, 3)]
+    published += [toelichting.cell(row=row_of(toelichting, label), column=2)
+                  for label in ("Aandeel kwaliteit (%)", "Aandeel soevereiniteit (%)",
+                                "Aandeel prijs (%)")]
+    for cell in published:
+        assert cell.protection.locked, cell.coordinate
+        assert cell.fill.fgColor.rgb != "00FFF2CC", cell.coordinate
+    assert toelichting.cell(row=row_of(toelichting, "Aandeel kwaliteit (%)"), column=2).value == 40
+    assert sov.cell(row=2, column=4).protection.locked is False  # Alfa SEAL stays input
+
+
+def test_every_written_cell_and_the_default_style_use_arial() -> None:
+    data = grid_bytes(make_annex())
+    wb = load(data)
+    fonts = {(ws.title, c.coordinate): c.font.name for ws in wb.worksheets
+             for row in ws.iter_rows() for c in row if c.value is not None or c.has_style}
+    assert fonts and {name for name in fonts.values()} == {"Arial"}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("xl/styles.xml").decode()
+    assert "Calibri" not in styles
+    assert styles.index('<name val="Arial"') < styles.index("</font>")  # font 0: the default
+
+
+def test_no_label_is_english() -> None:
+    wb = load(grid_bytes(make_annex(prijsmethode="gunnen-op-waarde")))
+    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                    if c.value is not None)
+    assert "Sovereignty Score" not in text
+    assert "Soevereiniteitsscore" in text
+    assert " invoer open" not in text
+
+
+@pytest.mark.libreoffice
+def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(
+        tmp_path: Path) -> None:
+    path = tmp_path / "matrix.xlsx"
+    path.write_bytes(grid_bytes(real_annex()))
+    wb = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
+    assert no_error_values(wb) == []
+    got = results(wb)
+    for name in BIDDERS:
+        row = got[name]
+        for header in ("Kwaliteit", "Soevereiniteit", "Prijs", "Totaal", "Rangorde",
+                       "SEAL (laagste)"):
+            assert row[header] in (None, ""), (name, header, row[header])
+        assert str(row["Status"]).startswith("Onvolledig: nog ")
+        assert str(row["Status"]).endswith(
+            " invoervelden in te vullen op de tabbladen Eisen, Wensen, Soevereiniteit en Prijs")
+    prijs = wb["Prijs"]
+    texts = [str(c.value) for row in prijs.iter_rows() for c in row if c.value is not None]
+    assert "Vul Pmin en Pmax in." in texts
+    assert not any("op tabblad Prijs" in t for t in texts)
+    resultaat = wb["Resultaat"]
+    check = resultaat.cell(row=row_of(resultaat, "Prijsparameters"), column=2).value
+    assert check == "Vul Pmin en Pmax in op tabblad Prijs."
+    wensen = wb["Wensen"]
+    quality = wensen.cell(row=row_of(wensen, "Kwaliteit (%)", column=2),
+                          column=column_of(wensen, "Alfa punten")).value
+    assert quality in (None, "")
+
+
+@pytest.mark.libreoffice
+def test_complete_input_gives_the_hand_checked_total(tmp_path: Path) -> None:
+    wb = recalculated(make_annex(), tmp_path, BIDS, Pmin=PMIN, Pmax=PMAX)
+    alfa = results(wb)["Alfa"]
+    # Kwaliteit (8/10*20 + 6/10*10 + 10/10*5) / 35 = 27/35; soevereiniteit 63.75% (EU CSF 2025
+    # weights); prijs (150,000 - 110,000) / 70,000 = 4/7. 0.4*27/35 + 0.3*0.6375 + 0.3*4/7.
+    assert alfa["Status"] == "Geldig"
+    assert alfa["Soevereiniteit"] == pytest.approx(0.6375)
+    assert alfa["Totaal"] == pytest.approx(0.67125)
+    sov = wb["Soevereiniteit"]
+    checks = sov.cell(row=row_of(sov, "Controle schaal score"),
+                      column=column_of(sov, "Alfa SEAL")).value
+    assert checks == "In orde"
+    # The team filled in no motivering: 4 bidders x (4 eisen and bepalingen + 3 wensen + 8 SOV).
+    eisen = wb["Eisen"]
+    assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2),
+                      column=column_of(eisen, "Alfa")).value == 4
+    resultaat = wb["Resultaat"]
+    assert resultaat.cell(row=row_of(resultaat, "Motivering"), column=2).value == (
+        "Let op: 60 beoordelingen zonder motivering op de tabbladen Eisen, Wensen en "
+        "Soevereiniteit.")
+
+
+def test_wide_sheets_print_at_90_percent_with_each_bidders_columns_on_one_page() -> None:
+    wb = load(grid_bytes(real_annex("1")))
+    for name in ("Eisen", "Wensen", "Soevereiniteit"):
+        ws = wb[name]
+        assert ws.page_setup.scale == 90, name
+        breaks = [int(b.id) for b in ws.col_breaks.brk]
+        assert breaks, name
+        headers = {c.column: str(c.value) for c in ws[1]}
+        for after in breaks:  # a page never starts with a motivering or a score column
+            assert not headers[after + 1].endswith((" motivering", " score (%)")), (name, after)
+        assert ws.print_title_cols is not None and ws.print_title_cols.startswith("$A:")
+    resultaat = wb["Resultaat"]
+    assert isinstance(resultaat, Worksheet)
+    (chart_break,) = [int(b.id) for b in resultaat.row_breaks.brk]
+    anchors = [chart.anchor._from.row for chart in resultaat._charts]
+    assert len(anchors) == 2 and all(row >= chart_break for row in anchors)
+
+
+@pytest.mark.libreoffice
+def test_exported_pdf_puts_the_charts_on_a_page_of_their_own(tmp_path: Path) -> None:
+    path = tmp_path / "matrix.xlsx"
+    path.write_bytes(grid_bytes(real_annex()))
+    pages = pdf_text(convert(path, "pdf", tmp_path / "uit")).split("\f")
+    chart_pages = [p for p in pages if "Grafieken: totaalscore" in p]
+    assert len(chart_pages) == 1
+    assert "Status" not in chart_pages[0] and "Controles" not in chart_pages[0]
+    assert "Soevereiniteitsprofiel" in chart_pages[0]
+
+
+def _with_sov_scores(tmp_path: Path, scores: dict[str, list[float]]) -> openpyxl.Workbook:
+    path = tmp_path / "in" / "matrix.xlsx"
+    path.parent.mkdir()
+    path.write_bytes(grid_bytes(make_annex()))
+    wb = openpyxl.load_workbook(path)
+    sov = wb["Soevereiniteit"]
+    for name, values in scores.items():
+        column = column_of(sov, f"{name} score (%)")
+        for offset, value in enumerate(values):
+            sov.cell(row=2 + offset, column=column).value = value
+    wb.save(path)
+    return openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
+
+
+@pytest.mark.libreoffice
+def test_scores_that_look_like_a_0_to_10_scale_or_fractions_get_a_warning(tmp_path: Path) -> None:
+    wb = _with_sov_scores(tmp_path, {
+        "Alfa": [8, 7, 9, 6, 8, 7, 5, 6],        # the annex's old 0-10 scale
+        "Beta": [94, 80, 8, 75, 60, 70, 65, 40],  # EU CSF percentages, one of them low
+        "Gamma": [0.94, 0.8, 0.9, 0.75, 0.6, 0.7, 0.65, 0.4],  # "94%" typed into a number cell
+        "Delta": [0, 1, 0, 1],                    # partial, all 0 or 1: nothing to say yet
+    })
+    sov = wb["Soevereiniteit"]
+    row = row_of(sov, "Controle schaal score")
+    check = {n: sov.cell(row=row, column=column_of(sov, f"{n} SEAL")).value for n in BIDDERS}
+    assert str(check["Alfa"]).startswith("Let op: alle scores zijn 10 of lager")
+    assert check["Beta"] == "In orde"
+    assert str(check["Gamma"]).startswith("Let op: een score ligt tussen 0 en 1")
+    assert check["Delta"] == "In orde"
+    resultaat = wb["Resultaat"]
+    summary = str(resultaat.cell(row=row_of(resultaat, "Schaal soevereiniteitsscore"),
+                                 column=2).value)
+    assert summary.startswith("Let op: de scores per doelstelling van Alfa, Gamma lijken niet")
+    # Until a bidder's eight scores are in, no Soevereiniteitsscore shows.
+    score = sov.cell(row=row_of(sov, "Soevereiniteitsscore (%)"),
+                     column=column_of(sov, "Delta SEAL")).value
+    assert score in (None, "")
+    assert sov.cell(row=row_of(sov, "Soevereiniteitsscore (%)"),
+                    column=column_of(sov, "Beta SEAL")).value == pytest.approx(65.15)
