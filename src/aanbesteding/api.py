@@ -52,6 +52,9 @@ FORMATS: dict[str, Format] = {
     "docx": Format("docx", ".docx", "Bijlage", "aanbesteding.writers.docx.annex:annex_bytes",
                    takes_template=True),
     "xlsx": Format("xlsx", ".xlsx", "Beoordelingsmatrix", "aanbesteding.writers.xlsx.grid:grid_bytes"),
+    "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.export.pdf:pdf_bytes",
+                  takes_template=True),
+    "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx")
 
@@ -108,8 +111,15 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
 
 
 def default_output_name(tender: Tender) -> str:
-    """E.g. ``bijlage-soevereiniteit-laag2-saas.docx``."""
-    return f"bijlage-soevereiniteit-laag{tender.laag.value}-{tender.contracttype}.docx"
+    """E.g. ``bijlage-soevereiniteit-ink-2026-042-laag2-saas.docx``: the kenmerk (or else the
+    organisation, unless it is the default) keeps the files of different tenders apart."""
+    from aanbesteding.tender.model import Tender as TenderModel
+    from aanbesteding.writers.export.ocds import slug
+
+    default_org = TenderModel.model_fields["organisatie"].default
+    reference = tender.kenmerk or (tender.organisatie if tender.organisatie != default_org else "")
+    prefix = f"{slug(reference)}-" if slug(reference) else ""
+    return f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}.docx"
 
 
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
@@ -144,12 +154,27 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     library = library if library is not None else load_library()
     annex = compose_annex(library, tender)
     warnings = status_gate(annex)
-    contents = {paths[name]: FORMATS[name].write(annex, template) for name in paths}
+    contents = {paths[name]: FORMATS[name].write(annex, template)
+                for name in paths if name != "pdf"}
+    if "pdf" in paths:
+        _add_pdf(contents, paths, annex, template)
     write_all(contents, force=force)
     files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
                               hashlib.sha256(contents[paths[name]]).hexdigest(),
                               len(contents[paths[name]])) for name in paths)
     return Generated(annex, files, tuple(warnings), library.origins)
+
+
+def _add_pdf(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
+             template: Path | None) -> None:
+    """Convert the .docx to PDF once; fill the .docx's table of contents with the pages."""
+    from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
+
+    docx = contents.get(paths.get("docx", Path())) or FORMATS["docx"].write(annex, template)
+    pdf, pages = convert(docx)
+    contents[paths["pdf"]] = stable_pdf(pdf, annex.tender.datum)
+    if "docx" in paths:
+        contents[paths["docx"]] = fill_toc_pages(docx, pages, annex.tender.datum)
 
 
 def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,
