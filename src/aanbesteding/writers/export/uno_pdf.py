@@ -8,6 +8,7 @@ contents as JSON lines ``[text, page]`` on stdout. Exit 3: LibreOffice did not s
 answer; exit 4: the document could not be converted.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from typing import Any
 
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
@@ -28,7 +30,7 @@ def _prop(name: str, value: object) -> object:
     return prop
 
 
-def _connect(pipe: str, proc: "subprocess.Popen[bytes]") -> object:
+def _connect(pipe: str, proc: "subprocess.Popen[bytes]") -> Any:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local)
@@ -74,10 +76,8 @@ def main() -> None:
                 if text and page.strip().isdigit():
                     print(json.dumps([text, int(page)], ensure_ascii=False))
         doc.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge drops while LibreOffice quits
             desktop.terminate()
-        except Exception:  # the bridge drops while LibreOffice quits
-            pass
     finally:
         try:
             proc.wait(timeout=20)
