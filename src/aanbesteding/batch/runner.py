@@ -109,14 +109,11 @@ def run_batch(profiles: Sequence[Path], library: Library, settings: Settings, *,
             if progress:
                 progress(outcomes[profile])
     else:
-        methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods:
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        if fork:
             _init(library)  # forked workers inherit the loaded library
-            context = multiprocessing.get_context("fork")
-            initargs: tuple[Library | None] = (None,)
-        else:
-            context = multiprocessing.get_context("spawn")
-            initargs = (library,)
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        initargs: tuple[Library | None] = (None,) if fork else (library,)
         with ProcessPoolExecutor(count, mp_context=context, initializer=_init,
                                  initargs=initargs) as pool:
             futures = {pool.submit(run_one, p, settings): p for p in todo}

@@ -81,7 +81,7 @@ def profile_template(values: Mapping[str, object]) -> str:
         out.extend(_comment(" ".join(info)))
         if name in values and values[name] is not None:
             value = values[name]
-            out.append(_dump(name, int(value) if name == "laag" and str(value).isdigit()
+            out.append(_dump(name, int(str(value)) if name == "laag" and str(value).isdigit()
                              else value))
         elif spec.required:
             out.append(_dump(name, REQUIRED_DEFAULTS.get(name, "")))
