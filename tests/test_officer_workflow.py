@@ -61,11 +61,11 @@ def test_a_missing_profile_gives_a_dutch_message_naming_it(run: Runner, tmp_path
 def test_the_default_file_name_carries_the_kenmerk(run: Runner, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
+    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
                           "--kenmerk", "INK-2026/042", "--geen-matrix"])
     assert code == 0, err
     assert (tmp_path / "bijlage-soevereiniteit-ink-2026-042-laag2-saas.docx").exists()
-    code, out, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
+    code, _out, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
                           "--organisatie", "Gemeente Súdwest-Fryslân", "--geen-matrix"])
     assert code == 0, err
     assert (tmp_path / "bijlage-soevereiniteit-gemeente-sudwest-fryslan-laag2-saas.docx").exists()
@@ -182,14 +182,14 @@ def test_classificeer_without_a_terminal_names_the_missing_answers(run: Runner) 
 
 def test_init_writes_a_commented_profile_that_genereer_accepts(run: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "brp.yaml"
-    code, out, err = run(["init", str(profile), "--geen-vragen"])
+    code, _, err = run(["init", str(profile), "--geen-vragen"])
     assert code == 0, err
     text = profile.read_text(encoding="utf-8")
     for key in ("laag", "contracttype", "inschrijvers", "verhouding", "parameters", "schaal"):
         assert f"\n# {key}\n" in text
     assert "Keuzes: saas, paas, iaas, hosting, licentie" in text
     assert run(["init", str(profile), "--geen-vragen"])[0] == 1  # no silent overwrite
-    code, out, err = run(["genereer", str(profile), "--uitvoer", str(tmp_path / "b.docx")])
+    code, _out, err = run(["genereer", str(profile), "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 0, err
 
 
