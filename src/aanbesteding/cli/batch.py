@@ -11,9 +11,9 @@ import click
 @click.command("batch")
 @click.argument("profielen", nargs=-1, required=True, type=click.Path(path_type=Path),
                 metavar="PROFIEL...")
-@click.option("--uitvoer", required=True, type=click.Path(path_type=Path, file_okay=False),
-              metavar="MAP", help="Map voor de documenten (wordt gemaakt als zij niet bestaat); "
-                                  "elk bestand heet naar zijn profiel.")
+@click.option("--uitvoer", type=click.Path(path_type=Path, file_okay=False),
+              metavar="MAP", help="Map voor de documenten (verplicht; wordt gemaakt als zij "
+                                  "niet bestaat); elk bestand heet naar zijn profiel.")
 @click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Word-document (.docx) met de huisstijl van de organisatie.")
 @click.option("--bibliotheek", metavar="MAP",
@@ -24,7 +24,7 @@ import click
 @click.option("--processen", type=click.IntRange(1, 256), metavar="N",
               help="Aantal processen (standaard: alle kernen).")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
-def batch(profielen: tuple[Path, ...], uitvoer: Path, sjabloon: Path | None,
+def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | None,
           bibliotheek: str | None, geen_matrix: bool, pdf: bool, json_: bool,
           processen: int | None, force: bool) -> None:
     """Maak per PROFIEL een set documenten in MAP, genoemd naar het profielbestand.
@@ -40,6 +40,8 @@ def batch(profielen: tuple[Path, ...], uitvoer: Path, sjabloon: Path | None,
     from aanbesteding.cli.generate import output_formats
     from aanbesteding.errors import InputError, OutputError
 
+    if uitvoer is None:
+        raise click.UsageError("--uitvoer MAP ontbreekt: geef de map voor de documenten op")
     library = load_library(bibliotheek)
     if uitvoer.exists() and not uitvoer.is_dir():
         raise OutputError(f"--uitvoer {uitvoer}: dit is een bestand, geen map")

@@ -90,7 +90,7 @@ class Tender(BaseModel):
     status: DocumentStatus = Field("concept", **_option(
         "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
     parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
-        "Wijzig een parameter, bijv. aankondiging_dagen=60 (herhaalbaar).",
+        "Wijzig een parameter, bijv. zeggenschapswijziging.aankondiging_dagen=60 (herhaalbaar).",
         vlag="--param", metavar="NAAM=WAARDE", herhaalbaar=True, vorm="toewijzingen"))
     uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
         "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
