@@ -211,3 +211,29 @@ def test_batch_writes_every_good_profile_and_lists_the_broken_one(run: Runner,
     assert len(written) == 40
     assert "gemeente-00.docx" in written and "gemeente-19.xlsx" in written
     assert not any(name.startswith("kapot") for name in written)
+
+
+def test_init_asks_the_main_questions_when_asked(run: Runner, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Kritiek\nIaaS\nGemeente Voorbeeld\n"
+                                                  "Basisregistraties\nINK-9\n\n"))
+    code, _, err = run(["init", str(tmp_path / "p.yaml"), "--vragen"])
+    assert code == 0, err
+    data = yaml.safe_load((tmp_path / "p.yaml").read_text(encoding="utf-8"))
+    assert (data["laag"], data["contracttype"], data["kenmerk"]) == ("kritiek", "iaas", "INK-9")
+    assert "systeem" not in data
+
+
+def test_classificeer_asks_the_unanswered_questions_when_asked(
+        run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    rest = [INTRANET[k] for k in ("persoonsgegevens", "uitval_24u", "uitval_72u", "uitval_week",
+                                  "wettelijke_taak", "buiten_eu", "offline")]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(rest) + "\n"))
+    code, out, err = run(["classificeer", "--proces", "ondersteunend", "--vragen"])
+    assert code == 0, err
+    assert "Welke persoonsgegevens verwerkt het systeem?" in out
+    assert "Advies: Laag 3 – Ondersteunend" in out
