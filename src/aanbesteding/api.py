@@ -142,7 +142,9 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
 
     ``library`` is a loaded library (None: the standard library). Every file is built in
     memory and existing files are checked before anything is written, so a failure leaves
-    no half result. Raises LibraryError, InputError, PolicyError, TemplateError,
+    no half result. ``pdf`` converts the .docx through LibreOffice once and also writes the
+    page numbers into the .docx's table of contents (OutputError when LibreOffice or its UNO
+    bridge is missing). Raises LibraryError, InputError, PolicyError, TemplateError,
     DocumentTemplateError or OutputError.
     """
     from aanbesteding.compose.composer import compose_annex
