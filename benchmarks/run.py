@@ -13,7 +13,6 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -40,6 +39,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--herhalingen", type=int, default=None, metavar="N",
                         help=f"gemeten rondes per paar (standaard {DEFAULT_REPEATS}, met --snel {QUICK_REPEATS})")
     parser.add_argument("--snel", action="store_true", help="minder herhalingen, voor een snelle controle")
+    parser.add_argument("--doorvoer", action="store_true",
+                        help=f"meet ook 'batch' over {MUNICIPALITIES} profielen (duurt langer)")
+    parser.add_argument("--alleen-batch", action="store_true", help="meet alleen 'batch'")
     args = parser.parse_args(argv)
     if args.herhalingen is not None and args.herhalingen < 1:
         parser.error("--herhalingen moet minstens 1 zijn")
@@ -133,15 +135,56 @@ def measure_overzicht(row: Row, work: Path, setup: Setup) -> None:
     measure(row, ours, base, setup)
 
 
-def check_batch(env: Mapping[str, str], cwd: Path) -> str:
-    # ---- Plaats voor meting 4: doorvoer van 'aanbesteding batch' -----------------------------
-    # Nog niet ingevuld, bewust: de interface van 'batch' ligt nog niet vast en wordt hier niet
-    # verzonnen. Bestaat de opdracht, vul dan hier een paar in (meerdere documenten in één proces
-    # tegen dezelfde documenten met losse 'genereer'-aanroepen) en zet een doel in de tabel.
-    proc = subprocess.run([*APP, "batch", "--help"], env=dict(env), cwd=cwd, capture_output=True, check=False)
-    if proc.returncode == 0:
-        return "batch: nog niet gemeten (de opdracht bestaat; de meting moet nog worden geschreven)"
-    return f"batch: opdracht niet beschikbaar ('aanbesteding batch --help' gaf exitcode {proc.returncode})"
+BATCH_SIZE = 40
+BATCH_TARGET = 0.4
+MUNICIPALITIES = 342
+
+
+def _profiles(folder: Path, count: int) -> list[Path]:
+    """``count`` profiles, one per (made-up) municipality, tiers and contract types mixed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    types = ("saas", "paas", "iaas", "hosting", "licentie")
+    paths = []
+    for n in range(count):
+        path = folder / f"gemeente-{n:03}.yaml"
+        path.write_text(f"laag: {n % 3 + 1}\ncontracttype: {types[n % len(types)]}\n"
+                        f"organisatie: Gemeente {n:03}\nkenmerk: INK-2026-{n:03}\n"
+                        "datum: 2026-11-23\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def check_batch(env: Mapping[str, str], cwd: Path, throughput: bool = False) -> str:
+    """Meting 4: 'batch' over 40 profielen tegen 40 losse 'genereer'-aanroepen (elk een nieuw
+    proces), één keer elk; met ``throughput`` ook de doorvoer voor 342 profielen."""
+    profiles = _profiles(cwd / "batch-profielen", BATCH_SIZE)
+    try:
+        run_once((*APP, "batch", *map(str, profiles[:2]), "--uitvoer", str(cwd / "opwarm"),
+                  "--force"), env, cwd)
+        (cwd / "los").mkdir(exist_ok=True)
+        separate = 0.0
+        for path in profiles:
+            separate += run_once((*APP, "genereer", str(path), "--uitvoer",
+                                  str(cwd / "los" / f"{path.stem}.docx"), "--force"), env, cwd)
+        together = run_once((*APP, "batch", *map(str, profiles), "--uitvoer",
+                             str(cwd / "samen"), "--force"), env, cwd)
+    except CommandFailed as exc:
+        return f"batch: niet gemeten: {exc}"
+    ratio = together / separate
+    verdict = "gehaald" if ratio <= BATCH_TARGET else "NIET gehaald"
+    line = (f"batch {BATCH_SIZE} profielen: {together / 1000:.1f} s tegen {separate / 1000:.1f} s "
+            f"voor {BATCH_SIZE} losse genereer-aanroepen = {ratio:.2f}x (doel <= {BATCH_TARGET}x, "
+            f"{verdict}; {os.cpu_count()} cores)")
+    if throughput:
+        many = _profiles(cwd / "gemeenten", MUNICIPALITIES)
+        try:
+            elapsed = run_once((*APP, "batch", *map(str, many), "--uitvoer", str(cwd / "gemeenten-uit"),
+                                "--force"), env, cwd) / 1000
+        except CommandFailed as exc:
+            return f"{line}\nbatch {MUNICIPALITIES} profielen: niet gemeten: {exc}"
+        line += (f"\nbatch {MUNICIPALITIES} profielen (één per gemeente): {elapsed:.1f} s, "
+                 f"{MUNICIPALITIES / elapsed:.1f} profielen/s")
+    return line
 
 
 def main(argv: list[str]) -> int:
@@ -160,11 +203,14 @@ def main(argv: list[str]) -> int:
         env = {key: value for key, value in os.environ.items() if key != "AANBESTEDING_CACHE"}
         env["XDG_CACHE_HOME"] = str(work / "cache")
         setup = Setup(repeats, env, work, budget)
+        if args.alleen_batch:
+            print(check_batch(env, work, args.doorvoer))
+            return 0
         measure_help(rows[0], setup)
         bare = bare_startup_ms(setup)
         measure_genereer(rows[1], work, setup)
         measure_overzicht(rows[2], work, setup)
-        batch_line = check_batch(env, work)
+        batch_line = check_batch(env, work, args.doorvoer)
     print()
     print(format_table(rows))
     print()

@@ -155,7 +155,7 @@ def test_a_profile_supplies_tender_details_and_options_override_it(run: Runner,
     assert code == 0, err
     import docx
 
-    document = docx.Document(str(tmp_path / "bijlage-soevereiniteit-laag2-saas.docx"))
+    document = docx.Document(str(tmp_path / "bijlage-soevereiniteit-ws-2-laag2-saas.docx"))
     values = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows}
     assert values["Aanbestedende Dienst"] == "Waterschap Voorbeeld"
     assert values["Kenmerk"] == "WS-2"
@@ -168,7 +168,7 @@ def test_a_profile_with_an_unknown_field_is_refused(run: Runner, tmp_path: Path,
                                            encoding="utf-8")
     code, _, err = run(["genereer", "--profiel", "profiel.yaml"])
     assert code == 1
-    assert "profiel.yaml: organisatei: onbekend veld" in err
+    assert "profiel.yaml: onbekende sleutel 'organisatei'" in err
 
 
 def test_genereer_warns_that_concept_clauses_are_not_yet_adopted(

@@ -62,6 +62,9 @@ FORMATS: dict[str, Format] = {
     "verantwoording": Format("verantwoording", "-verantwoording.docx", "Verantwoording",
                              "aanbesteding.writers.docx.accountability:accountability_bytes",
                              takes_template=True, records_files=True),
+    "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.export.pdf:pdf_bytes",
+                  takes_template=True),
+    "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
 MANIFEST_KIND = "aanbesteding-manifest/1"
@@ -134,8 +137,15 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
 
 
 def default_output_name(tender: Tender) -> str:
-    """E.g. ``bijlage-soevereiniteit-laag2-saas.docx``."""
-    return f"bijlage-soevereiniteit-laag{tender.laag.value}-{tender.contracttype}.docx"
+    """E.g. ``bijlage-soevereiniteit-ink-2026-042-laag2-saas.docx``: the kenmerk (or else the
+    organisation, unless it is the default) keeps the files of different tenders apart."""
+    from aanbesteding.tender.model import Tender as TenderModel
+    from aanbesteding.writers.export.ocds import slug
+
+    default_org = TenderModel.model_fields["organisatie"].default
+    reference = tender.kenmerk or (tender.organisatie if tender.organisatie != default_org else "") or ""
+    prefix = f"{slug(reference)}-" if slug(reference) else ""
+    return f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}.docx"
 
 
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
@@ -161,7 +171,9 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
 
     ``library`` is a loaded library (None: the standard library). Every file is built in
     memory and existing files are checked before anything is written, so a failure leaves
-    no half result. Raises LibraryError, InputError, PolicyError, TemplateError,
+    no half result. ``pdf`` converts the .docx through LibreOffice once and also writes the
+    page numbers into the .docx's table of contents (OutputError when LibreOffice or its UNO
+    bridge is missing). Raises LibraryError, InputError, PolicyError, TemplateError,
     DocumentTemplateError or OutputError.
     """
     import json
@@ -176,10 +188,14 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     library = library if library is not None else load_library()
     annex = compose_annex(library, tender)
     warnings = status_gate(annex)
-    contents: dict[Path, bytes] = {}
-    for name, path in paths.items():  # the verantwoording records the files made before it
+    later = ("pdf", "verantwoording")  # these need the others' final bytes
+    contents: dict[Path, bytes] = {path: FORMATS[name].write(annex, template)
+                                   for name, path in paths.items() if name not in later}
+    if "pdf" in paths:  # also fills the .docx's table of contents with page numbers
+        _add_pdf(contents, paths, annex, template)
+    if "verantwoording" in paths:  # records the name and hash of every other file
         earlier = {p.name: hashlib.sha256(data).hexdigest() for p, data in contents.items()}
-        contents[path] = FORMATS[name].write(annex, template, earlier)
+        contents[paths["verantwoording"]] = FORMATS["verantwoording"].write(annex, template, earlier)
     files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
                               hashlib.sha256(contents[paths[name]]).hexdigest(),
                               len(contents[paths[name]])) for name in paths)
@@ -189,6 +205,18 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
         contents[record] = (data + "\n").encode()
     write_all(contents, force=force)
     return result
+
+
+def _add_pdf(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
+             template: Path | None) -> None:
+    """Convert the .docx to PDF once; fill the .docx's table of contents with the pages."""
+    from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
+
+    docx = contents.get(paths.get("docx", Path())) or FORMATS["docx"].write(annex, template)
+    pdf, pages = convert(docx)
+    contents[paths["pdf"]] = stable_pdf(pdf, annex.tender.datum)
+    if "docx" in paths:
+        contents[paths["docx"]] = fill_toc_pages(docx, pages, annex.tender.datum)
 
 
 def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,

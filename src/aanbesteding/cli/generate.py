@@ -3,16 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from aanbesteding.cli.options import library_option, library_sources, tender_options
 
+if TYPE_CHECKING:
+    from aanbesteding.api import Generated
+    from aanbesteding.library.loader import Library
 
-@click.command("genereer")
-@click.option("--profiel", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="YAML-bestand met aanbestedingsgegevens (zelfde namen als de opties); "
-                   "opties gaan voor.")
+MERGE_NOTE = ("Gegevens komen uit PROFIEL (een YAML-bestand; maak er een met 'aanbesteding "
+              "init') en uit de opties. Herhaalbare opties (--param, --uitsluiten, "
+              "--inschrijver) vullen de waarden uit het profiel aan; elke andere optie vervangt "
+              "de waarde uit het profiel en mag één keer worden opgegeven.")
+
+
+def output_formats(geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
+                   json: bool) -> tuple[str, ...]:
+    """The formats to write, the Word annex first."""
+    return ("docx", *(() if geen_matrix else ("xlsx",)),
+            *(() if geen_verantwoording else ("verantwoording",)), *(("pdf",) if pdf else ()),
+            *(("json",) if json else ()))
+
+
+def parameter_report(library: Library, result: Generated) -> list[str]:
+    """One line per --param: which numbered requirements (clauses) it changed."""
+    from aanbesteding.compose.parameters import parameter_targets
+
+    parameters = result.annex.tender.parameters
+    numbers = {r.clause_id: r.number for r in result.annex.requirements}
+    lines = []
+    for key, clause_ids in parameter_targets(library, parameters).items():
+        used = [f"{numbers[c]} ({c})" for c in clause_ids if c in numbers]
+        where = ", ".join(used) if used else "geen clausule in deze bijlage"
+        lines.append(f"Parameter {key} = {parameters[key]}: gewijzigd in {where}")
+    return lines
+
+
+@click.command("genereer", epilog=MERGE_NOTE)
+@click.argument("profiel_pos", metavar="[PROFIEL]", required=False,
+                type=click.Path(path_type=Path))
+@click.option("--profiel", type=click.Path(path_type=Path), metavar="BESTAND",
+              help="Zelfde als PROFIEL (oudere schrijfwijze).")
 @tender_options
 @click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Word-document (.docx) met de huisstijl van de organisatie.")
@@ -20,22 +53,30 @@ from aanbesteding.cli.options import library_option, library_sources, tender_opt
 @click.option("--zonder-standaard", is_flag=True,
               help="Gebruik de standaardbibliotheek niet: de eerste --bibliotheek is de basis.")
 @click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Pad van de Word-bijlage (.docx); de matrix komt ernaast (.xlsx).")
+              help="Pad van de Word-bijlage (.docx); de andere bestanden komen ernaast. "
+                   "Standaard: bijlage-soevereiniteit-KENMERK-laagN-TYPE.docx.")
 @click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
 @click.option("--geen-verantwoording", is_flag=True,
               help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
+@click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF, met ingevulde "
+                                          "inhoudsopgave (vereist LibreOffice).")
+@click.option("--json", "json_", is_flag=True,
+              help="Schrijf de eisen en gunningscriteria ook als OCDS-JSON (.json).")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
-def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: tuple[str, ...],
-             zonder_standaard: bool, uitvoer: Path | None, geen_matrix: bool,
-             geen_verantwoording: bool, force: bool, **options: object) -> None:
+def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | None,
+             bibliotheek: tuple[str, ...], zonder_standaard: bool, uitvoer: Path | None,
+             geen_matrix: bool, geen_verantwoording: bool, pdf: bool, json_: bool, force: bool,
+             **options: object) -> None:
     """Stel de bijlage, de beoordelingsmatrix en de verantwoording samen.
 
     Schrijft naast elkaar: de Word-bijlage voor inschrijvers (.docx), de
     Excel-beoordelingsmatrix voor de beoordelingscommissie (.xlsx), de verantwoording voor
-    het dossier (-verantwoording.docx) en een manifest (.manifest.json).
+    het dossier (-verantwoording.docx) en een manifest (.manifest.json); met --pdf en --json
+    ook de bijlage als PDF en de eisen als OCDS-JSON.
 
-    Voorbeeld: aanbesteding genereer --laag 2 --contracttype saas --organisatie "Gemeente
-    Voorbeeld" --kenmerk INK-2026-042
+    Voorbeeld: aanbesteding genereer profiel.yaml --pdf, of zonder profiel: aanbesteding
+    genereer --laag 2 --contracttype saas --organisatie "Gemeente Voorbeeld" --kenmerk
+    INK-2026-042
     """
     from aanbesteding.api import default_output_name, generate, load_library
     from aanbesteding.domain import CONTRACT_TYPE_LABELS
@@ -45,13 +86,15 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: tuple[str
     if zonder_standaard and not bibliotheek:
         raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan "
                          "de basis is")
-
-    tender = tender_from_options(profiel, options)
+    if profiel_pos and profiel and profiel_pos != profiel:
+        raise InputError(f"twee profielen opgegeven ({profiel_pos} en --profiel {profiel}); "
+                         "geef er één")
+    tender = tender_from_options(profiel_pos or profiel, options)
     output = uitvoer or Path(default_output_name(tender))
-    formats = tuple(f for f, skip in (("docx", False), ("xlsx", geen_matrix),
-                                      ("verantwoording", geen_verantwoording)) if not skip)
     sources = bibliotheek if zonder_standaard else library_sources(None, bibliotheek)
-    result = generate(tender, load_library(*sources), output, formats=formats,
+    library = load_library(*sources)
+    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_)
+    result = generate(tender, library, output, formats=formats,
                       template=sjabloon, force=force)
     count = len(result.annex.requirements)
     for written in result.files:
@@ -60,5 +103,7 @@ def genereer(profiel: Path | None, sjabloon: Path | None, bibliotheek: tuple[str
         click.echo(f"{written.label} geschreven: {written.path}{detail}")
     if result.manifest_path is not None:
         click.echo(f"Manifest geschreven: {result.manifest_path}")
+    for line in parameter_report(library, result):
+        click.echo(line)
     for warning in result.warnings:
         click.echo(f"Let op: {warning}", err=True)

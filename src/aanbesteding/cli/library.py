@@ -79,12 +79,27 @@ def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, statu
 @bibliotheek.command("parameters")
 @click.argument("pad", required=False)
 @library_option
-def parameters(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
+@click.option("--laag", type=Keuze(["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"],
+                                   case_sensitive=False),
+              help="Alleen de parameters van clausules die in deze laag gelden.")
+@click.option("--contracttype", type=Keuze(["saas", "paas", "iaas", "hosting", "licentie"],
+                                           case_sensitive=False),
+              help="Alleen de parameters van clausules die bij dit contracttype gelden.")
+def parameters(pad: str | None, bibliotheek: tuple[str, ...], laag: str | None,
+               contracttype: str | None) -> None:
     """Toon alle parameters die met --param kunnen worden gewijzigd, met standaard en grenzen."""
     from aanbesteding.library.loader import load_library
     from aanbesteding.reports.overview import parameters_table
+    from aanbesteding.tender.model import parse_tier
 
-    click.echo(parameters_table(load_library(*library_sources(pad, bibliotheek))), nl=False)
+    library = load_library(*library_sources(pad, bibliotheek))
+    only = None
+    if laag or contracttype:
+        tier = parse_tier(laag.lower()) if laag else None
+        only = {c.clause.id for c in library.clauses if c.clause.status != "vervallen"
+                and (tier is None or c.clause.lagen.for_tier(tier) is not None)
+                and (contracttype is None or contracttype.lower() in c.clause.contracttypen)}
+    click.echo(parameters_table(library, only), nl=False)
 
 
 @bibliotheek.command("schema")

@@ -20,6 +20,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
                     "Beheer en controle van de clausulebibliotheek."),
     "genereer": ("aanbesteding.cli.generate:genereer",
                  "Stel de bijlage, de beoordelingsmatrix en de verantwoording samen."),
+    "init": ("aanbesteding.cli.init:init",
+             "Schrijf een profiel met uitleg bij elke sleutel."),
+    "classificeer": ("aanbesteding.cli.classify:classificeer",
+                     "Adviseer een laag met BIA-vragen, met redenen en passende hosting."),
+    "batch": ("aanbesteding.cli.batch:batch",
+              "Maak de documenten voor veel profielen tegelijk, op alle kernen."),
 }
 
 

@@ -17,7 +17,9 @@ def tender_options(func: F) -> F:
     """Decorate a command with one option per tender field, in field order."""
     for spec in reversed(option_specs()):
         kind = Keuze(list(spec.choices), case_sensitive=False) if spec.choices else None
-        func = click.option(spec.flag, spec.field, type=kind, multiple=spec.repeatable,
+        # Every option collects all its values, so a repeated single-value option is an
+        # error (tender_from_options) instead of silently taking the last one.
+        func = click.option(spec.flag, spec.field, type=kind, multiple=True,
                             metavar=spec.metavar, help=spec.help)(func)
     return func
 

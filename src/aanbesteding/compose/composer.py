@@ -141,6 +141,8 @@ def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
         inputs[f"Parameter {name}"] = str(value)
     for clause_id, reason in sorted(tender.uitsluiten.items()):
         inputs[f"Uitgesloten {clause_id}"] = reason
+    if tender.laagmotivering:
+        inputs["Motivering laag"] = " ".join(tender.laagmotivering)
     return inputs
 
 

@@ -93,12 +93,15 @@ def overview_table(library: Library, only: Filter = EVERYTHING) -> str:
     return "\n".join(lines) + "\n"
 
 
-def parameters_table(library: Library) -> str:
-    """Every parameter an officer may set with ``--param``, with default and bounds."""
+def parameters_table(library: Library, only: set[str] | None = None) -> str:
+    """Every parameter an officer may set with ``--param``, with default and bounds
+    (``only``: just the clauses with these ids)."""
     from aanbesteding.render import getal
 
     lines = []
     for item in library.clauses:
+        if only is not None and item.clause.id not in only:
+            continue
         for name, param in item.clause.parameters.items():
             unit = f" {param.eenheid}" if param.eenheid else ""
             default = (getal(param.standaard) if isinstance(param.standaard, int | float)
@@ -110,6 +113,7 @@ def parameters_table(library: Library) -> str:
                 bounds = f" (toegestaan {low} t/m {high})"
             lines.append(f"{item.clause.id}.{name} = {default}{unit}{bounds}\n"
                          f"    {param.omschrijving}")
-    lines.append(f"\n{len(lines)} parameters. Wijzig er een met --param NAAM=WAARDE (geldt voor "
-                 "elke clausule met die parameter) of --param CLAUSULE.NAAM=WAARDE.")
+    lines.append(f"\n{len(lines)} parameters. Wijzig er een met --param CLAUSULE.NAAM=WAARDE, of "
+                 "met --param NAAM=WAARDE voor elke clausule met die parameter (alleen als die "
+                 "clausules dezelfde grenzen hebben).")
     return "\n".join(lines) + "\n"

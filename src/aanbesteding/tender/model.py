@@ -70,7 +70,12 @@ class Tender(BaseModel):
 
     laag: Laag = Field(**_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.",
                                  keuzes=list(LAAG_CHOICES)))
-    contracttype: ContractType = Field(**_option("Wat wordt ingekocht."))
+    contracttype: ContractType = Field(**_option(
+        "Wat wordt ingekocht: saas (de leverancier levert en host de applicatie), paas (een "
+        "platform waarop u zelf applicaties draait), iaas (virtuele servers en opslag; u beheert "
+        "besturingssysteem en applicaties), hosting (beheerde hosting, housing of colocatie van "
+        "uw eigen systemen in een datacenter), licentie (software die u zelf installeert, met "
+        "onderhoud)."))
     organisatie: Text | None = Field(None, **_option("Naam van de Aanbestedende Dienst.",
                                                      metavar="NAAM"))
     opdracht: Text | None = Field(None, **_option("Naam van de opdracht of aanbesteding.",
@@ -88,7 +93,7 @@ class Tender(BaseModel):
     status: DocumentStatus = Field("concept", **_option(
         "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
     parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
-        "Wijzig een parameter, bijv. aankondiging_dagen=60 (herhaalbaar).",
+        "Wijzig een parameter, bijv. zeggenschapswijziging.aankondiging_dagen=60 (herhaalbaar).",
         vlag="--param", metavar="NAAM=WAARDE", herhaalbaar=True, vorm="toewijzingen"))
     uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
         "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
@@ -118,6 +123,11 @@ class Tender(BaseModel):
     schaal: list[Annotated[int, Field(ge=0, le=100)]] = Field(
         default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
         **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", vorm="reeks"))
+    laagmotivering: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                          max_length=1000)]] = Field(
+        default_factory=list, **_option(
+            "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
+            "de verantwoording.", metavar="TEKST", herhaalbaar=True, vorm="lijst"))
 
     @model_validator(mode="after")
     def _checks(self) -> Tender:

@@ -78,7 +78,13 @@ def _convert(spec: OptionSpec, raw: object) -> object:
         return parse_assignments(items, option=spec.flag)
     if spec.form == "lijst":
         return items
-    text = items[-1]
+    if len(items) > 1:
+        given = " en ".join(f"'{i}'" for i in items)
+        raise InputError(f"{spec.flag} is {len(items)} keer opgegeven ({given}); deze optie "
+                         "heeft één waarde: geef haar één keer op")
+    text = items[0]
+    if spec.choices:
+        text = _choice(spec, text)
     if spec.form == "reeks":
         return [p.strip() for p in text.split(",") if p.strip()]
     if spec.form == "verhouding":
@@ -91,14 +97,80 @@ def _convert(spec: OptionSpec, raw: object) -> object:
     return text
 
 
+def _choice(spec: OptionSpec, text: str) -> str:
+    """The choice ``text`` stands for, ignoring case (``IaaS`` -> ``iaas``)."""
+    assert spec.choices is not None
+    for choice in spec.choices:
+        if choice.casefold() == text.strip().casefold():
+            return choice
+    raise InputError(f"{spec.flag}: '{text}' is geen geldige keuze; kies uit: "
+                     f"{', '.join(spec.choices)}")
+
+
+MERGE_HELP = ("Herhaalbare opties (--param, --uitsluiten, --inschrijver) vullen de waarden uit "
+              "het profiel aan (bij dezelfde naam geldt de opdrachtregel); elke andere optie "
+              "vervangt de waarde uit het profiel en mag één keer worden opgegeven.")
+
+
+def profile_keys() -> dict[str, str]:
+    """Every key a profile may use -> its field: the field name and the option spelling."""
+    keys: dict[str, str] = {}
+    for spec in option_specs():
+        keys[spec.field] = spec.field
+        keys[spec.flag.removeprefix("--")] = spec.field
+    return keys
+
+
+def read_profile(path: Path) -> dict[str, object]:
+    """A profile's values keyed by field name; option spellings (``param``, ``inschrijver``)
+    are accepted as aliases. Raises InputError in Dutch naming the file: missing, not a file,
+    unreadable, bad YAML, an unknown key, or a field given under two names.
+    """
+    if not path.exists():
+        raise InputError(f"profiel {path}: het bestand bestaat niet (maak er een met "
+                         f"'aanbesteding init {path}')")
+    if path.is_dir():
+        raise InputError(f"profiel {path}: dit is een map, geen profielbestand (.yaml)")
+    raw = load_profile(path)
+    keys = profile_keys()
+    values: dict[str, object] = {}
+    seen: dict[str, str] = {}
+    for key, value in raw.items():
+        field = keys.get(str(key))
+        if field is None:
+            raise InputError(f"{path}: onbekende sleutel '{key}'; een profiel kent: "
+                             f"{', '.join(s.field for s in option_specs())} (of de optienamen "
+                             "param en inschrijver); 'aanbesteding init' schrijft een profiel "
+                             "met uitleg bij elke sleutel")
+        if field in seen:
+            raise InputError(f"{path}: '{seen[field]}' en '{key}' zijn hetzelfde veld; "
+                             "gebruik er één")
+        seen[field] = str(key)
+        values[field] = value
+    return values
+
+
+def _merge(spec: OptionSpec, base: object, value: object) -> object:
+    """A repeatable option's values added to the profile's (the command line wins per name)."""
+    if spec.form == "toewijzingen":
+        merged = dict(base) if isinstance(base, dict) else {}
+        merged.update(value)  # type: ignore[call-overload]
+        return merged
+    if spec.form == "lijst" and isinstance(base, list):
+        assert isinstance(value, list)
+        return [*base, *(v for v in value if v not in base)]
+    return value
+
+
 def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> Tender:
-    """Merge profile values with option values (options win) and validate.
+    """Merge profile values with option values and validate.
 
     ``options`` maps field names to what the command line gave (None or empty: not given).
-    A NAAM=WAARDE option adds to the profile's mapping instead of replacing it. Raises
-    InputError naming the option or profile field that is wrong.
+    Repeatable options add to the profile's values (:data:`MERGE_HELP`); a single-value
+    option replaces the profile's and may be given once. Raises InputError naming the
+    option or the profile file and field that is wrong.
     """
-    values: dict[str, object] = load_profile(profile) if profile else {}
+    values: dict[str, object] = read_profile(profile) if profile else {}
     source = f"{profile}" if profile else "opties"
     specs = option_specs()
     for spec in specs:
@@ -106,13 +178,12 @@ def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> 
         if raw is None or raw == () or raw == []:
             continue
         value = _convert(spec, raw)
-        if spec.form == "toewijzingen":
-            base = values.get(spec.field)
-            merged = dict(base) if isinstance(base, dict) else {}
-            merged.update(value)  # type: ignore[call-overload]
-            value = merged
+        if spec.repeatable:
+            value = _merge(spec, values.get(spec.field), value)
         values[spec.field] = value
     for spec in specs:
+        if spec.choices and isinstance(values.get(spec.field), str):
+            values[spec.field] = _choice(spec, str(values[spec.field]))
         if spec.required and values.get(spec.field) is None:
             raise InputError(f"{spec.flag} ontbreekt: {spec.help[0].lower()}{spec.help[1:]} "
                              f"Geef {spec.flag} op of zet '{spec.field}' in het profiel.")

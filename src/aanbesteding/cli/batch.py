@@ -1,0 +1,78 @@
+"""``aanbesteding batch``: the documents for many profiles at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from aanbesteding.cli.options import library_option, library_sources
+
+
+@click.command("batch")
+@click.argument("profielen", nargs=-1, required=True, type=click.Path(path_type=Path),
+                metavar="PROFIEL...")
+@click.option("--uitvoer", type=click.Path(path_type=Path, file_okay=False),
+              metavar="MAP", help="Map voor de documenten (verplicht; wordt gemaakt als zij "
+                                  "niet bestaat); elk bestand heet naar zijn profiel.")
+@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help="Word-document (.docx) met de huisstijl van de organisatie.")
+@library_option
+@click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
+@click.option("--geen-verantwoording", is_flag=True,
+              help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
+@click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF (vereist LibreOffice).")
+@click.option("--json", "json_", is_flag=True, help="Schrijf ook de OCDS-JSON.")
+@click.option("--processen", type=click.IntRange(1, 256), metavar="N",
+              help="Aantal processen (standaard: alle kernen).")
+@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
+def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | None,
+          bibliotheek: tuple[str, ...], geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
+          json_: bool, processen: int | None, force: bool) -> None:
+    """Maak per PROFIEL een set documenten in MAP, genoemd naar het profielbestand.
+
+    De bibliotheek wordt één keer geladen en gecontroleerd; de profielen worden over alle
+    kernen verdeeld. Een fout profiel houdt de andere niet op: aan het eind staan alle
+    mislukte profielen met hun reden, en de exitcode is dan 1.
+
+    Voorbeeld: aanbesteding batch profielen/*.yaml --uitvoer documenten --pdf
+    """
+    from aanbesteding.api import load_library
+    from aanbesteding.batch.runner import Settings, run_batch
+    from aanbesteding.cli.generate import output_formats
+    from aanbesteding.errors import InputError, OutputError
+
+    if uitvoer is None:
+        raise click.UsageError("--uitvoer MAP ontbreekt: geef de map voor de documenten op")
+    library = load_library(*library_sources(None, bibliotheek))
+    if uitvoer.exists() and not uitvoer.is_dir():
+        raise OutputError(f"--uitvoer {uitvoer}: dit is een bestand, geen map")
+    try:
+        uitvoer.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"--uitvoer {uitvoer}: de map kan niet worden gemaakt "
+                          f"({exc.strerror})") from exc
+    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_)
+    if pdf:
+        from aanbesteding.writers.export.pdf import pdf_available
+
+        reason = pdf_available()
+        if reason:
+            raise OutputError(f"--pdf: PDF kan niet worden gemaakt: {reason}")
+    settings = Settings(uitvoer, formats, sjabloon, force)
+    with click.progressbar(length=len(profielen), label="Profielen", file=sys.stderr,
+                           show_pos=True) as bar:
+        outcomes = run_batch(list(profielen), library, settings, workers=processen,
+                             progress=lambda _: bar.update(1))
+    good = [o for o in outcomes if o.ok]
+    bad = [o for o in outcomes if not o.ok]
+    click.echo(f"{len(good)} van {len(outcomes)} profielen geschreven in {uitvoer} "
+               f"({len(good) * len(formats)} bestanden).")
+    warnings = sorted({w for o in good for w in o.warnings})
+    for warning in warnings:
+        click.echo(f"Let op: {warning}", err=True)
+    if bad:
+        lines = [f"  {o.profile}: {o.error}".replace("\n", "\n    ") for o in bad]
+        raise InputError(f"{len(bad)} van {len(outcomes)} profielen mislukt:\n"
+                         + "\n".join(lines))

@@ -1,0 +1,97 @@
+"""``aanbesteding classificeer``: which laag fits the system, and why."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from aanbesteding.cli.dutch import Keuze
+from aanbesteding.tender.classification import QUESTIONS
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def question_options(func: F) -> F:
+    """One option per question: ``--uitval-24u ernstig``."""
+    for question in reversed(QUESTIONS):
+        flag = "--" + question.key.replace("_", "-")
+        func = click.option(flag, question.key, type=Keuze(list(question.answers),
+                                                           case_sensitive=False),
+                            help=f"{question.text} ({', '.join(question.answers)})")(func)
+    return func
+
+
+@click.command("classificeer")
+@question_options
+@click.option("--antwoorden", type=click.Path(path_type=Path), metavar="BESTAND",
+              help="YAML-bestand met de antwoorden (sleutels als de opties, met _ in plaats "
+                   "van -); opties gaan voor.")
+@click.option("--profiel", type=click.Path(path_type=Path), metavar="BESTAND",
+              help="Schrijf de geadviseerde laag en de redenen (laagmotivering) in dit profiel; "
+                   "de rest van het profiel blijft staan.")
+@click.option("--vragen/--geen-vragen", default=None,
+              help="Vraag ontbrekende antwoorden; standaard alleen op een terminal.")
+def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | None,
+                 **answers: str | None) -> None:
+    """Adviseer een laag met BIA-vragen: de redenen die beslisten en de passende hosting.
+
+    Op een terminal stelt de opdracht de vragen die nog niet beantwoord zijn; anders komen
+    de antwoorden uit de opties of uit --antwoorden. Het advies is een advies: de inkoper
+    beslist en legt de motivering vast (--profiel schrijft haar in het profiel; zij komt in
+    de verantwoording).
+
+    Voorbeeld: aanbesteding classificeer --proces primair --persoonsgegevens gevoelig
+    --uitval-24u beperkt --uitval-72u aanzienlijk --uitval-week ernstig --wettelijke-taak ja
+    --buiten-eu nee --offline nee
+    """
+    from aanbesteding.tender.classification import classify, motivation
+    from aanbesteding.tender.profile import set_laag, write_profile
+
+    given: dict[str, str] = _answers_file(antwoorden) if antwoorden else {}
+    given.update({k: v for k, v in answers.items() if v is not None})
+    if sys.stdin.isatty() if vragen is None else vragen:
+        for question in QUESTIONS:
+            if question.key in given:
+                continue
+            click.echo(question.text)
+            for answer, explanation in question.answers.items():
+                if answer != explanation:
+                    click.echo(f"  {answer}: {explanation}")
+            given[question.key] = click.prompt(
+                "Antwoord", type=Keuze(list(question.answers), case_sensitive=False),
+                show_choices=True)
+    result = classify(given)
+    click.echo(f"Advies: {result.laag.label}")
+    click.echo("Redenen:")
+    for reason in result.reasons:
+        click.echo(f"  - {reason}")
+    click.echo("Passende hosting (plaatsingsmatrix):")
+    for option in result.hosting:
+        click.echo(f"  - {option}")
+    for note in result.notes:
+        click.echo(f"Let op: {note}")
+    if profiel:
+        write_profile(profiel, set_laag(profiel, result.laag.value, motivation(result)),
+                      force=True)
+        click.echo(f"Laag en motivering geschreven in {profiel}")
+    click.echo("Dit is een advies; de inkoper beslist.")
+
+
+def _answers_file(path: Path) -> dict[str, str]:
+    from aanbesteding.errors import InputError
+    from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
+
+    if not path.is_file():
+        raise InputError(f"antwoordenbestand {path}: het bestand bestaat niet")
+    try:
+        data = load_yaml(path).data
+    except YamlLoadError as exc:
+        raise InputError(f"{path}: {exc.message}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: verwacht per vraag een regel 'vraag: antwoord'")
+    return {str(k): ("ja" if v is True else "nee" if v is False else str(v))
+            for k, v in data.items()}

@@ -1,0 +1,158 @@
+"""Profile files: a commented template from the tender fields, and updating a profile's laag.
+
+The template is produced from the same definitions as the ``genereer`` options
+(:func:`aanbesteding.tender.options.option_specs`), so every key, its meaning, its allowed
+values and its default stay in step with the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from aanbesteding.errors import InputError, OutputError
+from aanbesteding.tender.model import Tender
+from aanbesteding.tender.options import MERGE_HELP, option_specs
+
+REQUIRED_DEFAULTS: dict[str, object] = {"laag": 2, "contracttype": "saas"}
+MAIN_QUESTIONS = ("laag", "contracttype", "organisatie", "opdracht", "kenmerk", "systeem")
+_WIDTH = 92
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _dump(key: str, value: object) -> str:
+    text = yaml.safe_dump({key: _plain(value)}, allow_unicode=True, sort_keys=False,
+                          default_flow_style=False, width=_WIDTH)
+    return text.rstrip("\n")
+
+
+def _comment(text: str) -> list[str]:
+    lines, line = [], "#"
+    for word in text.split():
+        if len(line) + 1 + len(word) > _WIDTH:
+            lines.append(line)
+            line = "#  "
+        line += " " + word
+    return [*lines, line]
+
+
+def _default(name: str) -> object:
+    info = Tender.model_fields[name]
+    if info.default_factory is not None:
+        return info.default_factory()  # type: ignore[call-arg]
+    return info.default
+
+
+def profile_template(values: Mapping[str, object]) -> str:
+    """A commented YAML profile: every key with its meaning, choices and default.
+
+    ``values`` (field name -> value) are written as given; other required fields get their
+    first choice, fields with a default are written with it (the date stays commented out,
+    so it follows the day of generating). Raises nothing; :func:`check_template` validates.
+    """
+    out = ["# Profiel voor 'aanbesteding genereer PROFIEL.yaml'.",
+           *_comment("Elke sleutel heeft dezelfde naam als de optie van 'genereer' (--param en "
+                     "--inschrijver mogen ook als 'param' en 'inschrijver'). " + MERGE_HELP),
+           *_comment("Weet u niet welke laag? 'aanbesteding classificeer --profiel DIT-BESTAND' "
+                     "stelt de vragen en schrijft laag en motivering hierin."), ""]
+    for spec in option_specs():
+        name = spec.field
+        info = [spec.help]
+        if spec.choices:
+            info.append(f"Keuzes: {', '.join(spec.choices)}.")
+        if spec.flag != f"--{name}":
+            info.append(f"Optie: {spec.flag}.")
+        if spec.required:
+            info.append("Verplicht.")
+        out.append(f"# {name}")
+        out.extend(_comment(" ".join(info)))
+        if name in values and values[name] is not None:
+            value = values[name]
+            out.append(_dump(name, int(str(value)) if name == "laag" and str(value).isdigit()
+                             else value))
+        elif spec.required:
+            out.append(_dump(name, REQUIRED_DEFAULTS.get(name, "")))
+        elif name == "datum":
+            out.append(f"# datum: {dt.date.today().isoformat()}")
+        elif _default(name) is None:
+            out.append(f"# {name}: {spec.metavar or 'TEKST'}")
+        elif name in ("parameters", "uitsluiten"):
+            example = ("zeggenschapswijziging.aankondiging_dagen: 60" if name == "parameters"
+                       else "open-source: Geen open-source-alternatief beschikbaar")
+            out.append(f"{name}: {{}}")
+            out.append(f"#   {example}")
+        else:
+            out.append(_dump(name, _default(name)))
+        out.append("")
+    return "\n".join(out)
+
+
+def check_template(text: str, path: Path) -> None:
+    """Raise InputError if ``text`` is not a valid profile (the writer's own check)."""
+    from aanbesteding.tender.model import build_tender
+
+    data = yaml.safe_load(text)
+    build_tender(dict(data), source=str(path))
+
+
+def write_profile(path: Path, text: str, force: bool) -> None:
+    """Write a profile atomically; raise OutputError if it exists and ``force`` is false."""
+    from aanbesteding.support.output import write_all
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise OutputError(f"{path}: een profiel is een YAML-bestand; gebruik de extensie .yaml")
+    write_all({path: text.encode("utf-8")}, force=force)
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+
+
+def set_laag(path: Path, laag: int, reasons: Sequence[str]) -> str:
+    """The text of profile ``path`` with ``laag`` and ``laagmotivering`` set (other lines and
+    comments kept); a missing file gives a new minimal profile. Raises InputError if the file
+    cannot be read."""
+    lines: list[str] = []
+    if path.exists():
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"profiel {path}: kan niet worden gelezen ({exc})") from exc
+    kept: list[str] = []
+    skipping = False
+    laag_at = None
+    for line in lines:
+        match = _TOP_KEY.match(line)
+        if match:
+            skipping = match.group(1) in ("laag", "laagmotivering")
+            if match.group(1) == "laag":
+                laag_at = len(kept)
+        elif skipping and line.startswith((" ", "-", "\t")):
+            continue
+        else:
+            skipping = False
+        if not skipping:
+            kept.append(line)
+    block = [f"laag: {laag}", _dump("laagmotivering", list(reasons))]
+    if laag_at is None:
+        kept = [*block, *kept] if not lines else [*kept, *block]
+    else:
+        kept[laag_at:laag_at] = block
+    return "\n".join(kept) + "\n"
+
+
+def tender_values(data: Mapping[str, Any]) -> dict[str, object]:
+    """Answers keyed by field name, with empty answers left out."""
+    return {k: v for k, v in data.items() if v not in (None, "")}

@@ -1,0 +1,1 @@
+"""Exports next to the Word annex: OCDS JSON and PDF (through LibreOffice)."""
