@@ -146,6 +146,17 @@ def test_licentie_carries_no_seal_knock_out_and_no_cloud_only_criterion(laag: La
     assert not ids & {"csf-minimum-seal", "csf-soevereiniteitsscore", "beheer-vanuit-eu"}
 
 
+@pytest.mark.parametrize("laag", list(Laag))
+def test_a_licentie_annex_and_grid_set_no_minimum_seal(laag: Laag) -> None:
+    assert set(annex(laag, "licentie").min_seal.values()) == {None}
+
+
+def test_a_cloud_annex_keeps_the_minimum_seal_its_knock_out_publishes() -> None:
+    result = annex(Laag.ONDERSTEUNEND, "saas")
+    assert any(r.clause_id == "csf-minimum-seal" and r.kind is Kind.EIS for r in result.requirements)
+    assert result.min_seal["SOV-2"] == 2 and result.min_seal["SOV-1"] is None
+
+
 @pytest.mark.parametrize(("laag", "contract_type"), COMBINATIONS)
 def test_no_wens_under_kwaliteit_scores_sov_1_or_sov_2_facts_again(
         laag: Laag, contract_type: str) -> None:
