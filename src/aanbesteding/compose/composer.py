@@ -113,9 +113,13 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     used_terms = {t for s in sections for r in s.requirements for t in r.terms}
     definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
                                key=lambda d: d.begrip.lower()))
+    # A minimum SEAL only binds where the annex holds the knock-out that publishes it.
+    seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS
+                   for s in sections for r in s.requirements)
     return Annex(
         tender=tender, sections=sections, definitions=definitions,
-        exclusions=tuple(exclusions), min_seal=dict(MIN_SEAL[tender.laag]),
+        exclusions=tuple(exclusions),
+        min_seal=dict(MIN_SEAL[tender.laag]) if seal_eis else dict.fromkeys(MIN_SEAL[tender.laag]),
         library_hash=library.content_hash, tool_version=__version__,
         inputs={**_inputs(tender, ratio), **_provenance(library, sections)},
         ratio=ratio, max_sovereignty=max_sovereignty,

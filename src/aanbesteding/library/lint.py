@@ -94,9 +94,56 @@ def _check_definitions(clause: Clause, rendered: list[str],
         yield ("begrippen",), f"begrip '{term}' staat onder begrippen maar komt in geen tekst voor"
 
 
+# Named standards, certificates and technical specifications. A requirement that names one must
+# also accept an equivalent (Aanbestedingswet 2012 art. 2.76, Richtlijn 2014/24/EU art. 42 lid 3
+# and art. 44 lid 2).
+NAMED_STANDARDS: tuple[tuple[str, str], ...] = (
+    ("ISO/IEC", r"\bISO/IEC\b"),
+    ("ISO", r"\b(?:NEN-)?(?:EN-)?ISO(?!/IEC)\s*\d{3,5}\b"),
+    ("NEN", r"\bNEN(?:-EN)?\s*\d{3,5}\b"),
+    ("FIPS 140", r"\bFIPS[\s-]*140\b"),
+    ("Haven", r"\bHaven(?:\+|-compli\w*|\s+Compliancy)?(?![\w-])"),
+    ("ODF", r"\bODF\b"),
+    ("PDF/A", r"\bPDF/A\b"),
+    ("API Design Rules", r"\bAPI[\s-]Design[\s-]Rules\b"),
+    ("ISAE 3402", r"\bISAE\s*3\d{3}\b"),
+    ("SOC 2", r"\bSOC\s*2\b"),
+    ("EUCS", r"\bEUCS\b"),
+    ("Common Criteria", r"\bCommon Criteria\b"),
+)
+EQUIVALENCE_ROUTE = re.compile(r"\bgelijkwaardig", re.IGNORECASE)
+
+
+def requirement_fields(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    """The texts that bind a bidder: tekst, wijze_van_aantonen (also per tier) and scoring guidance."""
+    for loc, text in text_fields(clause):
+        if loc[-1] != "toelichting":
+            yield loc, text
+    for score, guidance in (clause.scoringsleidraad or {}).items():
+        # a scoring step is read together with the wens it scores
+        yield ("scoringsleidraad", score), f"{guidance}\n{clause.tekst}"
+
+
+def named_standards(text: str) -> list[str]:
+    """The named standards, certificates or specifications in ``text``, in the order listed."""
+    flat = re.sub(r"\s+", " ", text)
+    return [name for name, pattern in NAMED_STANDARDS if re.search(pattern, flat)]
+
+
+def check_equivalence(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    """Flag a binding text that names a standard without an equivalence route ("of gelijkwaardig")."""
+    for loc, text in requirement_fields(clause):
+        named = named_standards(text)
+        if named and not EQUIVALENCE_ROUTE.search(text):
+            yield loc, (f"de tekst noemt {', '.join(named)} zonder gelijkwaardigheidsroute; voeg "
+                        "'of gelijkwaardig' (of 'of een gelijkwaardig(e) ...') toe "
+                        "(Aanbestedingswet 2012 art. 2.76)")
+
+
 def lint_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:
     """All lint problems of one clause, as (field location, Dutch message)."""
     problems = list(_check_templates(clause))
+    problems.extend(check_equivalence(clause))
     if problems:
         return problems
     rendered: list[str] = []

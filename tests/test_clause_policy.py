@@ -1,0 +1,186 @@
+"""Library-wide legal policy: equivalence routes, proportionate laag 3, EER instead of EU."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from aanbesteding.cli.main import main
+from aanbesteding.compose.annex import Annex
+from aanbesteding.compose.composer import compose_annex
+from aanbesteding.domain import CONTRACT_TYPES, Kind, Laag
+from aanbesteding.library.lint import check_equivalence, named_standards
+from aanbesteding.library.loader import load_library
+from aanbesteding.library.model import Clause
+from aanbesteding.tender.model import build_tender
+from tests.conftest import LibraryFactory, clause_data
+
+COMBINATIONS = [(laag, ct) for laag in Laag for ct in CONTRACT_TYPES]
+
+
+@cache
+def annex(laag: Laag, contract_type: str) -> Annex:
+    tender = build_tender({"laag": laag, "contracttype": contract_type,
+                           "organisatie": "Gemeente Voorbeeld", "opdracht": "Zaaksysteem"})
+    return compose_annex(load_library(), tender)
+
+
+# --- "of gelijkwaardig" ---------------------------------------------------------------------------
+
+def test_every_tier_and_contract_type_combination_is_covered() -> None:
+    assert len(COMBINATIONS) == 15
+
+
+def test_controleer_flags_a_clause_naming_a_standard_without_an_equivalence_route(
+        make_library: LibraryFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "De Opdrachtnemer beschikt over een certificaat volgens ISO/IEC 27001 en meldt elke " \
+           "nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf."
+    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(tekst=text)})
+    assert main(["bibliotheek", "controleer", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "keten/voorbeeld-clausule.yaml:" in err
+    assert "tekst: de tekst noemt ISO/IEC zonder gelijkwaardigheidsroute" in err
+    assert "of gelijkwaardig" in err
+
+
+def test_controleer_accepts_the_same_clause_once_it_offers_an_equivalent(
+        make_library: LibraryFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "De Opdrachtnemer beschikt over een certificaat volgens ISO/IEC 27001, of een " \
+           "gelijkwaardig certificaat, en meldt elke nieuwe Subverwerker {{ termijn_dagen }} " \
+           "dagen vooraf."
+    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(tekst=text)})
+    assert main(["bibliotheek", "controleer", str(root)]) == 0, capsys.readouterr().err
+
+
+def test_the_equivalence_lint_reads_wijze_van_aantonen_and_scoring_guidance_too() -> None:
+    clause = Clause.model_validate(clause_data(
+        wijze_van_aantonen="Het FIPS 140-3-certificaat van de module.",
+        scoringsleidraad={0: "Niets.", 10: "Een SOC 2-rapport type II."}))
+    flagged = {loc for loc, _ in check_equivalence(clause)}
+    assert flagged == {("wijze_van_aantonen",), ("scoringsleidraad", 10)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("volgens ISO 27001", ["ISO"]),
+    ("een NEN 7510-certificaat", ["NEN"]),
+    ("export in ODF en PDF/A", ["ODF", "PDF/A"]),
+    ("een ISAE 3402 type II-rapport", ["ISAE 3402"]),
+    ("de REST API Design Rules", ["API Design Rules"]),
+    ("een EUCS-certificaat", ["EUCS"]),
+    ("de Haven Compliancy Checker", ["Haven"]),
+    ("de haven van Rotterdam", []),
+    ("een SOC onder Europese rechtsmacht", []),
+])
+def test_named_standards_are_recognised_by_name_not_by_ordinary_words(
+        text: str, expected: list[str]) -> None:
+    assert named_standards(text) == expected
+
+
+# --- proportionality -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
+def test_laag_3_has_at_most_60_percent_of_the_items_of_laag_1(contract_type: str) -> None:
+    heavy = len(annex(Laag.KRITIEK, contract_type).requirements)
+    light = len(annex(Laag.ONDERSTEUNEND, contract_type).requirements)
+    assert light <= 0.6 * heavy, f"{contract_type}: laag 3 {light} items, laag 1 {heavy}"
+
+
+@pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
+def test_laag_3_has_at_most_six_knock_out_eisen(contract_type: str) -> None:
+    eisen = [r.clause_id for r in annex(Laag.ONDERSTEUNEND, contract_type).of_kind(Kind.EIS)]
+    assert len(eisen) <= 6, eisen
+
+
+@pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
+def test_laag_2_asks_fewer_knock_outs_on_jurisdiction_than_laag_1(contract_type: str) -> None:
+    def jurisdiction_eisen(laag: Laag) -> int:
+        return sum(1 for r in annex(laag, contract_type).of_kind(Kind.EIS)
+                   if {"SOV-1", "SOV-2"} & set(r.sov))
+    assert jurisdiction_eisen(Laag.GEVOELIG) < jurisdiction_eisen(Laag.KRITIEK)
+
+
+# --- equal treatment: the EER, and seat tests only in laag 1 ---------------------------------------
+
+EU_TIE = re.compile(
+    r"(?:zetel|hoofdkantoor|hoofdvestiging|gevestigd|vestiging|woonplaats|woont|wonen|"
+    r"medewerkers?|personeel|onderdaan|nationaliteit|vanuit|vanaf locaties)"
+    r"[^.;:]{0,60}?(?:Europese Unie|\bEU\b|lidstaat)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("laag", "contract_type"),
+                         [(laag, ct) for laag, ct in COMBINATIONS if laag is not Laag.KRITIEK])
+def test_no_knock_out_in_laag_2_or_3_ties_seat_residence_or_staff_to_the_eu(
+        laag: Laag, contract_type: str) -> None:
+    for req in annex(laag, contract_type).of_kind(Kind.EIS):
+        text = re.sub(r"\s+", " ", req.text)
+        match = EU_TIE.search(text)
+        assert match is None, f"{req.clause_id}: '{match.group(0) if match else ''}'"
+
+
+@pytest.mark.parametrize(("laag", "contract_type"),
+                         [(laag, ct) for laag, ct in COMBINATIONS if laag is not Laag.KRITIEK])
+def test_no_knock_out_outside_laag_1_tests_who_owns_or_controls_the_bidder(
+        laag: Laag, contract_type: str) -> None:
+    ids = {r.clause_id for r in annex(laag, contract_type).of_kind(Kind.EIS)}
+    assert not ids & {"zeggenschap-eu", "hostingmodel-laag1"}
+
+
+def test_the_seat_and_control_test_of_laag_1_records_its_justification() -> None:
+    req = next(r for r in annex(Laag.KRITIEK, "saas").requirements if r.clause_id == "zeggenschap-eu")
+    assert req.kind is Kind.EIS
+    assert "EER" in req.text and "Europese Unie" not in req.text
+    for citation in ("346", "Richtlijn 2014/24/EU", "C-652/22"):
+        assert citation in req.toelichting
+
+
+# --- licentie and the EU CSF -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("laag", list(Laag))
+def test_licentie_carries_no_seal_knock_out_and_no_cloud_only_criterion(laag: Laag) -> None:
+    result = annex(laag, "licentie")
+    assert not [r.clause_id for r in result.requirements if r.scored_in_sov_table]
+    ids = {r.clause_id for r in result.requirements}
+    assert not ids & {"csf-minimum-seal", "csf-soevereiniteitsscore", "beheer-vanuit-eu"}
+
+
+@pytest.mark.parametrize("laag", list(Laag))
+def test_a_licentie_annex_and_grid_set_no_minimum_seal(laag: Laag) -> None:
+    assert set(annex(laag, "licentie").min_seal.values()) == {None}
+
+
+def test_a_cloud_annex_keeps_the_minimum_seal_its_knock_out_publishes() -> None:
+    result = annex(Laag.ONDERSTEUNEND, "saas")
+    assert any(r.clause_id == "csf-minimum-seal" and r.kind is Kind.EIS for r in result.requirements)
+    assert result.min_seal["SOV-2"] == 2 and result.min_seal["SOV-1"] is None
+
+
+@pytest.mark.parametrize(("laag", "contract_type"), COMBINATIONS)
+def test_no_wens_under_kwaliteit_scores_sov_1_or_sov_2_facts_again(
+        laag: Laag, contract_type: str) -> None:
+    twice = [r.clause_id for r in annex(laag, contract_type).of_kind(Kind.WENS)
+             if not r.scored_in_sov_table and {"SOV-1", "SOV-2"} & set(r.sov)]
+    assert twice == []
+
+
+def test_the_sovereignty_score_is_described_in_percentages_with_the_published_shares() -> None:
+    req = next(r for r in annex(Laag.ONDERSTEUNEND, "saas").requirements
+               if r.clause_id == "csf-soevereiniteitsscore")
+    text = re.sub(r"\s+", " ", req.text)
+    assert "0% tot en met 100%" in text
+    ratio = annex(Laag.ONDERSTEUNEND, "saas").ratio
+    assert f"{ratio.soevereiniteit}%" in text and f"{ratio.prijs}%" in text
+    assert "SOV-1" in text and "SOV-2" in text and "twee keer" in text
+
+
+# --- change log ------------------------------------------------------------------------------------
+
+def test_every_clause_in_the_change_log_carries_the_version_the_log_names() -> None:
+    log = (Path(__file__).parent.parent / "clauses" / "WIJZIGINGEN.md").read_text(encoding="utf-8")
+    versions = {c.clause.id: c.clause.versie for c in load_library().clauses}
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| [^|]*→ ([0-9.]+) \|", log, re.M)
+    assert len(rows) >= 30
+    for clause_id, version in rows:
+        assert versions.get(clause_id) == version, clause_id
