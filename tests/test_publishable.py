@@ -161,3 +161,13 @@ def test_the_rendered_bijlage_uses_one_type_family(generated: dict[str, Path], t
     names = {line.split()[0].split("+")[-1] for line in fonts.stdout.splitlines()[2:] if line.strip()}
     families = {name.split("-")[0] for name in names}
     assert len(families) == 1, names
+
+
+def test_notes_about_other_tiers_go_to_the_verantwoording_not_to_bidders(
+        generated: dict[str, Path]) -> None:
+    bijlage = _all_text(generated["docx"].read_bytes())
+    dossier = _all_text(generated["verantwoording"].read_bytes())
+    for other in ("laag 2", "laag 3", "In laag"):
+        assert other not in bijlage
+    assert "Zwaarte per laag en contracttype" in dossier
+    assert "laag 3" in dossier

@@ -17,6 +17,7 @@ from aanbesteding.domain import (
     WEIGHT_PROFILE_LABELS,
 )
 from aanbesteding.render import datum
+from aanbesteding.writers.annex_content import split_tier_notes
 from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 TITLE = "Verantwoording eisen digitale autonomie en soevereiniteit"
@@ -100,6 +101,21 @@ def _traceability(annex: Annex) -> list[Block]:
               tuple((code, name) for code, name in {**SOV_NAMES, **RISK_NAMES}.items()),
               (1.8, 14.2)),
         *_parameters(annex),
+        *_proportionality(annex),
+    ]
+
+
+def _proportionality(annex: Annex) -> list[Block]:
+    rows = tuple((r.number, " ".join(notes)) for r in annex.requirements
+                 for notes in (split_tier_notes(r.toelichting)[1],) if notes)
+    if not rows:
+        return []
+    return [
+        Heading(2, "2.6 Zwaarte per laag en contracttype"),
+        Para("Waarom een onderdeel in deze laag een eis, wens of bepaling is, en hoe dat in andere "
+             "lagen of bij andere contracttypen ligt. Deze onderbouwing uit de clausules staat "
+             "niet in de bijlage voor inschrijvers."),
+        Table(("Nr.", "Onderbouwing"), rows, (1.3, 14.7)),
     ]
 
 

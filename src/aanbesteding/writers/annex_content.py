@@ -41,6 +41,37 @@ def public_text(text: str) -> str:
     return text.replace("de de risico's", "de risico's")
 
 
+_TIER_NOTE = re.compile(
+    r"\b(?:laag|lagen)\b|\bbij een (?:on-premises )?(?:software)?licentie\b|\bcontracttype",
+    re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def split_tier_notes(text: str) -> tuple[list[Block], list[str]]:
+    """A toelichting as blocks for bidders, and the sentences taken out of it.
+
+    Sentences about other tiers or contract types (why the clause is heavier or lighter
+    there) explain the buyer's choices; they belong in the dossier, not in the bijlage.
+    """
+    public: list[Block] = []
+    notes: list[str] = []
+    for block in text_blocks(public_text(text)):
+        if isinstance(block, Para):
+            kept: list[str] = []
+            for sentence in _SENTENCE.split(block.text):
+                (notes if _TIER_NOTE.search(sentence) else kept).append(sentence)
+            if kept:
+                public.append(Para(" ".join(kept), block.style, block.bold_prefix))
+        elif isinstance(block, Bullets):
+            items = tuple(i for i in block.items if not _TIER_NOTE.search(i))
+            notes.extend(i for i in block.items if _TIER_NOTE.search(i))
+            if items:
+                public.append(Bullets(items))
+        else:
+            public.append(block)
+    return public, notes
+
+
 def kind_label(req: Requirement) -> str:
     return {Kind.EIS: "KO-eis", Kind.WENS: "Wens", Kind.BEPALING: "Bepaling"}[req.kind]
 

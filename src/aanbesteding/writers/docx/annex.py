@@ -17,6 +17,7 @@ from aanbesteding.writers.annex_content import (
     public_text,
     requirement_meta,
     scoring_table,
+    split_tier_notes,
 )
 from aanbesteding.writers.award_content import award
 from aanbesteding.writers.blocks import Heading, Para, text_blocks
@@ -41,8 +42,10 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
                            "en met 100% (zie hoofdstuk 3). Tussenliggende percentages zijn "
                            "mogelijk:", style="Clausule Label"))
         block(writer, scoring_table(req, ()))
-    block(writer, Para("Toelichting", style="Clausule Label"))
-    blocks(writer, text_blocks(public_text(req.toelichting)))
+    explanation, _ = split_tier_notes(req.toelichting)
+    if explanation:
+        block(writer, Para("Toelichting", style="Clausule Label"))
+        blocks(writer, explanation)
 
 
 def _chapter(writer: DocxWriter, number: int, section: Section, scale: list[int]) -> None:
