@@ -44,7 +44,7 @@ def _change_library(root: Path) -> None:
     """One clause reworded without a version bump, one removed, one added."""
     _edit(root / "techniek" / "open-source.yaml", "waardeert het als de Dienst bestaat uit",
           "geeft de voorkeur aan een Dienst die bestaat uit")
-    (root / "keten" / "doorlegging-eisen.yaml").unlink()
+    (root / "continuiteit" / "uitvaloefeningen.yaml").unlink()
     text = (root / "techniek" / "open-api.yaml").read_text(encoding="utf-8")
     (root / "techniek" / "open-api-v2.yaml").write_text(
         text.replace("id: open-api\n", "id: open-api-v2\n", 1), encoding="utf-8")
@@ -112,7 +112,7 @@ def test_rewrapping_a_clause_text_is_no_change(tmp_path: Path) -> None:
 
 def _assert_redline(out: Path, stdout: str, html_dir: Path) -> None:
     assert "1 nieuw, 1 verwijderd, 1 gewijzigd" in stdout
-    assert "+ open-api-v2" in stdout and "- doorlegging-eisen" in stdout
+    assert "+ open-api-v2" in stdout and "- uitvaloefeningen" in stdout
     assert "de tekst van open-source is gewijzigd maar het versienummer (1.1.0) niet" in stdout
     document = docx.Document(str(out))
     runs = [r for p in document.paragraphs for r in p.runs]
@@ -208,3 +208,11 @@ def test_the_manifest_kind_is_the_same_in_the_api_and_the_usage_report() -> None
     from aanbesteding.api import MANIFEST_KIND as written
 
     assert written == MANIFEST_KIND
+
+
+def test_removing_a_clause_another_one_refers_to_is_a_library_problem(run: Runner, tmp_path: Path) -> None:
+    root = _copy_standard(tmp_path / "bib")
+    (root / "keten" / "doorlegging-eisen.yaml").unlink()
+    code, _, err = run(["bibliotheek", "controleer", str(root)])
+    assert code == 1
+    assert "auditrecht.yaml" in err and "verwijzing naar clausule 'doorlegging-eisen'" in err
