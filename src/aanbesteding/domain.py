@@ -125,13 +125,15 @@ WEIGHT_PROFILE_LABELS: dict[str, str] = {
     "eu-csf-2026": "Voorbeeldweging uit de handreiking 2026",
 }
 
-# The product's proposed minimum SEAL per objective and tier; None means no minimum.
+# The product's proposed minimum SEAL per objective and tier; None means no minimum. SOV-1
+# (ownership and control) has a minimum only in laag 1, where a seat or control test can be
+# justified; in laag 2 and 3 it would be an origin test (EER baseline, equal treatment).
 MIN_SEAL: dict[Laag, dict[str, int | None]] = {
     Laag.KRITIEK: {"SOV-1": 4, "SOV-2": 4, "SOV-3": 4, "SOV-4": 4,
                    "SOV-5": 3, "SOV-6": 3, "SOV-7": 4, "SOV-8": None},
-    Laag.GEVOELIG: {"SOV-1": 3, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3,
+    Laag.GEVOELIG: {"SOV-1": None, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3,
                     "SOV-5": 2, "SOV-6": 2, "SOV-7": 3, "SOV-8": None},
-    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": 2, "SOV-3": 2, "SOV-4": None,
+    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": 2, "SOV-3": 1, "SOV-4": None,
                          "SOV-5": None, "SOV-6": None, "SOV-7": None, "SOV-8": None},
 }
 
