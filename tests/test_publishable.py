@@ -180,3 +180,16 @@ def test_outside_laag_1_no_minimum_seal_ties_bidders_to_ownership() -> None:
     assert MIN_SEAL[Laag.GEVOELIG]["SOV-1"] is None
     assert MIN_SEAL[Laag.ONDERSTEUNEND]["SOV-1"] is None
     assert (MIN_SEAL[Laag.ONDERSTEUNEND]["SOV-3"] or 0) <= 1  # no customer-held keys in laag 3
+
+
+def test_published_pmin_and_pmax_are_locked_values_in_the_grid(library: Library, tmp_path: Path) -> None:
+    import openpyxl
+
+    tender = build_tender({"laag": 2, "contracttype": "saas", "pmin": 100000, "pmax": 250000})
+    result = generate(tender, library, tmp_path / "p.docx", formats=("docx", "xlsx"))
+    sheet = openpyxl.load_workbook(result.path("xlsx"))["Prijs"]
+    values = {row[0].value: row[1] for row in sheet.iter_rows(min_col=1, max_col=2) if row[0].value}
+    assert values["Pmin"].value == 100000 and values["Pmax"].value == 250000
+    assert values["Pmin"].protection.locked and values["Pmax"].protection.locked
+    text = _all_text(result.path("docx").read_bytes())  # type: ignore[union-attr]
+    assert "Pmin is €\xa0100.000,00 en Pmax is €\xa0250.000,00" in text

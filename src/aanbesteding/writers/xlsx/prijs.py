@@ -14,10 +14,12 @@ from aanbesteding.writers.xlsx.cells import (
     WARNING_FONT,
     cell_at,
     header_row,
+    mark_fixed,
     mark_input,
     mark_result,
     number_validation,
     put_formula,
+    put_number,
     put_text,
     ref,
     widths,
@@ -38,9 +40,14 @@ from aanbesteding.writers.xlsx.page import finish_sheet
 FIRST = 2
 
 
-def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str) -> str:
+def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str,
+               published: float | None = None) -> str:
+    """A named price parameter: an input, or the value the bijlage published (locked)."""
     put_text(ws, row, 1, label, font=BOLD)
-    mark_input(cell_at(ws, row, 2)).number_format = EURO
+    if published is not None:
+        mark_fixed(put_number(ws, row, 2, published, EURO))
+    else:
+        mark_input(cell_at(ws, row, 2)).number_format = EURO
     wb.defined_names[name] = DefinedName(name, attr_text=f"{PRIJS}!$B${row}")
     number_validation(ws, f"B{row}", 0, None, "Een bedrag in euro's (0 of meer).")
     return name
@@ -61,8 +68,8 @@ def _prices(ws: Worksheet, annex: Annex, extra: list[str]) -> int:
 
 def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
     last = _prices(ws, annex, ["Prijsscore"])
-    pmin = _parameter(wb, ws, last + 2, "Pmin", "Pmin")
-    pmax = _parameter(wb, ws, last + 3, "Pmax", "Pmax")
+    pmin = _parameter(wb, ws, last + 2, "Pmin", "Pmin", annex.tender.pmin)
+    pmax = _parameter(wb, ws, last + 3, "Pmax", "Pmax", annex.tender.pmax)
 
     def check(where: str) -> str:
         return (f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
