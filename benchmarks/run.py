@@ -31,7 +31,9 @@ QUICK_REPEATS = 3
 BUDGET_S = 60.0  # per paar, zonder --herhalingen; houdt de standaardrun onder ~3 minuten op 2 cores
 PY = sys.executable
 APP = (PY, "-m", "aanbesteding")
-GENEREER = ("genereer", "--laag", "1", "--contracttype", "saas", "--datum", "2026-11-23", "--force")
+# The measure is "annex and grid": the verantwoording (a third document) is left out on both sides.
+GENEREER = ("genereer", "--laag", "1", "--contracttype", "saas", "--datum", "2026-11-23",
+            "--geen-verantwoording", "--force")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
