@@ -2,12 +2,19 @@
 
 Clause texts are untrusted data: they are rendered in a :class:`SandboxedEnvironment` with
 :class:`StrictUndefined`, so an unknown name is an error and Python internals are out of reach.
+The environment has no globals (no ``range``, ``lipsum``, ``cycler``, ``dict`` ...), only the
+filters the clause format documents, and a budget: every render may run at most
+:data:`MAX_ITERATIONS` loop steps and produce at most :data:`MAX_OUTPUT` characters, and string
+repetition, powers and ``%``-formatting are checked before they run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+import operator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -19,6 +26,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from aanbesteding.errors import TemplateError
+from aanbesteding.support.text import invalid_character_message
 
 LOCALE = "nl_NL"
 
@@ -48,13 +56,97 @@ def datum(value: dt.date) -> str:
     return str(format_date(value, format="long", locale=LOCALE))
 
 
+# The rendering budget of one clause text. The longest text in the standard library renders
+# to about 2,000 characters without a loop; these limits leave ample room and stop a text
+# that would hang the tool or fill its memory.
+MAX_ITERATIONS = 10_000
+MAX_OUTPUT = 100_000
+MAX_EXPONENT = 64
+
+# The filters the clause format documents (clauses/README.md); nothing else is available.
+FILTERS: dict[str, Callable[..., str]] = {"bedrag": bedrag, "getal": getal, "procent": procent,
+                                          "datum": datum}
+# Constructs a clause text has no use for; each reaches beyond plain text with names.
+_FORBIDDEN_NODES: dict[type[nodes.Node], str] = {
+    nodes.Getattr: "attribuut (.naam)", nodes.Getitem: "index ([...])",
+    nodes.Call: "functieaanroep", nodes.Macro: "macro", nodes.CallBlock: "call-blok",
+    nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
+    nodes.Extends: "extends", nodes.Block: "block", nodes.FilterBlock: "filter-blok",
+}
+_FORBIDDEN_NAMES = frozenset({"self", "loop", "caller", "varargs", "kwargs"})
+
+
+class BudgetExceeded(Exception):
+    """A clause text needs more work or output than :data:`MAX_ITERATIONS`/:data:`MAX_OUTPUT`."""
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.iterations = 0
+
+    def step(self) -> None:
+        self.iterations += 1
+        if self.iterations > MAX_ITERATIONS:
+            raise BudgetExceeded(f"meer dan {MAX_ITERATIONS:,} herhalingen".replace(",", "."))
+
+
+_budget: ContextVar[_Budget] = ContextVar("aanbesteding_render_budget")
+
+
+def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
+    """Every for loop iterates through this: each step is charged to the render's budget."""
+    budget = _budget.get(None) or _Budget()
+    for item in iterable:
+        budget.step()
+        yield item
+
+
+def _size(value: Any) -> int:
+    return len(value) if isinstance(value, str | bytes | list | tuple) else 0
+
+
+def _checked_binop(op: str, left: Any, right: Any) -> Any:
+    """``*``, ``**`` and ``%`` with their result size checked before they run."""
+    too_big = BudgetExceeded(f"de uitkomst van '{op}' wordt te groot")
+    if op == "*":
+        count = right if _size(left) else left if _size(right) else None
+        if isinstance(count, int) and max(_size(left), _size(right)) * count > MAX_OUTPUT:
+            raise too_big
+        return operator.mul(left, right)
+    if op == "**":
+        if isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise too_big
+        if isinstance(left, int) and isinstance(right, int) and left.bit_length() * right > 4096:
+            raise too_big
+        return operator.pow(left, right)
+    if isinstance(left, str) and _format_width(left) > MAX_OUTPUT:
+        raise too_big
+    return operator.mod(left, right)
+
+
+def _format_width(pattern: str) -> int:
+    """The largest field width or precision in a %-format string (``%99999d`` -> 99999)."""
+    widths = re.findall(r"%[-+ #0]*(\d*)(?:\.(\d+))?", pattern)
+    return max((int(number) for pair in widths for number in pair if number), default=0)
+
+
+class _ClauseEnvironment(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        return _checked_binop(operator, left, right)
+
+
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
-    """The one Jinja environment for clause texts, with every filter registered here."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                               keep_trailing_newline=False, trim_blocks=True,
-                               lstrip_blocks=True)
-    env.filters.update({"bedrag": bedrag, "getal": getal, "procent": procent, "datum": datum})
+    """The one Jinja environment for clause texts: no globals, only the documented filters."""
+    env = _ClauseEnvironment(undefined=StrictUndefined, autoescape=False,
+                             keep_trailing_newline=False, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.globals.clear()
+    env.filters.clear()
+    env.filters.update(FILTERS)
+    env.filters["_herhaling"] = _counted
     return env
 
 
@@ -78,37 +170,86 @@ def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
         yield from _walk(child)
 
 
-def unsafe_access(source: str) -> list[str]:
-    """Attribute or item accesses a clause text has no business making.
-
-    Clause texts only need plain names, filters and comparisons; any attribute starting with
-    an underscore, and any attribute access or call at all, is reported.
-    """
+def _forbidden(tree: nodes.Template) -> list[str]:
     found: list[str] = []
-    for node in _walk(parse(source)):
+    for node in _walk(tree):
         if isinstance(node, nodes.Getattr):
             found.append(f".{node.attr}")
         elif isinstance(node, nodes.Getitem):
             found.append("[...]")
-        elif isinstance(node, nodes.Call):
-            found.append("functieaanroep")
+        elif type(node) in _FORBIDDEN_NODES:
+            found.append(_FORBIDDEN_NODES[type(node)])
+        elif isinstance(node, nodes.Name) and node.name in _FORBIDDEN_NAMES:
+            found.append(node.name)
+        elif isinstance(node, nodes.Filter) and node.name not in FILTERS:
+            found.append(f"filter '{node.name}'")
     return found
+
+
+def unsafe_access(source: str) -> list[str]:
+    """Constructs a clause text has no business using.
+
+    Clause texts only need plain names, the documented filters, comparisons and ``if``; any
+    attribute or item access, call, macro, include, undocumented filter or special name
+    (``self``, ``loop`` ...) is reported.
+    """
+    return _forbidden(parse(source))
+
+
+def _message(where: str, text: str) -> str:
+    return f"{where}: {text}" if where else text
 
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> Template:
-    return environment().from_string(source)
+    tree = environment().parse(source)  # a fresh tree: the one parse() caches stays untouched
+    found = _forbidden(tree)
+    if found:
+        raise SecurityError(", ".join(sorted(set(found))))
+    for loop in tree.find_all(nodes.For):
+        loop.iter = nodes.Filter(loop.iter, "_herhaling", [], [], None, None, lineno=loop.lineno)
+    return environment().from_string(tree)
+
+
+def _render_within_budget(template: Template, context: dict[str, Any]) -> str:
+    token = _budget.set(_Budget())
+    try:
+        parts: list[str] = []
+        size = 0
+        for part in template.generate(context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise BudgetExceeded(f"meer dan {MAX_OUTPUT:,} tekens uitvoer".replace(",", "."))
+            parts.append(part)
+        return "".join(parts)
+    finally:
+        _budget.reset(token)
 
 
 def render(source: str, context: Mapping[str, Any], *, where: str = "tekst") -> str:
-    """Render a clause text in the sandbox; raise TemplateError naming ``where`` on failure."""
+    """Render a clause text in the sandbox, within the budget.
+
+    Raises TemplateError naming ``where`` (left out when empty) for a syntax error, an unknown
+    name, a forbidden construct, a text over budget, a character that cannot go into a Word
+    or Excel file, or any other failure.
+    """
     try:
-        return _compiled(source).render(dict(context)).strip()
+        text = _render_within_budget(_compiled(source), dict(context)).strip()
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"{where}: sjabloonfout op regel {exc.lineno}: {exc.message}") from exc
+        raise TemplateError(_message(where, f"sjabloonfout op regel {exc.lineno}: "
+                                            f"{exc.message}")) from exc
     except UndefinedError as exc:
-        raise TemplateError(f"{where}: onbekende naam in de tekst ({exc.message})") from exc
+        raise TemplateError(_message(where, f"onbekende naam in de tekst ({exc.message})")) from exc
     except SecurityError as exc:
-        raise TemplateError(f"{where}: de tekst probeert buiten de sandbox te komen ({exc})") from exc
+        raise TemplateError(_message(where, "de tekst gebruikt niet-toegestane "
+                                            f"sjabloonconstructies ({exc})")) from exc
+    except BudgetExceeded as exc:
+        raise TemplateError(_message(where, f"de tekst vraagt te veel werk of tekst ({exc}); "
+                                            f"toegestaan zijn {MAX_ITERATIONS:,} herhalingen en "
+                                            f"{MAX_OUTPUT:,} tekens".replace(",", "."))) from exc
     except Exception as exc:  # any other failure inside untrusted template code
-        raise TemplateError(f"{where}: de tekst kan niet worden verwerkt ({exc})") from exc
+        raise TemplateError(_message(where, f"de tekst kan niet worden verwerkt ({exc})")) from exc
+    problem = invalid_character_message(text)
+    if problem:
+        raise TemplateError(_message(where, f"de verwerkte tekst {problem}"))
+    return text
