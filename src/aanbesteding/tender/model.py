@@ -134,6 +134,17 @@ class Tender(BaseModel):
         default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
         **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", vorm="reeks"))
 
+    @field_validator("parameters", mode="before")
+    @classmethod
+    def _no_yes_no_parameters(cls, values: object) -> object:
+        # YAML true/false would pass as 1/0; a parameter is a number or a text, never yes/no.
+        if isinstance(values, dict):
+            for name, value in values.items():
+                if isinstance(value, bool):
+                    raise ValueError(f"parameter '{name}': {str(value).lower()} is geen getal of "
+                                     "tekst")
+        return values
+
     @field_validator("inschrijvers")
     @classmethod
     def _distinct_bidders(cls, names: list[str]) -> list[str]:
