@@ -234,8 +234,8 @@ def _link(source: str | Path, target: str | Path) -> None:
 def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
     placed: list[tuple[Path, str | None]] = []  # target, backup of what it replaced
     for path, tmp in temporaries.items():
+        backup: str | None = None
         try:
-            backup: str | None = None
             if path.exists():  # only with force, or a leftover of a crashed run
                 backup = f"{tmp}.oud"
                 _link(path, backup)
@@ -243,24 +243,27 @@ def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
             else:
                 _link(tmp, path)
             placed.append((path, backup))
-        except FileExistsError:
-            _undo(placed)
-            raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven") from None
-        except PermissionError as exc:
-            _undo(placed)
-            if backup is not None:
+        except OSError as exc:
+            if backup is not None and os.path.lexists(backup):
+                # The target keeps (or gets back) its old content; the backup goes.
                 _undo([(path, backup)] if not path.exists() else [])
                 _remove(backup)
-            raise OutputError(
-                f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "
-                "(bijvoorbeeld Word of Excel) of staat op alleen-lezen. Sluit het bestand en "
-                "probeer het opnieuw; er is niets gewijzigd.") from exc
-        except OSError as exc:
             _undo(placed)
-            raise OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}") from exc
+            raise _placing_error(path, exc) from (None if isinstance(exc, FileExistsError) else exc)
     for _, backup in placed:
         if backup is not None:
             _remove(backup)
+
+
+def _placing_error(path: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, FileExistsError):
+        return OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+    if isinstance(exc, PermissionError):
+        return OutputError(
+            f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "
+            "(bijvoorbeeld Word of Excel) of staat op alleen-lezen. Sluit het bestand en "
+            "probeer het opnieuw; er is niets gewijzigd.")
+    return OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}")
 
 
 def _undo(placed: list[tuple[Path, str | None]]) -> None:
