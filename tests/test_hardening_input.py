@@ -27,6 +27,18 @@ Runner = Callable[[list[str]], tuple[int, str, str]]
 BASE = ["genereer", "--laag", "2", "--contracttype", "saas"]
 
 
+@pytest.fixture(scope="module")
+def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _shared_lint_cache(_private_lint_cache: None, module_cache: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """One lint cache per module: the standard library is linted once, not in every test."""
+    monkeypatch.setenv("AANBESTEDING_CACHE", str(module_cache))
+
+
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Runner:
     def invoke(args: list[str]) -> tuple[int, str, str]:
