@@ -354,3 +354,52 @@ def test_a_path_with_spaces_and_accents_works(run: Runner, tmp_path: Path) -> No
     assert code == 0, err
     assert str(folder / "bijlage één.docx") in out
     assert (folder / "bijlage één.xlsx").stat().st_size > 0
+
+
+def test_a_missing_library_folder_is_named_without_a_field_label(run: Runner, tmp_path: Path) -> None:
+    missing = tmp_path / "nergens"
+    err = refused(run, [*BASE, "--bibliotheek", str(missing), "--uitvoer", str(tmp_path / "b.docx")],
+                  tmp_path, f"{missing}: de map van de clausulebibliotheek bestaat niet")
+    assert "(map)" not in err
+
+
+def test_an_unreadable_library_file_gets_a_dutch_reason(run: Runner, tmp_path: Path) -> None:
+    (tmp_path / "bib").mkdir()
+    code, _, err = run(["bibliotheek", "controleer", str(tmp_path / "bib")])
+    assert code == 1
+    assert "themas.yaml: het bestand kan niet worden gelezen (bestaat niet)" in err
+    assert "No such file" not in err
+
+
+def test_a_long_wrong_choice_is_not_echoed_in_full(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run(["genereer", "--laag", "9" * 100_000, "--contracttype", "saas"])
+    assert code in (1, 2)
+    assert len(err) < 1000 and "tekens)" in err
+
+
+def test_no_posix_only_module_is_imported_at_module_level() -> None:
+    import ast
+
+    import aanbesteding
+
+    posix_only = {"fcntl", "pwd", "grp", "termios", "tty", "pty", "resource", "posix", "crypt",
+                  "syslog", "spwd", "nis"}
+    root = Path(aanbesteding.__file__).parent
+    found = []
+    for module in root.rglob("*.py"):
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{module.relative_to(root)}: {n}" for n in names if n.split(".")[0] in posix_only]
+    assert found == []
+
+
+def test_the_cache_lives_in_the_platform_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import platformdirs
+
+    from aanbesteding.library.cache import default_cache_dir
+
+    monkeypatch.delenv("AANBESTEDING_CACHE", raising=False)
+    assert default_cache_dir() == Path(platformdirs.user_cache_dir("aanbesteding", appauthor=False))
+    monkeypatch.setenv("AANBESTEDING_CACHE", "uit")
+    assert default_cache_dir() is None

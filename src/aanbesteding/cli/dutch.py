@@ -99,7 +99,10 @@ class Keuze(click.Choice[str]):
         try:
             return str(super().convert(value, param, ctx))
         except click.BadParameter:
-            self.fail(f"{value!r} is geen geldige keuze; kies uit: {', '.join(map(str, self.choices))}",
+            from aanbesteding.support.text import shorten
+
+            self.fail(f"{shorten(value)} is geen geldige keuze; kies uit: "
+                      f"{', '.join(map(str, self.choices))}",
                       param, ctx)
 
 

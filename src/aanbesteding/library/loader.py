@@ -25,6 +25,7 @@ from aanbesteding.library.cache import LibraryCache, definitions_digest
 from aanbesteding.library.checks import check_clause
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.sources import Source, open_source
+from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, decode, parse_yaml
 
@@ -98,7 +99,7 @@ class _Layer:
             data = self.source.read(rel)
         except OSError as exc:
             self.add(rel, None, "(bestand)",
-                     f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
+                     f"het bestand kan niet worden gelezen ({os_reason(exc)})")
             return None, None, b""
         self.read.append((rel, data))
         return (*self._parse_bytes(rel, data, model), data)
@@ -109,7 +110,7 @@ class _Layer:
             data = self.source.read(rel)
         except OSError as exc:
             self.add(rel, None, "(bestand)",
-                     f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
+                     f"het bestand kan niet worden gelezen ({os_reason(exc)})")
             return None, b""
         self.read.append((rel, data))
         key = LibraryCache.clause_key(data) if self.cache is not None else ""

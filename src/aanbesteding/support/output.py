@@ -151,7 +151,7 @@ def _temporary(path: Path, data: bytes) -> str:
                                    dir=path.parent)
     except OSError as exc:
         raise OutputError(f"{path} kan niet worden geschreven in {path.parent}: "
-                          f"{_reason(exc)}") from exc
+                          f"{os_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -160,14 +160,16 @@ def _temporary(path: Path, data: bytes) -> str:
         os.chmod(tmp, 0o644)
     except OSError as exc:
         _remove(tmp)
-        raise OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}") from exc
+        raise OutputError(f"{path} kan niet worden geschreven: {os_reason(exc)}") from exc
     return tmp
 
 
-def _reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Dutch (the OS's own text may be English)."""
     reasons = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten",
                errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
-               errno.ENOENT: "de map bestaat niet", errno.EISDIR: "dat is een map",
+               errno.ENOENT: "bestaat niet", errno.EISDIR: "dat is een map",
+               errno.ENOTDIR: "een deel van het pad is geen map",
                getattr(errno, "EDQUOT", -1): "de schijfruimte (quotum) is op",
                errno.ENAMETOOLONG: "de naam is te lang"}
     return reasons.get(exc.errno or 0, f"systeemfout {exc.errno or type(exc).__name__}")
@@ -211,7 +213,7 @@ def _write_journal(journal: Path, digest: str) -> None:
     try:
         journal.write_text(digest + "\n", encoding="ascii")
     except OSError as exc:
-        raise OutputError(f"{journal.parent} kan niet worden geschreven: {_reason(exc)}") from exc
+        raise OutputError(f"{journal.parent} kan niet worden geschreven: {os_reason(exc)}") from exc
 
 
 def _link(source: str | Path, target: str | Path) -> None:
@@ -263,7 +265,7 @@ def _placing_error(path: Path, exc: OSError) -> OutputError:
             f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "
             "(bijvoorbeeld Word of Excel) of staat op alleen-lezen. Sluit het bestand en "
             "probeer het opnieuw; er is niets gewijzigd.")
-    return OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}")
+    return OutputError(f"{path} kan niet worden geschreven: {os_reason(exc)}")
 
 
 def _undo(placed: list[tuple[Path, str | None]]) -> None:

@@ -40,4 +40,5 @@ def shorten(value: object, limit: int = SHOWN) -> str:
     text = repr(value)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({len(str(value)):,} tekens)".replace(",", ".")
+    size = f"{len(str(value)):,}".replace(",", ".")
+    return f"{str(value)[:limit]!r}… ({size} tekens)"

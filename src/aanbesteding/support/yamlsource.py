@@ -125,10 +125,12 @@ def decode(data: bytes) -> str:
 
 def load_yaml(path: Path) -> YamlDocument:
     """Load one YAML file safely; raise YamlLoadError for unreadable or invalid files."""
+    from aanbesteding.support.output import os_reason
+
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({exc.strerror})") from exc
+        raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({os_reason(exc)})") from exc
     return parse_yaml(decode(data))
 
 

@@ -201,7 +201,7 @@ def parse_tier(value: str | int | Laag) -> Laag:
     try:
         return Laag.parse(value)
     except ValueError:
-        raise InputError(f"onbekende laag '{value}'; kies 1, 2, 3 of kritiek, gevoelig, "
+        raise InputError(f"onbekende laag {shorten(value)}; kies 1, 2, 3 of kritiek, gevoelig, "
                          "ondersteunend") from None
 
 

@@ -25,6 +25,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from aanbesteding.errors import DocumentTemplateError
+from aanbesteding.support.output import os_reason
 from aanbesteding.support.resources import templates_path
 from aanbesteding.writers.docx.fields import add_toc
 from aanbesteding.writers.docx.ooxml import (
@@ -66,7 +67,7 @@ def open_base(template: Path | None) -> DocxDocument:
             "open het in Word en sla het opnieuw op als .docx") from exc
     except OSError as exc:
         raise DocumentTemplateError(f"sjabloon {path} kan niet worden gelezen "
-                                    f"({exc.strerror or type(exc).__name__})") from exc
+                                    f"({os_reason(exc)})") from exc
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
