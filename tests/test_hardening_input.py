@@ -403,3 +403,17 @@ def test_the_cache_lives_in_the_platform_cache_folder(monkeypatch: pytest.Monkey
     assert default_cache_dir() == Path(platformdirs.user_cache_dir("aanbesteding", appauthor=False))
     monkeypatch.setenv("AANBESTEDING_CACHE", "uit")
     assert default_cache_dir() is None
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u202d", "\u2066", "\u2067"])
+def test_a_bidirectional_override_is_refused_because_the_text_would_read_differently(
+        run: Runner, tmp_path: Path, char: str) -> None:
+    refused(run, [*BASE, "--opdracht", f"Levering {char}321 dagen", "--uitvoer", str(tmp_path / "b.docx")],
+            tmp_path, "--opdracht: de tekst bevat een onzichtbaar teken dat de leesrichting omkeert "
+                      f"(U+{ord(char):04X} op positie 10)")
+
+
+def test_a_right_to_left_name_with_direction_marks_is_accepted(run: Runner, tmp_path: Path) -> None:
+    code, _, err = run([*BASE, "--organisatie", "Gemeente \u200fעִיר\u200f", "--geen-matrix",
+                        "--uitvoer", str(tmp_path / "b.docx")])
+    assert code == 0, err

@@ -205,3 +205,23 @@ def test_a_run_removes_temporaries_of_a_crashed_run_but_not_of_a_running_one(
     code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 0, err
     assert sorted(listing(tmp_path)) == sorted(["b.docx", "b.xlsx", alive.name, foreign.name])
+
+
+def test_a_drive_without_hard_links_still_gets_the_set_and_keeps_no_clobber(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FAT/exFAT sticks and some network shares refuse os.link; rename is used instead."""
+
+    def no_links(source: str, target: str, *args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")  # what Linux says on vfat
+
+    monkeypatch.setattr(os, "link", no_links)
+    code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
+    assert code == 0, err
+    assert sorted(listing(tmp_path)) == ["b.docx", "b.xlsx"]
+    before = listing(tmp_path)
+    code, _, err = run([*BASE, "--kenmerk", "ANDERS", "--uitvoer", str(tmp_path / "b.docx")])
+    assert code == 1 and "bestaat al" in err
+    code, _, err = run([*BASE, "--kenmerk", "ANDERS", "--force", "--uitvoer", str(tmp_path / "b.docx")])
+    assert code == 0, err
+    after = listing(tmp_path)
+    assert sorted(after) == ["b.docx", "b.xlsx"] and after["b.docx"] != before["b.docx"]

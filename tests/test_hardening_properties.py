@@ -130,7 +130,7 @@ def test_random_text_in_a_text_field_gives_a_clear_error_or_a_document_that_open
 def test_libreoffice_opens_documents_with_hostile_looking_text(library: Library, tmp_path: Path) -> None:
     values = {"laag": "1", "contracttype": "saas", "datum": "2026-11-23",
               "organisatie": "Gemeente ‏עִיר‏ Zoë – =1+2",
-              "opdracht": "\u202eGNIRTS @SUM(A1)", "kenmerk": "+cmd|' /C calc'!A0",
+              "opdracht": "\u200fSTRING @SUM(A1)", "kenmerk": "+cmd|' /C calc'!A0",
               "inschrijvers": ["=HYPERLINK(\"http://x\")", "Inschrijver – €"],
               "parameters": {"bevoegde_rechter": "Rechtbank {{ 7*7 }} <w:p/> &amp;"}}
     annex = compose_annex(library, build_tender(values))
