@@ -417,3 +417,37 @@ def test_a_right_to_left_name_with_direction_marks_is_accepted(run: Runner, tmp_
     code, _, err = run([*BASE, "--organisatie", "Gemeente \u200fעִיר\u200f", "--geen-matrix",
                         "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 0, err
+
+
+def test_controleer_reports_a_control_character_in_a_definition(run: Runner, standard_copy: Path) -> None:
+    definitions = standard_copy / "begrippen.yaml"
+    lines = definitions.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if "definitie:" in line)
+    lines[number] = '    definitie: "De overheidsorganisatie\\vdie aanbesteedt."'
+    definitions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run(["bibliotheek", "controleer", str(standard_copy)])
+    assert code == 1
+    assert f"begrippen.yaml:{number + 1}: begrippen[0].definitie: bevat een stuurteken (U+000B" in err
+
+
+def test_the_lint_rejects_a_clause_text_over_the_rendering_budget(make_library: LibraryFactory) -> None:
+    loops = "".join(f"{{% for x{i} in '{'x' * 100}' %}}" for i in range(3)) + "{% endfor %}" * 3
+    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(
+        tekst=f"De Opdrachtnemer meldt {{{{ termijn_dagen }}}} dagen vooraf.{loops}")})
+    start = time.perf_counter()
+    with pytest.raises(LibraryError) as info:
+        load_library(root)
+    assert time.perf_counter() - start < 5
+    assert any(p.field == "tekst" and "de tekst vraagt te veel werk of tekst (meer dan 10.000 "
+               "herhalingen)" in p.message for p in info.value.problems), info.value.problems
+
+
+def test_a_library_in_a_folder_with_spaces_and_accents_works(run: Runner, standard_copy: Path,
+                                                            tmp_path: Path) -> None:
+    folder = tmp_path / "Clausules Gemeente Zoë – 2026"
+    standard_copy.rename(folder)
+    code, out, err = run(["bibliotheek", "controleer", str(folder)])
+    assert code == 0, err
+    assert str(folder) in out
+    code, _, err = run([*BASE, "--bibliotheek", str(folder), "--uitvoer", str(tmp_path / "b é.docx")])
+    assert code == 0, err

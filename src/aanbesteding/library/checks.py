@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 
+from pydantic import BaseModel
+
 from aanbesteding.domain import CONTRACT_TYPES, Laag
 from aanbesteding.library.model import Clause, Definition, Parameter, wording_for
 from aanbesteding.support.text import invalid_character_message, shorten
@@ -34,9 +36,10 @@ def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _strings(item, (*loc, index))
 
 
-def _check_text(clause: Clause) -> Iterator[tuple[Loc, str]]:
-    """Characters a Word or Excel file cannot hold, and texts far too long, in any field."""
-    for loc, text in _strings(clause.model_dump(mode="json"), ()):
+def check_texts(model: BaseModel) -> Iterator[tuple[Loc, str]]:
+    """Characters a Word or Excel file cannot hold, and texts far too long, in any field of a
+    clause, the themes or the definitions."""
+    for loc, text in _strings(model.model_dump(mode="json"), ()):
         problem = invalid_character_message(text)
         if problem:
             yield loc, problem
@@ -126,7 +129,7 @@ def _check_declared_terms(clause: Clause,
 
 def check_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:
     """The cheap problems of one clause, as (field location, Dutch message)."""
-    problems: list[tuple[Loc, str]] = [*_check_text(clause), *_check_structure(clause),
+    problems: list[tuple[Loc, str]] = [*check_texts(clause), *_check_structure(clause),
                                        *_check_wens(clause)]
     for name, param in clause.parameters.items():
         problems.extend(_check_parameter(name, param))

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
 from aanbesteding.library.cache import LibraryCache, definitions_digest
-from aanbesteding.library.checks import check_clause
+from aanbesteding.library.checks import check_clause, check_texts
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.sources import Source, open_source
 from aanbesteding.support.output import os_reason
@@ -191,13 +191,15 @@ class _Assembly:
         for rel, model in ((THEMES_FILE, ThemeFile), (DEFINITIONS_FILE, DefinitionFile)):
             if index > 0 and rel not in files:
                 continue  # a layer on top may leave the base's themes and definitions alone
-            parsed, _, _ = layer.parse(rel, model)
+            parsed, doc, _ = layer.parse(rel, model)
             if parsed is None:
                 self.complete = False
             elif isinstance(parsed, ThemeFile):
                 self.themes.update({t.id: t for t in parsed.themas})
             elif isinstance(parsed, DefinitionFile):
                 self.definitions.update({d.begrip: d for d in parsed.begrippen})
+            for loc, message in check_texts(parsed) if parsed is not None else ():
+                layer.add(rel, doc.line_of(loc) if doc else None, field_path(loc), message)
         seen: dict[str, str] = {}
         for rel in (f for f in files if _is_clause_file(f)):
             self._read_clause(layer, rel, seen)
