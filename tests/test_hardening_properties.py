@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import docx
 import openpyxl
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ from aanbesteding.domain import CONTRACT_TYPES
 from aanbesteding.errors import InputError
 from aanbesteding.library.loader import Library, load_library
 from aanbesteding.tender.model import build_tender
+from aanbesteding.tender.options import tender_from_options
 from aanbesteding.writers.docx.annex import annex_bytes
 from aanbesteding.writers.xlsx.grid import grid_bytes
 from tests.libreoffice import convert, pdf_text
@@ -78,9 +81,13 @@ def tenders(draw: st.DrawFn) -> dict[str, Any]:
 
 @settings(SETTINGS, max_examples=5)
 @given(values=tenders())
-def test_a_random_valid_tender_gives_documents_that_open_agree_and_repeat(
+def test_a_random_valid_profile_gives_documents_that_open_agree_and_repeat(
         library: Library, values: dict[str, Any]) -> None:
-    annex = compose_annex(library, build_tender(values))
+    with tempfile.TemporaryDirectory() as folder:
+        profile = Path(folder) / "profiel.yaml"
+        profile.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+        tender = tender_from_options(profile, {})
+    annex = compose_annex(library, tender)
     word, grid = documents(annex)
     expected = [r.number for r in annex.requirements]
     assert numbers_in_docx(word) == expected
