@@ -451,3 +451,9 @@ def test_a_library_in_a_folder_with_spaces_and_accents_works(run: Runner, standa
     assert str(folder) in out
     code, _, err = run([*BASE, "--bibliotheek", str(folder), "--uitvoer", str(tmp_path / "b é.docx")])
     assert code == 0, err
+
+
+def test_a_long_malformed_assignment_is_not_echoed_in_full(run: Runner, tmp_path: Path) -> None:
+    err = refused(run, [*BASE, "--param", "x" * 100_000, "--uitvoer", str(tmp_path / "b.docx")],
+                  tmp_path, "--param 'xxxx", "(100.000 tekens): gebruik de vorm NAAM=WAARDE")
+    assert len(err) < 300
