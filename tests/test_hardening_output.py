@@ -12,39 +12,21 @@ import hashlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from aanbesteding import api
-from aanbesteding.cli.main import main
+from tests.hardening import BASE as HARDENING_BASE
+from tests.hardening import (  # noqa: F401 (fixtures)
+    Runner,
+    module_cache_fixture,
+    run_fixture,
+    shared_lint_cache_fixture,
+)
 
-Runner = Callable[[list[str]], tuple[int, str, str]]
-BASE = ["genereer", "--laag", "2", "--contracttype", "saas", "--datum", "2026-11-23"]
-
-
-@pytest.fixture(scope="module")
-def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture(autouse=True)
-def _shared_lint_cache(_private_lint_cache: None, module_cache: Path,
-                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """One lint cache per module: the standard library is linted once, not in every test."""
-    monkeypatch.setenv("AANBESTEDING_CACHE", str(module_cache))
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Runner:
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
+BASE = [*HARDENING_BASE, "--datum", "2026-11-23"]
 
 
 def listing(folder: Path) -> dict[str, str]:
@@ -143,7 +125,6 @@ _CRASH = """
 import os, sys
 from aanbesteding.cli.main import main
 real_link = os.link
-placed = []
 def link(source, target, *args, **kwargs):
     real_link(source, target, *args, **kwargs)
     if str(target).endswith({suffix!r}):
