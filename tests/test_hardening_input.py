@@ -297,3 +297,28 @@ def test_the_lint_rejects_a_clause_text_over_the_rendering_budget(make_library: 
     assert time.perf_counter() - start < 5
     assert any(p.field == "tekst" and "de tekst vraagt te veel werk of tekst (meer dan 10.000 "
                "herhalingen)" in p.message for p in info.value.problems), info.value.problems
+
+
+LONG = "'x' * 100000"
+
+
+@pytest.mark.parametrize("source", [
+    "{% for a in [" + LONG + "] %}{% for b in [a ~ a] %}{% for c in [b ~ b] %}{{ c }}{% endfor %}"
+    "{% endfor %}{% endfor %}",
+    "{% for a in [" + LONG + "] %}{{ [a, a, a, a, a] }}{% endfor %}",
+    "{% for a in [" + LONG + "] %}{{ [a] * 100000 }}{% endfor %}",
+    "{% for a in [" + LONG + "] %}{{ a + a }}{% endfor %}",
+    "{{ '%*d' % (100000000, 1) }}",
+])
+def test_values_cannot_grow_past_the_budget_by_joining_or_repeating(source: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(TemplateError, match="te veel werk of tekst"):
+        render(source, {})
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize("source", ["{% set a = 'x' %}{{ a }}", "{% with a = 'x' %}{{ a }}{% endwith %}",
+                                    "{% macro m() %}x{% endmacro %}", "{{ 'x' | length }}"])
+def test_assignments_macros_and_undocumented_filters_are_not_allowed(source: str) -> None:
+    with pytest.raises(TemplateError, match="niet-toegestane sjabloonconstructies"):
+        render(source, {})

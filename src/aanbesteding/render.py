@@ -4,8 +4,9 @@ Clause texts are untrusted data: they are rendered in a :class:`SandboxedEnviron
 :class:`StrictUndefined`, so an unknown name is an error and Python internals are out of reach.
 The environment has no globals (no ``range``, ``lipsum``, ``cycler``, ``dict`` ...), only the
 filters the clause format documents, and a budget: every render may run at most
-:data:`MAX_ITERATIONS` loop steps and produce at most :data:`MAX_OUTPUT` characters, and string
-repetition, powers and ``%``-formatting are checked before they run.
+:data:`MAX_ITERATIONS` loop steps and produce at most :data:`MAX_OUTPUT` characters; ``*``,
+``+``, ``**``, ``%`` and ``~`` are checked so no value grows past that, and ``set``, ``with``,
+macros, includes, attribute and item access and calls are refused before anything runs.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ _FORBIDDEN_NODES: dict[type[nodes.Node], str] = {
     nodes.Call: "functieaanroep", nodes.Macro: "macro", nodes.CallBlock: "call-blok",
     nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
     nodes.Extends: "extends", nodes.Block: "block", nodes.FilterBlock: "filter-blok",
+    nodes.Assign: "set", nodes.AssignBlock: "set", nodes.With: "with",
 }
 _FORBIDDEN_NAMES = frozenset({"self", "loop", "caller", "varargs", "kwargs"})
 
@@ -101,16 +103,38 @@ def _counted(iterable: Iterable[Any]) -> Iterator[Any]:
         yield item
 
 
-def _size(value: Any) -> int:
-    return len(value) if isinstance(value, str | bytes | list | tuple) else 0
+def _size(value: Any, limit: int = MAX_OUTPUT) -> int:
+    """About how many characters ``value`` becomes as text; stops counting past ``limit``."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        total = 0
+        for item in (value.items() if isinstance(value, dict) else value):
+            total += 1 + _size(item, limit - total)
+            if total > limit:
+                break
+        return total
+    return 1
+
+
+def _bounded(value: Any) -> Any:
+    """Every printed value and every ``~`` joins through this: nothing grows past the budget."""
+    if _size(value) > MAX_OUTPUT:
+        raise BudgetExceeded(f"een waarde van meer dan {MAX_OUTPUT:,} tekens".replace(",", "."))
+    return value
 
 
 def _checked_binop(op: str, left: Any, right: Any) -> Any:
-    """``*``, ``**`` and ``%`` with their result size checked before they run."""
+    """``*``, ``+``, ``**`` and ``%`` with their result size checked before they run."""
     too_big = BudgetExceeded(f"de uitkomst van '{op}' wordt te groot")
+    if op == "+":
+        if _size(left) + _size(right) > MAX_OUTPUT:
+            raise too_big
+        return operator.add(left, right)
     if op == "*":
-        count = right if _size(left) else left if _size(right) else None
-        if isinstance(count, int) and max(_size(left), _size(right)) * count > MAX_OUTPUT:
+        sequence, count = (left, right) if isinstance(right, int) else (right, left)
+        if isinstance(count, int) and not isinstance(sequence, int | float) \
+                and _size(sequence) * count > MAX_OUTPUT:
             raise too_big
         return operator.mul(left, right)
     if op == "**":
@@ -125,13 +149,16 @@ def _checked_binop(op: str, left: Any, right: Any) -> Any:
 
 
 def _format_width(pattern: str) -> int:
-    """The largest field width or precision in a %-format string (``%99999d`` -> 99999)."""
+    """The largest field width or precision in a %-format string (``%99999d`` -> 99999); a
+    width taken from the arguments (``%*d``) counts as unlimited."""
+    if re.search(r"%[-+ #0]*\d*(?:\.)?\*", pattern):
+        return MAX_OUTPUT + 1
     widths = re.findall(r"%[-+ #0]*(\d*)(?:\.(\d+))?", pattern)
     return max((int(number) for pair in widths for number in pair if number), default=0)
 
 
 class _ClauseEnvironment(SandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "+", "**", "%"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         return _checked_binop(operator, left, right)
@@ -147,6 +174,7 @@ def environment() -> SandboxedEnvironment:
     env.filters.clear()
     env.filters.update(FILTERS)
     env.filters["_herhaling"] = _counted
+    env.filters["_begrensd"] = _bounded
     return env
 
 
@@ -208,7 +236,25 @@ def _compiled(source: str) -> Template:
         raise SecurityError(", ".join(sorted(set(found))))
     for loop in tree.find_all(nodes.For):
         loop.iter = nodes.Filter(loop.iter, "_herhaling", [], [], None, None, lineno=loop.lineno)
+    for node in list(_walk(tree)):
+        _bound_children(node)
     return environment().from_string(tree)
+
+
+def _limit(node: nodes.Expr) -> nodes.Expr:
+    return nodes.Filter(node, "_begrensd", [], [], None, None, lineno=node.lineno)
+
+
+def _bound_children(node: nodes.Node) -> None:
+    """Wrap every ``~`` join below ``node``, and every value an Output prints, in the size check."""
+    for name, value in node.iter_fields():
+        if isinstance(value, nodes.Concat):
+            setattr(node, name, _limit(value))
+        elif isinstance(value, list):
+            printed = isinstance(node, nodes.Output)
+            setattr(node, name, [_limit(item) if isinstance(item, nodes.Concat) or (
+                printed and isinstance(item, nodes.Expr) and not isinstance(item, nodes.TemplateData))
+                else item for item in value])
 
 
 def _render_within_budget(template: Template, context: dict[str, Any]) -> str:
