@@ -7,6 +7,7 @@ job, :mod:`aanbesteding.library.lint`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel
@@ -36,9 +37,24 @@ def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _strings(item, (*loc, index))
 
 
+# In the model's JSON (UTF-8 bytes), a control character is an escape (\u000b, \b, \f); the
+# bidirectional controls and non-characters stay as their UTF-8 bytes. A JSON without any of
+# these needs no walk: the fast path for almost every clause.
+_SUSPECT_ESCAPES = (b"\\u00", b"\\b", b"\\f", b"\\ud")
+_SUSPECT_CHARACTERS = re.compile(b"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbf[\xbe\xbf]")
+
+
 def check_texts(model: BaseModel) -> Iterator[tuple[Loc, str]]:
     """Characters a Word or Excel file cannot hold, and texts far too long, in any field of a
     clause, the themes or the definitions."""
+    try:
+        dumped: bytes | None = model.__pydantic_serializer__.to_json(model)
+    except ValueError:  # e.g. a lone surrogate; the walk below names it
+        dumped = None
+    if dumped is not None and len(dumped) <= MAX_TEXT \
+            and not any(escape in dumped for escape in _SUSPECT_ESCAPES) \
+            and not _SUSPECT_CHARACTERS.search(dumped):
+        return
     for loc, text in _strings(model.model_dump(mode="json"), ()):
         problem = invalid_character_message(text)
         if problem:
