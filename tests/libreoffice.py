@@ -21,9 +21,19 @@ _REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# Where the installers put LibreOffice when it is not on PATH (Windows, macOS).
+_DEFAULT_LOCATIONS = (
+    Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice" / "program" / "soffice.exe",
+    Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "LibreOffice" / "program"
+    / "soffice.exe",
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+)
+
+
 def soffice() -> str:
     """Path of the LibreOffice binary, or skip the test when it is not installed."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    found = shutil.which("soffice") or shutil.which("libreoffice") or next(
+        (str(path) for path in _DEFAULT_LOCATIONS if path.is_file()), None)
     if found is None:
         if os.environ.get("AANBESTEDING_REQUIRE_LIBREOFFICE"):
             pytest.fail("LibreOffice (soffice) ontbreekt, maar CI vereist de echte client")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import pickle
 import re
 import subprocess
@@ -142,7 +143,8 @@ def test_a_run_without_a_grid_imports_no_spreadsheet_library(tmp_path: Path) -> 
              f"code = main(['genereer', '--laag', '3', '--contracttype', 'saas', '--geen-matrix', "
              f"'--uitvoer', {str(tmp_path / 'b.docx')!r}])\n"
              "print(code, 'openpyxl' in sys.modules)\n")
-    env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, timeout=120, env=env)
     assert result.stdout.strip().splitlines()[-1] == "0 False", result.stderr

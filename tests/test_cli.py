@@ -119,7 +119,7 @@ def test_genereer_twice_gives_identical_bytes(run: Runner, tmp_path: Path, monke
     (["genereer", "--contracttype", "saas"], "--laag ontbreekt"),
     (["genereer", "--laag", "1"], "--contracttype ontbreekt"),
     (["genereer", "--laag", "1", "--contracttype", "saas", "--datum", "23-11-2026"],
-     "datum: moet een datum zijn (JJJJ-MM-DD)"),
+     "--datum: '23-11-2026' is geen geldige datum (schrijf JJJJ-MM-DD"),
     (["genereer", "--laag", "1", "--contracttype", "saas", "--param", "zonderwaarde"],
      "--param 'zonderwaarde': gebruik de vorm NAAM=WAARDE"),
     (["genereer", "--laag", "1", "--contracttype", "saas", "--param", "onbekend=3"],

@@ -27,6 +27,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.field in ("(bestand)", "(map)"):  # the problem is the file or folder itself
+            return f"{where or '.'}: {self.message}"
         return f"{where}: {self.field}: {self.message}"
 
 

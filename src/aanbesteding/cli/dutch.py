@@ -99,7 +99,10 @@ class Keuze(click.Choice[str]):
         try:
             return str(super().convert(value, param, ctx))
         except click.BadParameter:
-            self.fail(f"{value!r} is geen geldige keuze; kies uit: {', '.join(map(str, self.choices))}",
+            from aanbesteding.support.text import shorten
+
+            self.fail(f"{shorten(value)} is geen geldige keuze; kies uit: "
+                      f"{', '.join(map(str, self.choices))}",
                       param, ctx)
 
 
@@ -110,11 +113,25 @@ def usage_message(exc: click.UsageError) -> str:
     if isinstance(exc, click.MissingParameter):
         return f"ontbrekende optie of argument: {_hint(exc)}"
     if isinstance(exc, click.BadParameter):
-        return f"ongeldige waarde voor {_hint(exc)}: {exc.message}"
+        return f"ongeldige waarde voor {_hint(exc)}: {_dutch(exc.message)}"
     command = re.match(r"No such command '(.+)'", exc.message)
     if command:
         return f"onbekende opdracht '{command.group(1)}'"
     return exc.message
+
+
+_PATH_PROBLEMS = {"does not exist": "bestaat niet", "is a file": "is een bestand, geen map",
+                  "is a directory": "is een map, geen bestand", "is not readable": "is niet leesbaar",
+                  "is not writable": "is niet beschrijfbaar", "is not executable": "is niet uitvoerbaar"}
+_PATH_MESSAGE = re.compile(r"(?:File|Directory|Path) (?P<name>'.*') (?P<problem>[a-z ]+)\.", re.S)
+
+
+def _dutch(message: str) -> str:
+    """click's English texts for paths in Dutch; other texts unchanged."""
+    match = _PATH_MESSAGE.fullmatch(message)
+    if match and match["problem"] in _PATH_PROBLEMS:
+        return f"{match['name']} {_PATH_PROBLEMS[match['problem']]}"
+    return message
 
 
 def _hint(exc: click.BadParameter) -> str:

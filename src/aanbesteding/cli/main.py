@@ -6,6 +6,7 @@ their own modules and are imported when used, so ``aanbesteding --help`` starts 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -40,8 +41,23 @@ def cli() -> None:
     """
 
 
+def _tolerant_console() -> None:
+    """Let a console that is not UTF-8 (Windows cp1252, cp850) show what it can.
+
+    A character the console's code page lacks becomes ``?`` instead of ending the run with a
+    UnicodeEncodeError; "€", "ë" and "–" exist in cp1252 and come out as they are.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding not in ("utf8", "utf_8"):
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn every expected error into a Dutch message."""
+    _tolerant_console()
     try:
         cli.main(args=argv, prog_name="aanbesteding", standalone_mode=False)
     except AanbestedingError as exc:

@@ -2,27 +2,67 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 
 from aanbesteding.errors import InputError
 from aanbesteding.library.loader import Library
 from aanbesteding.library.model import Parameter
 from aanbesteding.render import getal
+from aanbesteding.support.text import invalid_character_message, shorten
 
 Value = str | int | float
+
+# Plain decimal notation with ASCII digits only: no exponent, no '_' separators, no
+# full-width or other Unicode digits (int() and float() accept all of those), no nan/inf.
+_INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,15}(?:[.,][0-9]{1,6})?")
+MAX_TEXT = 1_000
+_LIMIT = 10**15  # larger numbers have no place in a contract clause
+
+
+def _text(name: str, raw: Value) -> str:
+    text = str(raw).strip()
+    if not text:
+        raise InputError(f"parameter '{name}': de waarde mag niet leeg zijn")
+    problem = invalid_character_message(text)
+    if problem:
+        raise InputError(f"parameter '{name}': de waarde {problem}")
+    if len(text) > MAX_TEXT:
+        raise InputError(f"parameter '{name}': de waarde is {len(text):,} tekens lang; het maximum "
+                         f"is {MAX_TEXT:,}".replace(",", "."))
+    return text
+
+
+def _number(name: str, param: Parameter, raw: object) -> int | float:
+    """``raw`` (option text or a profile's YAML value) as the parameter's number type."""
+    whole = param.type == "geheel-getal"
+    kind = "geheel getal" if whole else "getal"
+    wrong = InputError(f"parameter '{name}': {shorten(raw)} is geen {kind}"
+                       + (" (schrijf cijfers, bijv. 30)" if whole else " (schrijf bijv. 2,5)"))
+    if isinstance(raw, bool):  # YAML true/false, which Python counts as 1/0
+        raise wrong
+    if isinstance(raw, int):
+        value: int | float = raw
+    elif isinstance(raw, float):
+        if not math.isfinite(raw) or (whole and not raw.is_integer()):
+            raise wrong
+        value = int(raw) if whole else raw
+    else:
+        text = str(raw).strip()
+        if not (_INTEGER if whole else _DECIMAL).fullmatch(text):
+            raise wrong
+        value = int(text) if whole else float(text.replace(",", "."))
+    if abs(value) >= _LIMIT:
+        raise InputError(f"parameter '{name}': {shorten(raw)} is te groot")
+    return value
 
 
 def _convert(name: str, param: Parameter, raw: Value) -> Value:
     if param.type == "tekst":
-        if not str(raw).strip():
-            raise InputError(f"parameter '{name}': de waarde mag niet leeg zijn")
-        return str(raw).strip()
-    text = str(raw).strip().replace(",", ".")
-    try:
-        value: int | float = int(text) if param.type == "geheel-getal" else float(text)
-    except (TypeError, ValueError):
-        kind = "geheel getal" if param.type == "geheel-getal" else "getal"
-        raise InputError(f"parameter '{name}': '{raw}' is geen {kind}") from None
+        return _text(name, raw)
+    value = _number(name, param, raw)
     unit = f" {param.eenheid}" if param.eenheid else ""
     if param.minimum is not None and value < param.minimum:
         raise InputError(f"parameter '{name}': {getal(value)}{unit} ligt onder het minimum "

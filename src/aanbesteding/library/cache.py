@@ -5,7 +5,7 @@ tool version and the lint version; the value is the list of problems found (empt
 clause passed). A cached failure is replayed as a failure. A clause file that parsed and
 validated without problems is also stored as validated JSON, keyed by its bytes and the tool
 version, so the next load skips the YAML parser. The cache lives in the user's cache folder
-(``$XDG_CACHE_HOME/aanbesteding`` or ``~/.cache/aanbesteding``); ``AANBESTEDING_CACHE=uit``
+(the platform's cache folder, see :func:`default_cache_dir`); ``AANBESTEDING_CACHE=uit``
 switches it off and ``AANBESTEDING_CACHE=/een/map`` moves it.
 
 The cache only saves time: a missing, unreadable or corrupt entry means "lint again", and a
@@ -35,15 +35,20 @@ _OFF = {"uit", "off", "0", "nee", "no", "false"}
 
 
 def default_cache_dir() -> Path | None:
-    """The lint cache folder, or None when the user switched the cache off."""
+    """The lint cache folder, or None when the user switched the cache off.
+
+    Without ``AANBESTEDING_CACHE`` it is the platform's own cache folder (platformdirs):
+    ``~/.cache/aanbesteding`` (or ``$XDG_CACHE_HOME``) on Linux, ``%LOCALAPPDATA%\\aanbesteding\\
+    Cache`` on Windows, ``~/Library/Caches/aanbesteding`` on macOS.
+    """
     setting = os.environ.get(ENV, "").strip()
     if setting.lower() in _OFF:
         return None
     if setting:
         return Path(setting).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "aanbesteding"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("aanbesteding", appauthor=False))
 
 
 def definitions_digest(definitions: Mapping[str, Definition]) -> str:

@@ -6,15 +6,62 @@ job, :mod:`aanbesteding.library.lint`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterator, Mapping
 
+from pydantic import BaseModel
+
 from aanbesteding.domain import CONTRACT_TYPES, Laag
 from aanbesteding.library.model import Clause, Definition, Parameter, wording_for
+from aanbesteding.support.text import invalid_character_message, shorten
 
 Loc = tuple[str | int, ...]
 
 SCALE_STEPS = frozenset({0, 2, 4, 6, 8, 10})
+# The longest text in the standard library is under 2,000 characters; a text field this long
+# is a paste gone wrong, and would make a clause run over pages in the annex.
+MAX_TEXT = 20_000
+MAX_NUMBER = 10**15
+
+
+def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, loc)
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
+# In the model's JSON (UTF-8 bytes), a control character is an escape (\u000b, \b, \f); the
+# bidirectional controls and non-characters stay as their UTF-8 bytes. A JSON without any of
+# these needs no walk: the fast path for almost every clause.
+_SUSPECT_ESCAPES = (b"\\u00", b"\\b", b"\\f", b"\\ud")
+_SUSPECT_CHARACTERS = re.compile(b"\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbf[\xbe\xbf]")
+
+
+def check_texts(model: BaseModel) -> Iterator[tuple[Loc, str]]:
+    """Characters a Word or Excel file cannot hold, and texts far too long, in any field of a
+    clause, the themes or the definitions."""
+    try:
+        dumped: bytes | None = model.__pydantic_serializer__.to_json(model)
+    except ValueError:  # e.g. a lone surrogate; the walk below names it
+        dumped = None
+    if dumped is not None and len(dumped) <= MAX_TEXT \
+            and not any(escape in dumped for escape in _SUSPECT_ESCAPES) \
+            and not _SUSPECT_CHARACTERS.search(dumped):
+        return
+    for loc, text in _strings(model.model_dump(mode="json"), ()):
+        problem = invalid_character_message(text)
+        if problem:
+            yield loc, problem
+        elif len(text) > MAX_TEXT:
+            yield loc, (f"de tekst is {len(text):,} tekens lang; het maximum is "
+                        f"{MAX_TEXT:,}".replace(",", "."))
 
 
 def _check_parameter(name: str, param: Parameter) -> Iterator[tuple[Loc, str]]:
@@ -24,9 +71,16 @@ def _check_parameter(name: str, param: Parameter) -> Iterator[tuple[Loc, str]]:
     if param.type == "geheel-getal" and (isinstance(value, bool) or not isinstance(value, int)):
         yield loc, f"standaardwaarde {value!r} is geen geheel getal"
         return
-    if param.type == "decimaal" and not isinstance(value, int | float):
-        yield loc, f"standaardwaarde {value!r} is geen getal"
+    if param.type == "decimaal" and (isinstance(value, bool) or not isinstance(value, int | float)):
+        yield loc, f"standaardwaarde {shorten(value)} is geen getal"
         return
+    for field, number in (("standaard", value), ("minimum", param.minimum),
+                          ("maximum", param.maximum)):
+        if isinstance(number, int | float) and (
+                not math.isfinite(number) or abs(number) >= MAX_NUMBER):
+            yield ("parameters", name, field), (f"{shorten(number)} is geen bruikbaar getal "
+                                                f"(eindig en kleiner dan 10^15)")
+            return
     if param.type == "tekst" and not isinstance(value, str):
         yield loc, f"standaardwaarde {value!r} is geen tekst"
         return
@@ -133,8 +187,8 @@ def _check_declared_terms(clause: Clause,
 
 def check_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:
     """The cheap problems of one clause, as (field location, Dutch message)."""
-    problems: list[tuple[Loc, str]] = [*_check_structure(clause), *_check_wens(clause),
-                                       *_check_review(clause)]
+    problems: list[tuple[Loc, str]] = [*check_texts(clause), *_check_structure(clause),
+                                       *_check_wens(clause), *_check_review(clause)]
     for name, param in clause.parameters.items():
         problems.extend(_check_parameter(name, param))
     problems.extend(_check_declared_terms(clause, definitions))

@@ -79,7 +79,7 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
                        "aandeel_soevereiniteit": 30, "aandeel_prijs": 30}
             for name in ("tekst", "toelichting", "wijze_van_aantonen"):
                 try:
-                    yield render(getattr(wording, name), context, where=name)
+                    yield render(getattr(wording, name), context, where="")
                 except TemplateError as exc:
                     yield (name,), f"{exc} (laag {laag.value}, {contract_type})"
                     return

@@ -23,9 +23,10 @@ from pydantic import BaseModel, ValidationError
 from aanbesteding.errors import LibraryError, Problem
 from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.cache import LibraryCache, definitions_digest
-from aanbesteding.library.checks import check_clause, check_references
+from aanbesteding.library.checks import check_clause, check_references, check_texts
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.sources import Source, open_source
+from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, decode, parse_yaml
 
@@ -100,7 +101,7 @@ class _Layer:
             data = self.source.read(rel)
         except OSError as exc:
             self.add(rel, None, "(bestand)",
-                     f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
+                     f"het bestand kan niet worden gelezen ({os_reason(exc)})")
             return None, None, b""
         self.read.append((rel, data))
         return (*self._parse_bytes(rel, data, model), data)
@@ -111,7 +112,7 @@ class _Layer:
             data = self.source.read(rel)
         except OSError as exc:
             self.add(rel, None, "(bestand)",
-                     f"het bestand kan niet worden gelezen ({exc.strerror or 'bestaat niet'})")
+                     f"het bestand kan niet worden gelezen ({os_reason(exc)})")
             return None, b""
         self.read.append((rel, data))
         key = LibraryCache.clause_key(data) if self.cache is not None else ""
@@ -193,19 +194,24 @@ class _Assembly:
         for rel, model in ((THEMES_FILE, ThemeFile), (DEFINITIONS_FILE, DefinitionFile)):
             if index > 0 and rel not in files:
                 continue  # a layer on top may leave the base's themes and definitions alone
-            parsed, _, _ = layer.parse(rel, model)
+            parsed, doc, _ = layer.parse(rel, model)
             if parsed is None:
                 self.complete = False
             elif isinstance(parsed, ThemeFile):
                 self.themes.update({t.id: t for t in parsed.themas})
             elif isinstance(parsed, DefinitionFile):
                 self.definitions.update({d.begrip: d for d in parsed.begrippen})
+            for loc, message in check_texts(parsed) if parsed is not None else ():
+                layer.add(rel, doc.line_of(loc) if doc else None, field_path(loc), message)
         if POLICY_FILE in files:
-            policy, _, _ = layer.parse(POLICY_FILE, PolicyFile)
+            policy, policy_doc, _ = layer.parse(POLICY_FILE, PolicyFile)
             if policy is None:
                 self.complete = False
             else:
                 self.policy = self.policy.merged(policy)
+                for loc, message in check_texts(policy):
+                    layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
+                              field_path(loc), message)
         seen: dict[str, str] = {}
         for rel in (f for f in files if _is_clause_file(f)):
             self._read_clause(layer, rel, seen)

@@ -1,12 +1,16 @@
-"""Writing output files: deterministic zip packages and atomic, no-clobber writes."""
+"""Writing output files: deterministic zip packages and atomic, no-clobber writes that
+survive a crash (the next run recognises and completes a half-written set)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import errno
+import glob
+import hashlib
 import io
 import os
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -35,23 +39,119 @@ def normalize_zip(data: bytes, when: dt.date) -> bytes:
 
 
 def check_writable(paths: Iterable[Path], force: bool) -> None:
-    """Raise OutputError if any path exists and ``force`` is not set, or its folder is missing."""
+    """Raise OutputError if any path exists and ``force`` is not set, or its folder is missing.
+
+    A file left by a run of this tool that crashed half-way (see :func:`write_all`) counts as
+    not existing: the rerun completes the set without ``--force``.
+    """
     for path in paths:
-        if path.exists() and not force:
-            raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
         if path.exists() and path.is_dir():
             raise OutputError(f"{path} is een map, geen bestand")
+        if path.exists() and not force and not _left_by_crashed_run(path):
+            raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
         if not path.parent.is_dir():
             raise OutputError(f"de map {path.parent} bestaat niet")
+
+
+# Names beside a target ``bijlage.docx`` (PID: the process that wrote them):
+#   .bijlage.docx.PID.XXXX.tmp      the new content, written in full before anything is placed
+#   .bijlage.docx.PID.XXXX.tmp.oud  with --force: the old file, until the whole set is placed
+#   .bijlage.docx.PID.onvolledig    journal: sha256 of the new content, while the set is placed
+# A crash (kill -9, power loss) leaves these behind; the next run removes those of processes
+# that no longer run, and a journal tells it which target files the crashed run had placed.
+_JOURNAL = "onvolledig"
+
+
+def _prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _journal(path: Path, pid: int) -> Path:
+    return path.parent / f"{_prefix(path)}{pid}.{_JOURNAL}"
+
+
+def _owner(path: Path, leftover: Path) -> int | None:
+    """The process id in the name of a leftover file beside ``path``, or None."""
+    head = leftover.name[len(_prefix(path)):].split(".", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _leftovers(path: Path) -> list[tuple[Path, int]]:
+    """Temporaries, backups and journals beside ``path`` from processes that no longer run."""
+    try:
+        candidates = list(path.parent.glob(f"{glob.escape(_prefix(path))}*"))
+    except OSError:
+        return []
+    found = []
+    for leftover in candidates:
+        pid = _owner(path, leftover)
+        if pid is not None and leftover.name.endswith((".tmp", ".tmp.oud", f".{_JOURNAL}")) \
+                and not _running(pid):
+            found.append((leftover, pid))
+    return sorted(found)
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (so its temporaries are not ours to remove)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        return _running_windows(pid)
+    try:
+        os.kill(pid, 0)  # signal 0 only checks; on POSIX it never touches the process
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but belongs to someone else
+    return True
+
+
+def _running_windows(pid: int) -> bool:
+    # os.kill on Windows terminates the process whatever the signal; ask the kernel instead.
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return bool(code.value == 259)  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _left_by_crashed_run(path: Path) -> bool:
+    """Whether ``path`` holds exactly what a crashed run of this tool placed there."""
+    journals = [leftover for leftover, _ in _leftovers(path) if leftover.name.endswith(_JOURNAL)]
+    if not journals:
+        return False
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return any(j.read_text(encoding="ascii").strip() == digest for j in journals)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def clean_leftovers(paths: Iterable[Path]) -> list[Path]:
+    """Remove temporaries, backups and journals of crashed runs beside ``paths``; return them."""
+    removed = []
+    for path in paths:
+        for leftover, _ in _leftovers(path):
+            _remove(leftover)
+            removed.append(leftover)
+    return removed
 
 
 def _temporary(path: Path, data: bytes) -> str:
     """Write ``data`` to a hidden temporary file beside ``path``; return its name."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}.", suffix=".tmp",
+                                   dir=path.parent)
     except OSError as exc:
         raise OutputError(f"{path} kan niet worden geschreven in {path.parent}: "
-                          f"{_reason(exc)}") from exc
+                          f"{os_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -60,15 +160,19 @@ def _temporary(path: Path, data: bytes) -> str:
         os.chmod(tmp, 0o644)
     except OSError as exc:
         _remove(tmp)
-        raise OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}") from exc
+        raise OutputError(f"{path} kan niet worden geschreven: {os_reason(exc)}") from exc
     return tmp
 
 
-def _reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Dutch (the OS's own text may be English)."""
     reasons = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten",
                errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
-               errno.ENOENT: "de map bestaat niet", errno.EISDIR: "dat is een map"}
-    return reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+               errno.ENOENT: "bestaat niet", errno.EISDIR: "dat is een map",
+               errno.ENOTDIR: "een deel van het pad is geen map",
+               getattr(errno, "EDQUOT", -1): "de schijfruimte (quotum) is op",
+               errno.ENAMETOOLONG: "de naam is te lang"}
+    return reasons.get(exc.errno or 0, f"systeemfout {exc.errno or type(exc).__name__}")
 
 
 def _remove(path: str | Path) -> None:
@@ -80,43 +184,88 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
     """Write several files as one unit: all of them, or none.
 
     Every file is first written in full to a temporary file beside its target; only then are
-    they moved into place. If placing one fails, the files placed before it are taken back
-    (and files that ``force`` replaced are restored), so no half result is left behind.
-    Raises OutputError if a file exists and ``force`` is false, or writing fails.
+    they moved into place, while a journal beside each target records what is being placed.
+    If placing one fails, the files placed before it are taken back (and files that ``force``
+    replaced are restored), so no half result is left behind. After a crash (kill -9, power
+    loss) the next run recognises the files the crashed run placed and replaces them without
+    ``force``, and removes its temporaries. Raises OutputError if a file exists and ``force``
+    is false, a file is open in another program (Windows), or writing fails.
     """
     check_writable(files, force)
+    clean_leftovers(files)
     temporaries: dict[Path, str] = {}
+    journals: list[Path] = []
     try:
         for path, data in files.items():
             temporaries[path] = _temporary(path, data)
+        for path, data in files.items():
+            journals.append(_journal(path, os.getpid()))
+            _write_journal(journals[-1], hashlib.sha256(data).hexdigest())
         _place_all(temporaries, force)
     finally:
         for tmp in temporaries.values():
             _remove(tmp)
+        for journal in journals:
+            _remove(journal)
+
+
+def _write_journal(journal: Path, digest: str) -> None:
+    try:
+        journal.write_text(digest + "\n", encoding="ascii")
+    except OSError as exc:
+        raise OutputError(f"{journal.parent} kan niet worden geschreven: {os_reason(exc)}") from exc
+
+
+def _link(source: str | Path, target: str | Path) -> None:
+    """Give ``source`` the name ``target`` without ever overwriting an existing ``target``."""
+    try:
+        os.link(source, target)  # fails if the target appeared meanwhile
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        # FAT/exFAT sticks and some network shares have no hard links: rename instead (on
+        # Windows rename refuses an existing target too; on POSIX the check narrows the race).
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV) \
+                and getattr(exc, "winerror", None) is None:
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "bestaat al", str(target)) from exc
+        os.rename(source, target)
 
 
 def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
     placed: list[tuple[Path, str | None]] = []  # target, backup of what it replaced
-    try:
-        for path, tmp in temporaries.items():
-            backup: str | None = None
-            if force and path.exists():
+    for path, tmp in temporaries.items():
+        backup: str | None = None
+        try:
+            if path.exists():  # only with force, or a leftover of a crashed run
                 backup = f"{tmp}.oud"
-                os.link(path, backup)
+                _link(path, backup)
                 os.replace(tmp, path)
             else:
-                # link() fails if the target appeared meanwhile, so nothing is overwritten.
-                os.link(tmp, path)
+                _link(tmp, path)
             placed.append((path, backup))
-    except FileExistsError:
-        _undo(placed)
-        raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven") from None
-    except OSError as exc:
-        _undo(placed)
-        raise OutputError(f"{path} kan niet worden geschreven: {_reason(exc)}") from exc
+        except OSError as exc:
+            if backup is not None and os.path.lexists(backup):
+                # The target keeps (or gets back) its old content; the backup goes.
+                _undo([(path, backup)] if not path.exists() else [])
+                _remove(backup)
+            _undo(placed)
+            raise _placing_error(path, exc) from (None if isinstance(exc, FileExistsError) else exc)
     for _, backup in placed:
         if backup is not None:
             _remove(backup)
+
+
+def _placing_error(path: Path, exc: OSError) -> OutputError:
+    if isinstance(exc, FileExistsError):
+        return OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+    if isinstance(exc, PermissionError):
+        return OutputError(
+            f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "
+            "(bijvoorbeeld Word of Excel) of staat op alleen-lezen. Sluit het bestand en "
+            "probeer het opnieuw; er is niets gewijzigd.")
+    return OutputError(f"{path} kan niet worden geschreven: {os_reason(exc)}")
 
 
 def _undo(placed: list[tuple[Path, str | None]]) -> None:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from aanbesteding.support.text import shorten
+
 _MESSAGES: dict[str, str] = {
     "missing": "verplicht veld ontbreekt",
     "extra_forbidden": "onbekend veld (controleer de spelling; zie clauses/README.md)",
@@ -21,8 +23,11 @@ _MESSAGES: dict[str, str] = {
     "model_type": "moet een verzameling velden (mapping) zijn",
     "model_attributes_type": "moet een verzameling velden (mapping) zijn",
     "date_type": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
-    "date_from_datetime_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "datetime_type": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_from_datetime_inexact": "moet een datum zonder tijdstip zijn (JJJJ-MM-DD)",
+    "string_unicode": "moet geldige tekst (UTF-8) zijn",
+    "int_parsing_size": "het getal is te groot",
+    "finite_number": "moet een eindig getal zijn",
     "bool_type": "moet ja of nee (true/false) zijn",
     "bool_parsing": "moet ja of nee (true/false) zijn",
 }
@@ -34,20 +39,29 @@ def _message(error: ErrorDetails) -> str:
     value = error.get("input")
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return f"ongeldige waarde {value!r}; toegestaan: {expected}"
+        return f"ongeldige waarde {shorten(value)}; toegestaan: {expected}"
     if kind == "string_pattern_mismatch":
-        return f"ongeldige waarde {value!r}: voldoet niet aan het patroon {ctx.get('pattern')}"
-    if kind in ("too_short", "string_too_short"):
+        return f"ongeldige waarde {shorten(value)}: voldoet niet aan het patroon {ctx.get('pattern')}"
+    if kind == "string_too_short" or (kind == "too_short" and ctx.get("min_length", 1) <= 1):
         return "mag niet leeg zijn"
+    if kind == "too_short":
+        return f"moet minstens {ctx.get('min_length')} waarden hebben"
+    if kind == "string_too_long":
+        return (f"mag hoogstens {ctx.get('max_length')} tekens lang zijn "
+                f"(gegeven: {len(str(value)):,} tekens)".replace(",", "."))
+    if kind == "too_long":
+        return f"mag hoogstens {ctx.get('max_length')} waarden hebben"
+    if kind in ("date_parsing", "date_from_datetime_parsing"):
+        return f"{shorten(value)} is geen geldige datum (schrijf JJJJ-MM-DD, bijv. 2026-03-31)"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn (gegeven: {value!r})"
+        return f"moet minstens {ctx.get('ge', ctx.get('gt'))} zijn (gegeven: {shorten(value)})"
     if kind in ("less_than_equal", "less_than"):
-        return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn (gegeven: {value!r})"
+        return f"mag hoogstens {ctx.get('le', ctx.get('lt'))} zijn (gegeven: {shorten(value)})"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind in _MESSAGES:
         return _MESSAGES[kind]
-    return str(error["msg"])
+    return f"ongeldige waarde {shorten(value)}"
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:

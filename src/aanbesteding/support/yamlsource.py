@@ -68,16 +68,32 @@ class YamlDocument:
         return line
 
 
+MAX_TEXT = 5_000_000  # characters; the largest clause file is a few KB, a profile less
+
+
 class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     """The safe loader, noting keys that occur twice in one mapping while it constructs.
 
-    Construction visits each mapping node once (aliases reuse the constructed object), so an
-    alias bomb costs no extra work here.
+    Anchors and aliases (``&naam`` / ``*naam``) are refused: clause files and profiles have no
+    use for them, and a few nested aliases under 1 KB expand to millions of values that every
+    later step (validation, checks) would walk. A value the constructor cannot make (a date
+    such as 2026-02-30, an integer of thousands of digits) is reported with its line.
     """
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[tuple[int, str]] = []
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "ankers en verwijzingen (&naam, *naam) zijn niet toegestaan; schrijf "
+                "de waarde voluit", node.start_mark)
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, _unconstructable(node), node.start_mark) from exc
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         keys: set[str] = set()
@@ -87,6 +103,16 @@ class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
                 self.duplicates.append((key_node.start_mark.line + 1, name))
             keys.add(name)
         return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+def _unconstructable(node: yaml.Node) -> str:
+    from aanbesteding.support.text import shorten
+
+    if node.tag.endswith(":timestamp"):
+        return f"{shorten(node.value)} is geen bestaande datum (JJJJ-MM-DD)"
+    if node.tag.endswith(":int"):
+        return "het getal heeft te veel cijfers"
+    return f"de waarde {shorten(node.value)} kan niet worden gelezen"
 
 
 def decode(data: bytes) -> str:
@@ -99,15 +125,21 @@ def decode(data: bytes) -> str:
 
 def load_yaml(path: Path) -> YamlDocument:
     """Load one YAML file safely; raise YamlLoadError for unreadable or invalid files."""
+    from aanbesteding.support.output import os_reason
+
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({exc.strerror})") from exc
+        raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({os_reason(exc)})") from exc
     return parse_yaml(decode(data))
 
 
 def parse_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document safely; raise YamlLoadError for invalid YAML."""
+    """Parse one YAML document safely; raise YamlLoadError for invalid YAML, anchors and aliases,
+    values that cannot be constructed, and texts over :data:`MAX_TEXT` characters."""
+    if len(text) > MAX_TEXT:
+        raise YamlLoadError(None, f"het bestand is te groot ({len(text):,} tekens; het maximum is "
+                                  f"{MAX_TEXT:,})".replace(",", "."))
     loader = _Loader(text)
     try:
         data = loader.get_single_data()

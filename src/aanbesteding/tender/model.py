@@ -7,20 +7,49 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
 from aanbesteding.domain import ContractType, Laag
 from aanbesteding.errors import InputError
 from aanbesteding.support.pydantic_nl import field_path, translate
+from aanbesteding.support.text import invalid_character_message, shorten
 from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+def _xml_safe(text: str) -> str:
+    problem = invalid_character_message(text)
+    if problem:
+        raise ValueError(f"de tekst {problem}")
+    return text
+
+
+def _plain_int(value: object) -> object:
+    """Refuse what int() would take but an officer did not mean: true/false, '3_0', '３０'."""
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is geen geheel getal")
+    if isinstance(value, str) and not value.strip().isascii():
+        raise ValueError(f"{shorten(value)} is geen geheel getal (gebruik de cijfers 0-9)")
+    if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
+        raise ValueError(f"{shorten(value)} is geen geheel getal")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                 AfterValidator(_xml_safe)]
+Percentage = Annotated[int, BeforeValidator(_plain_int), Field(ge=0, le=100)]
+# Zip packages (docx, xlsx) store dates from 1980 to 2107; a tender document is dated in
+# this century, so anything outside it is a typing error.
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
 WeightProfile = Literal["eu-csf-2025", "eu-csf-2026"]
 DocumentStatus = Literal["concept", "definitief"]
@@ -31,9 +60,9 @@ class Ratio(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kwaliteit: Annotated[int, Field(ge=0, le=100)] = 40
-    soevereiniteit: Annotated[int, Field(ge=0, le=100)] = 30
-    prijs: Annotated[int, Field(ge=0, le=100)] = 30
+    kwaliteit: Percentage = 40
+    soevereiniteit: Percentage = 30
+    prijs: Percentage = 30
 
     @model_validator(mode="after")
     def _total(self) -> Ratio:
@@ -120,7 +149,7 @@ class Tender(BaseModel):
         "nul is; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
     prijsmethode: PriceMethod = Field("gewogen-factor", **_option(
         "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
-    schaal: list[Annotated[int, Field(ge=0, le=100)]] = Field(
+    schaal: list[Percentage] = Field(
         default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
         **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", vorm="reeks"))
     laagmotivering: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
@@ -129,12 +158,44 @@ class Tender(BaseModel):
             "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
             "de verantwoording.", metavar="TEKST", herhaalbaar=True, vorm="lijst"))
 
+    @field_validator("parameters", mode="before")
+    @classmethod
+    def _no_yes_no_parameters(cls, values: object) -> object:
+        # YAML true/false would pass as 1/0; a parameter is a number or a text, never yes/no.
+        if isinstance(values, dict):
+            for name, value in values.items():
+                if isinstance(value, bool):
+                    raise ValueError(f"parameter '{name}': {str(value).lower()} is geen getal of "
+                                     "tekst")
+        return values
+
+    @field_validator("inschrijvers")
+    @classmethod
+    def _distinct_bidders(cls, names: list[str]) -> list[str]:
+        doubles = sorted({name for name in names if names.count(name) > 1})
+        if doubles:
+            raise ValueError("elke inschrijver moet een andere naam hebben; dubbel: "
+                             + ", ".join(shorten(name) for name in doubles))
+        return names
+
+    @field_validator("schaal")
+    @classmethod
+    def _rising_scale(cls, scale: list[int]) -> list[int]:
+        if sorted(set(scale)) != list(scale):
+            raise ValueError("de schaal moet oplopend zijn, zonder dubbele waarden "
+                             f"(gegeven: {','.join(map(str, scale))})")
+        return scale
+
+    @field_validator("datum")
+    @classmethod
+    def _date_in_range(cls, value: dt.date) -> dt.date:
+        if not FIRST_DATE <= value <= LAST_DATE:
+            raise ValueError(f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet "
+                             f"tussen {FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
+        return value
+
     @model_validator(mode="after")
-    def _checks(self) -> Tender:
-        if len(set(self.inschrijvers)) != len(self.inschrijvers):
-            raise ValueError("elke inschrijver moet een andere naam hebben")
-        if sorted(set(self.schaal)) != list(self.schaal):
-            raise ValueError("de schaal moet oplopend zijn, zonder dubbele waarden")
+    def _price_bounds(self) -> Tender:
         if self.pmin is not None and self.pmax is not None and self.pmax <= self.pmin:
             raise ValueError("pmax moet groter zijn dan pmin")
         return self
@@ -176,7 +237,7 @@ def parse_tier(value: str | int | Laag) -> Laag:
     try:
         return Laag.parse(value)
     except ValueError:
-        raise InputError(f"onbekende laag '{value}'; kies 1, 2, 3 of kritiek, gevoelig, "
+        raise InputError(f"onbekende laag {shorten(value)}; kies 1, 2, 3 of kritiek, gevoelig, "
                          "ondersteunend") from None
 
 
@@ -188,8 +249,20 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
     try:
         return Tender.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{source}: {field_path(loc)}: {msg}" for loc, msg in translate(exc)]
+        lines = [f"{_where(source, loc)}: {msg}" for loc, msg in translate(exc)]
         raise InputError("ongeldige aanbestedingsgegevens:\n" + "\n".join(lines)) from exc
+
+
+def _where(source: str, loc: tuple[str | int, ...]) -> str:
+    """``--schaal`` for an option (the name the officer typed), ``profiel.yaml: schaal`` else."""
+    if source == "opties" and loc and isinstance(loc[0], str) and loc[0] in Tender.model_fields:
+        extra = Tender.model_fields[loc[0]].json_schema_extra
+        meta = extra.get("optie", {}) if isinstance(extra, dict) else {}
+        flag = meta.get("vlag", f"--{loc[0]}") if isinstance(meta, dict) else f"--{loc[0]}"
+        if len(loc) == 2 and isinstance(loc[1], int):
+            return f"{flag} (waarde {loc[1] + 1})"
+        return f"{flag} {field_path(loc[1:])}" if len(loc) > 1 else str(flag)
+    return f"{source}: {field_path(loc)}"
 
 
 def load_profile(path: Path) -> dict[str, object]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal, get_args, get_origin
 
 from aanbesteding.errors import InputError
+from aanbesteding.support.text import shorten
 from aanbesteding.tender.model import Tender, build_tender, load_profile
 
 Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks"]
@@ -67,7 +68,7 @@ def parse_assignments(items: list[str] | tuple[str, ...], option: str) -> dict[s
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError(f"{option} '{item}': gebruik de vorm NAAM=WAARDE")
+            raise InputError(f"{option} {shorten(item)}: gebruik de vorm NAAM=WAARDE")
         result[name.strip()] = value.strip()
     return result
 

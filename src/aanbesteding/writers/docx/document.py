@@ -25,6 +25,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from aanbesteding.errors import DocumentTemplateError
+from aanbesteding.support.output import os_reason
 from aanbesteding.support.resources import templates_path
 from aanbesteding.writers.docx.fields import add_toc
 from aanbesteding.writers.docx.ooxml import (
@@ -60,6 +61,13 @@ def open_base(template: Path | None) -> DocxDocument:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentTemplateError(
             f"sjabloon {path} is geen Word-document (.docx); sla het op als .docx ({exc})") from exc
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: a damaged part inside the package
+        raise DocumentTemplateError(
+            f"sjabloon {path} is beschadigd: een onderdeel is geen geldige XML (regel {exc.lineno}); "
+            "open het in Word en sla het opnieuw op als .docx") from exc
+    except OSError as exc:
+        raise DocumentTemplateError(f"sjabloon {path} kan niet worden gelezen "
+                                    f"({os_reason(exc)})") from exc
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
