@@ -111,9 +111,11 @@ def test_rewrapping_a_clause_text_is_no_change(tmp_path: Path) -> None:
 
 
 def _assert_redline(out: Path, stdout: str, html_dir: Path) -> None:
+    version = next(c.clause.versie for c in load_library(lint="skip").clauses
+                   if c.clause.id == "open-source")
     assert "1 nieuw, 1 verwijderd, 1 gewijzigd" in stdout
     assert "+ open-api-v2" in stdout and "- uitvaloefeningen" in stdout
-    assert "de tekst van open-source is gewijzigd maar het versienummer (1.1.0) niet" in stdout
+    assert f"de tekst van open-source is gewijzigd maar het versienummer ({version}) niet" in stdout
     document = docx.Document(str(out))
     runs = [r for p in document.paragraphs for r in p.runs]
     struck = " ".join(r.text for r in runs if r.font.strike)
@@ -121,7 +123,7 @@ def _assert_redline(out: Path, stdout: str, html_dir: Path) -> None:
     assert "waardeert het als" in struck
     assert "geeft de voorkeur aan een" in underlined
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "de tekst is gewijzigd, maar het versienummer (1.1.0) niet" in text
+    assert f"de tekst is gewijzigd, maar het versienummer ({version}) niet" in text
     # LibreOffice reads the formatting as strike-through and underline.
     html = convert(out, "html", html_dir).read_text(encoding="utf-8", errors="replace")
     assert re.search(r"<strike>[^<]*waardeert", html)
@@ -187,18 +189,23 @@ def test_gebruik_lists_the_tenders_with_their_clause_versions_and_outdated_ones(
     assert manifest["manifest"] == MANIFEST_KIND
     assert manifest["bestanden"][0]["pad"] == "bijlage.docx"
     exitplan = next(c for c in manifest["clausules"] if c["id"] == "exitplan")
-    assert exitplan["versie"] == "1.0.0" and exitplan["herkomst"] == "standaard"
+    current = next(c.clause.versie for c in load_library(lint="skip").clauses
+                   if c.clause.id == "exitplan")
+    major, minor, _ = current.split(".")
+    later = f"{major}.{int(minor) + 1}.0"
+    assert exitplan["versie"] == current and exitplan["herkomst"] == "standaard"
     assert len(exitplan["sha256"]) == 64
 
     newer = _copy_standard(tmp_path / "nieuw")
-    _edit(newer / "continuiteit" / "exitplan.yaml", "versie: 1.0.0", "versie: 1.1.0")
+    _edit(newer / "continuiteit" / "exitplan.yaml", f"versie: {current}", f"versie: {later}")
     code, out, err = run(["bibliotheek", "gebruik", str(tenders)])
     assert code == 0, err
     assert "INK-2026-042" in out and "INK-2026-043" in out
-    assert re.search(r"^    exitplan v1\.0\.0$", out, flags=re.M)
+    assert re.search(rf"^    exitplan v{re.escape(current)}$", out, flags=re.M)
     code, out, err = run(["bibliotheek", "gebruik", str(tenders), "--bibliotheek", str(newer)])
     assert code == 0, err
-    assert re.search(r"^    exitplan v1\.0\.0  <- verouderd, nu v1\.1\.0$", out, flags=re.M)
+    assert re.search(rf"^    exitplan v{re.escape(current)}  <- verouderd, nu v{re.escape(later)}$",
+                     out, flags=re.M)
     assert "2 daarvan gebruiken clausules die niet (meer) overeenkomen" in out
     code, out, _ = run(["bibliotheek", "gebruik", str(tenders), "--formaat", "json"])
     assert [u["aanbesteding"] for u in json.loads(out)] == ["INK-2026-042", "INK-2026-043"]
