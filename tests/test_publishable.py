@@ -91,7 +91,7 @@ def test_the_bijlage_publishes_the_award_method(generated: dict[str, Path], libr
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Prijsscore = (Pmax − P) / (Pmax − Pmin)" in body
     assert "Pmin" in body and "Pmax" in body
-    assert "in procenten, van 0 tot en met 100%" in body
+    assert "dat niveau maal 25%" in body and "een score van 8 betekent 8%, niet 80%" in body
     annex = compose_annex(library, build_tender({"laag": 1, "contracttype": "saas"}))
     overview = next(t for t in document.tables if t.rows[0].cells[0].text == "Nr."
                     and t.rows[0].cells[1].text == "Soort")

@@ -64,20 +64,21 @@ QUESTIONS: tuple[Question, ...] = (
 HOSTING: dict[Laag, tuple[str, ...]] = {
     Laag.KRITIEK: (
         "soevereine overheidscloud (eigendom, beheer en rechtsmacht bij de overheid)",
-        "on-premises: eigen beheer in een privaat datacenter op Nederlandse of Europese bodem",
+        "on-premises: eigen beheer in een privaat datacenter binnen de EER",
         "HGI-omgeving (hoog gegarandeerde infrastructuur)",
     ),
     Laag.GEVOELIG: (
-        "de opties van laag 1",
-        "soevereine marktcloud: Europese aanbieder met eigendom, exploitatie en juridische "
-        "vestiging in de EU",
-        "Europese publieke cloud, alleen met klantbeheerde sleutels buiten het bereik van de "
-        "aanbieder (hosten, niet kunnen inzien) en uitvoerbare exitafspraken",
+        "de opties van laag 1 (soevereine overheidscloud, privaat datacenter, HGI)",
+        "soevereine marktcloud binnen de EER (mag, maar eisen aan vestiging of eigendom van de "
+        "aanbieder stelt de bijlage in deze laag niet)",
+        "publieke cloud met opslag en verwerking binnen de EER, alleen met klantbeheerde "
+        "sleutels buiten het bereik van de aanbieder (hosten, niet kunnen inzien) en uitvoerbare "
+        "exitafspraken",
     ),
     Laag.ONDERSTEUNEND: (
         "de opties van laag 1 en 2",
-        "publieke marktcloud, mits AVG-conform, met dienstverlening en hosting uitsluitend op "
-        "Europese bodem en een gedocumenteerde risicoafweging",
+        "publieke marktcloud, mits AVG-conform en met opslag en verwerking binnen de EER; de "
+        "Aanbestedende Dienst legt haar risicoafweging vast in het dossier",
     ),
 }
 

@@ -42,8 +42,8 @@ def public_text(text: str) -> str:
 
 
 _TIER_NOTE = re.compile(
-    r"\b(?:laag|lagen)\b|\bbij een (?:on-premises )?(?:software)?licentie\b|\bcontracttype",
-    re.IGNORECASE)
+    r"\b(?:laag|lagen)\b|\b(?:bij|voor) een (?:on-premises )?(?:software)?licentie\b"
+    r"|\bcontracttype", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -219,10 +219,10 @@ def scale_label(score: int, scale: tuple[int, ...] | list[int]) -> str:
 
 
 def scoring_table(req: Requirement, scale: tuple[int, ...] | list[int]) -> Table:
-    """The scoring guidance of a wens; for the Sovereignty Score its anchor points are
-    percentages per objective (guidance step 8 = 80%), the unit the grid takes."""
+    """The scoring guidance of a wens; for the Sovereignty Score its keys are the percentages
+    per objective, the unit the grid takes."""
     if req.scored_in_sov_table:
-        rows = tuple((f"{score * 10}%", text) for score, text in req.scoring_guidance.items())
+        rows = tuple((f"{score}%", text) for score, text in req.scoring_guidance.items())
         return Table(("Score per doelstelling", "Wat de Inschrijving daarvoor biedt"), rows, (3.5, 12.5))
     rows = tuple((scale_label(score, scale), text) for score, text in req.scoring_guidance.items())
     return Table(("Score", "Wat de Inschrijving daarvoor biedt"), rows, (3.5, 12.5))
@@ -242,17 +242,22 @@ def seal_tables(annex: Annex) -> list[Block]:
              "techniek of operatie mag een tekort op rechtsmacht niet verhullen."),
         Table(("Doelstelling", "Omschrijving", "Minimaal SEAL-niveau"), minimum, (2.4, 7.6, 6.0)),
     ]
+    return [*blocks, *evidence_table(annex)]
+
+
+def evidence_table(annex: Annex) -> list[Block]:
+    """The evidence that establishes each SEAL level, per objective (from beleid.yaml)."""
     evidence = tuple((f"{sov} {SOV_NAMES[sov]}" if level == min(levels) else sov, f"SEAL-{level}",
                       text)
                      for sov in SOVS if (levels := annex.seal_evidence.get(sov))
                      for level, text in levels.items())
-    if evidence:
-        blocks += [
-            Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
-                 "tabel hieronder, dat hij bij zijn Inschrijving voegt. Een niveau is bereikt als "
-                 "het bewijs voor dat niveau en voor alle lagere niveaus is geleverd; zonder bewijs "
-                 "voor niveau 1 is het niveau SEAL-0. Het SEAL-niveau van de Inschrijving als "
-                 "geheel is het laagste niveau over de doelstellingen."),
-            Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
-        ]
-    return blocks
+    if not evidence:
+        return []
+    return [
+        Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
+             "tabel hieronder, dat hij bij zijn Inschrijving voegt. Een niveau is bereikt als "
+             "het bewijs voor dat niveau en voor alle lagere niveaus is geleverd; zonder bewijs "
+             "voor niveau 1 is het niveau SEAL-0. Het SEAL-niveau van de Inschrijving als "
+             "geheel is het laagste niveau over de doelstellingen."),
+        Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
+    ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import SOV_NAMES, SOVS, WEIGHT_PROFILE_LABELS
 from aanbesteding.render import bedrag
-from aanbesteding.writers.annex_content import scale_label, seal_tables
+from aanbesteding.writers.annex_content import evidence_table, scale_label, seal_tables
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
 CHAPTER = 3
@@ -76,19 +76,20 @@ def _sovereignty(annex: Annex, nr: dict[str, str]) -> list[Block]:
     return [
         Heading(2, f"{nr['soevereiniteit']} Soevereiniteit: de Soevereiniteitsscore"),
         Para("De Soevereiniteitsscore volgt de methode van het EU Cloud Sovereignty Framework. De "
-             "beoordelingscommissie stelt per doelstelling een score vast in procenten, van 0 tot "
-             "en met 100%, aan de hand van de onderbouwing die de Inschrijver bij zijn Inschrijving "
-             "voegt en van de scoringsleidraad bij de wens over de Soevereiniteitsscore. Heeft de "
-             "Inschrijver voor de aangeboden dienst EU CSF-scores per doelstelling gepubliceerd, dan "
-             "mag hij die percentages als zijn voorstel opgeven, met het bewijs waarop zij berusten; "
-             "de commissie neemt een percentage alleen over voor zover het bewijs het draagt, en "
-             "motiveert elke afwijking."),
+             "beoordelingscommissie stelt per doelstelling vast welk SEAL-niveau het bewijs van de "
+             "Inschrijver draagt, aan de hand van de tabel met bewijs per SEAL-niveau. Het "
+             "percentage van de doelstelling is dat niveau maal 25%: SEAL-0 is 0%, SEAL-1 25%, "
+             "SEAL-2 50%, SEAL-3 75% en SEAL-4 100%. Voor SOV-1 telt SEAL-3 al voor 100% (SEAL-1 "
+             "33%, SEAL-2 67%), zodat eigendom en zetel geen punten opleveren. Heeft de Inschrijver "
+             "EU CSF-scores gepubliceerd, dan mag hij die opgeven; de commissie kent het percentage "
+             "toe van het niveau dat zijn bewijs draagt."),
         Bullets((
-            "Soevereiniteitsscore = som over de doelstellingen van (score in procenten × gewicht) / "
-            "100, dus ook een percentage van 0 tot en met 100%.",
+            "Soevereiniteitsscore = som over de doelstellingen van (percentage van de doelstelling "
+            "× gewicht) / 100, dus ook een percentage van 0 tot en met 100%.",
             "De scores zijn percentages, geen cijfers op een schaal van 0 tot 10: een score van 8 "
             "betekent 8%, niet 80%.",
         )),
+        *([] if annex.seal_minimum_applies else evidence_table(annex)),
         Para(f"De gewichten zijn die van het profiel '{profile}':"),
         Table(("Doelstelling", "Omschrijving", "Gewicht"), rows, (2.4, 10.6, 3.0)),
     ]

@@ -38,9 +38,8 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
                            "scoringsleidraad:", style="Clausule Label"))
         block(writer, scoring_table(req, scale))
     elif req.scoring_guidance:
-        block(writer, Para("Scoringsleidraad per doelstelling; de score is een percentage van 0 tot "
-                           "en met 100% (zie hoofdstuk 3). Tussenliggende percentages zijn "
-                           "mogelijk:", style="Clausule Label"))
+        block(writer, Para("Scoringsleidraad per doelstelling (percentage van de doelstelling, zie "
+                           "hoofdstuk 3):", style="Clausule Label"))
         block(writer, scoring_table(req, ()))
     explanation, _ = split_tier_notes(req.toelichting)
     if explanation:
