@@ -144,3 +144,37 @@ def test_a_long_malformed_assignment_is_not_echoed_in_full(run: Runner, tmp_path
     err = refused(run, [*BASE, "--param", "x" * 100_000, "--uitvoer", str(tmp_path / "b.docx")],
                   tmp_path, "--param 'xxxx", "(100.000 tekens): gebruik de vorm NAAM=WAARDE")
     assert len(err) < 300
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "1e308"],
+     "--pmax: '1e308' is geen bedrag"),
+    (["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "3_0"],
+     "--pmax: '3_0' is geen bedrag"),
+    (["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "50"],
+     "--pmax: moet groter zijn dan pmin"),
+    (["genereer", "--laag", "2", "--contracttype", "saas", "extra", "argument"],
+     "onverwachte extra argumenten: argument"),
+    (["batch", "p.yaml", "--uitvoer", "uit", "--processen", "0"], "0 ligt niet in het bereik 1<=x<=256"),
+])
+def test_newcomer_mistakes_get_dutch_messages(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              args: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(args)
+    assert code in (1, 2)
+    assert message in err, err
+    assert "Traceback" not in out + err
+    assert not list(tmp_path.glob("*.docx"))
+
+
+def test_a_yaml_mistake_is_explained_in_dutch(run: Runner, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text("laag: 2\nopdracht: Zaaksysteem: fase 2\n", encoding="utf-8")
+    code, _, err = run(["genereer", str(profile)])
+    assert code == 1
+    assert f"{profile}:2: ongeldige YAML: een dubbele punt op een plek waar geen veldnaam" in err
+
+
+def test_help_shows_defaults_in_dutch(run: Runner) -> None:
+    code, out, _ = run(["bibliotheek", "overzicht", "--help"])
+    assert code == 0 and "[standaard: tabel]" in out and "default" not in out

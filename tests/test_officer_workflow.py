@@ -238,3 +238,15 @@ def test_classificeer_asks_the_unanswered_questions_when_asked(
     assert code == 0, err
     assert "Welke persoonsgegevens verwerkt het systeem?" in out
     assert "Advies: Laag 3 – Ondersteunend" in out
+
+
+def test_the_commented_verhouding_of_init_works_when_uncommented(tmp_path: Path) -> None:
+    from aanbesteding.cli.main import main as cli_main
+    from aanbesteding.tender.options import tender_from_options
+
+    profile = tmp_path / "p.yaml"
+    assert cli_main(["init", str(profile), "--geen-vragen"]) == 0
+    text = profile.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("# verhouding:"))
+    profile.write_text(text.replace(line, line[2:]), encoding="utf-8")
+    assert tender_from_options(profile, {}).verhouding is not None

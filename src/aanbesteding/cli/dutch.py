@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -19,6 +20,16 @@ class DutchFormatter(click.HelpFormatter):
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(_HEADINGS.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        """Option lists with click's English extras ([default: ...], [required]) in Dutch."""
+        super().write_dl([(term, _dutch_extras(text)) for term, text in rows], col_max, col_spacing)
+
+
+def _dutch_extras(text: str) -> str:
+    text = text.replace("[default: ", "[standaard: ").replace("[required]", "[verplicht]")
+    return re.sub(r"\[(\d+)<=x<=(\d+)\]", r"[\1 t/m \2]", text)
 
 
 class DutchContext(click.Context):
@@ -117,6 +128,10 @@ def usage_message(exc: click.UsageError) -> str:
     command = re.match(r"No such command '(.+)'", exc.message)
     if command:
         return f"onbekende opdracht '{command.group(1)}'"
+    extra = re.match(r"Got unexpected extra arguments? \((.+)\)", exc.message)
+    if extra:
+        return (f"onverwachte extra argumenten: {extra.group(1)}; staat er een spatie in een "
+                "waarde, zet die dan tussen aanhalingstekens")
     return exc.message
 
 
@@ -131,7 +146,7 @@ def _dutch(message: str) -> str:
     match = _PATH_MESSAGE.fullmatch(message)
     if match and match["problem"] in _PATH_PROBLEMS:
         return f"{match['name']} {_PATH_PROBLEMS[match['problem']]}"
-    return message
+    return re.sub(r"^(.+) is not in the range (\S+?)\.?$", r"\1 ligt niet in het bereik \2", message)
 
 
 def _hint(exc: click.BadParameter) -> str:

@@ -115,6 +115,29 @@ def _unconstructable(node: yaml.Node) -> str:
     return f"de waarde {shorten(node.value)} kan niet worden gelezen"
 
 
+_PROBLEMS = {
+    "did not find expected node content": "hier ontbreekt een waarde, of een teken hoort er niet",
+    "mapping values are not allowed in this context":
+        "een dubbele punt op een plek waar geen veldnaam kan staan; zet de tekst tussen "
+        "aanhalingstekens",
+    "found character that cannot start any token":
+        "een teken dat hier niet mag (bijvoorbeeld een tab, of @ of ` aan het begin van een waarde)",
+    "could not find expected ':'": "na een veldnaam ontbreekt de dubbele punt",
+    "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)",
+    "did not find expected key": "de inspringing klopt niet",
+    "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
+    "found undefined alias": "onbekende verwijzing (*naam)",
+}
+
+
+def _dutch_problem(problem: str) -> str:
+    """libyaml's English problem text in Dutch, the original kept in brackets when unknown."""
+    for english, dutch in _PROBLEMS.items():
+        if problem.startswith(english):
+            return dutch
+    return f"het bestand is geen geldige YAML ({problem})"
+
+
 def decode(data: bytes) -> str:
     """UTF-8 text of a YAML file; raise YamlLoadError when it is not UTF-8."""
     try:
@@ -147,7 +170,7 @@ def parse_yaml(text: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "onbekende fout"
-        raise YamlLoadError(line, f"ongeldige YAML: {problem}") from exc
+        raise YamlLoadError(line, f"ongeldige YAML: {_dutch_problem(problem)}") from exc
     except yaml.YAMLError as exc:
         raise YamlLoadError(None, f"ongeldige YAML: {exc}") from exc
     finally:

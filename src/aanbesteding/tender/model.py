@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -53,6 +55,8 @@ LAST_DATE = dt.date(2099, 12, 31)
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
 WeightProfile = Literal["eu-csf-2025", "eu-csf-2026"]
 DocumentStatus = Literal["concept", "definitief"]
+MAX_PRICE = 1e12  # a price above a trillion euros is a typing error, and overflows the formatting
+PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
 
 
 class Ratio(BaseModel):
@@ -141,10 +145,10 @@ class Tender(BaseModel):
         "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
         "vastlegt; zie beleid.yaml).",
         metavar="kwaliteit=K,soevereiniteit=S,prijs=P", vorm="verhouding"))
-    pmin: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(None, **_option(
+    pmin: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(None, **_option(
         "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waaronder de volle "
         "prijsscore wordt toegekend; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
-    pmax: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(None, **_option(
+    pmax: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(None, **_option(
         "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waarboven de prijsscore "
         "nul is; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
     prijsmethode: PriceMethod = Field("gewogen-factor", **_option(
@@ -194,11 +198,26 @@ class Tender(BaseModel):
                              f"tussen {FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
         return value
 
-    @model_validator(mode="after")
-    def _price_bounds(self) -> Tender:
-        if self.pmin is not None and self.pmax is not None and self.pmax <= self.pmin:
-            raise ValueError("pmax moet groter zijn dan pmin")
-        return self
+    @field_validator("pmin", "pmax", mode="before")
+    @classmethod
+    def _plain_amount(cls, value: object) -> object:
+        # float() would take '3_0', '1e308' and full-width digits; an amount is plain digits.
+        if isinstance(value, bool):
+            raise ValueError("moet een bedrag in euro's zijn, geen ja/nee")
+        if isinstance(value, str):
+            if not PLAIN_AMOUNT.fullmatch(value.strip()):
+                raise ValueError(f"{shorten(value)} is geen bedrag; schrijf alleen cijfers, met "
+                                 "een punt voor de centen (bijv. 125000 of 125000.50)")
+            return float(value.strip())
+        return value
+
+    @field_validator("pmax")
+    @classmethod
+    def _above_pmin(cls, value: float | None, info: ValidationInfo) -> float | None:
+        pmin = info.data.get("pmin")
+        if value is not None and pmin is not None and value <= pmin:
+            raise ValueError(f"moet groter zijn dan pmin ({pmin:g})")
+        return value
 
     def details(self) -> list[tuple[str, str]]:
         """The tender as labelled rows for a cover: only the details that have a value."""

@@ -87,6 +87,8 @@ def profile_template(values: Mapping[str, object]) -> str:
             out.append(_dump(name, REQUIRED_DEFAULTS.get(name, "")))
         elif name == "datum":
             out.append(f"# datum: {dt.date.today().isoformat()}")
+        elif name == "verhouding":  # a mapping in YAML, not the option's K,S,P text
+            out.append("# verhouding: {kwaliteit: 45, soevereiniteit: 20, prijs: 35}")
         elif _default(name) is None:
             out.append(f"# {name}: {spec.metavar or 'TEKST'}")
         elif name in ("parameters", "uitsluiten"):
