@@ -131,11 +131,11 @@ _PROBLEMS = {
 
 
 def _dutch_problem(problem: str) -> str:
-    """libyaml's English problem text in Dutch, the original kept in brackets when unknown."""
+    """libyaml's most common English problem texts in Dutch; others unchanged."""
     for english, dutch in _PROBLEMS.items():
         if problem.startswith(english):
             return dutch
-    return f"het bestand is geen geldige YAML ({problem})"
+    return problem
 
 
 def decode(data: bytes) -> str:
