@@ -71,7 +71,8 @@ def run_one(profile: Path, settings: Settings, library: Library | None = None) -
         return Outcome(profile, error=str(exc))
     except Exception as exc:  # a bug must not stop the other profiles
         return Outcome(profile, error=f"interne fout: {type(exc).__name__}: {exc}")
-    return Outcome(profile, tuple(f.path for f in result.files), result.warnings)
+    manifest = (result.manifest_path,) if result.manifest_path is not None else ()
+    return Outcome(profile, (*(f.path for f in result.files), *manifest), result.warnings)
 
 
 def _duplicates(profiles: Sequence[Path]) -> dict[Path, str]:

@@ -68,11 +68,18 @@ def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | No
     good = [o for o in outcomes if o.ok]
     bad = [o for o in outcomes if not o.ok]
     click.echo(f"{len(good)} van {len(outcomes)} profielen geschreven in {uitvoer} "
-               f"({len(good) * len(formats)} bestanden).")
+               f"({sum(len(o.files) for o in good)} bestanden, manifesten meegeteld).")
     warnings = sorted({w for o in good for w in o.warnings})
     for warning in warnings:
         click.echo(f"Let op: {warning}", err=True)
     if bad:
-        lines = [f"  {o.profile}: {o.error}".replace("\n", "\n    ") for o in bad]
+        lines = [f"  {o.profile}: {_without_name(str(o.error), o.profile)}".replace("\n", "\n    ")
+                 for o in bad]
         raise InputError(f"{len(bad)} van {len(outcomes)} profielen mislukt:\n"
                          + "\n".join(lines))
+
+
+def _without_name(error: str, profile: Path) -> str:
+    """The error without a leading copy of the profile's name (the list already shows it)."""
+    prefix = f"{profile}: "
+    return error[len(prefix):] if error.startswith(prefix) else error
