@@ -80,7 +80,8 @@ def _sovereignty(annex: Annex, nr: dict[str, str]) -> list[Block]:
              "Inschrijver draagt, aan de hand van de tabel met bewijs per SEAL-niveau. Het "
              "percentage van de doelstelling is dat niveau maal 25%: SEAL-0 is 0%, SEAL-1 25%, "
              "SEAL-2 50%, SEAL-3 75% en SEAL-4 100%. Voor SOV-1 telt SEAL-3 al voor 100% (SEAL-1 "
-             "33%, SEAL-2 67%), zodat eigendom en zetel geen punten opleveren. Heeft de Inschrijver "
+             "33%, SEAL-2 67%), zodat Zeggenschap en zetel geen punten opleveren. Een feit dat ook een "
+             "wens onder kwaliteit is, weegt alleen in die wens. Heeft de Inschrijver "
              "EU CSF-scores gepubliceerd, dan mag hij die opgeven; de commissie kent het percentage "
              "toe van het niveau dat zijn bewijs draagt."),
         Bullets((
