@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from aanbesteding.cli.main import main
 from aanbesteding.support.resources import standard_library_path
 
 STANDARD = standard_library_path()
@@ -85,3 +86,19 @@ def standard_copy(tmp_path: Path) -> Path:
     target = tmp_path / "standaard"
     shutil.copytree(STANDARD, target)
     return target
+
+
+Runner = Callable[[list[str]], tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Runner:
+    """Run the real entry point ``main`` and return exit code, stdout and stderr."""
+
+    def invoke(args: list[str]) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(args)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return invoke

@@ -6,14 +6,12 @@ A test module imports the ``*_fixture`` functions; pytest knows them by their ``
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from aanbesteding.cli.main import main
+from tests.conftest import Runner
 
-Runner = Callable[[list[str]], tuple[int, str, str]]
 BASE = ["genereer", "--laag", "2", "--contracttype", "saas"]
 
 
@@ -28,18 +26,6 @@ def shared_lint_cache_fixture(_private_lint_cache: None, module_cache: Path,
     """One lint cache per module instead of one per test."""
     monkeypatch.setenv("AANBESTEDING_CACHE", str(module_cache))
 
-
-@pytest.fixture(name="run")
-def run_fixture(capsys: pytest.CaptureFixture[str]) -> Runner:
-    """Run the real entry point ``main``; return exit code, stdout and stderr."""
-
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def refused(run: Runner, args: list[str], folder: Path, *expected: str) -> str:

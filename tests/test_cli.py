@@ -4,27 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from aanbesteding.cli.main import main
-
-Runner = Callable[[list[str]], tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Runner:
-    """Run the real entry point ``main`` and return exit code, stdout and stderr."""
-
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
+from tests.conftest import Runner
 
 
 def test_controleer_accepts_the_standard_library(run: Runner) -> None:

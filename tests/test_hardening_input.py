@@ -23,7 +23,6 @@ from tests.hardening import (  # noqa: F401 (fixtures)
     Runner,
     module_cache_fixture,
     refused,
-    run_fixture,
     shared_lint_cache_fixture,
 )
 

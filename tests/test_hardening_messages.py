@@ -16,7 +16,6 @@ from tests.hardening import (  # noqa: F401 (fixtures)
     Runner,
     module_cache_fixture,
     refused,
-    run_fixture,
     shared_lint_cache_fixture,
 )
 

@@ -22,7 +22,6 @@ from tests.hardening import BASE as HARDENING_BASE
 from tests.hardening import (  # noqa: F401 (fixtures)
     Runner,
     module_cache_fixture,
-    run_fixture,
     shared_lint_cache_fixture,
 )
 

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from aanbesteding.cli.main import main
 from aanbesteding.tender.classification import classify
-
-Runner = Callable[[list[str]], tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Runner:
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
+from tests.conftest import Runner
 
 
 def write_profile(path: Path, **values: object) -> Path:

@@ -7,31 +7,17 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 
-from aanbesteding.cli.main import main
 from aanbesteding.library.loader import load_library
 from aanbesteding.reports.diff import compare_libraries, word_diff
 from aanbesteding.reports.usage import MANIFEST_KIND
 from aanbesteding.support.resources import standard_library_path
+from tests.conftest import Runner
 from tests.libreoffice import convert, pdf_text
-
-Runner = Callable[[list[str]], tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Runner:
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def _edit(path: Path, old: str, new: str) -> None:

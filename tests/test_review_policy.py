@@ -5,32 +5,19 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 
-from aanbesteding.cli.main import main
 from aanbesteding.compose.policy import reason_problem
 from aanbesteding.library.loader import load_library_with_problems
 from aanbesteding.support.resources import standard_library_path
-from tests.conftest import LibraryFactory, clause_data
+from tests.conftest import LibraryFactory, Runner, clause_data
 
-Runner = Callable[[list[str]], tuple[int, str, str]]
 ADOPTION = "status: vastgesteld\nbeoordeeld_door: mr. A. Jurist\nbeoordeeld_op: 2026-10-01"
 GOOD_REASON = "Het systeem draait volledig on-premises; marktconsultatie 2026"
 
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Runner:
-    def invoke(args: list[str]) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(args)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return invoke
 
 
 def _genereer(*extra: str) -> list[str]:
