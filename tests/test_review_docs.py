@@ -209,3 +209,15 @@ def test_removing_a_clause_another_one_refers_to_is_a_library_problem(run: Runne
     code, _, err = run(["bibliotheek", "controleer", str(root)])
     assert code == 1
     assert "auditrecht.yaml" in err and "verwijzing naar clausule 'doorlegging-eisen'" in err
+
+
+def test_a_fresh_organisation_copy_is_not_reported_as_changed_text(run: Runner, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tenders").mkdir()
+    assert run(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk", "T-1",
+                "--uitvoer", "tenders/t1.docx"])[0] == 0
+    assert run(["bibliotheek", "nieuw", "org", "exitplan"])[0] == 0
+    code, out, err = run(["bibliotheek", "gebruik", "tenders", "--bibliotheek", "org"])
+    assert "tekst gewijzigd zonder nieuwe versie" not in out + err
+    assert "exitplan" in out and "uit standaard" in out

@@ -26,6 +26,7 @@ class UsedClause:
     origin: str
     current: str | None  # the version in the current library; None when it is no longer there
     current_digest: str | None
+    current_origin: str | None = None
 
     @property
     def state(self) -> str:
@@ -35,6 +36,8 @@ class UsedClause:
         if self.current is None:
             return "verdwenen"
         if self.current == self.version:
+            if self.origin and self.current_origin and self.origin != self.current_origin:
+                return "afwijkend"  # the same version from another library: not a text change
             return "verouderd" if self.digest and self.digest != self.current_digest else "actueel"
         return "verouderd" if _semver(self.current) > _semver(self.version) else "afwijkend"
 
@@ -88,7 +91,7 @@ def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Pa
             clauses.append(UsedClause(
                 str(entry.get("id")), str(entry.get("versie")), str(entry.get("sha256", "")),
                 str(entry.get("herkomst", "")), now.clause.versie if now else None,
-                now.digest if now else None))
+                now.digest if now else None, now.origin if now else None))
         name = tender.get("kenmerk") or tender.get("opdracht") or path.name.removesuffix(
             ".manifest.json")
         uses.append(TenderUse(path, str(name), str(tender.get("datum", "")),
