@@ -218,6 +218,6 @@ def test_a_fresh_organisation_copy_is_not_reported_as_changed_text(run: Runner, 
     assert run(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk", "T-1",
                 "--uitvoer", "tenders/t1.docx"])[0] == 0
     assert run(["bibliotheek", "nieuw", "org", "exitplan"])[0] == 0
-    code, out, err = run(["bibliotheek", "gebruik", "tenders", "--bibliotheek", "org"])
+    _, out, err = run(["bibliotheek", "gebruik", "tenders", "--bibliotheek", "org"])
     assert "tekst gewijzigd zonder nieuwe versie" not in out + err
     assert "exitplan" in out and "uit standaard" in out
