@@ -7,7 +7,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import WEIGHT_PROFILE_LABELS
+from aanbesteding.domain import SCALE_LABELS, WEIGHT_PROFILE_LABELS
 from aanbesteding.render import datum
 from aanbesteding.tender.model import DEFAULT_SCALE
 from aanbesteding.writers.xlsx.cells import (
@@ -27,8 +27,6 @@ from aanbesteding.writers.xlsx.cells import (
 from aanbesteding.writers.xlsx.layout import SOV_SCORE_UNIT, Settings, published_shares
 from aanbesteding.writers.xlsx.page import finish_sheet
 
-SCALE_LABELS = {0: "niet aangeboden", 2: "onvoldoende", 4: "matig", 6: "voldoende", 8: "goed",
-                10: "uitstekend"}
 TEXT_WIDTH = 95.0
 
 INTRO = (
