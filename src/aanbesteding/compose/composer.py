@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
+from aanbesteding.compose.award import JUSTIFICATION, JUSTIFICATION_OPEN, resolve_award
 from aanbesteding.compose.parameters import resolve_parameters
 from aanbesteding.compose.policy import (
     check_exclusions,
@@ -102,6 +103,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         and _wording_tier(item, tender.laag)[2] is Kind.WENS
         for _, items in chosen for item, _ in items)
     ratio = fit_ratio(ratio, tender, scores_sovereignty)
+    open_justification = _open_justification(tender, parameters)
     references = {item.clause.id: f"'{item.clause.titel}' (geen onderdeel van deze bijlage)"
                   for item in library.clauses}
     references.update({item.clause.id: number for _, items in chosen for item, number in items})
@@ -116,6 +118,13 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     # A minimum SEAL only binds where the annex holds the knock-out that publishes it.
     seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS
                    for s in sections for r in s.requirements)
+    requirements = [r for s in sections for r in s.requirements]
+    # A justification counts only where the wording of this tier prints it.
+    printed = [r for r in requirements if JUSTIFICATION in r.parameters and any(
+        str(r.parameters[JUSTIFICATION]) in text for text in (r.text, r.toelichting))]
+    award = resolve_award(
+        tender, library.policy, [(r.kind, r.weight, r.scored_in_sov_table) for r in requirements],
+        tuple(r.number for r in printed if r.clause_id in open_justification), bool(printed))
     return Annex(
         tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions),
@@ -125,8 +134,22 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         ratio=ratio, max_sovereignty=max_sovereignty,
         weights=dict(WEIGHT_PROFILES[tender.weging]),
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
-        library_origins=library.origins,
+        library_origins=library.origins, award=award,
     )
+
+
+def _open_justification(tender: Tender,
+                        parameters: dict[str, dict[str, str | int | float]]) -> set[str]:
+    """Replace the library's default laag-1 justification, which the officer did not give, by a
+    visible open item (it must never read as the buyer's own finding); return those clauses."""
+    open_ids = set()
+    for clause_id, values in parameters.items():
+        given = JUSTIFICATION in tender.parameters or \
+            f"{clause_id}.{JUSTIFICATION}" in tender.parameters
+        if JUSTIFICATION in values and not given:
+            values[JUSTIFICATION] = JUSTIFICATION_OPEN
+            open_ids.add(clause_id)
+    return open_ids
 
 
 def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:

@@ -163,6 +163,7 @@ def status_gate(annex: Annex) -> list[str]:
     A final document from clauses that are not all adopted raises PolicyError listing
     them; otherwise the warnings for the user are returned (empty when all is adopted).
     """
+    award = award_gate(annex)
     pending = unadopted(annex)
     if annex.tender.status == FINAL and pending:
         listed = "\n".join(f"  {number} {clause_id} (status {status})"
@@ -172,7 +173,25 @@ def status_gate(annex: Annex) -> list[str]:
             f"{len(pending)} clausule(s) zijn nog niet vastgesteld:\n{listed}\n"
             "Laat de juridische afdeling ze vaststellen, of genereer met --status concept.")
     if not pending:
-        return []
+        return award
     return [f"{len(pending)} van de {len(annex.requirements)} clausules zijn nog niet vastgesteld "
             "door de juridische afdeling (status concept of in-review); het document is daarom "
-            "een concept. De verantwoording noemt per onderdeel de status."]
+            "een concept. De verantwoording noemt per onderdeel de status.", *award]
+
+
+def award_gate(annex: Annex) -> list[str]:
+    """Check the award inputs a final document needs (the leidraad's model, the beslisregel,
+    Pmin/Pmax and P, the laag-1 justification).
+
+    Raises PolicyError listing what is missing for a final document; otherwise returns the
+    warning for a concept (empty when nothing is missing).
+    """
+    missing = annex.award.missing
+    if not missing:
+        return []
+    listed = "\n".join(f"  - {item}" for item in missing)
+    if annex.tender.status == FINAL:
+        raise PolicyError("een definitief document vraagt een volledig gunningsmodel en, in laag "
+                          f"1, een eigen rechtvaardiging; nog niet opgegeven:\n{listed}\n"
+                          "Vul ze aan in het profiel, of genereer met status concept.")
+    return [f"het document is een concept: nog niet opgegeven:\n{listed}"]

@@ -49,6 +49,42 @@ class TierSharesByTier(BaseModel):
 SealEvidence = dict[Annotated[int, Field(ge=1, le=4)], NonEmpty]
 
 
+class SubCriterionSplit(BaseModel):
+    """The shares of the wensen and of the Sovereignty Score inside the bijlage's sub-criterion."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wensen: Percent
+    soevereiniteitsscore: Percent
+
+    @model_validator(mode="after")
+    def _total(self) -> SubCriterionSplit:
+        if self.wensen + self.soevereiniteitsscore != 100:
+            raise ValueError("wensen en soevereiniteitsscore moeten samen 100 zijn")
+        return self
+
+
+class SplitByTier(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kritiek: SubCriterionSplit | None = None
+    gevoelig: SubCriterionSplit | None = None
+    ondersteunend: SubCriterionSplit | None = None
+
+
+class AwardRules(BaseModel):
+    """Legal's rules for the bijlage's award part (``gunning`` in ``beleid.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    opbouw: SplitByTier = Field(default_factory=SplitByTier)
+    minimum_punten_wensen: Annotated[int, Field(ge=0, le=1000)] = Field(
+        10, description="Zonder Soevereiniteitsscore: het gewicht dat de wensen samen minstens "
+                        "hebben voor een gunningsdeel; anders alleen eisen en bepalingen")
+    afronding_decimalen: Annotated[int, Field(ge=0, le=4)] = Field(
+        2, description="Decimalen waarop scores in procenten worden afgerond")
+
+
 class PolicyFile(BaseModel):
     """The contents of ``beleid.yaml``."""
 
@@ -58,6 +94,7 @@ class PolicyFile(BaseModel):
     seal_bewijs: dict[Sov, SealEvidence] = Field(
         default_factory=dict,
         description="Per doelstelling: welk bewijs welk SEAL-niveau (1 tot en met 4) vaststelt")
+    gunning: AwardRules | None = None
 
 
 DEFAULT_SHARES = TierShares(kwaliteit=40, soevereiniteit=30, prijs=30, maximum_soevereiniteit=100)
@@ -70,13 +107,15 @@ class Policy(BaseModel):
 
     shares: dict[Laag, TierShares] = Field(default_factory=dict)
     seal_evidence: dict[str, dict[int, str]] = Field(default_factory=dict)
+    award: AwardRules = Field(default_factory=AwardRules)
+    award_origin: str = ""  # the library (layer) whose beleid.yaml set the award rules
 
     def shares_for(self, laag: Laag) -> TierShares:
         return self.shares.get(laag, DEFAULT_SHARES)
 
-    def merged(self, layer: PolicyFile) -> Policy:
-        """This policy with ``layer`` on top (a tier's shares and an objective's evidence are
-        replaced as a whole)."""
+    def merged(self, layer: PolicyFile, origin: str = "") -> Policy:
+        """This policy with ``layer`` (from library ``origin``) on top (a tier's shares, an
+        objective's evidence and the award rules are replaced as a whole)."""
         shares = dict(self.shares)
         for laag in Laag:
             tier: TierShares | None = getattr(layer.verhouding, laag.key)
@@ -84,4 +123,7 @@ class Policy(BaseModel):
                 shares[laag] = tier
         evidence: dict[str, dict[int, str]] = dict(self.seal_evidence)
         evidence.update({sov: dict(sorted(levels.items())) for sov, levels in layer.seal_bewijs.items()})
-        return Policy(shares=shares, seal_evidence=evidence)
+        award, award_origin = ((layer.gunning, origin) if layer.gunning is not None
+                               else (self.award, self.award_origin))
+        return Policy(shares=shares, seal_evidence=evidence, award=award,
+                      award_origin=award_origin)

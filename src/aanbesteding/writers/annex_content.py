@@ -119,25 +119,31 @@ def introduction(annex: Annex) -> list[Block]:
             "Inschrijver een eis met 'nee', of blijkt uit de bewijsstukken dat niet aan de eis "
             "wordt voldaan, dan wordt de Inschrijving terzijde gelegd.",
             "Wens (gunningscriterium): de Aanbestedende Dienst beoordeelt de wens volgens de "
-            "scoringsleidraad bij de wens en de systematiek van hoofdstuk 3.",
+            "scoringsleidraad bij de wens en de systematiek van hoofdstuk 3."
+            if annex.award.part else
+            "Wens: deze bijlage heeft geen eigen gunningscriterium (hoofdstuk 3); een wens "
+            "wordt in het kader van deze bijlage niet gescoord.",
             "Contractbepaling: de bepaling wordt onderdeel van de Overeenkomst. Door in te "
-            "schrijven aanvaardt de Inschrijver de bepaling zonder voorbehoud.",
+            "schrijven aanvaardt de Inschrijver de bepaling zonder voorbehoud; een Inschrijving "
+            "die een bepaling niet of onder voorbehoud aanvaardt, wordt terzijde gelegd.",
         )),
         Heading(2, "1.5 Wijze van aantonen"),
         Para("Bij elke eis, wens en bepaling staat hoe de Inschrijver of Opdrachtnemer aantoont "
-             "dat hij voldoet: met welk document, op welk moment en ondertekend door wie. Waar "
-             "bewijs bij de Inschrijving wordt gevraagd, kan de Aanbestedende Dienst volstaan met "
-             "een eigen verklaring en het bewijs alleen opvragen bij de Inschrijver aan wie zij "
-             "voornemens is te gunnen. Een Inschrijver die het bewijs niet binnen de gestelde "
-             "termijn levert, voldoet niet aan de eis. Waar een norm, certificaat of specificatie "
-             "wordt genoemd, wordt gelijkwaardig bewijs aanvaard; de Inschrijver toont de "
-             "gelijkwaardigheid aan."),
+             "dat hij voldoet: met welk document, op welk moment en ondertekend door wie. Wat daar "
+             "als bewijs bij de Inschrijving wordt gevraagd, voegt de Inschrijver bij zijn "
+             "Inschrijving; wat daar na gunning of tijdens de uitvoering wordt gevraagd, levert de "
+             "Opdrachtnemer op dat moment. Waar daar een eigen verklaring bij de Inschrijving "
+             "volstaat, vraagt de Aanbestedende Dienst het bewijs alleen bij de Inschrijver aan "
+             "wie zij voornemens is te gunnen, binnen de termijn die zij dan stelt; wie het "
+             "bewijs niet binnen die termijn levert, voldoet niet aan de eis. Waar een norm, "
+             "certificaat of specificatie wordt genoemd, wordt gelijkwaardig bewijs aanvaard; de "
+             "Inschrijver toont de gelijkwaardigheid aan."),
         Heading(2, "1.6 Verhouding tot algemene inkoopvoorwaarden"),
         Para("Deze bijlage vult de algemene inkoopvoorwaarden aan die op de Overeenkomst van "
              "toepassing zijn, zoals de GIBIT (gemeenten) of de ARBIT (Rijk), en vervangt die niet. "
-             "Bij strijd gaat deze bijlage voor, tenzij de algemene voorwaarden de Opdrachtgever "
-             "meer bescherming bieden. Algemene voorwaarden van de Inschrijver of Opdrachtnemer "
-             "zijn niet van toepassing."),
+             "Bij strijd tussen deze bijlage en die algemene inkoopvoorwaarden gaat deze bijlage "
+             "voor. Algemene voorwaarden van de Inschrijver of Opdrachtnemer zijn niet van "
+             "toepassing."),
     ]
 
 
@@ -173,7 +179,7 @@ def weight_text(req: Requirement) -> str:
     if req.weight is not None:
         return f"{req.weight} punten"
     if req.scored_in_sov_table:
-        return "zie 3.4"
+        return "zie hoofdstuk 3"
     return "–"
 
 
@@ -208,7 +214,7 @@ def requirement_meta(req: Requirement) -> str:
     if req.weight is not None:
         parts.append(f"weging {req.weight} punten")
     elif req.scored_in_sov_table and req.kind is Kind.WENS:
-        parts.append("weegt mee via het aandeel soevereiniteit")
+        parts.append("weegt mee via de Soevereiniteitsscore (hoofdstuk 3)")
     parts.append(", ".join(req.sov))
     return " · ".join(parts)
 
@@ -257,7 +263,6 @@ def evidence_table(annex: Annex) -> list[Block]:
         Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
              "tabel hieronder, dat hij bij zijn Inschrijving voegt. Een niveau is bereikt als "
              "het bewijs voor dat niveau en voor alle lagere niveaus is geleverd; zonder bewijs "
-             "voor niveau 1 is het niveau SEAL-0. Het SEAL-niveau van de Inschrijving als "
-             "geheel is het laagste niveau over de doelstellingen."),
+             "voor niveau 1 is het niveau SEAL-0."),
         Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
     ]

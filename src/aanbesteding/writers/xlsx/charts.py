@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from openpyxl.chart.text import RichText
     from openpyxl.chart.title import Title
 
-TOTAL_COLUMN = 6  # Resultaat's Totaal column
-
-
 def _text(size: float, *, bold: bool = False) -> RichText:
     from openpyxl.chart.text import RichText
     from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties
@@ -45,15 +42,26 @@ def _title(text: str) -> Title:
     return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
-def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
-    """Draw the bar chart of totals at column A and the radar profile at column C of ``row``."""
-    from openpyxl.chart import BarChart, RadarChart, Reference  # only when charts are drawn
-
+def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells,
+               bar: int | None, radar_chart: bool) -> None:
+    """Draw the bar chart of column ``bar`` (the total, or the sub-criterion's score) at column A
+    and, with ``radar_chart``, the sovereignty profile at column C of ``row``."""
     last = RESULT_FIRST_ROW + n - 1
+    if bar is not None:
+        _bars(ws, row, last, bar)
+    if radar_chart:
+        _radar(ws, sov_ws, row, sov)
+
+
+def _bars(ws: Worksheet, row: int, last: int, column: int) -> None:
+    from openpyxl.chart import BarChart, Reference
+
     bars = BarChart()
     bars.type = "col"
-    bars.title = _title("Totaalscore (alleen geldige inschrijvingen)")
-    bars.add_data(Reference(ws, min_col=TOTAL_COLUMN, min_row=1, max_row=last),
+    header = str(ws.cell(row=1, column=column).value)
+    bars.title = _title("Totaalscore (alleen geldige inschrijvingen)" if header == "Totaal"
+                        else f"{header} (niet-uitgesloten inschrijvingen)")
+    bars.add_data(Reference(ws, min_col=column, min_row=1, max_row=last),
                   titles_from_data=True)
     bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
     bars.y_axis.number_format = "0%"
@@ -66,6 +74,10 @@ def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells
     bars.legend = None
     bars.height, bars.width = 10, 15
     ws.add_chart(bars, f"A{row}")
+
+
+def _radar(ws: Worksheet, sov_ws: Worksheet, row: int, sov: SovCells) -> None:
+    from openpyxl.chart import RadarChart, Reference
 
     radar = RadarChart()
     radar.type = "marker"
