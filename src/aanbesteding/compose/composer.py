@@ -158,10 +158,28 @@ def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
     if tender.aanduiding:
         inputs["Aanduiding"] = tender.aanduiding
     inputs["Wegingsprofiel EU CSF"] = tender.weging
-    inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit {ratio.soevereiniteit}%, "
-                            f"prijs {ratio.prijs}%"
-                            + ("" if tender.verhouding else " (standaard van de bibliotheek voor deze laag)"))
+    if tender.verhouding:
+        inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit "
+                                f"{ratio.soevereiniteit}% (verdeling binnen het subcriterium)")
     inputs["Prijsmethode"] = tender.prijsmethode
+    if tender.pmin is not None:
+        inputs["Pmin"] = f"{tender.pmin:.2f}"
+    if tender.pmax is not None:
+        inputs["Pmax"] = f"{tender.pmax:.2f}"
+    g = tender.gunning
+    if g is not None:
+        for key in ("leidraad", "subcriterium", "weging", "beslisregel", "prijsdefinitie",
+                    "motivering"):
+            value = getattr(g, key)
+            if value is not None:
+                inputs[f"Gunning {key}"] = str(value)
+        if g.criteria:
+            inputs["Gunning criteria"] = "; ".join(
+                f"{c.naam} {c.weging}%" + (" (prijs)" if c.prijs else "") for c in g.criteria)
+    for key in ("veiligheidsanalyse", "route", "marktconsultatie"):
+        value = getattr(tender, key)
+        if value is not None:
+            inputs[key.capitalize()] = str(value)
     inputs["Scoreschaal wensen"] = "-".join(str(step) for step in tender.schaal)
     inputs["Inschrijvers (matrix)"] = ", ".join(tender.inschrijvers)
     for name, value in sorted(tender.parameters.items()):

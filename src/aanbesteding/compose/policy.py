@@ -163,7 +163,6 @@ def status_gate(annex: Annex) -> list[str]:
     A final document from clauses that are not all adopted raises PolicyError listing
     them; otherwise the warnings for the user are returned (empty when all is adopted).
     """
-    award = award_gate(annex)
     pending = unadopted(annex)
     if annex.tender.status == FINAL and pending:
         listed = "\n".join(f"  {number} {clause_id} (status {status})"
@@ -172,6 +171,7 @@ def status_gate(annex: Annex) -> list[str]:
             "een definitief document kan alleen uit vastgestelde clausules bestaan; "
             f"{len(pending)} clausule(s) zijn nog niet vastgesteld:\n{listed}\n"
             "Laat de juridische afdeling ze vaststellen, of genereer met --status concept.")
+    award = award_gate(annex)
     if not pending:
         return award
     return [f"{len(pending)} van de {len(annex.requirements)} clausules zijn nog niet vastgesteld "

@@ -63,6 +63,7 @@ class Gunning(BaseModel):
     criteria: list[Criterium] = Field(default_factory=list)  # the leidraad's full model
     beslisregel: Sentence | None = None  # tie-break, published
     prijsdefinitie: Sentence | None = None  # what the price P is, e.g. the total over 4 years
+    motivering: Sentence | None = None  # why this share (dossier only, the verantwoording)
 
     @model_validator(mode="after")
     def _consistent(self) -> Gunning:
@@ -121,7 +122,8 @@ class Gunning(BaseModel):
         return next(c for c in self.criteria if c.naam == first)
 
 
-GUNNING_KEYS = ("leidraad", "subcriterium", "weging", "criterium", "beslisregel", "prijsdefinitie")
+GUNNING_KEYS = ("leidraad", "subcriterium", "weging", "criterium", "beslisregel",
+                "prijsdefinitie", "motivering")
 
 
 def parse_gunning_option(items: list[str], option: str) -> dict[str, object]:

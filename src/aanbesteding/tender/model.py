@@ -176,6 +176,11 @@ class Tender(BaseModel):
                                   AfterValidator(_xml_safe)] | None = Field(None, **_option(
         "Laag 1: vindplaats van de gedocumenteerde veiligheidsanalyse in het dossier (kenmerk, "
         "datum) waarop eisen aan vestiging of Zeggenschap steunen.", metavar="TEKST"))
+    marktconsultatie: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                       max_length=300),
+                                AfterValidator(_xml_safe)] | None = Field(None, **_option(
+        "Vindplaats van de marktconsultatie of -verkenning in het dossier die de zware "
+        "knock-outs onderbouwt (komt in de verantwoording).", metavar="TEKST"))
     route: Route | None = Field(None, **_option(
         "Laag 1: de grondslag van eisen aan vestiging of Zeggenschap: artikel-2.24 "
         "(Aanbestedingswet 2012, wezenlijke veiligheidsbelangen) of evenredige-beperking.",

@@ -68,6 +68,7 @@ GUNNING_EXAMPLE = (
     '    - {naam: "Prijs", weging: 40, prijs: true}',
     '  beslisregel: "hoogste score op K1; daarna loting door een notaris"',
     '  prijsdefinitie: "de totale prijs over de looptijd van vier jaar, exclusief btw"',
+    '  motivering: "waarom dit aandeel past bij het belang van soevereiniteit voor de opdracht"',
 )
 
 

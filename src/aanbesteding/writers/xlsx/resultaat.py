@@ -48,7 +48,7 @@ from aanbesteding.writers.xlsx.layout import (
     WensenCells,
     result_row,
 )
-from aanbesteding.writers.xlsx.page import finish_sheet
+from aanbesteding.writers.xlsx.page import finish_sheet, fit_header
 
 SCORE_FORMAT = "0.00%"
 
@@ -141,15 +141,16 @@ def _scores(ws: Worksheet, row: int, i: int, annex: Annex, plan: ResultPlan,
     award, digits = annex.award, settings.decimals + 2
     excluded = f'LEFT($B{row},{len(UITGESLOTEN)})="{UITGESLOTEN}"'
 
-    def shown(column: int, value: str, fmt: str = SCORE_FORMAT) -> None:
+    def shown(column: int, value: str, scale: str = "") -> None:
+        """``value`` (a cell, shown only when it holds a number) rounded, divided by ``scale``."""
         cell = put_formula(ws, row, column, f'=IF(OR({excluded},NOT(ISNUMBER({value}))),"",'
-                           f"ROUND({value},{digits}))", fmt)
+                           f"ROUND({value}{scale},{digits}))", SCORE_FORMAT)
         cell.alignment = TOP
 
     if plan.wensen is not None:
         shown(plan.wensen, wensen.quality[i])
     if plan.sov is not None:
-        shown(plan.sov, f"{sov.score[i]}/100")
+        shown(plan.sov, sov.score[i], "/100")
     if plan.sub is not None:
         w = f"{col(plan.wensen)}{row}" if plan.wensen else None
         s = f"{col(plan.sov)}{row}" if plan.sov else None
@@ -168,7 +169,7 @@ def _scores(ws: Worksheet, row: int, i: int, annex: Annex, plan: ResultPlan,
                 shown(column, price.share[i])
             elif column != plan.sub:
                 assert criteria is not None
-                shown(column, f"{criteria.scores[next(others)][i]}/100")
+                shown(column, criteria.scores[next(others)][i], "/100")
         assert plan.total is not None
         cells = [f"{col(plan.criteria[c.naam])}{row}" for c in g.criteria]
         if annex.tender.prijsmethode == "gunnen-op-waarde" and plan.price is not None:
@@ -324,4 +325,5 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, plan: Result
         put_text(ws, row, 1, "Grafieken: totaalscore en soevereiniteitsprofiel", font=BOLD)
         add_charts(ws, sov_ws, row + 1, len(bidders), sov, bar, radar)
     finish_sheet(ws, freeze=f"B{RESULT_FIRST_ROW}", title_rows=None)
+    fit_header(ws)
 
