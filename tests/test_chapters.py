@@ -95,3 +95,47 @@ def test_the_introduction_comes_from_the_chapter_with_the_same_words() -> None:
                                  "Aanbestedende Dienst voor de opdracht 'Zaaksysteem' voor het "
                                  "systeem Zaken. Zij bevat")
     assert "\n" not in first.text and "  " not in first.text
+
+
+def test_review_shows_every_chapter_with_version_and_status() -> None:
+    from aanbesteding.reports.review import library_review
+
+    review = library_review(load_library(cache=None))
+    by_id = {c.id: c for c in review.chapters}
+    assert {"hoofdstukken/inleiding", "hoofdstukken/lagen"} <= set(by_id)
+    metadata = dict(by_id["hoofdstukken/lagen"].metadata)
+    assert metadata["Versie"] == "1.0.0" and metadata["Status"] == "concept"
+    texts = dict(by_id["hoofdstukken/inleiding"].texts)
+    marked = [s.text for _, segments in texts["doel"] for s in segments if s.placeholder]
+    assert "[organisatie: naam van de Aanbestedende Dienst]" in marked
+
+
+def test_verschil_redlines_a_changed_chapter(standard_copy: Path, tmp_path: Path) -> None:
+    from aanbesteding.reports.diff import compare_libraries, summary
+
+    data = _chapter(standard_copy, "lagen")
+    texts = dict(data["teksten"])  # type: ignore[call-overload]
+    texts["kritiek"] = str(texts["kritiek"]).replace("niet aanvaardbaar", "onaanvaardbaar")
+    _write(standard_copy, "lagen", {**data, "versie": "1.1.0", "teksten": texts})
+    diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None),
+                             "oud", "nieuw")
+    change = next(c for c in diff.changed if c.id == "hoofdstukken/lagen")
+    assert [t.field for t in change.texts] == ["teksten.kritiek"]
+    pieces = {(p.op, p.text.strip()) for p in change.texts[0].pieces}
+    assert ("erbij", "onaanvaardbaar") in pieces
+    assert "~ hoofdstukken/lagen v1.0.0 -> v1.1.0" in summary(diff)
+
+
+def test_gebruik_reports_an_outdated_chapter(standard_copy: Path, tmp_path: Path) -> None:
+    from aanbesteding.api import generate
+    from aanbesteding.reports.usage import find_usage
+
+    (tmp_path / "out").mkdir()
+    generate(build_tender({"laag": 2, "contracttype": "saas"}), load_library(cache=None),
+             tmp_path / "out" / "bijlage.docx", formats=("docx",))
+    data = _chapter(standard_copy, "inleiding")
+    _write(standard_copy, "inleiding", {**data, "versie": "1.1.0"})
+    uses, _ = find_usage(tmp_path / "out", load_library(standard_copy, cache=None))
+    states = {c.id: c.state for c in uses[0].clauses}
+    assert states["hoofdstukken/inleiding"] == "verouderd"
+    assert states["hoofdstukken/lagen"] == "actueel"
