@@ -6,6 +6,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from pathlib import Path
 
 import openpyxl
@@ -16,13 +17,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex, Requirement, Section
 from aanbesteding.compose.award import LIBRARY, AwardModel
-from aanbesteding.compose.composer import compose_annex
+from aanbesteding.compose.composer import compose_annex, compose_chapters
 from aanbesteding.compose.seal_score import seal_percentage
 from aanbesteding.domain import MIN_SEAL, SOVS, WEIGHT_PROFILES, Kind
 from aanbesteding.errors import OutputError
-from aanbesteding.library.loader import load_library
+from aanbesteding.library.loader import Library, load_library
 from aanbesteding.library.model import Theme
-from aanbesteding.tender.model import build_tender
+from aanbesteding.tender.model import Ratio, build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes, write_grid
 from tests.libreoffice import convert
 
@@ -69,9 +70,16 @@ def make_annex(**values: object) -> Annex:
     theme = Theme(id="thema", titel="Thema", volgorde=1, inleiding="Inleiding.")
     award = AwardModel(part=True, reason="", gunning=tender.gunning, wensen_share=50,
                        sov_share=50, split_origin=LIBRARY, cap=100, decimals=2)
-    return Annex(tender=tender, sections=(Section(theme, reqs),), definitions=(),
+    sections = (Section(theme, reqs),)
+    return Annex(tender=tender, sections=sections, definitions=(),
                  exclusions=(), min_seal=dict(MIN_SEAL[tender.laag]), library_hash="abc123",
-                 tool_version="0.1.0", award=award)
+                 tool_version="0.1.0", award=award,
+                 chapters=compose_chapters(standard(), tender, Ratio(), sections, award))
+
+
+@cache
+def standard() -> Library:
+    return load_library()
 
 
 def load(data: bytes) -> Workbook:
@@ -494,6 +502,7 @@ def test_unfilled_grid_from_the_real_library_computes_without_errors(tmp_path: P
 def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     annex = make_annex()
     bare = Annex(tender=annex.tender, sections=(), definitions=(), exclusions=(),
+                 chapters=annex.chapters,
                  min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0")
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(bare))

@@ -55,6 +55,20 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class ChapterText:
+    """The texts of one library chapter, rendered for this tender, and where they came from."""
+
+    chapter_id: str
+    version: str
+    status: str
+    origin: str
+    digest: str  # SHA-256 of the chapter file
+    texts: dict[str, str]
+    reviewer: str | None = None
+    reviewed_on: str | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     """A chapter of the annex: one theme and its requirements."""
 
@@ -82,6 +96,12 @@ class Annex:
     award: AwardModel = field(default_factory=lambda: AwardModel(
         part=True, reason="", gunning=None, wensen_share=50, sov_share=50,
         split_origin=LIBRARY, cap=100, decimals=2))
+    chapters: dict[str, ChapterText] = field(default_factory=dict)
+
+    def text(self, chapter: str, key: str) -> str:
+        """The rendered text ``key`` of the library chapter ``chapter`` (the loader checked
+        that every chapter the writers need is there)."""
+        return self.chapters[chapter].texts[key]
 
     @property
     def seal_minimum_applies(self) -> bool:

@@ -54,6 +54,19 @@ class AwardModel:
             return self.gunning.subcriterium
         return "het subcriterium digitale soevereiniteit"
 
+    def total_formula(self) -> str:
+        """The leidraad's model as one line: ``30% × score K1 ... + 40% × prijsscore``."""
+        if self.gunning is None:
+            return ""
+        return " + ".join(f"{c.weging}% × " + ("prijsscore" if c.prijs else f"score {c.naam}")
+                          for c in self.gunning.criteria)
+
+    @property
+    def ranked_on(self) -> str:
+        """What the rank follows: the total, or the sub-criterion's score without the model."""
+        return "totaalscore" if self.has_model or not self.part else \
+            f"score op {self.subcriterion}"
+
     @property
     def has_model(self) -> bool:
         """Whether the leidraad's full model is known (the grid can compute a total)."""

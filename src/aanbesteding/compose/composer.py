@@ -5,8 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aanbesteding import __version__
-from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
-from aanbesteding.compose.award import JUSTIFICATION, JUSTIFICATION_OPEN, resolve_award
+from aanbesteding.compose.annex import Annex, ChapterText, Exclusion, Requirement, Section
+from aanbesteding.compose.award import (
+    JUSTIFICATION,
+    JUSTIFICATION_OPEN,
+    AwardModel,
+    resolve_award,
+)
 from aanbesteding.compose.parameters import resolve_parameters
 from aanbesteding.compose.policy import (
     check_exclusions,
@@ -16,10 +21,18 @@ from aanbesteding.compose.policy import (
     nearest_tier,
     resolve_ratio,
 )
-from aanbesteding.domain import MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
+from aanbesteding.domain import (
+    CONTRACT_TYPE_LABELS,
+    MIN_SEAL,
+    WEIGHT_PROFILE_LABELS,
+    WEIGHT_PROFILES,
+    Kind,
+    Laag,
+)
+from aanbesteding.library.chapters import render_chapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
-from aanbesteding.render import REFERENCES, render
+from aanbesteding.render import REFERENCES, bedrag, render
 from aanbesteding.tender.model import Ratio, Tender
 
 
@@ -135,6 +148,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         weights=dict(WEIGHT_PROFILES[tender.weging]),
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
         library_origins=library.origins, award=award,
+        chapters=_chapters(library, tender, ratio, sections, award),
     )
 
 
@@ -150,6 +164,60 @@ def _open_justification(tender: Tender,
             values[JUSTIFICATION] = JUSTIFICATION_OPEN
             open_ids.add(clause_id)
     return open_ids
+
+
+def _award_context(tender: Tender, award: AwardModel,
+                   sections: tuple[Section, ...]) -> dict[str, object]:
+    g = award.gunning
+    wensen = [r for s in sections for r in s.requirements
+              if r.kind is Kind.WENS and not r.scored_in_sov_table]
+    return {
+        "gunningsdeel": award.part,
+        "leidraad": g.leidraad if g and g.leidraad else "de aanbestedingsleidraad",
+        "subcriterium": award.subcriterion, "aandeel_subcriterium": award.share or "",
+        "reden_geen_gunningsdeel": award.reason, "aandeel_wensen": award.wensen_share,
+        "aandeel_soevereiniteitsscore": award.sov_share, "hoogste_score": max(tender.schaal),
+        "punten_wensen": sum(r.weight or 0 for r in wensen),
+        "wegingsprofiel": WEIGHT_PROFILE_LABELS.get(tender.weging, tender.weging),
+        "formule_totaal": award.total_formula(),
+        "pmin": bedrag(tender.pmin) if tender.pmin is not None else "",
+        "pmax": bedrag(tender.pmax) if tender.pmax is not None else "",
+        "prijsdefinitie": (g.prijsdefinitie or "").rstrip(".") if g else "",
+        "afronding_decimalen": award.decimals, "afronding_over": award.ranked_on,
+        "beslisregel": (g.beslisregel or "").rstrip(".") if g else "",
+        "nummers_rechtvaardiging": ", ".join(award.justification_open)
+        or "geen open rechtvaardiging",
+    }
+
+
+def compose_chapters(library: Library, tender: Tender, ratio: Ratio,
+                     sections: tuple[Section, ...], award: AwardModel) -> dict[str, ChapterText]:
+    """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
+    return _chapters(library, tender, ratio, sections, award)
+
+
+def _chapters(library: Library, tender: Tender, ratio: Ratio,
+              sections: tuple[Section, ...], award: AwardModel) -> dict[str, ChapterText]:
+    """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
+    kinds = [r.kind for s in sections for r in s.requirements]
+    context: dict[str, object] = {
+        "organisatie": tender.organisatie_naam, "opdracht": tender.opdracht_titel,
+        "systeem": tender.systeem or "", "laag": tender.laag.value,
+        "laag_label": tender.laag.label.lower(), "contracttype": tender.contracttype,
+        "contracttype_label": CONTRACT_TYPE_LABELS[tender.contracttype],
+        "aantal_eisen": kinds.count(Kind.EIS), "aantal_wensen": kinds.count(Kind.WENS),
+        "aantal_bepalingen": kinds.count(Kind.BEPALING), "aandeel_kwaliteit": ratio.kwaliteit,
+        "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs,
+        **_award_context(tender, award, sections),
+    }
+    chapters = {}
+    for chapter_id, loaded in sorted(library.chapters.items()):
+        chapter = loaded.chapter
+        chapters[chapter_id] = ChapterText(
+            chapter_id, chapter.versie, chapter.status, loaded.origin, loaded.digest,
+            render_chapter(loaded, context), chapter.beoordeeld_door,
+            chapter.beoordeeld_op.isoformat() if chapter.beoordeeld_op else None)
+    return chapters
 
 
 def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import (
     CONTRACT_TYPE_LABELS,
-    LAAG_RATIONALE,
     RISK_NAMES,
     SOV_NAMES,
     SOVS,
     WEIGHT_PROFILE_LABELS,
 )
 from aanbesteding.render import datum
-from aanbesteding.writers.annex_content import split_tier_notes
+from aanbesteding.writers.annex_content import flat, split_tier_notes
 from aanbesteding.writers.award_accountability import award_sections
 from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
@@ -35,7 +34,7 @@ def _tier(annex: Annex) -> list[Block]:
     return [
         Heading(1, "1 Indeling en keuzes"),
         Para(f"Het systeem is ingedeeld in {t.laag.label.lower()}; het contracttype is "
-             f"{CONTRACT_TYPE_LABELS[t.contracttype]}. {LAAG_RATIONALE[t.laag]}"),
+             f"{CONTRACT_TYPE_LABELS[t.contracttype]}. {flat(annex.text('lagen', t.laag.key))}"),
         *_seal_and_weights(annex),
         *award_sections(annex, "1.2"),
     ]

@@ -30,7 +30,7 @@ def _model(annex: Annex) -> tuple[tuple[str, str, str], ...]:
         rows += [
             ("Subcriterium", f"{award.subcriterion}, {share} (maximum in deze laag: {award.cap}%)",
              f"{OFFICER}; maximum: beleid.yaml ({award.rules_origin})"),
-            ("Opbouw subcriterium", subcriterion_formula(award), award.split_origin),
+            ("Opbouw subcriterium", subcriterion_formula(annex), award.split_origin),
         ]
     else:
         rows.append(("Subcriterium", f"geen: {award.reason}", f"beleid.yaml "
@@ -77,7 +77,7 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
                   "Nog niet vastgelegd: leg vast waarom dit aandeel en deze opbouw passen bij het "
                   "belang van digitale soevereiniteit voor deze opdracht (gunning.motivering).")
     blocks: list[Block] = [
-        Heading(2, f"{next(nr)} {text('v.gunning.kop')}"),
+        Heading(2, f"{next(nr)} {text(annex, 'v_gunning_kop')}"),
         Table(("Onderdeel", "Keuze", "Herkomst"), _model(annex), (3.4, 7.6, 5.0)),
         Para(f"Motivering van de weging: {motivation}"),
     ]
@@ -89,9 +89,8 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
         t = annex.tender
         route = ROUTE_LABELS[t.route] if t.route else OPEN
         blocks += [
-            Heading(2, f"{next(nr)} {text('v.veiligheid.kop')}"),
-            Para(text("v.veiligheid.tekst", numbers=", ".join(justified) or "geen open "
-                      "rechtvaardiging")),
+            Heading(2, f"{next(nr)} {text(annex, 'v_veiligheid_kop')}"),
+            Para(text(annex, "v_veiligheid_tekst")),
             Table(("Onderdeel", "Waarde"), (
                 ("Veiligheidsanalyse", t.veiligheidsanalyse or OPEN),
                 ("Route", route),
@@ -102,12 +101,12 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
     knock_outs = len(annex.of_kind(Kind.EIS))
     if annex.tender.laag.key == "gevoelig" and knock_outs >= HEAVY_KNOCK_OUTS:
         blocks += [
-            Heading(2, f"{next(nr)} {text('v.markt.kop')}"),
-            Para(text("v.markt.tekst", count=knock_outs)),
+            Heading(2, f"{next(nr)} {text(annex, 'v_markt_kop')}"),
+            Para(text(annex, "v_markt_tekst")),
             Para(f"Marktconsultatie: {annex.tender.marktconsultatie or OPEN}."),
         ]
     blocks += [
-        Heading(2, f"{next(nr)} {text('v.herkomst.kop')}"),
+        Heading(2, f"{next(nr)} {text(annex, 'v_herkomst_kop')}"),
         Para("Per standaard: de waarde en waar zij vandaan komt (de standaard van de "
              "clausulebibliotheek, het beleid.yaml van de organisatie, of de inkoper)."),
         Table(("Onderdeel", "Waarde", "Herkomst"), _defaults(annex), (3.8, 6.2, 6.0)),

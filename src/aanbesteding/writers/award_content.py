@@ -16,8 +16,7 @@ from collections.abc import Callable
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.award import AwardModel
 from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
-from aanbesteding.domain import SOV_NAMES, SOVS, WEIGHT_PROFILE_LABELS, Kind
-from aanbesteding.render import bedrag
+from aanbesteding.domain import SOV_NAMES, SOVS, Kind
 from aanbesteding.writers.annex_content import evidence_table, scale_label, seal_tables
 from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
@@ -34,31 +33,27 @@ def leidraad(award: AwardModel) -> str:
 
 def total_formula(award: AwardModel) -> str:
     """The leidraad's model as one line: ``30% × K1 Functionaliteit + ... + 40% × prijsscore``."""
-    assert award.gunning is not None
-    return " + ".join(f"{c.weging}% × " + ("prijsscore" if c.prijs else f"score {c.naam}")
-                      for c in award.gunning.criteria)
+    return award.total_formula()
 
 
 def _place(annex: Annex, nr: str) -> list[Block]:
     award = annex.award
-    blocks: list[Block] = [Heading(2, f"{nr} {text('plaats.kop')}")]
+    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'plaats_kop')}")]
     if not award.part:
-        return [*blocks, Para(text("plaats.geen_deel", reason=award.reason,
-                                   leidraad=leidraad(award)))]
+        return [*blocks, Para(text(annex, "plaats_geen_deel"))]
     g = award.gunning
     if g and g.leidraad and g.subcriterium and award.share:
-        blocks.append(Para(text("plaats.schakel", leidraad=g.leidraad, sub=g.subcriterium,
-                                share=award.share)))
+        blocks.append(Para(text(annex, "plaats_schakel")))
     if award.missing:
-        blocks += [Para(text("plaats.concept")), Bullets(award.missing)]
+        blocks += [Para(text(annex, "plaats_concept")), Bullets(award.missing)]
     return blocks
 
 
 def _exclusion(annex: Annex, nr: str) -> list[Block]:
     rules = exclusion_rules(annex)
-    blocks: list[Block] = [Heading(2, f"{nr} {text('uitsluiting.kop')}"),
-                           Para(text("uitsluiting.intro")), Bullets(rules),
-                           Para(text("uitsluiting.gevolg"))]
+    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'uitsluiting_kop')}"),
+                           Para(text(annex, "uitsluiting_intro")), Bullets(rules),
+                           Para(text(annex, "uitsluiting_gevolg"))]
     if annex.seal_minimum_applies:
         blocks += seal_tables(annex)
     return blocks
@@ -66,53 +61,50 @@ def _exclusion(annex: Annex, nr: str) -> list[Block]:
 
 def exclusion_rules(annex: Annex) -> tuple[str, ...]:
     """What excludes a bid, in the words the bijlage and the grid both print."""
-    rules = [text("uitsluiting.eis")]
+    rules = [text(annex, "uitsluiting_eis")]
     if annex.of_kind(Kind.BEPALING):
-        rules.append(text("uitsluiting.bepaling"))
+        rules.append(text(annex, "uitsluiting_bepaling"))
     if annex.seal_minimum_applies:
-        rules.append(text("uitsluiting.seal"))
+        rules.append(text(annex, "uitsluiting_seal"))
     last = rules[-1].rstrip(";")
     return (*rules[:-1], last if last.endswith(".") else f"{last}.")
 
 
-def subcriterion_formula(award: AwardModel) -> str:
+def subcriterion_formula(annex: Annex) -> str:
     """How the sub-criterion's score is built from the wensen and the Sovereignty Score."""
-    sub = award.subcriterion
+    award = annex.award
     if award.sov_share == 0:
-        return text("opbouw.alleen_wensen", sub=sub)
+        return text(annex, "opbouw_alleen_wensen")
     if award.wensen_share == 0:
-        return text("opbouw.alleen_sov", sub=sub)
-    return text("opbouw.formule", sub=sub, wensen=award.wensen_share, sov=award.sov_share)
+        return text(annex, "opbouw_alleen_sov")
+    return text(annex, "opbouw_formule")
 
 
 def _build_up(annex: Annex, nr: str) -> list[Block]:
-    award = annex.award
-    return [Heading(2, f"{nr} {text('opbouw.kop', sub=award.subcriterion)}"),
-            Para(subcriterion_formula(award))]
+    return [Heading(2, f"{nr} {text(annex, 'opbouw_kop')}"),
+            Para(subcriterion_formula(annex))]
 
 
 def _wensen(annex: Annex, nr: str) -> list[Block]:
     scale = tuple(annex.tender.schaal)
-    total = sum(r.weight or 0 for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table)
     rows = tuple((scale_label(step, scale),) for step in sorted(scale, reverse=True))
     return [
-        Heading(2, f"{nr} {text('wensen.kop')}"),
-        Para(text("wensen.methode", top=max(scale), total=total)),
+        Heading(2, f"{nr} {text(annex, 'wensen_kop')}"),
+        Para(text(annex, "wensen_methode")),
         Table(("Score",), rows, (6.0,)),
     ]
 
 
 def _sovereignty(annex: Annex, nr: str) -> list[Block]:
-    profile = WEIGHT_PROFILE_LABELS.get(annex.tender.weging, annex.tender.weging)
     weights = tuple((sov, SOV_NAMES[sov], f"{annex.weights.get(sov, 0)}%") for sov in SOVS)
     steps = tuple((sov, *(f"{p}%" for p in SEAL_PERCENTAGES[sov])) for sov in SOVS)
     return [
-        Heading(2, f"{nr} {text('sov.kop')}"),
-        Para(text("sov.methode", profile=profile)),
-        Para(text("sov.vaststelling")),
+        Heading(2, f"{nr} {text(annex, 'sov_kop')}"),
+        Para(text(annex, "sov_methode")),
+        Para(text(annex, "sov_vaststelling")),
         Table(("Doelstelling", "SEAL-0", "SEAL-1", "SEAL-2", "SEAL-3", "SEAL-4"), steps,
               (4.0, 2.4, 2.4, 2.4, 2.4, 2.4)),
-        Bullets((text("sov.formule"),)),
+        Bullets((text(annex, "sov_formule"),)),
         *([] if annex.seal_minimum_applies else evidence_table(annex)),
         Table(("Doelstelling", "Omschrijving", "Gewicht"), weights, (2.4, 10.6, 3.0)),
     ]
@@ -123,32 +115,26 @@ def _price(annex: Annex) -> list[Block]:
     if not (award.gunning and award.gunning.price):
         return []
     if t.prijsmethode == "gunnen-op-waarde":
-        return [Para(text("prijs.waarde", leidraad=leidraad(award)))]
+        return [Para(text(annex, "prijs_waarde"))]
     definition = award.gunning.prijsdefinitie
     if t.pmin is None or t.pmax is None or definition is None:
-        return [Para(text("prijs.open"))]
-    return [Para(text("prijs.gewogen", pmin=bedrag(t.pmin), pmax=bedrag(t.pmax),
-                      definition=definition.rstrip(".")))]
+        return [Para(text(annex, "prijs_open"))]
+    return [Para(text(annex, "prijs_gewogen"))]
 
 
 def _total(annex: Annex, nr: str) -> list[Block]:
     award = annex.award
-    what = "totaalscore" if award.has_model or not award.part else \
-        f"score op {award.subcriterion}"
-    blocks: list[Block] = [Heading(2, f"{nr} {text('totaal.kop')}")]
+    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'totaal_kop')}")]
     if award.has_model:
-        blocks.append(Para(text("totaal.model", leidraad=leidraad(award),
-                                formula=total_formula(award))))
+        blocks.append(Para(text(annex, "totaal_model")))
         blocks += _price(annex)
     elif award.part:
-        blocks.append(Para(text("totaal.geen_model", leidraad=leidraad(award),
-                                sub=award.subcriterion)))
-    blocks.append(Para(text("afronding", decimals=award.decimals, what=what)))
+        blocks.append(Para(text(annex, "totaal_geen_model")))
+    blocks.append(Para(text(annex, "afronding")))
     if award.gunning and award.gunning.beslisregel:
-        blocks.append(Para(text("beslisregel", what=what,
-                                rule=award.gunning.beslisregel.rstrip("."))))
+        blocks.append(Para(text(annex, "beslisregel")))
     else:
-        blocks.append(Para(text("beslisregel.open")))
+        blocks.append(Para(text(annex, "beslisregel_open")))
     return blocks
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aanbesteding.compose.annex import Annex
 from aanbesteding.tender.award import Criterium
 from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.xlsx.cells import (
@@ -25,7 +26,8 @@ from aanbesteding.writers.xlsx.page import finish_sheet
 PROMPT = "Score 0 tot en met 100 (procent), zoals de leidraad dit criterium beoordeelt."
 
 
-def build_criteria(ws: Worksheet, layout: GridLayout, criteria: list[Criterium]) -> CriteriaCells:
+def build_criteria(ws: Worksheet, annex: Annex, layout: GridLayout,
+                   criteria: list[Criterium]) -> CriteriaCells:
     """Fill the Criteria sheet; return per criterion and bidder the score cells."""
     headers = ["Inschrijver"]
     for c in criteria:
@@ -55,7 +57,7 @@ def build_criteria(ws: Worksheet, layout: GridLayout, criteria: list[Criterium])
         score, reason = col(layout.criterion_score(k)), col(layout.criterion_motivering(k))
         put_unexplained(ws, summary, layout.criterion_score(k), [f"{score}{first}:{score}{last}"],
                         f"{reason}{first}:{reason}{last}")
-    put_text(ws, summary + 2, 1, text("g.criteria"), wrap=True)
+    put_text(ws, summary + 2, 1, text(annex, "g_criteria"), wrap=True)
     ws.merge_cells(start_row=summary + 2, start_column=1, end_row=summary + 2,
                    end_column=max(2, len(headers)))
     ws.row_dimensions[summary + 2].height = 30

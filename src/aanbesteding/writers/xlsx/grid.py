@@ -92,7 +92,7 @@ def build_workbook(annex: Annex, responses: Responses | None = None) -> Workbook
     eisen = build_eisen(sheets[EISEN], layout, eisen_items(annex))
     wensen = build_wensen(sheets[WENSEN], layout, wensen_items(annex), settings)
     sov = build_soevereiniteit(sheets[SOEVEREINITEIT], layout, annex, sov_needed(annex))
-    criteria = build_criteria(sheets[CRITERIA], layout, others) if others else None
+    criteria = build_criteria(sheets[CRITERIA], annex, layout, others) if others else None
     plan = result_plan(annex)
     price = build_prijs(wb, sheets[PRIJS], layout, annex, quality_expressions(annex, plan))
     build_resultaat(sheets[RESULTAAT], sheets[SOEVEREINITEIT], annex, plan, settings, eisen,

@@ -212,7 +212,7 @@ def _rank(ws: Worksheet, row: int, i: int, n: int, annex: Annex, plan: ResultPla
     if not same:
         return
     listed = "&".join(same)
-    marked = text("g.gelijk", names="{NAMES}").split("{NAMES}")
+    marked = (text(annex, "g_gelijk_voor") + " ", text(annex, "g_gelijk_na"))
     cell = put_formula(ws, row, plan.tie, f'=IF(OR(B{row}<>"{GELDIG}",NOT(ISNUMBER({t}))),"",'
                        f'IF(({listed})="","","{marked[0]}"&LEFT({listed},LEN({listed})-2)&'
                        f'"{marked[1]}"))')
@@ -274,7 +274,7 @@ def total_text(annex: Annex) -> str:
                      "de laagste fictieve prijs krijgt rangorde 1.")
         return line
     if award.part:
-        return text("g.totaal.geen_model")
+        return text(annex, "g_totaal_geen_model")
     return ("Deze bijlage heeft geen eigen gunningscriterium; zonder het gunningsmodel van de "
             "leidraad berekent de matrix alleen de uitsluitingen.")
 

@@ -165,7 +165,7 @@ def _scale(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, st
 def _method(ws: Worksheet, row: int, annex: Annex) -> int:
     tender, award = annex.tender, annex.award
     if award.part:
-        row = _line(ws, row, "Subcriterium", subcriterion_formula(award))
+        row = _line(ws, row, "Subcriterium", subcriterion_formula(annex))
         if award.wensen_share:
             row = _line(ws, row, "Wensenscore", "Wensenscore = som van de punten / som van de "
                         "wegingen (tabblad Wensen).")
@@ -186,14 +186,13 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
             row = _line(ws, row, "Prijs (gunnen op waarde)", "Fictieve inschrijfprijs = "
                         "inschrijfprijs - W x gewogen score op de kwaliteitscriteria; "
                         "prijsscore = laagste fictieve prijs / eigen fictieve prijs.")
-    what = "totaalscore" if award.has_model else f"score op {award.subcriterion}"
-    row = _line(ws, row, "Afronding", text("afronding", decimals=award.decimals, what=what))
+    row = _line(ws, row, "Afronding", text(annex, "afronding"))
     rule = award.gunning.beslisregel if award.gunning else None
-    row = _line(ws, row, "Beslisregel", text("beslisregel", what=what, rule=rule.rstrip("."))
-                if rule else text("beslisregel.open"))
-    return _line(ws, row, "Uitsluiting", " ".join((text("uitsluiting.intro"),
+    row = _line(ws, row, "Beslisregel", text(annex, "beslisregel")
+                if rule else text(annex, "beslisregel_open"))
+    return _line(ws, row, "Uitsluiting", " ".join((text(annex, "uitsluiting_intro"),
                                                     *exclusion_rules(annex),
-                                                    text("uitsluiting.gevolg"))))
+                                                    text(annex, "uitsluiting_gevolg"))))
 
 
 def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
