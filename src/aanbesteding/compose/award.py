@@ -52,7 +52,7 @@ class AwardModel:
         """The sub-criterion's name as the leidraad gives it, or a description."""
         if self.gunning and self.gunning.subcriterium:
             return self.gunning.subcriterium
-        return "het subcriterium digitale soevereiniteit"
+        return "Digitale soevereiniteit (subcriterium)"
 
     def total_formula(self) -> str:
         """The leidraad's model as one line: ``30% × score K1 ... + 40% × prijsscore``."""

@@ -18,6 +18,7 @@ from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 OPEN = "nog niet opgegeven"
+TO_GIVE = "in te vullen door de inkoper"
 HEAVY_KNOCK_OUTS = 15  # from this many eisen, the dossier should show a market consultation
 
 
@@ -48,7 +49,8 @@ def _model(annex: Annex) -> tuple[tuple[str, str, str], ...]:
                       if t.pmin is not None and t.pmax is not None else OPEN)
             rows.append(("Pmin en Pmax", bounds, OFFICER))
             rows.append(("Prijs P", g.prijsdefinitie or OPEN, OFFICER))
-    return tuple(rows)
+    return tuple((part, value, TO_GIVE if value == OPEN else origin)
+                 for part, value, origin in rows)
 
 
 def _defaults(annex: Annex) -> tuple[tuple[str, str, str], ...]:

@@ -44,6 +44,7 @@ def _place(annex: Annex, nr: str) -> list[Block]:
     g = award.gunning
     if g and g.leidraad and g.subcriterium and award.share:
         blocks.append(Para(text(annex, "plaats_schakel")))
+    blocks.append(Para(text(annex, "plaats_voorrang")))
     if award.missing:
         blocks += [Para(text(annex, "plaats_concept")), Bullets(award.missing)]
     return blocks
@@ -106,6 +107,7 @@ def _sovereignty(annex: Annex, nr: str) -> list[Block]:
               (4.0, 2.4, 2.4, 2.4, 2.4, 2.4)),
         Bullets((text(annex, "sov_formule"),)),
         *([] if annex.seal_minimum_applies else evidence_table(annex)),
+        Para(text(annex, "sov_gewichten"), keep_with_next=True),
         Table(("Doelstelling", "Omschrijving", "Gewicht"), weights, (2.4, 10.6, 3.0)),
     ]
 

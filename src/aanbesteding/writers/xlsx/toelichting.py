@@ -110,6 +110,7 @@ def _legend(ws: Worksheet, row: int) -> int:
 
 def _named(wb: Workbook, ws: Worksheet, row: int, label: str, value: int, name: str) -> str:
     put_text(ws, row, 1, label, wrap=True)
+    fit_height(ws, row, [(label, 27.0)])
     mark_fixed(put_number(ws, row, 2, value, WHOLE))
     wb.defined_names[name] = DefinedName(name, attr_text=f"Toelichting!$B${row}")
     return name
