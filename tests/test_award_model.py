@@ -128,6 +128,8 @@ def test_laag_3_licentie_has_no_award_part_and_mentions_no_seal_minimum(
         library: Library) -> None:
     annex = annex_for(library, "3", "licentie")
     assert not annex.award.part
+    assert annex.of_kind(Kind.WENS) == ()  # eisen and bepalingen only
+    assert any(e.reason.startswith("geen eigen gunningscriterium") for e in annex.exclusions)
     text = chapter_text(annex)
     assert "geen eigen gunningscriterium" in text
     assert "SEAL" not in text and "minimum" not in text
@@ -435,3 +437,55 @@ def test_gunning_option_items_are_parsed_and_bad_items_named(run: Runner, tmp_pa
                         "--gunning", "subcriterium=K3", "--gunning", "weging=40",
                         "--uitvoer", str(tmp_path / "b.docx")])
     assert code != 0 and "hoogstens 25%" in err and not (tmp_path / "b.docx").exists()
+
+
+# --- the verantwoording and chapter 1 ---------------------------------------------------------------
+
+def _blocks_text(blocks: list[Any]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            parts.extend(" | ".join(row) for row in block.rows)
+        elif isinstance(block, Bullets):
+            parts.extend(block.items)
+        else:
+            parts.append(getattr(block, "text", ""))
+    return "\n".join(parts)
+
+
+def test_the_verantwoording_records_the_award_model_and_where_each_default_came_from(
+        library: Library) -> None:
+    from aanbesteding.writers.accountability_content import accountability
+
+    k3 = _blocks_text(accountability(annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)))
+    assert "Gunningsmodel en motivering van de weging" in k3
+    assert "K3 Digitale soevereiniteit, 20% van de totaalscore (maximum in deze laag: 25%)" in k3
+    assert "Pmin € 400.000,00, Pmax € 900.000,00" in k3.replace("\xa0", " ")
+    assert "Marktconsultatie bij zware knock-outs" in k3
+    assert "Herkomst van de standaarden" in k3 and "opgegeven door de inkoper" in k3
+    assert "standaard van de clausulebibliotheek" in k3
+    assert "Motivering van de weging: Nog niet vastgelegd" in k3
+    laag1 = _blocks_text(accountability(annex_for(library, "1", "iaas")))
+    assert "Veiligheidsanalyse en rechtvaardiging (laag 1)" in laag1
+    assert "in te vullen door de inkoper" in laag1
+    licence = _blocks_text(accountability(annex_for(library, "3", "licentie")))
+    assert "Dit is de standaard die de clausulebibliotheek" not in licence
+    assert "geen: de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen " \
+        "samen 5 punten" in licence
+    assert "geen eigen gunningscriterium in deze bijlage" in licence  # the wens is left out
+
+
+def test_chapter_1_has_one_rule_for_evidence_and_an_applicable_precedence_rule(
+        library: Library) -> None:
+    from aanbesteding.writers.annex_content import introduction
+
+    text = _blocks_text(introduction(annex_for(library)))
+    assert "kan de Aanbestedende Dienst volstaan" not in text
+    assert "tenzij de algemene voorwaarden" not in text
+    assert "Wat daar als bewijs bij de Inschrijving wordt gevraagd, voegt de Inschrijver bij zijn" \
+        " Inschrijving" in text
+    assert "gaat deze bijlage voor." in text
+    assert "een Inschrijving die een bepaling niet of onder voorbehoud aanvaardt, wordt terzijde " \
+        "gelegd" in text
+    licence = _blocks_text(introduction(annex_for(library, "3", "licentie")))
+    assert "geen eigen gunningscriterium" in licence

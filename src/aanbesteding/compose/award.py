@@ -146,9 +146,10 @@ def resolve_award(tender: Tender, policy: Policy, requirements: list[tuple[Kind,
     rules = policy.award
     part = facts.sovereignty_score or facts.wens_points >= rules.minimum_punten_wensen
     reason = "" if part else (
-        f"de wensen van deze bijlage wegen samen {facts.wens_points} punten, minder dan de "
-        f"{rules.minimum_punten_wensen} punten die de juridische afdeling voor een eigen "
-        "subcriterium vraagt, en de bijlage bevat geen Soevereiniteitsscore")
+        f"de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen samen "
+        f"{facts.wens_points} punten, minder dan de {rules.minimum_punten_wensen} punten die de "
+        "juridische afdeling voor een eigen subcriterium vraagt, en er is geen "
+        "Soevereiniteitsscore")
     cap = policy.shares_for(tender.laag).maximum_soevereiniteit
     g = tender.gunning
     if g is not None and not part and (g.subcriterium or g.weging):

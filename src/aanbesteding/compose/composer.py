@@ -125,9 +125,6 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         Section(theme, tuple(_requirement(item, ctx, number, parameters[item.clause.id])
                              for item, number in items))
         for theme, items in chosen)
-    used_terms = {t for s in sections for r in s.requirements for t in r.terms}
-    definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
-                               key=lambda d: d.begrip.lower()))
     # A minimum SEAL only binds where the annex holds the knock-out that publishes it.
     seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS
                    for s in sections for r in s.requirements)
@@ -138,6 +135,12 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     award = resolve_award(
         tender, library.policy, [(r.kind, r.weight, r.scored_in_sov_table) for r in requirements],
         tuple(r.number for r in printed if r.clause_id in open_justification), bool(printed))
+    if not award.part:
+        sections, dropped = _without_wensen(sections, award.reason)
+        exclusions += dropped
+    used_terms = {t for s in sections for r in s.requirements for t in r.terms}
+    definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
+                               key=lambda d: d.begrip.lower()))
     return Annex(
         tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions),
@@ -150,6 +153,18 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         library_origins=library.origins, award=award,
         chapters=_chapters(library, tender, ratio, sections, award),
     )
+
+
+def _without_wensen(sections: tuple[Section, ...],
+                    reason: str) -> tuple[tuple[Section, ...], list[Exclusion]]:
+    """A bijlage without an award part holds eisen and bepalingen only: its wensen go to the
+    left-out clauses, with the reason (legal's rule ``minimum_punten_wensen``)."""
+    dropped = [Exclusion(r.clause_id, r.title, r.version, f"geen eigen gunningscriterium in "
+                         f"deze bijlage: {reason}", False)
+               for s in sections for r in s.requirements if r.kind is Kind.WENS]
+    kept = tuple(Section(s.theme, tuple(r for r in s.requirements if r.kind is not Kind.WENS))
+                 for s in sections)
+    return tuple(s for s in kept if s.requirements), dropped
 
 
 def _open_justification(tender: Tender,
