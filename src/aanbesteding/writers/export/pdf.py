@@ -92,13 +92,26 @@ def stable_pdf(pdf: bytes, when: dt.date) -> bytes:
     so the same annex gives the same bytes. Lengths stay equal, so offsets stay valid."""
     stamp = when.strftime("%Y%m%d").encode() + b"000000"
     pdf = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, pdf)
+    pdf = stable_xmp(pdf, when)
     body = _CHECKSUM.sub(b"", _ID.sub(b"", pdf))
     digest = hashlib.md5(body, usedforsecurity=False).hexdigest().upper().encode()
     pdf = _CHECKSUM.sub(b"/DocChecksum /" + digest, pdf)
     return _ID.sub(lambda m: b"/ID [ <" + digest + b">\n<" + digest + b"> ]", pdf)
 
 
+_XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>"
+                       rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
+def stable_xmp(pdf: bytes, when: dt.date) -> bytes:
+    """``pdf`` with the dates in its XMP metadata (PDF/A) set to ``when`` at midnight, as in the
+    document information dictionary: PDF/A requires the two to agree. Lengths stay equal."""
+    stamp = when.strftime("%Y-%m-%d").encode() + b"T00:00:00"
+    return _XMP_DATE.sub(lambda m: b"<xmp:" + m.group(1) + b">" + stamp, pdf)
+
+
 _TOC_PARAGRAPH = re.compile(r'(<w:p><w:pPr><w:pStyle w:val="toc\d"/></w:pPr>)(.*?)(</w:p>)', re.S)
+_UPDATE_FIELDS = re.compile(rb"<w:updateFields(?: [^>]*)?/>")
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.S)
 
 
@@ -106,9 +119,11 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
     """``docx`` with each cached table-of-contents line followed by a tab and its page.
 
     Lines are matched in order by text; a line LibreOffice did not report keeps no number.
-    Word still refreshes the field on opening; other clients show these pages.
+    The contents is then up to date, so the request to refresh fields on opening (Word's
+    "update fields?" prompt) and the field's dirty flag are removed.
     """
     pages = list(entries)
+    missing: list[str] = []
 
     def number(match: re.Match[str]) -> str:
         body = match.group(2)
@@ -116,21 +131,28 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
         while pages and pages[0][0] != text and text in (t for t, _ in pages):
             pages.pop(0)
         if not pages or pages[0][0] != text:
+            missing.append(text)
             return match.group(0)
         page = pages.pop(0)[1]
         run = f"<w:r><w:tab/><w:t>{page}</w:t></w:r>"
-        end = body.rfind('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        end = body.rfind("</w:hyperlink>")  # the page number belongs to the link, as in Word
+        if end < 0:
+            end = body.rfind('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
         body = body[:end] + run + body[end:] if end >= 0 else body + run
         return match.group(1) + body + match.group(3)
 
     source = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {info.filename: source.read(info) for info in source.infolist()}
+    document = _TOC_PARAGRAPH.sub(number, parts["word/document.xml"].decode("utf-8"))
+    if entries and not missing:  # filled: Word need not ask to update the fields
+        document = document.replace(' w:fldCharType="begin" w:dirty="true"',
+                                    ' w:fldCharType="begin"', 1)
+        parts["word/settings.xml"] = _UPDATE_FIELDS.sub(b"", parts["word/settings.xml"])
+    parts["word/document.xml"] = document.encode("utf-8")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                data = _TOC_PARAGRAPH.sub(number, data.decode("utf-8")).encode("utf-8")
-            target.writestr(info, data)
+            target.writestr(info, parts[info.filename])
     return normalize_zip(out.getvalue(), when)
 
 
