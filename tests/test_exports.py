@@ -120,5 +120,5 @@ def test_init_then_genereer_pdf_has_a_table_of_contents_with_page_numbers(tmp_pa
     # Same input, same bytes, PDF included.
     first = out.with_suffix(".pdf").read_bytes()
     assert main(["genereer", str(profile), "--pdf", "--datum", "2026-11-01", "--geen-matrix",
-                 "--uitvoer", str(out), "--force"]) == 0
+                 "--kenmerk", "INK-9", "--uitvoer", str(out), "--force"]) == 0
     assert out.with_suffix(".pdf").read_bytes() == first

@@ -17,9 +17,11 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -90,6 +92,7 @@ _CHECKSUM = re.compile(rb"/DocChecksum /[0-9A-F]{32}")
 def stable_pdf(pdf: bytes, when: dt.date) -> bytes:
     """``pdf`` with its creation time set to ``when`` and its file id derived from its content,
     so the same annex gives the same bytes. Lengths stay equal, so offsets stay valid."""
+    pdf = stable_icc(pdf, when)  # changes lengths, so first: it rewrites the offsets
     stamp = when.strftime("%Y%m%d").encode() + b"000000"
     pdf = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, pdf)
     pdf = stable_xmp(pdf, when)
@@ -108,6 +111,54 @@ def stable_xmp(pdf: bytes, when: dt.date) -> bytes:
     document information dictionary: PDF/A requires the two to agree. Lengths stay equal."""
     stamp = when.strftime("%Y-%m-%d").encode() + b"T00:00:00"
     return _XMP_DATE.sub(lambda m: b"<xmp:" + m.group(1) + b">" + stamp, pdf)
+
+
+_ICC = re.compile(rb"/N 3/Length (\d+) 0 R/Filter/FlateDecode>>\nstream\n")
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
+
+
+def stable_icc(pdf: bytes, when: dt.date) -> bytes:
+    """``pdf`` with the creation time in its embedded ICC colour profile (the PDF/A output
+    intent, made afresh by LibreOffice on each export) set to ``when`` at midnight.
+
+    The profile is compressed, so its length may change: the stream's length object, the
+    cross-reference table and ``startxref`` are updated to match.
+    """
+    found = _ICC.search(pdf)
+    if found is None:
+        return pdf
+    start = found.end()
+    end = pdf.find(b"\nendstream", start)
+    try:
+        profile = bytearray(zlib.decompress(pdf[start:end]))
+    except zlib.error:
+        return pdf
+    if end < 0 or len(profile) < 36:
+        return pdf
+    profile[24:36] = struct.pack(">6H", when.year, when.month, when.day, 0, 0, 0)
+    packed = zlib.compress(bytes(profile), 6)
+    shifts = [(start, len(packed) - (end - start))]
+    pdf = pdf[:start] + packed + pdf[end:]
+    length = re.compile(rb"\n" + found.group(1) + rb" 0 obj\n(\d+)\nendobj")
+    held = length.search(pdf, start + len(packed))
+    if held is None:
+        return pdf
+    number = str(len(packed)).encode()
+    shifts.append((held.start(1), len(number) - len(held.group(1))))
+    pdf = pdf[:held.start(1)] + number + pdf[held.end(1):]
+    xref = pdf.rfind(b"\nxref\n")
+    trailer = pdf.find(b"trailer", xref)
+    if xref < 0 or trailer < 0:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(delta for where, delta in shifts if offset > where)
+
+    table = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)),
+                            pdf[xref:trailer])
+    tail = re.sub(rb"startxref\n(\d+)", lambda m: b"startxref\n%d" % moved(int(m.group(1))),
+                  pdf[trailer:])
+    return pdf[:xref] + table + tail
 
 
 _TOC_PARAGRAPH = re.compile(r'(<w:p><w:pPr><w:pStyle w:val="toc\d"/></w:pPr>)(.*?)(</w:p>)', re.S)
