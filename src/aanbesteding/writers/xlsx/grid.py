@@ -21,6 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 from aanbesteding.compose.annex import Annex
 from aanbesteding.support.output import normalize_zip, write_atomic
 from aanbesteding.writers.xlsx.cells import BASE_FONT
+from aanbesteding.writers.xlsx.charts import with_alt_text
 from aanbesteding.writers.xlsx.eisen import build_eisen
 from aanbesteding.writers.xlsx.layout import (
     EISEN,
@@ -88,7 +89,7 @@ def grid_bytes(annex: Annex) -> bytes:
     # Workbook.save() stamps the current time as "modified"; the writer itself does not.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(build_workbook(annex), archive).write_data()
-    return normalize_zip(buffer.getvalue(), annex.tender.datum)
+    return normalize_zip(with_alt_text(buffer.getvalue()), annex.tender.datum)
 
 
 def write_grid(annex: Annex, path: Path, force: bool = False) -> None:
