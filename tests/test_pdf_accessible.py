@@ -111,3 +111,26 @@ def test_the_docx_with_a_filled_toc_does_not_ask_to_update_fields(bijlage: Path)
     assert 'w:dirty="true"' not in body
     assert re.search(r'<w:hyperlink w:anchor="_Toc\d+"[^>]*><w:r><w:t>2 Overzicht</w:t></w:r>'
                      r"<w:r><w:tab/><w:t>\d+</w:t></w:r></w:hyperlink>", body)
+
+
+def test_the_verantwoording_is_a_tagged_pdf_too_and_its_toc_has_pages(tmp_path: Path) -> None:
+    soffice()
+    out = tmp_path / "b.docx"
+    assert main(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk", "INK-2",
+                 "--datum", "2026-12-07", "--pdf", "--geen-matrix", "--uitvoer", str(out)]) == 0
+    record = tmp_path / "b-verantwoording.pdf"
+    info = pdfinfo(record)
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert "<pdfaid:part>2</pdfaid:part>" in pdfinfo(record, "-meta")
+    with pikepdf.open(record) as pdf:
+        counts = structure(pdf)
+    assert counts["H1"] >= 4 and counts["Table"] >= 5, counts
+    with zipfile.ZipFile(tmp_path / "b-verantwoording.docx") as package:
+        body = package.read("word/document.xml").decode()
+        settings = package.read("word/settings.xml").decode()
+    pages = re.findall(r'<w:pStyle w:val="toc1"/></w:pPr><w:hyperlink [^>]*><w:r><w:t>[^<]+</w:t>'
+                       r"</w:r><w:r><w:tab/><w:t>(\d+)</w:t>", body)
+    assert len(pages) >= 3 and pages == sorted(pages, key=int), pages
+    assert "updateFields" not in settings
+    manifest = (tmp_path / "b.manifest.json").read_text("utf-8")
+    assert "b-verantwoording.pdf" in manifest

@@ -212,3 +212,12 @@ def pdf_bytes(annex: Annex, template: Path | None = None) -> bytes:
     from aanbesteding.writers.docx.annex import annex_bytes
 
     return stable_pdf(convert(annex_bytes(annex, template))[0], annex.tender.datum)
+
+
+def accountability_pdf_bytes(annex: Annex, template: Path | None = None,
+                             files: dict[str, str] | None = None) -> bytes:
+    """The verantwoording as PDF (through its .docx); raises OutputError without LibreOffice."""
+    from aanbesteding.writers.docx.accountability import accountability_bytes
+
+    return stable_pdf(convert(accountability_bytes(annex, template, files))[0],
+                      annex.tender.datum)
