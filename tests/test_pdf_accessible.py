@@ -88,8 +88,14 @@ def test_catalog_has_language_title_display_and_opens_with_bookmarks(bijlage: Pa
         assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
         with pdf.open_outline() as outline:
             titles = [item.title for item in outline.root]
+            chapter = outline.root[4]
+            item = chapter.children[0]
+            sub = [c.title for c in item.children]
+            open_chapter, folded_item = not chapter.is_closed, item.is_closed
         assert titles[:4] == ["1 Inleiding en leeswijzer", "2 Overzicht",
                               "3 Beoordeling en gunning", "4 Begrippen"]
+        # Chapters open on their items; each item's sub-headings are folded under it.
+        assert open_chapter and folded_item and "Wijze van aantonen" in sub, sub
 
 
 def test_structure_tree_has_headings_tables_and_lists(bijlage: Path) -> None:

@@ -54,7 +54,7 @@ PDF_OPTIONS = (
     ("UseTaggedPDF", True),  # structure tree: H1/H2, P, L/LI, Table/TR/TH/TD, TOC
     ("PDFUACompliance", True),  # PDF/UA-1 identification and checks (alt text, headings)
     ("ExportBookmarks", True),  # headings as outline (bookmarks)
-    ("OpenBookmarkLevels", -1),  # every bookmark level expanded
+    ("OpenBookmarkLevels", 2),  # chapters and items open; the sub-headings folded under them
     ("InitialView", 1),  # open with the bookmarks panel (PageMode /UseOutlines)
     ("DisplayPDFDocumentTitle", True),  # window title = document title, not the file name
     ("ExportNotes", False),
