@@ -3,6 +3,7 @@ links in the contents, no blank paragraphs, chart alternative text, honest prope
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -111,3 +112,25 @@ def test_the_charts_have_alternative_text(generated: Path) -> None:
     for frame in frames:
         assert len(frame.get("descr", "")) > 60 and frame.get("title"), etree.tostring(frame)
         assert not frame.get("name", "").startswith("Chart ")
+
+
+def test_word_stops_asking_to_update_only_when_every_toc_line_has_its_page(generated: Path) -> None:
+    import datetime as dt
+
+    from aanbesteding.writers.export.pdf import fill_toc_pages
+
+    data = generated.read_bytes()
+    when = dt.date(2026, 12, 7)
+    toc = [t for p in body(generated).iter(f"{{{W}}}p")
+           for style in p.findall("w:pPr/w:pStyle", NS)
+           if style.get(f"{{{W}}}val") in ("toc1", "toc2")
+           for t in ["".join(x.text or "" for x in p.iter(f"{{{W}}}t"))]]
+    everything = fill_toc_pages(data, [(text, n + 3) for n, text in enumerate(toc)], when)
+    partly = fill_toc_pages(data, [(text, n + 3) for n, text in enumerate(toc[:-1])], when)
+    nothing = fill_toc_pages(data, [("Bestaat niet", 3)], when)
+
+    def asks(docx: bytes) -> bool:
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            return "updateFields" in package.read("word/settings.xml").decode()
+
+    assert asks(data) and not asks(everything) and asks(partly) and asks(nothing)

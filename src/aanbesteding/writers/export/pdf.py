@@ -175,6 +175,7 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
     """
     pages = list(entries)
     missing: list[str] = []
+    filled: list[int] = []
 
     def number(match: re.Match[str]) -> str:
         body = match.group(2)
@@ -185,6 +186,7 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
             missing.append(text)
             return match.group(0)
         page = pages.pop(0)[1]
+        filled.append(page)
         run = f"<w:r><w:tab/><w:t>{page}</w:t></w:r>"
         end = body.rfind("</w:hyperlink>")  # the page number belongs to the link, as in Word
         if end < 0:
@@ -195,7 +197,7 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
     source = zipfile.ZipFile(io.BytesIO(docx))
     parts = {info.filename: source.read(info) for info in source.infolist()}
     document = _TOC_PARAGRAPH.sub(number, parts["word/document.xml"].decode("utf-8"))
-    if entries and not missing:  # filled: Word need not ask to update the fields
+    if filled and not missing:  # filled: Word need not ask to update the fields
         document = document.replace(' w:fldCharType="begin" w:dirty="true"',
                                     ' w:fldCharType="begin"', 1)
         parts["word/settings.xml"] = _UPDATE_FIELDS.sub(b"", parts["word/settings.xml"])
