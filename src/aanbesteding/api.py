@@ -180,8 +180,9 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     memory and existing files are checked before anything is written, so a failure leaves
     no half result. ``pdf`` converts the .docx through LibreOffice once and also writes the
     page numbers into the .docx's table of contents; ``verantwoording-pdf`` does the same for
-    the verantwoording (OutputError when LibreOffice or its UNO bridge is missing). Raises LibraryError, InputError, PolicyError, TemplateError,
-    DocumentTemplateError or OutputError.
+    the verantwoording (OutputError when LibreOffice or its UNO bridge is missing). Raises
+    LibraryError, InputError, PolicyError, TemplateError, DocumentTemplateError or
+    OutputError.
     """
     import json
 
