@@ -149,9 +149,24 @@ class _Layer:
             return None, doc
 
 
+# Files at the root of a library that are not clauses.
+ROOT_FILES = frozenset({THEMES_FILE, DEFINITIONS_FILE, POLICY_FILE})
+
+
 def _is_clause_file(rel: str) -> bool:
+    """A YAML file that can only be a clause: in a theme folder, or at the root of a library
+    (where an organisation copies one) unless it is one of the library's own files."""
     parts = rel.split("/")
-    return len(parts) == 2 and rel.endswith(CLAUSE_SUFFIXES) and not parts[1].startswith(".")
+    if any(part.startswith(".") for part in parts) or not rel.endswith(CLAUSE_SUFFIXES):
+        return False
+    return len(parts) == 2 or (len(parts) == 1 and rel not in ROOT_FILES)
+
+
+def _is_misplaced(rel: str) -> bool:
+    """A YAML file in a folder inside a theme folder: never read, so always reported."""
+    parts = rel.split("/")
+    return (len(parts) > 2 and rel.endswith(CLAUSE_SUFFIXES)
+            and not any(part.startswith(".") for part in parts))
 
 
 def _content_hash(layers: Sequence[_Layer]) -> str:
@@ -213,16 +228,32 @@ class _Assembly:
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)
         seen: dict[str, str] = {}
-        for rel in (f for f in files if _is_clause_file(f)):
-            self._read_clause(layer, rel, seen)
+        earlier = {clause_id: entry[0].theme for clause_id, entry in self.clauses.items()}
+        for rel in files:
+            if _is_clause_file(rel):
+                self._read_clause(layer, rel, seen, earlier)
+            elif _is_misplaced(rel):
+                layer.add(rel, None, "(bestand)",
+                          "dit bestand wordt niet gelezen: een clausule staat in "
+                          "<thema>/<id>.yaml of in de hoofdmap van de bibliotheek")
 
-    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str]) -> None:
+    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str],
+                     earlier: dict[str, str]) -> None:
         clause, data = layer.parse_clause(rel)
         if clause is None:
             return
-        item = LoadedClause(clause, rel, rel.split("/", 1)[0], layer.source.label,
+        folder, _, name = rel.rpartition("/")
+        theme = folder or earlier.get(clause.id)
+        if theme is None:
+            layer.add(rel, None, "(bestand)",
+                      f"clausule '{clause.id}' staat in de hoofdmap van de bibliotheek, maar er "
+                      "is geen standaardclausule met dat id waarvan zij het thema kan overnemen; "
+                      f"zet haar in een themamap (<thema>/{name}), bijv. "
+                      f"{next(iter(sorted(self.themes)), 'zeggenschap')}/{name}")
+            return
+        item = LoadedClause(clause, rel, theme, layer.source.label,
                             hashlib.sha256(data).hexdigest(), decode(data))
-        stem = rel.rsplit("/", 1)[1].rsplit(".", 1)[0]
+        stem = name.rsplit(".", 1)[0]
         if clause.id != stem:
             layer.add(rel, item.line_of("id"), "id",
                       f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
