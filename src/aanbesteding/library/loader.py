@@ -223,7 +223,8 @@ class _Assembly:
             if policy is None:
                 self.complete = False
             else:
-                self.policy = self.policy.merged(policy)
+                self.policy = self.policy.merged(
+                    policy, f"{POLICY_FILE} in {layer.source.location}")
                 for loc, message in check_texts(policy):
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)
