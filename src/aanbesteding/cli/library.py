@@ -49,8 +49,9 @@ def controleer(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
 @bibliotheek.command("overzicht")
 @click.argument("pad", required=False)
 @library_option
-@click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
-              show_default=True, help="Uitvoer als teksttabel of als JSON.")
+@click.option("--formaat", type=Keuze(["tabel", "json", "csv"]), default="tabel",
+              show_default=True,
+              help="Uitvoer als teksttabel, JSON of CSV (puntkomma's, voor een spreadsheet).")
 @click.option("--status", type=Keuze(STATUSES), help="Alleen clausules met deze status.")
 @click.option("--laag", type=Keuze(TIERS, case_sensitive=False),
               help="Alleen clausules die in deze laag gelden.")
@@ -63,17 +64,18 @@ def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, statu
     Kolommen: id, titel, versie, status, beoordeeld (door en op), herkomst, SOV, soort per laag
     en contracttypen.
     De kolom herkomst zegt uit welke bibliotheek de clausule komt (standaard of de map van
-    --bibliotheek).
+    --bibliotheek). Met --laag én --contracttype staat vooraan het nummer dat een inschrijver
+    in de bijlage ziet (E-01, W-01, B-01 …), in de volgorde van de bijlage.
     """
     from aanbesteding.domain import Laag
     from aanbesteding.library.loader import load_library
-    from aanbesteding.reports.overview import Filter, overview_json, overview_table
+    from aanbesteding.reports.overview import Filter, overview_csv, overview_json, overview_table
 
     library = load_library(*library_sources(pad, bibliotheek))
     only = Filter(status, Laag.parse(laag) if laag else None,
                   contracttype.lower() if contracttype else None)
-    click.echo(overview_json(library, only) if formaat == "json"
-               else overview_table(library, only), nl=False)
+    show = {"json": overview_json, "csv": overview_csv}.get(formaat, overview_table)
+    click.echo(show(library, only), nl=False)
 
 
 @bibliotheek.command("parameters")
