@@ -13,9 +13,8 @@ Everything raises subclasses of :class:`aanbesteding.errors.AanbestedingError`.
 
 from __future__ import annotations
 
-import re
-
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module

@@ -256,17 +256,20 @@ def vaststellen(ids: tuple[str, ...], door: str, op: str, map_: Path) -> None:
 @library_option
 @click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
               show_default=True, help="Uitvoer als tekst of als JSON.")
-def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str) -> None:
+@click.option("--alles", is_flag=True,
+              help="Toon elke aanbesteding met al haar clausules, niet alleen wat afwijkt.")
+def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str, alles: bool) -> None:
     """Toon welke clausuleversies de aanbestedingen onder MAP gebruikten.
 
     Leest de manifesten (*.manifest.json) die genereer naast de documenten schrijft, en
     meldt welke clausules in de huidige bibliotheek een nieuwere versie hebben of verdwenen
-    zijn.
+    zijn. Eerst het antwoord, dan alleen de aanbestedingen en clausules die afwijken
+    (--alles: alles).
     """
     from aanbesteding.library.loader import load_library
     from aanbesteding.reports.usage import find_usage, usage_json, usage_text
 
     library = load_library(*library_sources(None, bibliotheek))
     uses, unreadable = find_usage(map_, library)
-    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library),
+    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library, alles),
                nl=False)
