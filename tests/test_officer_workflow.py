@@ -82,7 +82,8 @@ def test_a_profile_with_a_field_under_two_names_or_an_unknown_key_is_refused(
     typo = write_profile(tmp_path / "typo.yaml", laag=2, contracttype="saas", organsatie="X")
     code, _, err = run(["genereer", str(typo)])
     assert code == 1
-    assert f"{typo}: onbekende sleutel 'organsatie'" in err and "aanbesteding init" in err
+    assert f"{typo}:3: onbekende sleutel 'organsatie' (bedoelt u 'organisatie'?)" in err
+    assert "aanbesteding init" in err
 
 
 def test_a_bare_parameter_name_with_different_bounds_lists_the_choices(run: Runner,

@@ -21,7 +21,7 @@ def init(pad: Path | None, vragen: bool | None, force: bool) -> None:
     definities als de opties van 'genereer'. Op een terminal vraagt init de hoofdgegevens;
     anders schrijft het de standaarden. Daarna: aanbesteding genereer PAD.
     """
-    from aanbesteding.cli.dutch import Keuze
+    from aanbesteding.cli.dutch import vraag
     from aanbesteding.tender.options import option_specs
     from aanbesteding.tender.profile import (
         MAIN_QUESTIONS,
@@ -42,12 +42,10 @@ def init(pad: Path | None, vragen: bool | None, force: bool) -> None:
         specs = {s.field: s for s in option_specs()}
         for name in MAIN_QUESTIONS:
             spec = specs[name]
-            kind = Keuze(list(spec.choices), case_sensitive=False) if spec.choices else None
             default = str(REQUIRED_DEFAULTS.get(name, ""))
-            answer = click.prompt(f"{name} – {spec.help}", default=default, type=kind,
-                                  show_default=bool(default), show_choices=False)
-            if str(answer).strip():
-                values[name] = str(answer).strip()
+            answer = vraag(f"{name} – {spec.help}", spec.choices, default)
+            if answer:
+                values[name] = answer
     text = profile_template(values)
     check_template(text, path)
     write_profile(path, text, force)
