@@ -175,7 +175,9 @@ def test_init_writes_a_commented_profile_that_genereer_accepts(run: Runner, tmp_
     for key in ("laag", "contracttype", "inschrijvers", "verhouding", "parameters", "schaal"):
         assert f"\n# {key}\n" in text
     assert "Keuzes: saas, paas, iaas, hosting, licentie" in text
-    assert run(["init", str(profile), "--geen-vragen"])[0] == 1  # no silent overwrite
+    code, out, _ = run(["init", str(profile), "--geen-vragen"])  # no silent overwrite
+    assert code == 0 and "niets gewijzigd" in out
+    assert profile.read_text(encoding="utf-8") == text
     code, _out, err = run(["genereer", str(profile), "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 0, err
 
