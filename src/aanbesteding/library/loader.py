@@ -25,7 +25,7 @@ from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.cache import LibraryCache, definitions_digest
 from aanbesteding.library.checks import check_clause, check_references, check_texts
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
-from aanbesteding.library.sources import Source, open_source
+from aanbesteding.library.sources import FolderSource, Source, open_source
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, decode, parse_yaml
@@ -202,7 +202,10 @@ class _Assembly:
     def read_layer(self, index: int, layer: _Layer) -> None:
         source = self.layers[index].source
         if not source.exists():
-            layer.add("", None, "(map)", "de map van de clausulebibliotheek bestaat niet of is leeg")
+            hint = (f"; begin een organisatiebibliotheek met 'aanbesteding bibliotheek nieuw "
+                    f"{source.location}'" if index > 0 and isinstance(source, FolderSource) else "")
+            layer.add("", None, "(map)",
+                      f"de map van de clausulebibliotheek bestaat niet of is leeg{hint}")
             self.complete = False
             return
         files = source.files()

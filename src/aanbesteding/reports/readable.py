@@ -163,26 +163,36 @@ def _only(phrase: str) -> str:
 
 
 def _labelled(label: str, body: str) -> str:
-    """A conditional passage with its label: inline as ``[label: …]`` within a paragraph,
-    or with the label in front of each paragraph when the passage is whole paragraphs."""
+    """A conditional passage with its label: inline as ``[label: …]`` within a paragraph, in
+    each bullet of a list, or in front of each paragraph when the passage is whole paragraphs."""
     core = body.strip()
     if not core:
         return ""
     lead = body[:len(body) - len(body.lstrip())]
     trail = body[len(body.rstrip()):]
     paragraphs = _BLANK_LINE.split(core)
-    lines = core.splitlines()
-    if len(paragraphs) == 1 and not all(line.lstrip().startswith("- ") for line in lines):
+    if len(paragraphs) == 1 and not _is_list(core):
         return f"{lead}{marked(f'[{label}:')} {core}{marked(']')}{trail}"
-    out = []
-    for paragraph in paragraphs:
-        items = paragraph.splitlines()
-        if all(line.lstrip().startswith("- ") for line in items):
-            out.append("\n".join(f"- {marked(f'[{label}:')} {line.lstrip()[2:]}{marked(']')}"
-                                 for line in items))
-        else:
-            out.append(f"{marked(f'{label}:')} {paragraph}")
+    out = [_label_items(label, paragraph) if _is_list(paragraph)
+           else f"{marked(f'{label}:')} {paragraph}" for paragraph in paragraphs]
     return lead + "\n\n".join(out) + trail
+
+
+def _is_list(paragraph: str) -> bool:
+    return paragraph.lstrip().startswith("- ")
+
+
+def _label_items(label: str, paragraph: str) -> str:
+    """``[label: …]`` around every item of a bullet list (an item may run over lines)."""
+    lines = paragraph.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.lstrip().startswith("- ")]
+    ends = {i - 1 for i in starts[1:]} | {len(lines) - 1}
+    for i in starts:
+        head, _, rest = lines[i].partition("- ")
+        lines[i] = f"{head}- {marked(f'[{label}:')} {rest}"
+    for i in ends:
+        lines[i] += marked("]")
+    return "\n".join(lines)
 
 
 def readable(source: str, parameters: Mapping[str, Parameter],
