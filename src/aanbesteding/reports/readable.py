@@ -69,7 +69,11 @@ class _Reader:
         if isinstance(node, nodes.Name):
             if node.name in self.parameters:
                 return describe_parameter(node.name, self.parameters[node.name])
-            return f"{node.name}: {TENDER_VALUES.get(node.name, 'waarde uit de aanbesteding')}"
+            from aanbesteding.library.chapters import CHAPTER_NAMES
+
+            meaning = (TENDER_VALUES.get(node.name) or CHAPTER_NAMES.get(node.name)
+                       or "waarde uit de aanbesteding")
+            return f"{node.name}: {meaning}"
         if isinstance(node, nodes.Filter) and node.name == "verwijzing" \
                 and isinstance(node.node, nodes.Const):
             target = str(node.node.value)
