@@ -175,6 +175,8 @@ def schedule(terms: Terms, peildatum: dt.date) -> Schedule:
         return Schedule(peildatum, current, current, None, True, k, k, _stop(terms, k),
                         None if options_total is None else max(options_total - k, 0))
     j = k
+    notice_day: dt.date | None
+    stop: Stop | None
     while True:
         if not renewal_allowed(terms, j + 1):
             notice_day, stop = None, _stop(terms, j)
@@ -198,3 +200,15 @@ def decision_date(act_by: dt.date, lead_months: int) -> dt.date:
 def months_until(peildatum: dt.date, months: int) -> dt.date:
     """The last day of a window of ``months`` from ``peildatum`` (its bucket limit)."""
     return add_months(peildatum, months)
+
+
+def latest_end(terms: Terms) -> dt.date | None:
+    """The latest day the contract can run to with every renewal used (None: no limit)."""
+    if terms.renewal is Renewal.GEEN or not terms.period_months:
+        return terms.end
+    if terms.renewal is Renewal.STILZWIJGEND and terms.max_end is None:
+        return None
+    k = 0
+    while renewal_allowed(terms, k + 1) and k < MAX_PERIODS:
+        k += 1
+    return period_end(terms, k)
