@@ -29,6 +29,7 @@ from aanbesteding.tender.classification import QUESTIONS, classify
 Action = Literal["verlengingstoets", "aanbesteden"]
 TierSource = Literal["BIA", "opgegeven", "onbekend"]
 STALE_MONTHS = 12
+DAY = "%d-%m-%Y"  # dates in notes and conflicts, as in the report's tables
 EXPIRED = "verlopen"
 LATER = "later"
 
@@ -134,18 +135,18 @@ def _contract(contract: Contract, systems: Mapping[str, SystemView], peildatum: 
     lead = getattr(lead_times[laag], action)
     decision = decision_date(sched.act_by, lead)
     if sched.expired:
-        notes.append(f"verlopen op {sched.current_end.isoformat()} ({sched.stop})")
+        notes.append(f"verlopen op {sched.current_end.strftime(DAY)} ({sched.stop})")
     elif sched.stop is not None:
-        notes.append(f"eindigt op {sched.certain_end.isoformat()}: {sched.stop}")
+        notes.append(f"eindigt op {sched.certain_end.strftime(DAY)}: {sched.stop}")
     if sched.renewals_certain > sched.renewals_before:
         kind = "optie" if contract.terms.renewal is Renewal.OPTIE else "verlenging"
         notes.append(f"de termijn voor de lopende periode is verstreken; {kind} tot "
-                     f"{sched.certain_end.isoformat()} aangenomen")
+                     f"{sched.certain_end.strftime(DAY)} aangenomen")
     if sched.renewals_before and contract.terms.renewal is Renewal.OPTIE:
         notes.append(f"aangenomen dat {sched.renewals_before} optie(s) zijn gelicht; werk de "
                      "einddatum en resterende opties bij")
     if not sched.expired and decision < peildatum:
-        notes.append(f"beslisdatum {decision.isoformat()} is al verstreken: direct handelen")
+        notes.append(f"beslisdatum {decision.strftime(DAY)} is al verstreken: direct handelen")
     if replace and sched.renewable:
         notes.append("koers vervangen: niet verlengen en tijdig opzeggen")
     return ContractView(contract, sched, laag, types[0] if types else None, action, lead, decision,
@@ -168,7 +169,7 @@ def _conflicts(systems: tuple[SystemView, ...], contracts: tuple[ContractView, .
                                   f"gehost in {', '.join(outside)}; de eisen voor {view.laag.label} "
                                   f"en {s.contract_type} vragen opslag en verwerking binnen de EER"))
         if s.confirmed is None or s.confirmed < stale:
-            when = f"laatst op {s.confirmed.isoformat()}" if s.confirmed else "nooit"
+            when = f"laatst op {s.confirmed.strftime(DAY)}" if s.confirmed else "nooit"
             found.append(Conflict("gegevens niet bevestigd", name,
                                   f"gegevens {when} bevestigd; langer dan {STALE_MONTHS} maanden geleden"
                                   if s.confirmed else "gegevens nooit bevestigd"))
@@ -187,8 +188,8 @@ def _conflicts(systems: tuple[SystemView, ...], contracts: tuple[ContractView, .
             planned = view.system.planned_until
             if planned is not None and last is not None and last < planned:
                 found.append(Conflict("contract eindigt vóór gepland gebruik", c.contract.name,
-                                      f"uiterlijk tot {last.isoformat()}, terwijl {view.system.name} "
-                                      f"gepland in gebruik is tot {planned.isoformat()}"))
+                                      f"uiterlijk tot {last.strftime(DAY)}, terwijl {view.system.name} "
+                                      f"gepland in gebruik is tot {planned.strftime(DAY)}"))
         for name in c.contract.systems:
             if name.casefold() not in known:
                 found.append(Conflict("onbekend systeem", c.contract.name,

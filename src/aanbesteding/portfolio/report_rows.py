@@ -94,8 +94,8 @@ METHOD = (
     "niet na de uiterste einddatum eindigt. Een optie waarvan de periode al is begonnen, geldt "
     "als gelicht.",
     "Uiterste opzegdag: teruggerekend vanaf het einde van de lopende periode (niet de initiële): "
-    "opzeggen op die dag laat de volledige opzegtermijn over. Valt een dag niet in de kortere "
-    "maand, dan telt de laatste dag van die maand, vervroegd zodat de termijn volledig is. Is de "
+    "wie op die dag opzegt of de optie licht, houdt de volledige termijn over. Bestaat de dag niet "
+    "in de kortere maand, dan telt de vroegere dag, zodat de termijn nooit te kort is. Is de "
     "opzegdag verstreken, dan is de volgende verlenging zeker en telt de opzegdag van de "
     "volgende periode.",
     "Beslisdatum: de laatste dag om te handelen (opzegdag of optiedatum; zonder verlenging de "

@@ -20,8 +20,10 @@ from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EURO,
     TITLE_FONT,
+    TOP,
     WRAP,
     col,
+    fit_height,
     header_row,
     put_number,
     put_text,
@@ -37,8 +39,9 @@ def put(ws: Worksheet, row: int, column: int, value: rr.Cell, number_format: str
         cell = put_number(ws, row, column, None)
         cell.value = value
         cell.number_format = DATE_FORMAT
+        cell.alignment = TOP
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        put_number(ws, row, column, value, number_format)
+        put_number(ws, row, column, value, number_format).alignment = TOP
     elif value not in (None, ""):
         put_text(ws, row, column, str(value)).alignment = WRAP
 
@@ -50,10 +53,18 @@ def table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[rr.Cell
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             put(ws, r, c, value, (formats or {}).get(c))
+        fit_height(ws, r, [(str(v), w) for v, w in zip(row, sizes, strict=False)
+                           if isinstance(v, str)])
     widths(ws, {i: w for i, w in enumerate(sizes, start=1)})
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{col(len(headers))}{max(len(rows) + 1, 2)}"
-    ws.page_setup.orientation = "landscape"
+    fit_width(ws)
+
+
+def fit_width(ws: Worksheet, landscape: bool = True) -> None:
+    """Print the sheet one page wide (as many pages long as needed)."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     if ws.sheet_properties.pageSetUpPr is not None:
@@ -83,7 +94,8 @@ def _overview(ws: Worksheet, p: Portfolio) -> None:
             for c, item in enumerate(cells, start=1):
                 put(ws, r, c, item)
         row += len(rows) + 3
-    widths(ws, {1: 30, 2: 40, 3: 18, 4: 18})
+    widths(ws, {1: 30, 2: 20, 3: 18, 4: 18})
+    fit_width(ws, landscape=False)
 
 
 def _policy(ws: Worksheet, p: Portfolio) -> None:
@@ -98,6 +110,7 @@ def _policy(ws: Worksheet, p: Portfolio) -> None:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
         ws.row_dimensions[r].height = 14 * (len(paragraph) // 95 + 1)
     widths(ws, {1: 50, 2: 28, 3: 28})
+    fit_width(ws, landscape=False)
 
 
 def report_xlsx_bytes(p: Portfolio) -> bytes:
@@ -108,7 +121,7 @@ def report_xlsx_bytes(p: Portfolio) -> bytes:
     overview.title = "Overzicht"
     _overview(overview, p)
     table(wb.create_sheet("Contracten"), rr.CONTRACT_HEADERS, rr.contract_rows(p),
-          (16, 22, 22, 18, 6, 24, 12, 12, 14, 16, 11, 12, 11, 13, 50), {14: EURO})
+          (14, 18, 16, 16, 5, 20, 11, 11, 13, 15, 10, 11, 10, 12, 44), {14: EURO})
     table(wb.create_sheet("Systemen"), rr.SYSTEM_HEADERS, rr.system_rows(p),
           (22, 16, 11, 16, 16, 16, 11, 16, 14, 12, 12, 22, 50))
     table(wb.create_sheet("Conflicten"), ("Conflict", "Betreft", "Toelichting"), rr.conflict_rows(p),
