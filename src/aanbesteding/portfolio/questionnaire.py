@@ -25,6 +25,21 @@ ANSWER_ROWS = (("Antwoord (ja / nee / gedeeltelijk)", ""), ("Toelichting", ""),
                ("Bijgevoegd bewijs (naam en datum van het stuk)", ""))
 
 
+def blocks(block: str) -> tuple[str, list[str]]:
+    """A paragraph of clause text: its running text and its list items ('- ' lines), each
+    with the hard line wraps of the clause file joined."""
+    text: list[str] = []
+    items: list[str] = []
+    for line in (raw.strip() for raw in block.splitlines()):
+        if line.startswith("- "):
+            items.append(line[2:])
+        elif items and line:
+            items[-1] += " " + line
+        elif line:
+            text.append(line)
+    return " ".join(text), items
+
+
 def question_number(index: int) -> str:
     return f"V-{index:02d}"
 
@@ -34,9 +49,12 @@ def _question(writer: DocxWriter, index: int, req: Requirement) -> None:
     writer.rich_paragraph([(f"Vraag ({req.kind.label}, {req.number} in een aanbesteding): ", BOLD),
                            (QUESTION[req.kind], PLAIN)])
     writer.paragraph("Het onderdeel luidt:", "Clausule Label")
-    for paragraph in (p.strip() for p in req.text.split("\n\n")):
-        if paragraph:
-            writer.paragraph(" ".join(paragraph.split()))
+    for block in req.text.split("\n\n"):
+        text, items = blocks(block)
+        if text:
+            writer.paragraph(text)
+        if items:
+            writer.bullets(items)
     if req.wijze_van_aantonen.strip():
         writer.rich_paragraph([("Aan te tonen met: ", BOLD),
                                (" ".join(req.wijze_van_aantonen.split()), PLAIN)])
@@ -63,7 +81,8 @@ def questionnaire_bytes(view: ContractView, annex: Annex, organisation: str, pei
     writer.paragraph()
     writer.rich_paragraph([
         ("Waarom deze vragen. ", BOLD),
-        (f"{organisation} beslist uiterlijk {datum(view.decision)} of zij de overeenkomst "
+        (f"{organisation[:1].upper()}{organisation[1:]} beslist uiterlijk {datum(view.decision)} of "
+         "zij de overeenkomst "
          f"{contract.name} verlengt. Zij legt u daarom de eisen, wensen en bepalingen voor die zij in "
          f"een nieuwe aanbesteding zou stellen aan een systeem in {view.laag.label.lower()} met dit "
          "contracttype. Beantwoord elke vraag, licht het antwoord toe en voeg het gevraagde bewijs "
