@@ -166,3 +166,19 @@ def test_an_existing_report_is_not_overwritten_without_force(made: tuple[Path, P
     assert main(["portfolio", "rapport", str(register), "--peildatum", PEIL, "--uitvoer", str(out)]) == 1
     assert "bestaat al; gebruik --force" in capsys.readouterr().err
     assert (out / "portfolio-rapport.xlsx").read_bytes() == before
+
+
+@pytest.mark.libreoffice
+def test_the_report_and_a_questionnaire_open_in_libreoffice(made: tuple[Path, Path, bytes], tmp_path: Path) -> None:
+    from tests.libreoffice import convert, pdf_text
+
+    out = made[1]
+    text = pdf_text(convert(out / "portfolio-rapport.docx", "pdf", tmp_path / "docx"))
+    assert "Contracten per termijn" in text and "ZAAK-ONDERSTEUNING" in text and "30-11-2026" in text
+    ods = convert(out / "portfolio-rapport.xlsx", "ods", tmp_path / "xlsx")
+    assert ods.stat().st_size > 0
+    back = convert(ods, "xlsx:Calc MS Excel 2007 XML", tmp_path / "back")
+    sheets = load_workbook(back).sheetnames
+    assert sheets == ["Overzicht", "Contracten", "Systemen", "Conflicten", "Meldingen", "Beslistermijnen"]
+    questions = pdf_text(convert(out / "vragenlijst-fin-2024.docx", "pdf", tmp_path / "vragen"))
+    assert "Vragenlijst verlengingstoets" in questions and "30 juli 2027" in questions

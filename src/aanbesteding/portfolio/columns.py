@@ -49,7 +49,7 @@ SYSTEM_COLUMNS: tuple[Column, ...] = (
     Column("leverancier", "leverancier", "De leverancier van het pakket of de dienst.", width=18,
            aliases=("aanbieder", "leverancier naam", "naam leverancier", "supplier", "vendor")),
     Column("pakket", "pakket", "Pakket of product, zoals in de GEMMA Softwarecatalogus.", width=18,
-           aliases=("pakketnaam", "naam pakket", "product", "pakketversie", "softwarepakket")),
+           aliases=("pakketnaam", "naam pakket", "product", "softwarepakket")),
     Column("contracttype", "contracttype", "Wat wordt afgenomen: " + ", ".join(CONTRACT_TYPES) + ".",
            kind="keuze", choices=CONTRACT_TYPES, aliases=("type contract", "afnamevorm", "soort dienst")),
     Column("hosting_aanbieder", "hosting aanbieder", "Wie het systeem host (leverancier, cloudaanbieder "
