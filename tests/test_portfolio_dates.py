@@ -29,7 +29,10 @@ DAYS = NoticeUnit.DAGEN
 PEIL = D(2027, 1, 15)
 
 
-def tacit(end: dt.date, months: int = 12, notice: Notice | None = Notice(3, MONTHS),
+THREE_MONTHS = Notice(3, MONTHS)
+
+
+def tacit(end: dt.date, months: int = 12, notice: Notice | None = THREE_MONTHS,
           max_end: dt.date | None = None) -> Terms:
     return Terms(end=end, renewal=Renewal.STILZWIJGEND, period_months=months, notice=notice,
                  max_end=max_end)

@@ -100,25 +100,25 @@ def test_bad_cells_are_reported_by_sheet_row_and_column_and_other_rows_count(tmp
 def test_inputs_that_are_not_regular_files_or_too_large_are_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="geen gewoon bestand"):
         read_register([tmp_path])
-    with pytest.raises(InputError, match="bestaat niet|No such file|niet gevonden"):
+    with pytest.raises(InputError, match=r"weg\.xlsx: (het bestand )?bestaat niet"):
         read_register([tmp_path / "weg.xlsx"])
     big = tmp_path / "groot.xlsx"
     with open(big, "wb") as handle:
         handle.truncate(21 * 1024 * 1024)
-    with pytest.raises(InputError, match="groot.xlsx.*groter dan 20 MB"):
+    with pytest.raises(InputError, match=r"groot\.xlsx.*groter dan 20 MB"):
         read_register([big])
     notes = tmp_path / "register.txt"
     notes.write_text("x", encoding="utf-8")
-    with pytest.raises(InputError, match="xlsx- of .csv"):
+    with pytest.raises(InputError, match=r"xlsx- of \.csv"):
         read_register([notes])
     broken = tmp_path / "kapot.xlsx"
     broken.write_bytes(b"PK\x03\x04 no zip")
-    with pytest.raises(InputError, match="kapot.xlsx: geen leesbaar Excel-bestand"):
+    with pytest.raises(InputError, match=r"kapot\.xlsx: geen leesbaar Excel-bestand"):
         read_register([broken])
     if hasattr(os, "mkfifo"):
         fifo = tmp_path / "pijp.xlsx"
         os.mkfifo(fifo)
-        with pytest.raises(InputError, match="pijp.xlsx: dit is geen gewoon bestand"):
+        with pytest.raises(InputError, match=r"pijp\.xlsx: dit is geen gewoon bestand"):
             read_register([fifo])
 
 

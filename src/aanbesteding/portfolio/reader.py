@@ -8,6 +8,7 @@ never written; formulas are not evaluated (the value Excel saved is used).
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
 import stat
@@ -38,12 +39,16 @@ MAX_ROWS = 20_000
 Rows = list[tuple[int, dict[str, object]]]  # (row number, column key -> raw value)
 
 
+def _reason(exc: OSError) -> str:
+    return "geen leesrechten" if exc.errno in (errno.EACCES, errno.EPERM) else os_reason(exc)
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; InputError when it is missing, not a regular file or too large."""
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise InputError(f"register {path}: {os_reason(exc)}") from exc
+        raise InputError(f"register {path}: {_reason(exc)}") from exc
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"register {path}: dit is geen gewoon bestand")
     if info.st_size > MAX_BYTES:
@@ -52,7 +57,7 @@ def read_bytes(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"register {path}: {os_reason(exc)}") from exc
+        raise InputError(f"register {path}: {_reason(exc)}") from exc
     if len(data) > MAX_BYTES:
         raise InputError(f"register {path}: het bestand is groter dan {MAX_BYTES // 1024 // 1024} MB")
     return data
