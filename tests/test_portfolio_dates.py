@@ -18,6 +18,7 @@ from aanbesteding.portfolio.dates import (
     add_months,
     decision_date,
     last_notice_day,
+    latest_end,
     period_end,
     renewal_allowed,
     schedule,
@@ -211,3 +212,21 @@ def test_property_the_answer_holds_until_the_day_to_act(terms: Terms, peil: dt.d
     if first.notice_day is not None:
         later = schedule(terms, first.notice_day)
         assert (later.notice_day, later.certain_end) == (first.notice_day, first.certain_end)
+
+
+@given(terms_strategy, dates)
+def test_property_the_latest_end_is_never_before_the_end_the_contract_runs_to(terms: Terms, peil: dt.date) -> None:
+    last = latest_end(terms)
+    if last is None:
+        assert terms.renewal is Renewal.STILZWIJGEND and terms.max_end is None and terms.period_months
+    else:
+        assert last >= schedule(terms, peil).certain_end
+        assert terms.max_end is None or last <= max(terms.max_end, terms.end)
+
+
+def test_buckets_follow_the_horizon() -> None:
+    from aanbesteding.portfolio.analysis import bucket_names
+
+    assert bucket_names(12) == ("verlopen", "binnen 3 maanden", "binnen 6 maanden", "binnen 12 maanden", "later")
+    assert bucket_names(24)[-2:] == ("binnen 24 maanden", "later")
+    assert bucket_names(1) == ("verlopen", "binnen 1 maand", "later")

@@ -89,7 +89,7 @@ class Portfolio:
 def bucket_names(horizon: int) -> tuple[str, ...]:
     """``verlopen``, ``binnen 3 maanden``, ..., ``binnen <horizon> maanden``, ``later``."""
     limits = sorted({m for m in (3, 6, 12) if m < horizon} | {horizon})
-    return (EXPIRED, *(f"binnen {m} maanden" for m in limits), LATER)
+    return (EXPIRED, *(f"binnen {m} {'maand' if m == 1 else 'maanden'}" for m in limits), LATER)
 
 
 def _tier(system: System, issues: list[Issue], source: str) -> SystemView:
