@@ -171,3 +171,21 @@ def test_map_writes_a_report_per_register_and_end_dates_per_supplier(tmp_path: P
     assert summary[0][3].date() == dt.date(2027, 12, 31) and summary[0][4].date() == dt.date(2028, 6, 30)
     details = [(r[1], r[2]) for r in wb["Einddata"].iter_rows(min_row=2, values_only=True)]
     assert details == [("utrecht", "Z-utrecht"), ("zeist", "Z-zeist")]
+
+
+def test_incomplete_bia_answers_are_reported_and_the_tier_stays_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(register_bytes())
+    fill(path, systems=[{"systeem": "Half", "proces": "primair", "persoonsgegevens": "gevoelig",
+                         "eigenaar": "X", "laatst bevestigd": dt.date(2026, 12, 1)}],
+         contracts=[{"contract": "K", "systemen": "Half", "einddatum": dt.date(2027, 12, 31)}])
+    report = build_report([path], PEIL, 12, load_library())
+    (issue,) = report.portfolio.issues
+    assert (issue.sheet, issue.row, issue.column) == ("Systemen", 2, "uitval 24u, uitval 72u, uitval week")
+    assert "BIA-antwoorden onvolledig" in issue.message
+    kinds = {c.kind for c in report.portfolio.conflicts}
+    assert kinds == {"laag onbekend"}
+    (view,) = report.portfolio.contracts
+    assert view.laag is Laag.KRITIEK and "laag onbekend: de termijnen van laag 1 zijn aangehouden" in view.notes
+    assert any("contracttype onbekend" in note for note in view.notes)
+    assert not [name for name in report.files if name.startswith(("vragenlijst", "profiel"))]

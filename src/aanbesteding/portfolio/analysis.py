@@ -100,7 +100,7 @@ def _tier(system: System, issues: list[Issue], source: str) -> SystemView:
             result = classify(system.answers)
             advice, reasons = result.laag, result.reasons
         except InputError as exc:
-            missing = [q.key for q in QUESTIONS if q.key not in system.answers]
+            missing = [q.key.replace("_", " ") for q in QUESTIONS if q.key not in system.answers]
             issues.append(Issue(source, "Systemen", system.row, ", ".join(missing[:3]) or None,
                                 f"BIA-antwoorden onvolledig, geen laag afgeleid ({exc})"))
     if system.laag is not None:
@@ -147,6 +147,8 @@ def _contract(contract: Contract, systems: Mapping[str, SystemView], peildatum: 
                      "einddatum en resterende opties bij")
     if not sched.expired and decision < peildatum:
         notes.append(f"beslisdatum {decision.strftime(DAY)} is al verstreken: direct handelen")
+    if not types:
+        notes.append("contracttype onbekend (blad Systemen): geen vragenlijst of profiel")
     if replace and sched.renewable:
         notes.append("koers vervangen: niet verlengen en tijdig opzeggen")
     return ContractView(contract, sched, laag, types[0] if types else None, action, lead, decision,

@@ -16,11 +16,12 @@ def _date(value: object) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else None
 
 
-def _usage(v: SystemView, organisation: str) -> dict[str, Any]:
+def _usage(v: SystemView, organisation: str, suppliers: dict[str, str]) -> dict[str, Any]:
     s = v.system
+    supplier = s.supplier or suppliers.get(s.name.casefold(), "")
     return {
         "organisatie": {"naam": organisation},
-        "pakket": {"naam": s.package or s.name, "leverancier": {"naam": s.supplier or None}},
+        "pakket": {"naam": s.package or s.name, "leverancier": {"naam": supplier or None}},
         "naam": s.name,
         "omschrijving": s.description or None,
         "hosting": {"aanbieder": s.hosting_provider or None, "locaties": list(s.hosting_locations)},
@@ -54,8 +55,15 @@ def _contract(c: ContractView) -> dict[str, Any]:
 
 
 def export_bytes(p: Portfolio) -> bytes:
+    """The export as UTF-8 JSON; a system without a supplier takes that of its first contract."""
+    suppliers: dict[str, str] = {}
+    for c in p.contracts:
+        for name in c.contract.systems:
+            if c.contract.supplier:
+                suppliers.setdefault(name.casefold(), c.contract.supplier)
     data = {"bron": f"aanbesteding {__version__} portfolio", "register": p.register.source,
             "peildatum": p.peildatum.isoformat(), "organisatie": {"naam": p.organisation},
-            "gebruiken": [_usage(v, p.organisation) for v in sorted(p.systems, key=lambda v: v.system.name.casefold())],
+            "gebruiken": [_usage(v, p.organisation, suppliers)
+                          for v in sorted(p.systems, key=lambda v: v.system.name.casefold())],
             "contracten": [_contract(c) for c in p.contracts]}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
