@@ -52,13 +52,19 @@ def test_a_softwarecatalogus_export_with_other_headings_is_read(tmp_path: Path) 
     ws.append(["Organisatie", "Pakket", "Leverancier", "Pakketversie", "Hostinglocatie", "Laag"])
     ws.append(["Gemeente X", "Zaakgericht Werken", "Acme B.V.", "5.1", "Nederland", "2"])
     ws.append(["Gemeente X", "Parkeervergunningen", "Park B.V.", "1.0", "VS", "kritiek"])
+    ws.append(["Gemeente X", "Kaarten", "Geo B.V.", "2.0", "Atlantis", "3"])
     path = tmp_path / "swc.xlsx"
     wb.save(path)
     register = read_register([path])
     assert [(s.name, s.supplier, s.hosting_locations, s.laag) for s in register.systems] == [
         ("Zaakgericht Werken", "Acme B.V.", ("Nederland",), Laag.GEVOELIG),
-        ("Parkeervergunningen", "Park B.V.", ("VS",), Laag.KRITIEK)]
+        ("Parkeervergunningen", "Park B.V.", ("VS",), Laag.KRITIEK),
+        ("Kaarten", "Geo B.V.", ("Atlantis",), Laag.ONDERSTEUNEND)]
     assert [i.message for i in register.issues] == ["het blad Contracten ontbreekt"]
+    report = build_report([path], PEIL, 12, load_library())
+    assert [(i.row, i.column) for i in report.portfolio.issues][1:] == [(4, "hosting locatie")]
+    outside = [c.subject for c in report.portfolio.conflicts if c.kind == "hosting buiten de EER"]
+    assert outside == []  # no contract type given: no clause set to test against
 
 
 def test_csv_files_are_read_with_semicolons_dutch_dates_and_notice_in_days(tmp_path: Path) -> None:
@@ -189,3 +195,12 @@ def test_incomplete_bia_answers_are_reported_and_the_tier_stays_unknown(tmp_path
     assert view.laag is Laag.KRITIEK and "laag onbekend: de termijnen van laag 1 zijn aangehouden" in view.notes
     assert any("contracttype onbekend" in note for note in view.notes)
     assert not [name for name in report.files if name.startswith(("vragenlijst", "profiel"))]
+
+
+def test_file_names_for_contracts_stay_apart_and_never_empty() -> None:
+    from aanbesteding.portfolio.run import _name
+
+    taken: set[str] = set()
+    names = [_name("vragenlijst", n, ".docx", taken) for n in ("A/B", "A-B", "€€€", "../../etc")]
+    assert names == ["vragenlijst-a-b.docx", "vragenlijst-a-b-2.docx", "vragenlijst-contract.docx",
+                     "vragenlijst-etc.docx"]

@@ -103,6 +103,10 @@ def _tier(system: System, issues: list[Issue], source: str) -> SystemView:
             missing = [q.key.replace("_", " ") for q in QUESTIONS if q.key not in system.answers]
             issues.append(Issue(source, "Systemen", system.row, ", ".join(missing[:3]) or None,
                                 f"BIA-antwoorden onvolledig, geen laag afgeleid ({exc})"))
+    for location in locations.unknown(system.hosting_locations):
+        issues.append(Issue(source, "Systemen", system.row, "hosting locatie",
+                            f"'{location}' is geen bekend land; schrijf een land (bijv. Nederland) of "
+                            "'buiten de EER'; de EER-toets is voor deze locatie niet gedaan"))
     if system.laag is not None:
         return SystemView(system, system.laag, "opgegeven", (), advice)
     if advice is not None:

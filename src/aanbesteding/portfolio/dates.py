@@ -157,8 +157,8 @@ def schedule(terms: Terms, peildatum: dt.date) -> Schedule:
     """Roll the contract forward to ``peildatum`` and find the next day to act.
 
     Renewals whose period has begun count as made (for options: the contract is still in
-    use, so the option must have been exercised). Raises ValueError for an end before the
-    max end's reach in more than MAX_PERIODS periods (a guard against nonsense input).
+    use, so the option must have been exercised). Raises ValueError when more than
+    MAX_PERIODS periods would be needed (a guard; dates are limited to 2000-2099).
     """
     k = 0
     expired = False
