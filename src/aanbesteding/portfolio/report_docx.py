@@ -60,7 +60,7 @@ def report_docx_bytes(p: Portfolio) -> bytes:
                   _text(c.schedule.notice_day) if c.schedule.notice_day else
                   f"geen (einde {_text(c.schedule.certain_end)})",
                   _text(c.decision), c.action) for c in due],
-                (3.4, 3.0, 1.0, 3.2, 2.4, 3.0), TABLE)
+                (3.3, 2.9, 1.2, 3.2, 2.4, 3.0), TABLE)
         notes = [f"{c.contract.name}: {'; '.join(c.notes)}" for c in due if c.notes]
         if notes:
             w.bullets(notes)
