@@ -204,3 +204,18 @@ def test_file_names_for_contracts_stay_apart_and_never_empty() -> None:
     names = [_name("vragenlijst", n, ".docx", taken) for n in ("A/B", "A-B", "€€€", "../../etc")]
     assert names == ["vragenlijst-a-b.docx", "vragenlijst-a-b-2.docx", "vragenlijst-contract.docx",
                      "vragenlijst-etc.docx"]
+
+
+def test_a_contract_can_carry_its_own_lead_time(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(register_bytes())
+    base = {"systemen": "Z", "einddatum": dt.date(2027, 12, 31), "verlenging": "stilzwijgend",
+            "verlengingsperiode": 12, "opzegtermijn": "3 maanden"}
+    fill(path, systems=[{"systeem": "Z", "laag": 2, "contracttype": "saas"}],
+         contracts=[{"contract": "Eigen", "beslistermijn": 1, **base}, {"contract": "Beleid", **base},
+                    {"contract": "Te lang", "beslistermijn": 61, **base}])
+    report = build_report([path], PEIL, 12, load_library())
+    decisions = {c.contract.name: c.decision for c in report.portfolio.contracts}
+    assert decisions == {"Eigen": dt.date(2027, 8, 30), "Beleid": dt.date(2027, 5, 30),
+                         "Te lang": dt.date(2027, 5, 30)}
+    assert [(i.row, i.column) for i in report.portfolio.issues] == [(4, "beslistermijn")]

@@ -132,11 +132,13 @@ def _contract(contract: Contract, systems: Mapping[str, SystemView], peildatum: 
     types = [v.system.contract_type for v in sorted(views, key=lambda v: v.laag or 9) if v.system.contract_type]
     sched = schedule(contract.terms, peildatum)
     notes: list[str] = []
+    if contract.lead_months is not None:
+        notes.append(f"eigen beslistermijn van {contract.lead_months} maanden (register)")
     if not tiers:
         notes.append("laag onbekend: de termijnen van laag 1 zijn aangehouden")
     replace = contract.koers == "vervangen"
     action: Action = "aanbesteden" if sched.expired or not sched.renewable or replace else "verlengingstoets"
-    lead = getattr(lead_times[laag], action)
+    lead = getattr(lead_times[laag], action) if contract.lead_months is None else contract.lead_months
     decision = decision_date(sched.act_by, lead)
     if sched.expired:
         notes.append(f"verlopen op {sched.current_end.strftime(DAY)} ({sched.stop})")

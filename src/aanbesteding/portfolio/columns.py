@@ -101,6 +101,10 @@ CONTRACT_COLUMNS: tuple[Column, ...] = (
            width=13, aliases=("contractwaarde", "bedrag", "jaarwaarde", "waarde per jaar")),
     Column("koers", "koers", "Voornemen: behouden, vervangen of onbekend.", kind="keuze",
            choices=KOERSEN, width=11, aliases=("voornemen", "strategie", "koers na einde")),
+    Column("beslistermijn", "beslistermijn", "Alleen als dit contract een eigen termijn nodig heeft: "
+           "hoeveel maanden vóór de opzegdag (of einddatum) beslist moet worden. Leeg: de termijn "
+           "uit het beleid voor de laag en de actie.", kind="geheel", width=12,
+           aliases=("signaleringstermijn", "alarmtermijn", "beslistermijn maanden")),
 )
 
 

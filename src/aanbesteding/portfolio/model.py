@@ -59,6 +59,7 @@ class Contract:
     start: dt.date | None = None
     value: float | None = None
     koers: str = "onbekend"
+    lead_months: int | None = None  # this contract's own lead time, over the policy's
 
 
 @dataclass(frozen=True)

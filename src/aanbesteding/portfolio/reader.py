@@ -146,7 +146,8 @@ def _parser(column: Column) -> Callable[[object], Any]:
     if column.kind == "datum":
         return v.date
     if column.kind == "geheel":
-        return v.whole
+        high = 60 if column.key == "beslistermijn" else 600
+        return lambda value: v.whole(value, 0, high)
     if column.kind == "bedrag":
         return v.amount
     if column.kind == "termijn":
@@ -227,7 +228,7 @@ def _contract(row: int, data: dict[str, object], source: str, issues: list[Issue
                   notice=notice if isinstance(notice, Notice) else None)
     return Contract(name=name, row=row, terms=terms, systems=f.get("systemen") or (),
                     supplier=f.get("leverancier") or "", start=start, value=f.get("waarde"),
-                    koers=f.get("koers") or "onbekend")
+                    koers=f.get("koers") or "onbekend", lead_months=f.get("beslistermijn"))
 
 
 def _unique(items: list[Any], sheet: str, source: str, issues: list[Issue]) -> tuple[Any, ...]:
