@@ -182,3 +182,8 @@ def test_the_report_and_a_questionnaire_open_in_libreoffice(made: tuple[Path, Pa
     assert sheets == ["Overzicht", "Contracten", "Systemen", "Conflicten", "Meldingen", "Beslistermijnen"]
     questions = pdf_text(convert(out / "vragenlijst-fin-2024.docx", "pdf", tmp_path / "vragen"))
     assert "Vragenlijst verlengingstoets" in questions and "30 juli 2027" in questions
+    register = convert(convert(made[0], "ods", tmp_path / "reg"), "xlsx:Calc MS Excel 2007 XML", tmp_path / "regx")
+    wb = load_workbook(register)
+    assert wb.sheetnames[:2] == ["Systemen", "Contracten"]
+    assert wb["Contracten"]["A1"].comment is not None  # the header comments survive the client
+    assert any(v.type == "list" for v in wb["Contracten"].data_validations.dataValidation)
