@@ -103,5 +103,6 @@ METHOD = (
     "Actie: aanbesteden als geen verlenging meer mogelijk is (geen verlenging, opties op, of "
     "de verlenging zou na de uiterste einddatum eindigen) of de koers 'vervangen' is; anders "
     "verlengingstoets. Termijn: de beslisdatum binnen 3, 6 of 12 maanden (tot de horizon) na "
-    "de peildatum, of later; verlopen contracten apart.",
+    "de peildatum, of later; een verstreken beslisdatum valt in de eerste termijn; verlopen "
+    "contracten apart. Een beslistermijn in het register gaat voor die van het beleid.",
 )
