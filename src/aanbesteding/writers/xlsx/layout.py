@@ -184,7 +184,12 @@ class GridLayout:
     criteria: tuple[str, ...] = ()  # the leidraad's other criteria scored on Criteria
 
     @classmethod
-    def from_annex(cls, annex: Annex, criteria: tuple[str, ...] = ()) -> GridLayout:
+    def from_annex(cls, annex: Annex, criteria: tuple[str, ...] | None = None) -> GridLayout:
+        """The layout of ``annex``'s grid; ``criteria`` (the leidraad's other criteria scored
+        on the Criteria sheet) default to those of the annex's award model."""
+        if criteria is None:
+            g = annex.award.gunning
+            criteria = tuple(c.naam for c in g.others()) if g and annex.award.has_model else ()
         eisen = eisen_items(annex)
         return cls(
             bidders=tuple(annex.tender.inschrijvers),
