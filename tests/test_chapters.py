@@ -43,7 +43,7 @@ def test_an_organisation_chapter_replaces_the_standard_one_in_the_annex(tmp_path
     data = _chapter(STANDARD, "lagen")
     texts = dict(data["teksten"])  # type: ignore[call-overload]
     texts["gevoelig"] = "Eigen tekst van {{ organisatie }} voor laag {{ laag }}."
-    _write(org, "lagen", {**data, "versie": "3.0.0", "teksten": texts})
+    _write(org, "lagen", {**data, "versie": "2.0.0", "teksten": texts})
     library = load_library(None, org, cache=None)
     assert library.chapters["lagen"].origin != library.chapters["inleiding"].origin
     annex = compose_annex(library, build_tender({"laag": 2, "contracttype": "saas",
