@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Any
 from aanbesteding.errors import InputError, ResponseError
 from aanbesteding.responses.form_spec import FormLayout, form_layout
 from aanbesteding.responses.model import Responses
-from aanbesteding.responses.reader import FormProblem, ReadForm, read_bytes, read_form
-from aanbesteding.support.text import shorten
+from aanbesteding.responses.reader import FormProblem, ReadForm, read_bytes, read_form, shown
 
 if TYPE_CHECKING:
     from aanbesteding.compose.annex import Annex
@@ -104,7 +103,7 @@ def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]) -> tuple[
     expected = recorded.get("inhoudshash") if isinstance(recorded, dict) else None
     if library.content_hash != expected:
         raise InputError(f"{matrix}: de matrix is gemaakt met een andere bibliotheek "
-                         f"(inhoudshash {shorten(str(expected))}, nu {library.content_hash}); geef "
+                         f"(inhoudshash {shown(str(expected))}, nu {library.content_hash}); geef "
                          "met --bibliotheek dezelfde bibliotheek op als bij 'genereer'")
     values = manifest.get("aanbesteding")
     if not isinstance(values, dict):
@@ -128,7 +127,7 @@ def _cross_check(forms: list[ReadForm], bidders: Sequence[str]) -> list[ReadForm
             name = form.response.bidder
             if name not in bidders:
                 extra.append(FormProblem(form.name, name, "Inschrijver: naam", f"de inschrijver "
-                             f"'{shorten(name)}' staat niet in de matrix (de matrix kent: "
+                             f"'{shown(name)}' staat niet in de matrix (de matrix kent: "
                              f"{', '.join(bidders)})"))
             elif names.count(name) > 1:
                 others = [f.name for f in forms if f is not form and f.response is not None

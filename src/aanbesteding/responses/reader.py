@@ -53,12 +53,19 @@ from aanbesteding.responses.form_spec import (
 )
 from aanbesteding.responses.model import BidderResponse, ItemAnswer, SealClaim
 from aanbesteding.support.output import os_reason
-from aanbesteding.support.text import shorten
 
 MAX_FORM_BYTES = 5_000_000  # a filled form is some 60 kB; far more is not a form
 MAX_UNPACKED_BYTES = 50_000_000  # what the package may unpack to (zip bombs)
 ANSWERS = {"ja": "Ja", "nee": "Nee"}
+SHOWN = 60
 KVK = re.compile(r"[0-9]{8}")
+
+
+def shown(value: object) -> str:
+    """A value read from a form, for a message: cut to :data:`SHOWN` characters, with every
+    character that is not printable (line breaks, direction overrides) shown as ``?``."""
+    text = "".join(c if c.isprintable() else "?" for c in str(value))
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ class FormProblem:
     message: str
 
     def __str__(self) -> str:
-        who = f" ({shorten(self.bidder)})" if self.bidder else ""
+        who = f" ({shown(self.bidder)})" if self.bidder else ""
         where = f", {self.where}" if self.where else ""
         return f"{self.form}{who}{where}: {self.message}"
 
@@ -146,13 +153,13 @@ def _identity(reader: _Reader) -> bool:
         return False
     if values.get("kenmerk") != layout.kenmerk:
         reader.problem("", "hoort bij een andere aanbesteding (kenmerk "
-                           f"'{shorten(values.get('kenmerk') or '(geen)')}', verwacht "
+                           f"'{shown(values.get('kenmerk') or '(geen)')}', verwacht "
                            f"'{layout.kenmerk or '(geen)'}')")
         return False
     if values.get("formulier-id") != layout.form_id:
         reader.problem("", f"is een andere versie van het formulier (versie "
-                           f"'{shorten(values.get('versie', ''))}', formulier "
-                           f"{shorten(values.get('formulier-id', ''))}; verwacht versie "
+                           f"'{shown(values.get('versie', ''))}', formulier "
+                           f"{shown(values.get('formulier-id', ''))}; verwacht versie "
                            f"'{layout.version}', formulier {layout.form_id})")
         _digests(reader, record=True)
         return False
@@ -203,7 +210,7 @@ def _identification(reader: _Reader) -> dict[str, Any]:
                 reader.problem(where, "ontbreekt")
             elif not isinstance(value, dt.date) or not dt.date(2000, 1, 1) <= value <= \
                     dt.date(2099, 12, 31):
-                reader.problem(where, f"{shorten(str(value))} is geen datum")
+                reader.problem(where, f"'{shown(value)}' is geen datum")
             else:
                 found[field.key] = value
             continue
@@ -214,9 +221,9 @@ def _identification(reader: _Reader) -> dict[str, Any]:
             if field.required:
                 reader.problem(where, "ontbreekt")
         elif field.kind == "kvk" and not KVK.fullmatch(text):
-            reader.problem(where, f"{shorten(text)} is geen KvK-nummer van 8 cijfers")
+            reader.problem(where, f"'{shown(text)}' is geen KvK-nummer van 8 cijfers")
         elif field.kind == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-            reader.problem(where, f"{shorten(text)} is geen e-mailadres")
+            reader.problem(where, f"'{shown(text)}' is geen e-mailadres")
         found[field.key] = text
     return found
 
@@ -238,7 +245,7 @@ def _item(reader: _Reader, item: ItemRow) -> ItemAnswer | None:
     if not raw:
         reader.problem(where, f"antwoord op de {label} ontbreekt (kies Ja of Nee)")
     elif answer is None:
-        reader.problem(where, f"'{shorten(raw)}' staat niet in de keuzelijst (Ja of Nee)")
+        reader.problem(where, f"'{shown(raw)}' staat niet in de keuzelijst (Ja of Nee)")
     elif answer == "Ja" and item.role == "answer" and not document:
         reader.problem(where, "bij Ja ontbreekt het document met het bewijs")
     return ItemAnswer(item.number, answer, "", evidence, remark)
@@ -257,7 +264,7 @@ def _claims(reader: _Reader) -> list[SealClaim]:
             reader.problem(where, "het geclaimde SEAL-niveau ontbreekt")
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value not in range(5):
-            reader.problem(where, f"'{shorten(str(value))}' staat niet in de keuzelijst "
+            reader.problem(where, f"'{shown(str(value))}' staat niet in de keuzelijst "
                                   "(0, 1, 2, 3 of 4)")
             continue
         parts = []
@@ -279,7 +286,7 @@ def _price(reader: _Reader) -> Decimal | None:
         reader.problem(where, "ontbreekt")
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        reader.problem(where, f"'{shorten(str(value))}' is geen getal; vul een bedrag in zonder "
+        reader.problem(where, f"'{shown(str(value))}' is geen getal; vul een bedrag in zonder "
                               "valutateken of tekst")
         return None
     try:
