@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -304,3 +305,40 @@ def test_json_carries_bids_with_requirement_responses(
     text = json.dumps(package)
     assert "150000" not in text and "Aanbod van" not in text  # no prices, no offers
     assert any("bid_extension" in e for e in package["extensions"])
+
+
+@pytest.mark.libreoffice
+def test_a_form_saved_by_libreoffice_reads_back_the_same_answers(
+        tender: tuple[Path, FormLayout], tmp_path: Path) -> None:
+    from aanbesteding.responses.reader import read_form
+
+    matrix, layout = tender
+    filled = tmp_path / "alfa.xlsx"
+    filled.write_bytes(fill(form_path(matrix).read_bytes(), layout, "Alfa", price=150_000.5))
+    saved = convert(filled, XLSX_FILTER, tmp_path / "lo")
+    direct, through = read_form(filled, layout), read_form(saved, layout)
+    assert direct.problems == () and through.problems == ()
+    assert direct.response is not None and through.response is not None
+    assert through.response.items == direct.response.items
+    assert through.response.seal == direct.response.seal
+    assert through.response.price == direct.response.price == Decimal("150000.5")
+    assert through.response.signed_on == direct.response.signed_on
+
+
+def test_a_library_other_than_the_recorded_one_is_refused(
+        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    import shutil
+
+    from tests.conftest import STANDARD
+
+    matrix, layout = tender
+    form = tmp_path / "alfa.xlsx"
+    form.write_bytes(fill(form_path(matrix).read_bytes(), layout, "Alfa"))
+    library = tmp_path / "bibliotheek"
+    shutil.copytree(STANDARD, library)
+    policy = library / "beleid.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8") + "\n# eigen kopie\n", encoding="utf-8")
+    code, _, err = run(["importeer", str(matrix), str(form), "--zonder-standaard",
+                        "--bibliotheek", str(library), "--uitvoer", str(tmp_path / "n.xlsx")])
+    assert code == 1 and "de matrix is gemaakt met een andere bibliotheek" in err
+    assert not (tmp_path / "n.xlsx").exists()

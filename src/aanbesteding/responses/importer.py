@@ -103,8 +103,8 @@ def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]) -> tuple[
     expected = recorded.get("inhoudshash") if isinstance(recorded, dict) else None
     if library.content_hash != expected:
         raise InputError(f"{matrix}: de matrix is gemaakt met een andere bibliotheek "
-                         f"(inhoudshash {shown(str(expected))}, nu {library.content_hash}); geef "
-                         "met --bibliotheek dezelfde bibliotheek op als bij 'genereer'")
+                         f"(inhoudshash {shown(str(expected))}, nu {library.content_hash}); gebruik "
+                         "dezelfde bibliotheek als bij 'genereer'")
     values = manifest.get("aanbesteding")
     if not isinstance(values, dict):
         raise InputError(f"{manifest_path}: het manifest bevat geen aanbestedingsgegevens")
