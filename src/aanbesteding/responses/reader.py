@@ -198,6 +198,16 @@ def _digests(reader: _Reader, *, record: bool = False) -> None:
                                "de doelstelling wijkt af van de gepubliceerde bijlage")
 
 
+def _date_text(text: str) -> dt.date | str:
+    """A date typed as text (15-01-2027 or 2027-01-15), or the text itself."""
+    for form in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    return text
+
+
 def _identification(reader: _Reader) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for field in IDENT_FIELDS:
@@ -206,6 +216,8 @@ def _identification(reader: _Reader) -> dict[str, Any]:
             value = reader.cell(INSCHRIJVER, field.row, IDENT_COLUMN, where)
             if isinstance(value, dt.datetime):
                 value = value.date()
+            elif isinstance(value, str):
+                value = _date_text(value.strip())
             if value is None or value == "":
                 reader.problem(where, "ontbreekt")
             elif not isinstance(value, dt.date) or not dt.date(2000, 1, 1) <= value <= \
