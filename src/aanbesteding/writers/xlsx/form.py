@@ -23,6 +23,7 @@ from openpyxl.writer.excel import ExcelWriter
 from aanbesteding.compose.annex import Annex
 from aanbesteding.responses.form_spec import (
     FIRST_DIGEST,
+    FIRST_ITEM,
     FORM_KIND,
     IDENT_COLUMN,
     IDENT_FIELDS,
@@ -171,9 +172,12 @@ def build_form(annex: Annex) -> Workbook:
     _identification(_sheet(wb, INSCHRIJVER))
     questions = _sheet(wb, VRAGENLIJST)
     build_vragenlijst(questions, layout)
-    finish_sheet(questions, freeze=f"D{layout.items[0].row}" if layout.items else None,
-                 title_rows=f"{layout.items[0].row - 1}:{layout.items[0].row - 1}"
-                 if layout.items else None)
+    header = FIRST_ITEM - 1
+    # Printed: number, title and text on one page width, the answers on the next, the number
+    # and title repeated, so every printed page can be read on its own.
+    finish_sheet(questions, freeze=f"D{FIRST_ITEM}", title_rows=f"{header}:{header}",
+                 groups=[(1, 4), (5, 5), (6, 10)], repeat=3)
+    questions.page_setup.pageOrder = "overThenDown"  # a row's text, proof and answers together
     if layout.objectives:
         seal = _sheet(wb, SEAL)
         build_seal(seal, annex, layout)

@@ -61,8 +61,8 @@ from aanbesteding.writers.xlsx.cells import (
     widths,
 )
 
-WIDTHS: dict[int, float] = {COL_NUMBER: 7, COL_KIND: 10, COL_TITLE: 28, COL_TEXT: 90, COL_PROOF: 40,
-          COL_ANSWER: 10, COL_OFFER: 40, COL_DOCUMENT: 24, COL_PAGE: 10, COL_REMARK: 30}
+WIDTHS: dict[int, float] = {COL_NUMBER: 7, COL_KIND: 10, COL_TITLE: 24, COL_TEXT: 95, COL_PROOF: 60,
+          COL_ANSWER: 10, COL_OFFER: 34, COL_DOCUMENT: 22, COL_PAGE: 9, COL_REMARK: 26}
 
 
 ValidationKind = Literal["list", "date", "textLength", "custom"]
