@@ -118,6 +118,8 @@ def test_three_forms_import_into_a_matrix_that_computes_as_if_typed_by_hand(
     for form in forms:
         assert hashlib.sha256(form.read_bytes()).hexdigest() in text
     assert f"{below_minimum(layout)}: geclaimd SEAL-1" in text
+    published = hashlib.sha256(form_path(matrix).read_bytes()).hexdigest()
+    assert f"Gepubliceerd als {form_path(matrix).name}\nSHA-256 {published}" in text
     assert f"{first_eis(layout, 1)} " in text and "Nee op de eis" in text
 
     # What the grid holds: Ja/Nee, claims next to (not in) the committee's SEAL, prices.

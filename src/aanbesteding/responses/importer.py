@@ -79,8 +79,9 @@ def _recorded_matrix_hash(manifest: dict[str, Any], manifest_path: Path) -> str:
     return str(entries[0].get("sha256", ""))
 
 
-def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]) -> tuple[Annex, bytes]:
-    """The annex behind ``matrix`` and the matrix's bytes, checked against its manifest.
+def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]
+                  ) -> tuple[Annex, bytes, dict[str, Any]]:
+    """The annex behind ``matrix``, the matrix's bytes and its manifest, checked together.
 
     Raises InputError when the matrix, its manifest or the library do not belong together.
     """
@@ -89,6 +90,8 @@ def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]) -> tuple[
     from aanbesteding.tender.model import build_tender
     from aanbesteding.writers.xlsx.grid import grid_bytes
 
+    if matrix.suffix.lower() != ".xlsx":
+        raise InputError(f"{matrix}: geen beoordelingsmatrix (.xlsx)")
     data, refusal = read_bytes(matrix)
     if data is None:
         raise InputError(f"{matrix}: de matrix {refusal}")
@@ -113,7 +116,16 @@ def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]) -> tuple[
         raise InputError(f"{matrix}: de matrix kan niet opnieuw worden opgebouwd uit het manifest "
                          "(gemaakt met een andere versie van aanbesteding?); genereer haar "
                          "opnieuw met deze versie")
-    return annex, data
+    return annex, data, manifest
+
+
+def published_form(manifest: dict[str, Any]) -> tuple[str, str] | None:
+    """(file name, SHA-256) of the inschrijversformulier the manifest records, if any."""
+    files = manifest.get("bestanden")
+    for entry in files if isinstance(files, list) else []:
+        if isinstance(entry, dict) and entry.get("formaat") == "formulier":
+            return str(entry.get("pad", "")), str(entry.get("sha256", ""))
+    return None
 
 
 def _cross_check(forms: list[ReadForm], bidders: Sequence[str]) -> list[ReadForm]:
@@ -170,7 +182,7 @@ def import_forms(matrix: Path, forms: Sequence[Path], *, output: Path | None = N
         raise InputError("geef ten minste één inschrijversformulier op")
     target, record_path, json_path = _outputs(matrix, output, forms, ocds)
     check_writable([p for p in (target, record_path, json_path) if p is not None], force)
-    annex, data = rebuild_annex(matrix, library_sources)
+    annex, data, manifest = rebuild_annex(matrix, library_sources)
     layout = form_layout(annex)
     bidders = list(annex.tender.inschrijvers)
     read = _cross_check([read_form(path, layout) for path in forms], bidders)
@@ -186,7 +198,7 @@ def import_forms(matrix: Path, forms: Sequence[Path], *, output: Path | None = N
     responses = Responses(tuple(ordered))
     stamp = (at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     contents = _contents(annex, layout, matrix, data, read, responses, stamp, target,
-                         record_path, json_path)
+                         record_path, json_path, published_form(manifest))
     write_all(contents, force=force)
     return Imported(annex, layout, matrix, hashlib.sha256(data).hexdigest(), target, record_path,
                     json_path, tuple(read), responses, stamp,
@@ -195,7 +207,8 @@ def import_forms(matrix: Path, forms: Sequence[Path], *, output: Path | None = N
 
 def _contents(annex: Annex, layout: FormLayout, matrix: Path, data: bytes,
               read: list[ReadForm], responses: Responses, stamp: dt.datetime, target: Path,
-              record_path: Path, json_path: Path | None) -> dict[Path, bytes]:
+              record_path: Path, json_path: Path | None,
+              published: tuple[str, str] | None) -> dict[Path, bytes]:
     from aanbesteding.writers.docx.import_record import record_bytes
     from aanbesteding.writers.import_record_content import record_blocks
     from aanbesteding.writers.xlsx.grid import grid_bytes
@@ -208,6 +221,6 @@ def _contents(annex: Annex, layout: FormLayout, matrix: Path, data: bytes,
         contents[json_path] = ocds_bytes(annex, responses)
     blocks = record_blocks(annex, layout, read, stamp,
                            (matrix.name, hashlib.sha256(data).hexdigest()),
-                           (target.name, hashlib.sha256(new_matrix).hexdigest()))
+                           (target.name, hashlib.sha256(new_matrix).hexdigest()), published)
     contents[record_path] = record_bytes(annex, blocks)
     return contents

@@ -54,9 +54,10 @@ def _deviations(annex: Annex, layout: FormLayout, response: BidderResponse) -> l
 
 
 def record_blocks(annex: Annex, layout: FormLayout, forms: Sequence[ReadForm],
-                  stamp: dt.datetime, source: tuple[str, str],
-                  result: tuple[str, str]) -> list[Block]:
-    """The record's blocks: ``source`` and ``result`` are the (name, SHA-256) of the matrices."""
+                  stamp: dt.datetime, source: tuple[str, str], result: tuple[str, str],
+                  published: tuple[str, str] | None = None) -> list[Block]:
+    """The record's blocks: ``source`` and ``result`` are the (name, SHA-256) of the matrices,
+    ``published`` that of the form as generated (from the manifest)."""
     tender = annex.tender
     imported = [f for f in forms if f.response is not None]
     refused = [f for f in forms if f.response is None]
@@ -66,7 +67,9 @@ def record_blocks(annex: Annex, layout: FormLayout, forms: Sequence[ReadForm],
             ("Tijdstip", _when(stamp)),
             ("Aanbesteding", f"{tender.opdracht_titel}"
                              + (f" (kenmerk {tender.kenmerk})" if tender.kenmerk else "")),
-            ("Formulier", f"{layout.form_id}, versie {layout.version}"),
+            ("Formulier", f"{layout.form_id}, versie {layout.version}"
+                          + (f"\nGepubliceerd als {published[0]}\nSHA-256 {published[1]}"
+                             if published else "")),
             ("Matrix (ongewijzigd)", f"{source[0]}\nSHA-256 {source[1]}"),
             ("Nieuwe matrix", f"{result[0]}\nSHA-256 {result[1]}"),
             ("Ingelezen", f"{len(imported)} van {len(forms)} formulieren"),
