@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from aanbesteding.errors import InputError, ResponseError
 from aanbesteding.responses.form_spec import FormLayout, form_layout
+from aanbesteding.responses.intake import read_bytes
 from aanbesteding.responses.model import Responses
-from aanbesteding.responses.reader import FormProblem, ReadForm, read_bytes, read_form, shown
+from aanbesteding.responses.reader import FormProblem, ReadForm, read_form, shown
 
 if TYPE_CHECKING:
     from aanbesteding.compose.annex import Annex
@@ -32,6 +33,7 @@ MANIFEST_KIND = "aanbesteding-manifest/1"
 OUTPUT_SUFFIX = "-ingelezen.xlsx"
 RECORD_SUFFIX = "-inleesverslag.docx"
 JSON_SUFFIX = "-inschrijvingen.json"
+MAX_MATRIX_BYTES = 50_000_000  # a grid for 20 bidders is well under 1 MB
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Imported:
 
 def _manifest(matrix: Path) -> tuple[Path, dict[str, Any]]:
     path = matrix.with_suffix(MANIFEST_SUFFIX)
-    data, refusal = read_bytes(path)
+    data, refusal = read_bytes(path, MAX_MATRIX_BYTES, "een manifest")
     if data is None:
         raise InputError(f"{path}: het manifest naast de matrix {refusal}; importeer in een "
                          "matrix die 'aanbesteding genereer' schreef, met haar manifest ernaast")
@@ -92,7 +94,7 @@ def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]
 
     if matrix.suffix.lower() != ".xlsx":
         raise InputError(f"{matrix}: geen beoordelingsmatrix (.xlsx)")
-    data, refusal = read_bytes(matrix)
+    data, refusal = read_bytes(matrix, MAX_MATRIX_BYTES, "een beoordelingsmatrix")
     if data is None:
         raise InputError(f"{matrix}: de matrix {refusal}")
     manifest_path, manifest = _manifest(matrix)

@@ -11,8 +11,6 @@ import datetime as dt
 import hashlib
 import io
 import re
-import stat
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -51,11 +49,9 @@ from aanbesteding.responses.form_spec import (
     objective_text,
     row_digest,
 )
+from aanbesteding.responses.intake import package_refusal, read_bytes
 from aanbesteding.responses.model import BidderResponse, ItemAnswer, SealClaim
-from aanbesteding.support.output import os_reason
 
-MAX_FORM_BYTES = 5_000_000  # a filled form is some 60 kB; far more is not a form
-MAX_UNPACKED_BYTES = 50_000_000  # what the package may unpack to (zip bombs)
 ANSWERS = {"ja": "Ja", "nee": "Nee"}
 SHOWN = 60
 KVK = re.compile(r"[0-9]{8}")
@@ -317,44 +313,13 @@ def _price(reader: _Reader) -> Decimal | None:
     return amount
 
 
-def _package(name: str, data: bytes) -> str | None:
-    """Why ``data`` cannot be an .xlsx package, or None."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        return "is geen Excel-bestand (.xlsx)"
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        if sum(i.file_size for i in package.infolist()) > MAX_UNPACKED_BYTES:
-            return "is uitgepakt te groot voor een inschrijversformulier"
-    return None
-
-
-def read_bytes(path: Path) -> tuple[bytes | None, str | None]:
-    """The bytes of ``path``, or why it is refused: not a regular file, too large, unreadable."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return None, f"kan niet worden gelezen ({os_reason(exc)})"
-    if not stat.S_ISREG(info.st_mode):
-        return None, "is geen gewoon bestand"
-    if info.st_size > MAX_FORM_BYTES:
-        return None, (f"is te groot voor een inschrijversformulier ({info.st_size:,} bytes; "
-                      f"hoogstens {MAX_FORM_BYTES:,})").replace(",", ".")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FORM_BYTES + 1)
-    except OSError as exc:
-        return None, f"kan niet worden gelezen ({os_reason(exc)})"
-    if len(data) > MAX_FORM_BYTES:
-        return None, "is te groot voor een inschrijversformulier"
-    return data, None
-
-
 def read_form(path: Path, layout: FormLayout) -> ReadForm:
     """Read and check the form at ``path``; never raises for a bad form, reports it."""
     name = path.name
     data, refusal = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest() if data is not None else ""
     if data is not None:
-        refusal = _package(name, data)
+        refusal = package_refusal(data)
     if data is None or refusal:
         problem = FormProblem(name, "", "", refusal or "kan niet worden gelezen")
         return ReadForm(name, digest, len(data or b""), "", None, (problem,), ())
