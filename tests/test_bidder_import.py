@@ -206,7 +206,7 @@ def test_refusals_name_bidder_and_row_and_write_nothing(
     err = refused(run, matrix, [*paths, missing], tmp_path)
     where = f"{VRAGENLIJST} rij {eis.row} ({eis.number})"
     assert f"Alfa.xlsx (Alfa), {where}: nummer, titel of tekst wijkt af" in err
-    assert "Beta.xlsx: hoort bij een andere aanbesteding (kenmerk 'INK-2026-099'" in err
+    assert "Beta.xlsx (Beta): hoort bij een andere aanbesteding (kenmerk 'INK-2026-099'" in err
     assert f"Gamma.xlsx (Gamma), {where}: 'Misschien' staat niet in de keuzelijst" in err
     assert f"delta.xlsx (Alfa), {where}: antwoord op de eis ontbreekt" in err
 
@@ -273,7 +273,7 @@ def test_a_changed_matrix_another_version_and_an_existing_output_are_refused(
     form.write_bytes(fill(form_path(matrix).read_bytes(), layout, "Alfa"))
     newer = generate(tmp_path / "v11", "--versie", "1.1")
     err = refused(run, newer, [form], tmp_path)
-    assert "alfa.xlsx: is een andere versie van het formulier (versie '1.0'" in err
+    assert "alfa.xlsx (Alfa): is een andere versie van het formulier (versie '1.0'" in err
     changed = tmp_path / "gewijzigd" / "bijlage.xlsx"
     changed.parent.mkdir()
     data = matrix.read_bytes()

@@ -81,6 +81,7 @@ IDENT_FIELDS = (
     IdentField("functie", "Functie van de tekenbevoegde", 13, "text", SHORT_TEXT),
     IdentField("plaats", "Plaats van ondertekening", 14, "text", SHORT_TEXT),
 )
+NAME_FIELD = IDENT_FIELDS[0]  # the bidder's name, as the grid must know it
 SIGNATURE_ROW = 16
 
 

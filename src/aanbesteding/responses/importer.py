@@ -160,7 +160,8 @@ def _outputs(matrix: Path, output: Path | None, forms: Sequence[Path],
     target = output or matrix.with_name(matrix.stem + OUTPUT_SUFFIX)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"{target}: de nieuwe matrix moet de extensie .xlsx hebben")
-    for source in (matrix, *forms):
+    published = matrix.with_name(matrix.stem + "-inschrijversformulier.xlsx")
+    for source in (matrix, published, *forms):
         if target.resolve() == source.resolve():
             raise InputError(f"{target}: de nieuwe matrix mag de matrix of een formulier niet "
                              "overschrijven; kies een andere naam")

@@ -34,6 +34,7 @@ from aanbesteding.responses.form_spec import (
     INSCHRIJVER,
     KENMERKEN,
     LONG_TEXT,
+    NAME_FIELD,
     PRICE_COLUMN,
     PRICE_DECIMALS,
     PRICE_MAX,
@@ -76,7 +77,7 @@ class FormProblem:
     def __str__(self) -> str:
         who = f" ({shown(self.bidder)})" if self.bidder else ""
         where = f", {self.where}" if self.where else ""
-        return f"{self.form}{who}{where}: {self.message}"
+        return f"{shown(self.form)}{who}{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,9 @@ def read_form(path: Path, layout: FormLayout) -> ReadForm:
         problem = FormProblem(name, "", "", "is geen leesbaar Excel-bestand (.xlsx)")
         return ReadForm(name, digest, len(data), "", None, (problem,), ())
     reader = _Reader(name, wb, layout)
+    if INSCHRIJVER in wb.sheetnames:  # name the bidder in every message, even of another tender
+        named = wb[INSCHRIJVER].cell(row=NAME_FIELD.row, column=IDENT_COLUMN).value
+        reader.bidder = str(named).strip()[:SHORT_TEXT] if isinstance(named, str) else ""
     needed = [INSCHRIJVER, VRAGENLIJST, KENMERKEN, *([SEAL] if layout.objectives else []),
               *([PRIJS] if layout.price else [])]
     if _sheets_present(reader, [KENMERKEN]) and _identity(reader) and \
