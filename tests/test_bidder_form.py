@@ -35,7 +35,6 @@ from aanbesteding.responses.form_spec import (
     PRICE_ROW,
     PRIJS,
     SEAL,
-    SIGNATURE_ROW,
     VRAGENLIJST,
     FormLayout,
     form_layout,
@@ -73,7 +72,7 @@ def expected_inputs(layout: FormLayout) -> dict[str, set[str]]:
         questions |= {at(item.row, c) for c in (first, COL_DOCUMENT, COL_PAGE, COL_REMARK)}
     seal = {at(o.row, c) for o in layout.objectives
             for c in (COL_CLAIM, *range(COL_LEVEL_EVIDENCE, COL_LEVEL_EVIDENCE + 4))}
-    ident = {at(f.row, IDENT_COLUMN) for f in IDENT_FIELDS} | {at(SIGNATURE_ROW + 2, IDENT_COLUMN)}
+    ident = {at(f.row, IDENT_COLUMN) for f in IDENT_FIELDS}
     return {INSCHRIJVER: ident, VRAGENLIJST: questions, SEAL: seal,
             PRIJS: {at(PRICE_ROW, PRICE_COLUMN)}}
 

@@ -49,7 +49,6 @@ from aanbesteding.writers.xlsx.cells import (
     cell_at,
     fit_height,
     highlight_when,
-    mark_input,
     put_text,
     widths,
 )
@@ -140,8 +139,8 @@ def _identification(ws: Worksheet) -> None:
     ws.merge_cells(start_row=SIGNATURE_ROW, start_column=1, end_row=SIGNATURE_ROW, end_column=3)
     fit_height(ws, SIGNATURE_ROW, [(txt.SIGNATURE, 88.0)])
     put_text(ws, SIGNATURE_ROW + 2, 1, txt.SIGNATURE_LINE)
-    signature = mark_input(cell_at(ws, SIGNATURE_ROW + 2, IDENT_COLUMN))
-    signature.fill = INPUT_FILL
+    # A box to sign on paper (or in the PDF): locked, since a typed signature means nothing.
+    cell_at(ws, SIGNATURE_ROW + 2, IDENT_COLUMN).border = INPUT_BORDER
     ws.row_dimensions[SIGNATURE_ROW + 2].height = 48
     finish_sheet(ws, freeze=None, title_rows=None)
 
