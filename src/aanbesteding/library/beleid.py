@@ -70,18 +70,27 @@ class Policy(BaseModel):
 
     shares: dict[Laag, TierShares] = Field(default_factory=dict)
     seal_evidence: dict[str, dict[int, str]] = Field(default_factory=dict)
+    # The beleid.yaml each tier's shares came from (absent: the built-in defaults).
+    share_sources: dict[Laag, str] = Field(default_factory=dict)
 
     def shares_for(self, laag: Laag) -> TierShares:
         return self.shares.get(laag, DEFAULT_SHARES)
 
-    def merged(self, layer: PolicyFile) -> Policy:
-        """This policy with ``layer`` on top (a tier's shares and an objective's evidence are
-        replaced as a whole)."""
+    def share_source(self, laag: Laag) -> str:
+        """The file the tier's shares and maximum were read from, for messages."""
+        return self.share_sources.get(laag, "de ingebouwde standaard, geen beleid.yaml")
+
+    def merged(self, layer: PolicyFile, source: str = "") -> Policy:
+        """This policy with ``layer`` (read from file ``source``) on top (a tier's shares and
+        an objective's evidence are replaced as a whole)."""
         shares = dict(self.shares)
+        sources = dict(self.share_sources)
         for laag in Laag:
             tier: TierShares | None = getattr(layer.verhouding, laag.key)
             if tier is not None:
                 shares[laag] = tier
+                if source:
+                    sources[laag] = source
         evidence: dict[str, dict[int, str]] = dict(self.seal_evidence)
         evidence.update({sov: dict(sorted(levels.items())) for sov, levels in layer.seal_bewijs.items()})
-        return Policy(shares=shares, seal_evidence=evidence)
+        return Policy(shares=shares, seal_evidence=evidence, share_sources=sources)
