@@ -29,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                   "Lees ingevulde inschrijversformulieren in een nieuwe beoordelingsmatrix."),
     "batch": ("aanbesteding.cli.batch:batch",
               "Maak de documenten voor veel profielen tegelijk, op alle kernen."),
+    "portfolio": ("aanbesteding.cli.portfolio:portfolio",
+                  "Register van systemen en contracten: beslisdata, conflicten, vragenlijsten."),
 }
 
 
