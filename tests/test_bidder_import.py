@@ -28,6 +28,7 @@ from aanbesteding.writers.xlsx.layout import EISEN, SOEVEREINITEIT
 from tests.conftest import Runner
 from tests.forms import BIDDERS, KENMERK, PMAX, PMIN, fill, form_path, generate
 from tests.libreoffice import convert
+from tests.test_exports import validate_ocds
 
 XLSX_FILTER = "xlsx:Calc MS Excel 2007 XML"
 PRICES = {"Alfa": 150_000.5, "Beta": 120_000, "Gamma": 180_000}
@@ -296,7 +297,8 @@ def test_json_carries_bids_with_requirement_responses(
     assert code == 0 and "pas publiceren na de gunning" in out
     package = json.loads((tmp_path / "nieuw-inschrijvingen.json").read_text(encoding="utf-8"))
     release = package["releases"][0]
-    assert [p["name"] for p in release["parties"]] == list(BIDDERS)
+    validate_ocds(package)  # OCDS 1.1.5 with the requirements, lots and award extensions
+    assert [p["name"] for p in release["parties"] if p["roles"] == ["tenderer"]] == list(BIDDERS)
     bids = release["bids"]["details"]
     beta = next(b for b in bids if b["tenderers"][0]["name"] == "Beta")
     answers = {r["requirement"]["id"]: r["value"] for r in beta["requirementResponses"]}
@@ -307,6 +309,9 @@ def test_json_carries_bids_with_requirement_responses(
     text = json.dumps(package)
     assert "150000" not in text and "Aanbod van" not in text  # no prices, no offers
     assert any("bid_extension" in e for e in package["extensions"])
+    assert release["bids"]["statistics"] == [{"id": "1", "measure": "bids", "value": 3}]
+    assert all(b["status"] == "pending" and b["relatedLots"] == ["1"] for b in bids)
+    assert release["id"] in package["uri"]
 
 
 @pytest.mark.libreoffice

@@ -67,6 +67,10 @@ FORMATS: dict[str, Format] = {
                              takes_template=True, records_files=True),
     "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.export.pdf:pdf_bytes",
                   takes_template=True),
+    "verantwoording-pdf": Format("verantwoording-pdf", "-verantwoording.pdf",
+                                 "Verantwoording (PDF)",
+                                 "aanbesteding.writers.export.pdf:accountability_pdf_bytes",
+                                 takes_template=True, records_files=True),
     "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "formulier", "verantwoording")
@@ -185,9 +189,10 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     ``library`` is a loaded library (None: the standard library). Every file is built in
     memory and existing files are checked before anything is written, so a failure leaves
     no half result. ``pdf`` converts the .docx through LibreOffice once and also writes the
-    page numbers into the .docx's table of contents (OutputError when LibreOffice or its UNO
-    bridge is missing). Raises LibraryError, InputError, PolicyError, TemplateError,
-    DocumentTemplateError or OutputError.
+    page numbers into the .docx's table of contents; ``verantwoording-pdf`` does the same for
+    the verantwoording (OutputError when LibreOffice or its UNO bridge is missing). Raises
+    LibraryError, InputError, PolicyError, TemplateError, DocumentTemplateError or
+    OutputError.
     """
     import json
 
@@ -201,14 +206,14 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     library = library if library is not None else load_library()
     annex = compose_annex(library, tender)
     warnings = status_gate(annex)
-    later = ("pdf", "verantwoording")  # these need the others' final bytes
+    later = ("pdf", "verantwoording", "verantwoording-pdf")  # need the others' final bytes
     contents: dict[Path, bytes] = {path: FORMATS[name].write(annex, template)
                                    for name, path in paths.items() if name not in later}
     if "pdf" in paths:  # also fills the .docx's table of contents with page numbers
         _add_pdf(contents, paths, annex, template)
-    if "verantwoording" in paths:  # records the name and hash of every other file
+    if "verantwoording" in paths or "verantwoording-pdf" in paths:  # records every other file
         earlier = {p.name: hashlib.sha256(data).hexdigest() for p, data in contents.items()}
-        contents[paths["verantwoording"]] = FORMATS["verantwoording"].write(annex, template, earlier)
+        _add_accountability(contents, paths, annex, template, earlier)
     files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
                               hashlib.sha256(contents[paths[name]]).hexdigest(),
                               len(contents[paths[name]])) for name in paths)
@@ -230,6 +235,20 @@ def _add_pdf(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
     contents[paths["pdf"]] = stable_pdf(pdf, annex.tender.datum)
     if "docx" in paths:
         contents[paths["docx"]] = fill_toc_pages(docx, pages, annex.tender.datum)
+
+
+def _add_accountability(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
+                        template: Path | None, earlier: dict[str, str]) -> None:
+    """The verantwoording; as PDF too when asked, which also fills its table of contents."""
+    record = FORMATS["verantwoording"].write(annex, template, earlier)
+    if "verantwoording-pdf" in paths:
+        from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
+
+        pdf, pages = convert(record)
+        contents[paths["verantwoording-pdf"]] = stable_pdf(pdf, annex.tender.datum)
+        record = fill_toc_pages(record, pages, annex.tender.datum)
+    if "verantwoording" in paths:
+        contents[paths["verantwoording"]] = record
 
 
 def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,

@@ -25,6 +25,7 @@ def output_formats(geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
     return ("docx", *(() if geen_matrix else ("xlsx",)),
             *(() if geen_formulier else ("formulier",)),
             *(() if geen_verantwoording else ("verantwoording",)), *(("pdf",) if pdf else ()),
+            *(("verantwoording-pdf",) if pdf and not geen_verantwoording else ()),
             *(("json",) if json else ()))
 
 
@@ -61,8 +62,9 @@ def parameter_report(library: Library, result: Generated) -> list[str]:
               help="Schrijf geen inschrijversformulier (-inschrijversformulier.xlsx).")
 @click.option("--geen-verantwoording", is_flag=True,
               help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
-@click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF, met ingevulde "
-                                          "inhoudsopgave (vereist LibreOffice).")
+@click.option("--pdf", is_flag=True, help="Schrijf de bijlage en de verantwoording ook als "
+                                          "toegankelijke PDF/A (getagd), met ingevulde "
+                                          "inhoudsopgave, ook in de .docx (vereist LibreOffice).")
 @click.option("--json", "json_", is_flag=True,
               help="Schrijf de eisen en gunningscriteria ook als OCDS-JSON (.json).")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
@@ -76,7 +78,7 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     Excel-beoordelingsmatrix voor de beoordelingscommissie (.xlsx), het
     inschrijversformulier waarmee inschrijvers antwoorden (-inschrijversformulier.xlsx), de
     verantwoording voor het dossier (-verantwoording.docx) en een manifest (.manifest.json);
-    met --pdf en --json ook de bijlage als PDF en de eisen als OCDS-JSON.
+    met --pdf en --json ook de bijlage en de verantwoording als PDF en de eisen als OCDS-JSON.
 
     Voorbeeld: aanbesteding genereer profiel.yaml --pdf, of zonder profiel: aanbesteding
     genereer --laag 2 --contracttype saas --organisatie "Gemeente Voorbeeld" --kenmerk

@@ -16,35 +16,47 @@ What is published when:
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import Kind
 from aanbesteding.responses.model import BidderResponse, Responses
 
+# Pinned like the other extensions (see EXTENSIONS in ocds.py): the schema this output follows.
 BIDS_EXTENSION = ("https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/"
-                  "master/extension.json")
+                  "018e0a92aa0e0918ab0e4be138195f120e858c99/extension.json")
+KVK_SCHEME = "NL-KVK"  # as the buyer's identifier in ocds.py (org-id.guide)
+
+
+def _party_id(index: int, response: BidderResponse) -> str:
+    return f"{KVK_SCHEME}-{response.kvk}" if response.kvk else f"inschrijver-{index}"
 
 
 def _party(index: int, response: BidderResponse) -> dict[str, Any]:
-    party: dict[str, Any] = {"id": f"inschrijver-{index}", "name": response.bidder,
-                             "roles": ["tenderer"]}
+    party: dict[str, Any] = {"id": _party_id(index, response), "name": response.bidder}
     if response.kvk:
-        party["identifier"] = {"scheme": "NL-KVK", "id": response.kvk}
+        party["identifier"] = {"scheme": KVK_SCHEME, "id": response.kvk,
+                               "legalName": response.bidder}
+    party["roles"] = ["tenderer"]
     return party
 
 
 def _bid(index: int, response: BidderResponse, answered: set[str], date: str) -> dict[str, Any]:
     answers = [a for a in response.items if a.number in answered and a.answer in ("Ja", "Nee")]
-    return {
+    bid: dict[str, Any] = {
         "id": f"inschrijving-{index}",
         "date": date,
         "status": "pending",
-        "tenderers": [{"id": f"inschrijver-{index}", "name": response.bidder}],
-        "requirementResponses": [
-            {"id": f"inschrijving-{index}-{a.number}", "requirement": {"id": a.number},
-             "value": a.answer == "Ja"} for a in answers],
+        "tenderers": [{"id": _party_id(index, response), "name": response.bidder}],
+        "relatedLots": ["1"],
     }
+    if answers:
+        bid["requirementResponses"] = [
+            {"id": f"inschrijving-{index}-{a.number}", "requirement": {"id": a.number},
+             "value": a.answer == "Ja"} for a in answers]
+    return bid
 
 
 def add_bids(package: dict[str, Any], annex: Annex, responses: Responses | None) -> None:
@@ -56,11 +68,17 @@ def add_bids(package: dict[str, Any], annex: Annex, responses: Responses | None)
                 if r.kind in (Kind.EIS, Kind.BEPALING) and not r.scored_in_sov_table}
     order = {name: i for i, name in enumerate(annex.tender.inschrijvers, start=1)}
     bidders = sorted(responses.bidders, key=lambda b: order.get(b.bidder, len(order) + 1))
-    release["id"] = f"{release['id']}-inschrijvingen"
     release["tag"] = ["tenderUpdate"]
-    release["parties"] = [_party(order[b.bidder], b) for b in bidders]
+    release["parties"] = [*release.get("parties", []),
+                          *(_party(order[b.bidder], b) for b in bidders)]
     release["bids"] = {
         "statistics": [{"id": "1", "measure": "bids", "value": len(bidders)}],
         "details": [_bid(order[b.bidder], b, answered, release["date"]) for b in bidders],
     }
+    # A release with bids is a new release: its id (and the package uri) change with them.
+    digest = hashlib.sha256(json.dumps(release["bids"], ensure_ascii=False, sort_keys=True)
+                            .encode("utf-8")).hexdigest()[:12]
+    old = release["id"]
+    release["id"] = f"{old}-inschrijvingen-{digest}"
+    package["uri"] = str(package.get("uri", "")).replace(old, release["id"])
     package["extensions"] = [*package["extensions"], BIDS_EXTENSION]
