@@ -95,7 +95,7 @@ def _prefix(path: Path) -> str:
 def _owner(path: Path, leftover: Path) -> int | None:
     """The process id in the name of a leftover file beside ``path``, or None."""
     head = leftover.name[len(_prefix(path)):].split(".", 1)[0]
-    return int(head) if head.isdigit() else None
+    return int(head) if head.isascii() and head.isdigit() else None
 
 
 def _leftovers(path: Path) -> list[tuple[Path, int]]:
