@@ -2,17 +2,22 @@
 
 A source only lists and reads files; what the bytes mean is the loader's business. Every
 byte the loader reads passes through :meth:`Source.read`, so the library hash covers exactly
-what was loaded.
+what was loaded. A repository may be someone else's: git runs so that nothing in it can
+start a program (see :mod:`aanbesteding.library.git`), and every git failure is Dutch.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from aanbesteding.errors import SourceError
+from aanbesteding.library.git import git_problem, run_git
+from aanbesteding.support.files import MAX_YAML, read_regular
+from aanbesteding.support.output import os_reason
 from aanbesteding.support.resources import standard_library_path
 
 STANDARD_LABEL = "standaard"
@@ -61,7 +66,8 @@ class FolderSource:
         return sorted(found)
 
     def read(self, rel: str) -> bytes:
-        return (self.root / rel).read_bytes()
+        """The file's bytes; a device, a FIFO or a file over the limit is refused (OSError)."""
+        return read_regular(self.root / rel, MAX_YAML)
 
 
 @dataclass
@@ -84,33 +90,47 @@ class GitSource:
 
     def _git(self, *args: str, data: bytes | None = None) -> bytes:
         try:
-            result = subprocess.run(["git", "-C", str(self.repo), *args], input=data,
-                                    capture_output=True, check=False, timeout=120)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SourceError(f"{self.label}: git kan niet worden uitgevoerd ({exc})") from exc
+            result = run_git(self.repo, *args, data=data, timeout=120)
+        except subprocess.TimeoutExpired:
+            raise SourceError(f"{self.label}: git antwoordde niet binnen 120 seconden") from None
+        except OSError as exc:
+            raise SourceError(f"{self.label}: git kan niet worden gestart "
+                              f"({os_reason(exc)})") from None
         if result.returncode != 0:
-            message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise SourceError(f"{self.label}: git kan de revisie niet lezen "
-                              f"({message[-1] if message else 'onbekende fout'})")
+            raise SourceError(f"{self.label}: {git_problem(result.stderr, self.revision)}")
         return result.stdout
 
     def _tree(self) -> dict[str, str]:
         if self._blobs is None:
             prefix = f"{self.subdir.strip('/')}/" if self.subdir.strip("/") else ""
             pathspec = ["--", prefix] if prefix else []
-            listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.revision, *pathspec)
+            listing = self._git("ls-tree", "-r", "-z", "--full-tree", self._object(), *pathspec)
             blobs: dict[str, str] = {}
             for entry in listing.split(b"\0"):
-                if not entry:
-                    continue
                 meta, _, name = entry.partition(b"\t")
-                kind, sha = meta.split(b" ")[1:3]
-                path = name.decode("utf-8")
-                if kind == b"blob" and path.startswith(prefix):
-                    blobs[path[len(prefix):]] = sha.decode()
+                fields = meta.split(b" ")
+                if len(fields) != 3 or fields[1] != b"blob":
+                    continue  # a submodule (commit) or an empty record
+                path = self._path_name(name)
+                if path.startswith(prefix):
+                    blobs[path[len(prefix):]] = fields[2].decode("ascii")
             self._blobs = blobs
             self._load_all()
         return self._blobs
+
+    def _object(self) -> str:
+        """The revision as git's argument; one that starts like an option is refused."""
+        if self.revision.startswith("-") or "\0" in self.revision:
+            raise SourceError(f"{self.label}: '{self.revision}' is geen git-revisie")
+        return self.revision
+
+    def _path_name(self, name: bytes) -> str:
+        try:
+            return name.decode("utf-8")
+        except UnicodeDecodeError:
+            shown = name.decode("utf-8", "backslashreplace")
+            raise SourceError(f"{self.label}: de bestandsnaam {shown} in de repository is geen "
+                              "geldige UTF-8-tekst; geef het bestand een andere naam") from None
 
     def _load_all(self) -> None:
         """Read every blob in one ``git cat-file --batch`` call."""
@@ -122,8 +142,14 @@ class GitSource:
                            data="".join(f"{self._blobs[p]}\n" for p in order).encode())
         pos = 0
         for path in order:
-            header_end = output.index(b"\n", pos)
-            size = int(output[pos:header_end].split(b" ")[2])
+            header_end = output.find(b"\n", pos)
+            header = output[pos:header_end].split(b" ") if header_end >= 0 else []
+            if len(header) != 3 or not header[2].isdigit():
+                raise SourceError(
+                    f"{self.label}: {self.subdir + '/' if self.subdir else ''}{path} ontbreekt "
+                    "in de repository (een onvolledige kloon: het bestand is nooit opgehaald); "
+                    "haal de repository volledig op, of vergelijk met een map")
+            size = int(header[2])
             start = header_end + 1
             self._contents[path] = output[start:start + size]
             pos = start + size + 1
@@ -149,11 +175,12 @@ def standard_source() -> FolderSource:
 
 def _git_toplevel(start: Path) -> Path | None:
     try:
-        result = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"],
-                                capture_output=True, text=True, check=False, timeout=30)
+        result = run_git(start, "rev-parse", "--show-toplevel", timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return Path(result.stdout.strip()) if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return Path(os.fsdecode(result.stdout.strip()))
 
 
 def open_source(spec: str | Path | None, *, cwd: Path | None = None) -> Source:
