@@ -85,12 +85,12 @@ def _answers_file(path: Path) -> dict[str, str]:
     from aanbesteding.errors import InputError
     from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
 
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"antwoordenbestand {path}: het bestand bestaat niet")
     try:
         data = load_yaml(path).data
     except YamlLoadError as exc:
-        raise InputError(f"{path}: {exc.message}") from exc
+        raise InputError(f"antwoordenbestand {path}: {exc.message}") from exc
     if not isinstance(data, dict):
         raise InputError(f"{path}: verwacht per vraag een regel 'vraag: antwoord'")
     return {str(k): ("ja" if v is True else "nee" if v is False else str(v))

@@ -148,10 +148,13 @@ def decode(data: bytes) -> str:
 
 def load_yaml(path: Path) -> YamlDocument:
     """Load one YAML file safely; raise YamlLoadError for unreadable or invalid files."""
+    from aanbesteding.support.files import MAX_YAML, InputFileProblem, read_regular
     from aanbesteding.support.output import os_reason
 
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_YAML)  # not a device, FIFO or huge file: refused unread
+    except InputFileProblem as exc:
+        raise YamlLoadError(None, exc.reason) from exc
     except OSError as exc:
         raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({os_reason(exc)})") from exc
     return parse_yaml(decode(data))
