@@ -19,7 +19,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library
 
 from aanbesteding.errors import DocumentTemplateError
 
@@ -54,6 +54,10 @@ _CORE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
          b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://'
          b'purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>')
+
+
+def _serialised(root: etree._Element) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _kind(rel_type: str) -> str:
@@ -113,8 +117,7 @@ class _Package:
             if target not in self.kept:
                 self.kept[target] = self.parts[target]
                 self.walk(target)
-        self.kept[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
-                                              standalone=True)
+        self.kept[rels_name] = _serialised(rels)
         if dropped & used:
             self.kept[source] = _without_references(etree.fromstring(self.kept[source], _PARSER),
                                                     dropped)
@@ -141,7 +144,7 @@ def _without_references(root: etree._Element, dropped: set[str]) -> bytes:
             else:
                 _remove(_container(element))
             break
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _serialised(root)
 
 
 def _container(element: etree._Element) -> etree._Element:
@@ -185,7 +188,7 @@ def _clean_story(data: bytes, path: Path, where: str) -> bytes:
         raise DocumentTemplateError(
             f"sjabloon {path}: {where} bevat het veld {remote.split()[0].upper()}, dat inhoud van "
             "buiten het document haalt; verwijder dat veld uit de huisstijl")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _serialised(root)
 
 
 def _clean_document(data: bytes) -> bytes:
@@ -196,7 +199,7 @@ def _clean_document(data: bytes) -> bytes:
         for child in list(body):
             if child.tag != f"{_W_}sectPr":
                 body.remove(child)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _serialised(root)
 
 
 def _clean_settings(data: bytes) -> bytes:
@@ -204,7 +207,7 @@ def _clean_settings(data: bytes) -> bytes:
     for name in _SETTINGS_DROPPED:
         for element in list(root.iter(f"{_W_}{name}")):
             _remove(element)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _serialised(root)
 
 
 def sanitised_template(path: Path, data: bytes) -> bytes:
@@ -263,4 +266,4 @@ def _content_types(package: _Package) -> bytes:
     for override in list(root.iter(f"{{{_CT}}}Override")):
         if override.get("PartName", "").lstrip("/") not in package.kept:
             root.remove(override)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _serialised(root)
