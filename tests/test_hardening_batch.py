@@ -89,3 +89,18 @@ def test_a_worker_that_dies_costs_only_its_profile(run: Runner, tmp_path: Path,
     written = {p.name for p in out.iterdir()}
     assert {f"{n}.docx" for n in names if n != "sterft"} <= written
     assert not any(name.startswith(("sterft", ".")) for name in written)
+
+
+def test_a_profile_name_no_output_file_can_carry_is_refused_by_name(run: Runner,
+                                                                   tmp_path: Path) -> None:
+    good = profile(tmp_path / "goed.yaml")
+    odd = profile(tmp_path / "regel\neinde\x1b[2J.yaml")
+    out = tmp_path / "uit"
+    code, stdout, err = run(["batch", str(good), str(odd), "--uitvoer", str(out),
+                             "--processen", "1"])
+    assert code == 1
+    assert "1 van 2 profielen geschreven" in stdout
+    assert "de bestandsnaam bevat een stuurteken" in err
+    assert "\x1b" not in err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "goed-verantwoording.docx", "goed.docx", "goed.manifest.json", "goed.xlsx"]

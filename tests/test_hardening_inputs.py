@@ -126,6 +126,16 @@ def test_the_longest_kenmerk_gives_documents_not_an_internal_error(run: Runner, 
         assert f"<dc:identifier>{kenmerk}</dc:identifier>" in core
 
 
+def test_the_longest_kenmerk_gives_a_default_name_that_fits(run: Runner, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run([*BASE, "--kenmerk", "INK/" * 50])
+    assert code == 0, err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 4 and all(len(n.encode()) <= 200 for n in names)
+    assert names[0].startswith("bijlage-soevereiniteit-ink-ink-")
+
+
 @pytest.mark.parametrize("version", ["١.٠.٠", "１.0.0", "1.0.٣"])
 def test_controleer_refuses_a_version_in_other_digits(run: Runner, make_library: LibraryFactory,
                                                      version: str) -> None:

@@ -173,3 +173,22 @@ def test_an_output_name_that_is_not_utf8_is_refused(run: Runner, tmp_path: Path)
     assert code == 1, err
     assert "geen geldige UTF-8" in err and "\\xff" in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="mappen vergrendelen is POSIX")
+def test_a_run_that_holds_the_folder_too_long_is_reported_not_waited_for(
+        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from aanbesteding.support import locks
+
+    monkeypatch.setattr(locks, "WAIT", 0.5)
+    holder = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
+    finally:
+        os.close(holder)
+    assert code == 1
+    assert f"de map {tmp_path} wordt al meer dan 0 seconden beschreven door een andere run" in err
+    assert listing(tmp_path) == {}

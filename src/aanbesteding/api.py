@@ -144,7 +144,8 @@ def default_output_name(tender: Tender) -> str:
 
     default_org = TenderModel.model_fields["organisatie"].default
     reference = tender.kenmerk or (tender.organisatie if tender.organisatie != default_org else "") or ""
-    prefix = f"{slug(reference)}-" if slug(reference) else ""
+    short = slug(reference)[:100].rstrip("-")  # a 200-character kenmerk still gives a valid name
+    prefix = f"{short}-" if short else ""
     return f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}.docx"
 
 

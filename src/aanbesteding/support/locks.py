@@ -54,12 +54,13 @@ def _lock(folder: Path, wait: float) -> int | None:
 
 
 @contextlib.contextmanager
-def folder_locks(folders: Iterable[Path], wait: float = WAIT) -> Iterator[None]:
-    """Hold the lock of every folder (taken in a fixed order, so two runs cannot deadlock)."""
+def folder_locks(folders: Iterable[Path], wait: float | None = None) -> Iterator[None]:
+    """Hold the lock of every folder (taken in a fixed order, so two runs cannot deadlock);
+    OutputError when one stays locked longer than ``wait`` seconds (default :data:`WAIT`)."""
     held: list[int] = []
     try:
         for folder in sorted({Path(os.path.abspath(f)) for f in folders}):
-            fd = _lock(folder, wait)
+            fd = _lock(folder, WAIT if wait is None else wait)
             if fd is not None:
                 held.append(fd)
         yield

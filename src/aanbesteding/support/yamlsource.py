@@ -127,6 +127,7 @@ _PROBLEMS = {
     "did not find expected key": "de inspringing klopt niet",
     "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
     "found undefined alias": "onbekende verwijzing (*naam)",
+    "exceeded maximum nesting depth": "de lijsten en velden zijn te diep in elkaar genest",
 }
 
 
