@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from aanbesteding.library.cache import LibraryCache, load_secret
+from aanbesteding.library.cache import LibraryCache
 from aanbesteding.library.loader import load_library_with_problems
 from tests.conftest import STANDARD, LibraryFactory, Runner, clause_data
 
@@ -154,6 +154,8 @@ def entries_in(folder: Path) -> list[Path]:
 
 
 def test_a_secret_others_can_read_is_not_used(tmp_path: Path) -> None:
+    from aanbesteding.library.cache import load_secret
+
     secret = tmp_path / "config" / "cache-sleutel"
     assert load_secret(secret) is not None
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
