@@ -192,3 +192,20 @@ def test_a_run_that_holds_the_folder_too_long_is_reported_not_waited_for(
     assert code == 1
     assert f"de map {tmp_path} wordt al meer dan 0 seconden beschreven door een andere run" in err
     assert listing(tmp_path) == {}
+
+
+def test_ctrl_c_while_placing_takes_the_set_back(run: Runner, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Own probe: an interrupt between two placed files left the first one, and its journal was
+    removed, so the next run refused the half set without --force."""
+    real = os.link
+
+    def link(source: str, target: str, *args: object, **kwargs: object) -> None:
+        if str(target).endswith(".xlsx"):
+            raise KeyboardInterrupt
+        real(source, target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "link", link)
+    code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
+    assert code in (1, 130) and "Afgebroken." in err
+    assert listing(tmp_path) == {}

@@ -282,12 +282,14 @@ def _place_all(temporaries: Mapping[Path, str], replaceable: set[Path]) -> None:
             else:
                 _link(tmp, path)  # fails if the target appeared meanwhile
             placed.append((path, backup))
-        except OSError as exc:
+        except BaseException as exc:  # Ctrl-C half-way takes the set back too
             if backup is not None and os.path.lexists(backup):
                 # The target keeps (or gets back) its old content; the backup goes.
                 _undo([(path, backup)] if not path.exists() else [])
                 _remove(backup)
             _undo(placed)
+            if not isinstance(exc, OSError):
+                raise
             raise _placing_error(path, exc) from (None if isinstance(exc, FileExistsError) else exc)
     for _, backup in placed:
         if backup is not None:
