@@ -77,6 +77,7 @@ def make_library(tmp_path: Path) -> LibraryFactory:
         shutil.copy(STANDARD / "themas.yaml", root / "themas.yaml")
         shutil.copy(STANDARD / "begrippen.yaml", root / "begrippen.yaml")
         shutil.copy(STANDARD / "beleid.yaml", root / "beleid.yaml")
+        shutil.copytree(STANDARD / "hoofdstukken", root / "hoofdstukken")
         for rel, content in files.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)

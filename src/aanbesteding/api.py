@@ -115,6 +115,9 @@ class Generated:
             "clausules": [{"nummer": r.number, "id": r.clause_id, "versie": r.version,
                            "status": r.status, "sha256": r.digest, "herkomst": r.origin}
                           for r in self.annex.requirements],
+            "hoofdstukken": [{"id": c.chapter_id, "versie": c.version, "status": c.status,
+                              "sha256": c.digest, "herkomst": c.origin}
+                             for c in self.annex.chapters.values()],
             "bestanden": [{"formaat": f.format,
                            "pad": f.path.name if names_only else str(f.path),
                            "sha256": f.sha256, "bytes": f.size} for f in self.files],

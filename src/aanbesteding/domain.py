@@ -136,31 +136,3 @@ MIN_SEAL: dict[Laag, dict[str, int | None]] = {
     Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": 2, "SOV-3": 1, "SOV-4": None,
                          "SOV-5": None, "SOV-6": None, "SOV-7": None, "SOV-8": None},
 }
-
-LAAG_RATIONALE: dict[Laag, str] = {
-    Laag.KRITIEK: (
-        "Uitval of buitenlandse inmenging raakt hier vitale publieke taken, zoals identiteit, "
-        "basisregistraties, belastingheffing of uitkeringen. Dat risico is niet aanvaardbaar. "
-        "Daarom geldt maximale soevereiniteit: eigen beheer in een privaat datacenter, of een "
-        "aanbieder die ook in eigendom, exploitatie en vestiging aan de zwaarste eisen van deze "
-        "bijlage voldoet, steeds binnen de Europese Economische Ruimte (EER). Publieke cloud is "
-        "uitgesloten, ook met door de klant beheerde sleutels: sleutels beschermen de "
-        "vertrouwelijkheid, niet de continuïteit. Het systeem moet bovendien bij het wegvallen van "
-        "externe verbindingen zijn kritieke functies kunnen blijven vervullen."
-    ),
-    Laag.GEVOELIG: (
-        "Uitval van dit systeem is ernstig maar binnen een aanvaardbare termijn herstelbaar. "
-        "Publieke cloud is daarom toegestaan, mits opslag en verwerking binnen de EER "
-        "plaatsvinden en de aanbieder de Gegevens wel kan hosten maar niet kan inzien: de "
-        "Opdrachtgever beheert de encryptiesleutels buiten het bereik van de aanbieder. De "
-        "exitafspraken zijn uitvoerbaar en de Opdrachtnemer informeert de Opdrachtgever over "
-        "verzoeken van Buitenlandse Autoriteiten voor zover de wet dat toelaat. Eisen over "
-        "vestiging of eigendom van de aanbieder gelden hier niet; de eisen zijn functioneel."
-    ),
-    Laag.ONDERSTEUNEND: (
-        "Dit systeem ondersteunt de bedrijfsvoering; uitval is hinderlijk maar niet "
-        "maatschappelijk ontwrichtend. Marktconforme clouddiensten zijn aanvaardbaar, mits zij "
-        "voldoen aan de AVG en opslag en verwerking binnen de EER plaatsvinden. Zwaardere eisen "
-        "worden hier als wens gesteld, zodat de uitvraag proportioneel blijft."
-    ),
-}

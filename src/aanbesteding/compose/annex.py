@@ -54,6 +54,20 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class ChapterText:
+    """The texts of one library chapter, rendered for this tender, and where they came from."""
+
+    chapter_id: str
+    version: str
+    status: str
+    origin: str
+    digest: str  # SHA-256 of the chapter file
+    texts: dict[str, str]
+    reviewer: str | None = None
+    reviewed_on: str | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     """A chapter of the annex: one theme and its requirements."""
 
@@ -78,6 +92,12 @@ class Annex:
     weights: dict[str, int] = field(default_factory=dict)  # SOV weights of the chosen profile
     seal_evidence: dict[str, dict[int, str]] = field(default_factory=dict)
     library_origins: tuple[str, ...] = ()
+    chapters: dict[str, ChapterText] = field(default_factory=dict)
+
+    def text(self, chapter: str, key: str) -> str:
+        """The rendered text ``key`` of the library chapter ``chapter`` (the loader checked
+        that every chapter the writers need is there)."""
+        return self.chapters[chapter].texts[key]
 
     @property
     def seal_minimum_applies(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aanbesteding import __version__
-from aanbesteding.compose.annex import Annex, Exclusion, Requirement, Section
+from aanbesteding.compose.annex import Annex, ChapterText, Exclusion, Requirement, Section
 from aanbesteding.compose.parameters import resolve_parameters
 from aanbesteding.compose.policy import (
     check_exclusions,
@@ -15,7 +15,8 @@ from aanbesteding.compose.policy import (
     nearest_tier,
     resolve_ratio,
 )
-from aanbesteding.domain import MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
+from aanbesteding.library.chapters import render_chapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
 from aanbesteding.render import REFERENCES, render
@@ -126,7 +127,31 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         weights=dict(WEIGHT_PROFILES[tender.weging]),
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
         library_origins=library.origins,
+        chapters=_chapters(library, tender, ratio, sections),
     )
+
+
+def _chapters(library: Library, tender: Tender, ratio: Ratio,
+              sections: tuple[Section, ...]) -> dict[str, ChapterText]:
+    """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
+    kinds = [r.kind for s in sections for r in s.requirements]
+    context: dict[str, object] = {
+        "organisatie": tender.organisatie_naam, "opdracht": tender.opdracht_titel,
+        "systeem": tender.systeem or "", "laag": tender.laag.value,
+        "laag_label": tender.laag.label.lower(), "contracttype": tender.contracttype,
+        "contracttype_label": CONTRACT_TYPE_LABELS[tender.contracttype],
+        "aantal_eisen": kinds.count(Kind.EIS), "aantal_wensen": kinds.count(Kind.WENS),
+        "aantal_bepalingen": kinds.count(Kind.BEPALING), "aandeel_kwaliteit": ratio.kwaliteit,
+        "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs,
+    }
+    chapters = {}
+    for chapter_id, loaded in sorted(library.chapters.items()):
+        chapter = loaded.chapter
+        chapters[chapter_id] = ChapterText(
+            chapter_id, chapter.versie, chapter.status, loaded.origin, loaded.digest,
+            render_chapter(loaded, context), chapter.beoordeeld_door,
+            chapter.beoordeeld_op.isoformat() if chapter.beoordeeld_op else None)
+    return chapters
 
 
 def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:

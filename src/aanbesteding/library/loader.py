@@ -24,6 +24,14 @@ from pydantic import BaseModel, ValidationError
 from aanbesteding.errors import LibraryError, Problem
 from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.cache import LibraryCache, definitions_digest
+from aanbesteding.library.chapters import (
+    Chapter,
+    LoadedChapter,
+    is_chapter_file,
+    layer_problems,
+    lint_chapter,
+    missing_chapters,
+)
 from aanbesteding.library.checks import check_clause, check_references, check_texts
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.sources import Source, open_source
@@ -73,6 +81,7 @@ class Library:
     clauses: tuple[LoadedClause, ...]
     content_hash: str
     policy: Policy = field(default_factory=Policy)
+    chapters: dict[str, LoadedChapter] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, LoadedClause]:
         return {c.clause.id: c for c in self.clauses}
@@ -174,7 +183,8 @@ class _Layer:
 
 def _is_clause_file(rel: str) -> bool:
     parts = rel.split("/")
-    return len(parts) == 2 and rel.endswith(CLAUSE_SUFFIXES) and not parts[1].startswith(".")
+    return (len(parts) == 2 and rel.endswith(CLAUSE_SUFFIXES) and not parts[1].startswith(".")
+            and not is_chapter_file(rel))
 
 
 def _content_hash(layers: Sequence[_Layer]) -> str:
@@ -205,6 +215,7 @@ class _Assembly:
         self.definitions: dict[str, Definition] = {}
         self.policy = Policy()
         self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
+        self.chapters: dict[str, tuple[LoadedChapter, _Layer]] = {}
         self.complete = True
 
     def read_layer(self, index: int, layer: _Layer) -> None:
@@ -235,9 +246,31 @@ class _Assembly:
                 for loc, message in check_texts(policy):
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)
+        for rel in (f for f in files if is_chapter_file(f)):
+            self._read_chapter(layer, rel)
         seen: dict[str, str] = {}
         for rel in (f for f in files if _is_clause_file(f)):
             self._read_clause(layer, rel, seen)
+
+    def _read_chapter(self, layer: _Layer, rel: str) -> None:
+        chapter, doc, data = layer.parse(rel, Chapter)
+        if chapter is None:
+            return
+        def line(*loc: str | int) -> int | None:
+            return doc.line_of(loc) if doc is not None else None
+
+        stem = rel.rsplit("/", 1)[1].rsplit(".", 1)[0]
+        if chapter.id != stem:
+            layer.add(rel, line("id"), "id",
+                      f"id '{chapter.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
+            return
+        below = self.chapters.get(chapter.id)
+        problems = [*check_texts(chapter),
+                    *layer_problems(chapter, below[0].chapter if below else None)]
+        for loc, message in problems:
+            layer.add(rel, line(*loc), field_path(loc), message)
+        self.chapters[chapter.id] = (
+            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer)
 
     def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str]) -> None:
         clause, data = layer.parse_clause(rel)
@@ -260,6 +293,9 @@ class _Assembly:
 def _lint(assembly: _Assembly, mode: LintMode, cache: LibraryCache | None) -> None:
     if mode == "skip":
         return
+    for loaded, layer in assembly.chapters.values():
+        for loc, message in lint_chapter(loaded.chapter):
+            layer.add(loaded.path, None, field_path(loc), message)
     defs_hash = definitions_digest(assembly.definitions)
     for item, layer, data in assembly.clauses.values():
         key = LibraryCache.lint_key(data, defs_hash)
@@ -305,6 +341,11 @@ def load_library_with_problems(
         for loc, message in [*check_clause(item.clause, assembly.definitions),
                              *check_references(item.clause, assembly.clauses)]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
+    chapters = {key: loaded for key, (loaded, _) in assembly.chapters.items()}
+    for rel, loc, message in missing_chapters(chapters):
+        owner = next((layer for loaded, layer in assembly.chapters.values() if loaded.path == rel),
+                     assembly.layers[0])
+        owner.add(rel, None, field_path(loc) if loc else "(bestand)", message)
     _lint(assembly, lint, cache)
     if assembly.problems:
         return None, sorted(assembly.problems, key=_problem_order(assembly))
@@ -313,7 +354,7 @@ def load_library_with_problems(
                      key=lambda c: (themes[c.theme].volgorde, c.clause.volgorde, c.clause.id))
     library = Library(" + ".join(s.location for s in opened), tuple(s.label for s in opened),
                       dict(themes), dict(assembly.definitions), tuple(ordered),
-                      _content_hash(assembly.layers), assembly.policy)
+                      _content_hash(assembly.layers), assembly.policy, chapters)
     return library, []
 
 

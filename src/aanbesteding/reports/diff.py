@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aanbesteding.domain import Laag
+from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Clause
 from aanbesteding.writers.blocks import Bullets, Para, text_blocks
@@ -105,6 +106,17 @@ class ClauseInfo:
         clause = item.clause
         return cls(clause.id, clause.titel, clause.versie, clause.status, item.origin,
                    flow(clause.tekst))
+
+    @classmethod
+    def of_chapter(cls, loaded: LoadedChapter) -> ClauseInfo:
+        """A library chapter, shown under its path (``hoofdstukken/inleiding``)."""
+        chapter = loaded.chapter
+        return cls(chapter_key(loaded), chapter.titel, chapter.versie, chapter.status,
+                   loaded.origin, "\n\n".join(flow(t) for t in chapter.teksten.values()))
+
+
+def chapter_key(loaded: LoadedChapter) -> str:
+    return loaded.path.rsplit(".", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -222,6 +234,25 @@ def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
     return ClauseChange(ClauseInfo.of(old), ClauseInfo.of(new), tuple(texts), tuple(meta))
 
 
+CHAPTER_META = (("titel", "Titel"), ("versie", "Versie"), ("status", "Status"),
+                 ("eigenaar", "Eigenaar"), ("beoordeeld_door", "Beoordeeld door"),
+                 ("beoordeeld_op", "Beoordeeld op"), ("bronnen", "Bronnen"))
+
+
+def compare_chapters(old: LoadedChapter, new: LoadedChapter) -> ClauseChange:
+    """The text and metadata changes between two versions of one library chapter."""
+    before, after = old.chapter.teksten, new.chapter.teksten
+    texts = [TextChange(f"teksten.{key}", f"Tekst {key}",
+                        tuple(word_diff(flow(before.get(key, "")), flow(after.get(key, "")))))
+             for key in dict.fromkeys([*before, *after])
+             if flow(before.get(key, "")) != flow(after.get(key, ""))]
+    old_data, new_data = old.chapter.model_dump(mode="json"), new.chapter.model_dump(mode="json")
+    meta = [MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
+            for name, label in CHAPTER_META if old_data.get(name) != new_data.get(name)]
+    return ClauseChange(ClauseInfo.of_chapter(old), ClauseInfo.of_chapter(new), tuple(texts),
+                        tuple(meta))
+
+
 def compare_libraries(old: Library, new: Library, old_label: str, new_label: str) -> LibraryDiff:
     """Added, removed and changed clauses from ``old`` to ``new`` (in ``new``'s order)."""
     before, after = old.by_id(), new.by_id()
@@ -233,10 +264,20 @@ def compare_libraries(old: Library, new: Library, old_label: str, new_label: str
         change = compare_clauses(previous, item)
         if change.texts or change.meta:
             changed.append(change)
+    for chapter_id, loaded in sorted(new.chapters.items()):
+        earlier = old.chapters.get(chapter_id)
+        if earlier is not None and earlier.chapter != loaded.chapter:
+            change = compare_chapters(earlier, loaded)
+            if change.texts or change.meta:
+                changed.append(change)
     return LibraryDiff(
         old_label, new_label,
-        added=tuple(ClauseInfo.of(c) for c in new.clauses if c.clause.id not in before),
-        removed=tuple(ClauseInfo.of(c) for c in old.clauses if c.clause.id not in after),
+        added=(*(ClauseInfo.of(c) for c in new.clauses if c.clause.id not in before),
+               *(ClauseInfo.of_chapter(c) for i, c in sorted(new.chapters.items())
+                 if i not in old.chapters)),
+        removed=(*(ClauseInfo.of(c) for c in old.clauses if c.clause.id not in after),
+                 *(ClauseInfo.of_chapter(c) for i, c in sorted(old.chapters.items())
+                   if i not in new.chapters)),
         changed=tuple(changed))
 
 

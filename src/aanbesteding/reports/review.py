@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
+from aanbesteding.library.chapters import CHAPTER_NAMES, LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Parameter, Wording, wording_for
 from aanbesteding.writers.blocks import Bullets, Para, text_blocks
@@ -59,7 +60,7 @@ def marked_text(text: str, parameters: dict[str, Parameter]) -> list[Segment]:
         if name in parameters:
             label = describe_parameter(name, parameters[name])
         else:
-            label = f"{name}: {TENDER_VALUES.get(name, 'waarde uit de aanbesteding')}"
+            label = f"{name}: {TENDER_VALUES.get(name) or CHAPTER_NAMES.get(name) or 'waarde uit de aanbesteding'}"
         segments.append(Segment(f"[{label}]", placeholder=True))
         position = match.end()
     if position < len(text):
@@ -147,6 +148,39 @@ class ClauseReview:
 
 
 @dataclass(frozen=True)
+class ChapterReview:
+    """A library chapter (fixed document text): its metadata and its named texts."""
+
+    id: str  # e.g. hoofdstukken/inleiding
+    titel: str
+    metadata: tuple[tuple[str, str], ...]
+    texts: tuple[tuple[str, tuple[TextBlock, ...]], ...]  # (text name, marked blocks)
+    versie: str = ""
+    status: str = ""
+
+    @property
+    def summary(self) -> str:
+        """E.g. ``inleiding 1.0.0 (concept)``."""
+        return f"{self.id.rsplit('/', 1)[-1]} {self.versie} ({self.status})"
+
+
+def _reviewed(by: str | None, on: object) -> str:
+    return " op ".join(str(x) for x in (by, on) if x) or "nog niet beoordeeld"
+
+
+def chapter_review(loaded: LoadedChapter) -> ChapterReview:
+    chapter = loaded.chapter
+    metadata = (("Id", chapter.id), ("Versie", chapter.versie), ("Status", chapter.status),
+                ("Eigenaar", chapter.eigenaar),
+                ("Beoordeeld", _reviewed(chapter.beoordeeld_door, chapter.beoordeeld_op)),
+                ("Herkomst", f"{loaded.origin} ({loaded.path})"),
+                ("Bronnen", "\n".join(chapter.bronnen) or "—"))
+    texts = tuple((key, marked_blocks(text, {})) for key, text in chapter.teksten.items())
+    return ChapterReview(loaded.path.rsplit(".", 1)[0], chapter.titel, metadata, texts,
+                         chapter.versie, chapter.status)
+
+
+@dataclass(frozen=True)
 class ThemeReview:
     titel: str
     inleiding: str
@@ -164,6 +198,7 @@ class LibraryReview:
     matrix_header: tuple[str, ...]
     matrix: tuple[tuple[str, ...], ...]
     themes: tuple[ThemeReview, ...]
+    chapters: tuple[ChapterReview, ...] = ()
 
     @property
     def clause_ids(self) -> tuple[str, ...]:
@@ -196,7 +231,8 @@ def library_review(library: Library) -> LibraryReview:
     return LibraryReview(library.origins, library.content_hash, len(library.clauses),
                          tuple(statuses.items()),
                          tuple(applicability_header()),
-                         tuple(tuple(row) for row in applicability_rows(library)), tuple(themes))
+                         tuple(tuple(row) for row in applicability_rows(library)), tuple(themes),
+                         tuple(chapter_review(c) for _, c in sorted(library.chapters.items())))
 
 
 MATRIX_TYPES_SHORT = {"saas": "S", "paas": "P", "iaas": "I", "hosting": "H", "licentie": "L"}

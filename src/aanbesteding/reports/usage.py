@@ -104,6 +104,13 @@ def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Pa
                 str(entry.get("id")), str(entry.get("versie")), str(entry.get("sha256", "")),
                 str(entry.get("herkomst", "")), now.clause.versie if now else None,
                 now.digest if now else None, now.origin if now else None))
+        for entry in data.get("hoofdstukken", []):  # chapters: listed as hoofdstukken/<id>
+            chapter = library.chapters.get(str(entry.get("id")))
+            clauses.append(UsedClause(
+                f"hoofdstukken/{entry.get('id')}", str(entry.get("versie")),
+                str(entry.get("sha256", "")), str(entry.get("herkomst", "")),
+                chapter.chapter.versie if chapter else None, chapter.digest if chapter else None,
+                chapter.origin if chapter else None))
         name = tender.get("kenmerk") or tender.get("opdracht") or path.name.removesuffix(
             ".manifest.json")
         uses.append(TenderUse(path, str(name), str(tender.get("datum", "")),

@@ -10,14 +10,13 @@ from __future__ import annotations
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import (
     CONTRACT_TYPE_LABELS,
-    LAAG_RATIONALE,
     RISK_NAMES,
     SOV_NAMES,
     SOVS,
     WEIGHT_PROFILE_LABELS,
 )
 from aanbesteding.render import datum
-from aanbesteding.writers.annex_content import split_tier_notes
+from aanbesteding.writers.annex_content import flat, split_tier_notes
 from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 TITLE = "Verantwoording eisen digitale autonomie en soevereiniteit"
@@ -36,7 +35,7 @@ def _tier(annex: Annex) -> list[Block]:
     return [
         Heading(1, "1 Indeling en keuzes"),
         Para(f"Het systeem is ingedeeld in {t.laag.label.lower()}; het contracttype is "
-             f"{CONTRACT_TYPE_LABELS[t.contracttype]}. {LAAG_RATIONALE[t.laag]}"),
+             f"{CONTRACT_TYPE_LABELS[t.contracttype]}. {flat(annex.text('lagen', t.laag.key))}"),
         Para(f"Verhouding in de gunning: kwaliteit {ratio.kwaliteit}%, soevereiniteit "
              f"{ratio.soevereiniteit}%, prijs {ratio.prijs}%.{default} In deze laag staat de "
              f"bibliotheek een aandeel soevereiniteit van hoogstens {annex.max_sovereignty}% toe."),

@@ -11,8 +11,6 @@ import re
 
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
-    CONTRACT_TYPE_LABELS,
-    LAAG_RATIONALE,
     SCALE_LABELS,
     SEAL_NAMES,
     SOV_NAMES,
@@ -82,62 +80,34 @@ def heading_text(req: Requirement) -> str:
     return f"{req.number}{mark} {req.title}"
 
 
-def _count(annex: Annex, kind: Kind) -> int:
-    return len(annex.of_kind(kind))
+def flat(text: str) -> str:
+    """A library text as one paragraph: its lines joined as in :func:`text_blocks`."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def introduction(annex: Annex) -> list[Block]:
-    """Chapter 1: purpose, tier, contract type, kinds of requirements, general terms."""
-    t = annex.tender
-    system = f" voor het systeem {t.systeem}" if t.systeem else ""
-    buyer = t.organisatie or "de Aanbestedende Dienst"
-    eisen, wensen, bepalingen = (_count(annex, k) for k in (Kind.EIS, Kind.WENS, Kind.BEPALING))
+    """Chapter 1: purpose, tier, contract type, kinds of requirements, general terms (the
+    texts are the library chapter ``inleiding``; the tier description is chapter ``lagen``)."""
+    def text(key: str) -> str:
+        return flat(annex.text("inleiding", key))
+
+    rationale = flat(annex.text("lagen", annex.tender.laag.key))
     return [
-        Heading(1, "1 Inleiding en leeswijzer"),
-        Heading(2, "1.1 Doel en reikwijdte"),
-        Para(f"Deze bijlage hoort bij de aanbestedingsstukken van {buyer} voor de opdracht "
-             f"'{t.opdracht_titel}'{system}. Zij bevat de eisen, wensen en contractbepalingen die de "
-             "digitale autonomie en soevereiniteit van de Aanbestedende Dienst borgen: wie "
-             "zeggenschap heeft over de Gegevens en de dienstverlening, onder welk recht, en hoe de "
-             "Aanbestedende Dienst kan overstappen of doorwerken als een leverancier wegvalt."),
-        Para(f"De bijlage telt {eisen} eisen, {wensen} wensen en {bepalingen} contractbepalingen. "
-             "Elk onderdeel heeft een vast nummer (met E voor eisen, W voor wensen en B voor "
-             "bepalingen) dat ook in de vragenlijst en in de beoordeling wordt gebruikt. Hoofdstuk 2 "
-             "geeft een overzicht; hoofdstuk 3 beschrijft hoe de Inschrijvingen worden beoordeeld."),
-        Heading(2, "1.2 Indeling naar laag en proportionaliteit"),
-        Para(f"Het systeem is ingedeeld in {t.laag.label.lower()} van het drielagenmodel. "
-             f"{LAAG_RATIONALE[t.laag]}"),
-        Para("De zwaarte van de eisen volgt uit deze indeling, in lijn met de Gids "
-             "Proportionaliteit: wat in een lichtere laag een wens is, kan in een zwaardere laag "
-             "een eis zijn."),
-        Heading(2, "1.3 Contracttype"),
-        Para(f"De opdracht betreft: {CONTRACT_TYPE_LABELS[t.contracttype]}. De bijlage bevat "
-             "alleen eisen, wensen en bepalingen die bij dit contracttype passen."),
-        Heading(2, "1.4 Eisen, wensen en contractbepalingen"),
-        Bullets((
-            "Eis (knock-out, KO): de Inschrijving moet aan de eis voldoen. Beantwoordt de "
-            "Inschrijver een eis met 'nee', of blijkt uit de bewijsstukken dat niet aan de eis "
-            "wordt voldaan, dan wordt de Inschrijving terzijde gelegd.",
-            "Wens (gunningscriterium): de Aanbestedende Dienst beoordeelt de wens volgens de "
-            "scoringsleidraad bij de wens en de systematiek van hoofdstuk 3.",
-            "Contractbepaling: de bepaling wordt onderdeel van de Overeenkomst. Door in te "
-            "schrijven aanvaardt de Inschrijver de bepaling zonder voorbehoud.",
-        )),
-        Heading(2, "1.5 Wijze van aantonen"),
-        Para("Bij elke eis, wens en bepaling staat hoe de Inschrijver of Opdrachtnemer aantoont "
-             "dat hij voldoet: met welk document, op welk moment en ondertekend door wie. Waar "
-             "bewijs bij de Inschrijving wordt gevraagd, kan de Aanbestedende Dienst volstaan met "
-             "een eigen verklaring en het bewijs alleen opvragen bij de Inschrijver aan wie zij "
-             "voornemens is te gunnen. Een Inschrijver die het bewijs niet binnen de gestelde "
-             "termijn levert, voldoet niet aan de eis. Waar een norm, certificaat of specificatie "
-             "wordt genoemd, wordt gelijkwaardig bewijs aanvaard; de Inschrijver toont de "
-             "gelijkwaardigheid aan."),
-        Heading(2, "1.6 Verhouding tot algemene inkoopvoorwaarden"),
-        Para("Deze bijlage vult de algemene inkoopvoorwaarden aan die op de Overeenkomst van "
-             "toepassing zijn, zoals de GIBIT (gemeenten) of de ARBIT (Rijk), en vervangt die niet. "
-             "Bij strijd gaat deze bijlage voor, tenzij de algemene voorwaarden de Opdrachtgever "
-             "meer bescherming bieden. Algemene voorwaarden van de Inschrijver of Opdrachtnemer "
-             "zijn niet van toepassing."),
+        Heading(1, f"1 {text('titel')}"),
+        Heading(2, f"1.1 {text('doel_kop')}"),
+        Para(text("doel")),
+        Para(text("omvang")),
+        Heading(2, f"1.2 {text('indeling_kop')}"),
+        Para(f"{text('indeling')} {rationale}"),
+        Para(text("proportionaliteit")),
+        Heading(2, f"1.3 {text('contracttype_kop')}"),
+        Para(text("contracttype")),
+        Heading(2, f"1.4 {text('soorten_kop')}"),
+        *text_blocks(annex.text("inleiding", "soorten")),
+        Heading(2, f"1.5 {text('aantonen_kop')}"),
+        Para(text("aantonen")),
+        Heading(2, f"1.6 {text('voorwaarden_kop')}"),
+        Para(text("voorwaarden")),
     ]
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from aanbesteding.render import datum
 from aanbesteding.reports.review import (
     MATRIX_LEGEND,
+    ChapterReview,
     ClauseReview,
     LibraryReview,
     TextBlock,
@@ -26,6 +27,12 @@ def _texts(writer: DocxWriter, label: str, blocks: tuple[TextBlock, ...]) -> Non
         writer.rich_paragraph(parts, "List Bullet" if bullet else None)
 
 
+def _verdict(writer: DocxWriter) -> None:
+    writer.paragraph("Beoordeling", "Clausule Label")
+    writer.table(None, [("Opmerkingen", "\n\n\n"), ("Akkoord (ja / nee, met wijziging)", ""),
+                        ("Naam en datum", "")], (4.5, 11.5), LABELS)
+
+
 def _clause(writer: DocxWriter, clause: ClauseReview) -> None:
     writer.heading(3, f"{clause.id} – {clause.titel}")
     writer.table(None, clause.metadata, (4.5, 11.5), LABELS)
@@ -40,9 +47,15 @@ def _clause(writer: DocxWriter, clause: ClauseReview) -> None:
         writer.paragraph("Scoringsleidraad", "Clausule Label")
         writer.table(("Score", "Wat de Inschrijving daarvoor biedt"), clause.scoring,
                      (2.0, 14.0), TABLE)
-    writer.paragraph("Beoordeling", "Clausule Label")
-    writer.table(None, [("Opmerkingen", "\n\n\n"), ("Akkoord (ja / nee, met wijziging)", ""),
-                        ("Naam en datum", "")], (4.5, 11.5), LABELS)
+    _verdict(writer)
+
+
+def _chapter(writer: DocxWriter, chapter: ChapterReview) -> None:
+    writer.heading(3, f"{chapter.id} – {chapter.titel}")
+    writer.table(None, chapter.metadata, (4.5, 11.5), LABELS)
+    for name, blocks in chapter.texts:
+        _texts(writer, f"Tekst {name}", blocks)
+    _verdict(writer)
 
 
 def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
@@ -51,6 +64,8 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
     writer.paragraph("Clausulebibliotheek – beoordelingsdocument", "Title")
     writer.table(None, [("Datum", datum(date)), ("Bibliotheek", " + ".join(review.origins)),
                         ("Clausules", str(review.count)),
+                        *([("Vaste teksten", ", ".join(c.summary for c in review.chapters))]
+                          if review.chapters else []),
                         ("Per status", ", ".join(f"{s} {n}" for s, n in review.statuses)),
                         ("Inhoudshash (SHA-256)", review.content_hash)], (4.5, 11.5), LABELS)
     writer.paragraph()
@@ -70,5 +85,13 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
         writer.paragraph(theme.inleiding)
         for clause in theme.clauses:
             _clause(writer, clause)
+    if review.chapters:
+        writer.page_break()
+        writer.heading(1, "Vaste teksten van de documenten")
+        writer.paragraph("De hoofdstukken hieronder staan in de map hoofdstukken/ van de "
+                         "bibliotheek. Het programma zet de teksten op hun plaats in de bijlage "
+                         "en de verantwoording; waarden uit de aanbesteding staan gemarkeerd.")
+        for chapter in review.chapters:
+            _chapter(writer, chapter)
     return finish(writer, "Clausulebibliotheek – beoordelingsdocument", "Beoordeling clausules",
                   date)

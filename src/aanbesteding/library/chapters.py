@@ -1,0 +1,140 @@
+"""Legal-owned chapter texts: ``hoofdstukken/<id>.yaml`` in a clause library.
+
+The fixed prose of the documents (the bijlage's introduction, the tier descriptions, the
+classification advice, ...) is legal text like a clause: it has a version, a status, an owner
+and a reviewer, it is layered by organisation libraries (the same id replaces the chapter as a
+whole), shown by ``bibliotheek review``, compared by ``verschil`` and reported by ``gebruik``.
+
+A chapter holds named texts (``teksten``). Each text is a sandboxed Jinja template in the
+clause text markup (paragraphs separated by a blank line, bullets with ``- ``) and may use the
+names of :data:`CHAPTER_NAMES`. :data:`REQUIRED_CHAPTERS` is the contract with the writers:
+which chapters and texts a library must hold so that every document can be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from aanbesteding.domain import Status
+from aanbesteding.library.model import ClauseId, NonEmpty, SemVer, Strict
+
+CHAPTERS_DIR = "hoofdstukken"
+TextKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Loc = tuple[str | int, ...]
+
+# The names a chapter text may use, and what they stand for (for review and lint messages).
+CHAPTER_NAMES: dict[str, str] = {
+    "organisatie": "naam van de Aanbestedende Dienst",
+    "opdracht": "titel van de opdracht",
+    "systeem": "naam van het systeem (leeg als niet opgegeven)",
+    "laag": "nummer van de laag (1, 2 of 3)",
+    "laag_label": "de laag voluit, bijvoorbeeld 'laag 2 – gevoelig'",
+    "contracttype": "contracttype (sleutel, bijvoorbeeld saas)",
+    "contracttype_label": "contracttype voluit",
+    "aantal_eisen": "aantal eisen in de bijlage",
+    "aantal_wensen": "aantal wensen in de bijlage",
+    "aantal_bepalingen": "aantal contractbepalingen in de bijlage",
+    "aandeel_kwaliteit": "aandeel kwaliteit in %",
+    "aandeel_soevereiniteit": "aandeel soevereiniteit in %",
+    "aandeel_prijs": "aandeel prijs in %",
+}
+
+# Chapter id -> the texts the writers need from it. A library (with its layers) must hold them.
+REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
+    "inleiding": ("titel", "doel_kop", "doel", "omvang", "indeling_kop", "indeling",
+                  "proportionaliteit", "contracttype_kop", "contracttype", "soorten_kop",
+                  "soorten", "aantonen_kop", "aantonen", "voorwaarden_kop", "voorwaarden"),
+    "lagen": ("kritiek", "gevoelig", "ondersteunend"),
+}
+
+
+class Chapter(Strict):
+    """One chapter file, as written in ``hoofdstukken/<id>.yaml``."""
+
+    id: ClauseId = Field(description="Stabiele sleutel; gelijk aan de bestandsnaam")
+    titel: NonEmpty = Field(description="Waar de teksten staan, voor de jurist")
+    versie: SemVer = Field(description="Semantische versie, bijvoorbeeld 1.0.0")
+    status: Status
+    eigenaar: NonEmpty = Field(description="Afdeling of functie die de teksten beheert")
+    beoordeeld_door: str | None = Field(None, description="Jurist die de teksten beoordeelde")
+    beoordeeld_op: dt.date | None = Field(None, description="Datum van de laatste beoordeling")
+    bronnen: list[NonEmpty] = Field(default_factory=list)
+    teksten: dict[TextKey, NonEmpty] = Field(
+        min_length=1, description="Benoemde teksten (Jinja-sjabloon, opmaak als clausuletekst)")
+
+
+@dataclass(frozen=True)
+class LoadedChapter:
+    """A validated chapter with where it came from."""
+
+    chapter: Chapter
+    path: str  # relative to its source, e.g. hoofdstukken/inleiding.yaml
+    origin: str  # label of the source (layer) it came from
+    digest: str  # SHA-256 of the file's bytes
+
+    @property
+    def id(self) -> str:
+        return self.chapter.id
+
+
+def is_chapter_file(rel: str) -> bool:
+    parts = rel.split("/")
+    return (len(parts) == 2 and parts[0] == CHAPTERS_DIR and rel.endswith((".yaml", ".yml"))
+            and not parts[1].startswith("."))
+
+
+def layer_problems(new: Chapter, base: Chapter | None) -> Iterator[tuple[Loc, str]]:
+    """A chapter that replaces one from a lower layer must keep every text of it."""
+    if base is None:
+        return
+    missing = [key for key in base.teksten if key not in new.teksten]
+    if missing:
+        yield ("teksten",), (f"mist {', '.join(missing)}: een hoofdstuk in een bovenliggende "
+                             "bibliotheek vervangt het hele hoofdstuk en moet elke tekst bevatten")
+
+
+def missing_chapters(chapters: Mapping[str, LoadedChapter]) -> Iterator[tuple[str, Loc, str]]:
+    """(relative path, field, message) for every required chapter or text that is missing."""
+    for chapter_id, keys in REQUIRED_CHAPTERS.items():
+        rel = f"{CHAPTERS_DIR}/{chapter_id}.yaml"
+        loaded = chapters.get(chapter_id)
+        if loaded is None:
+            yield rel, (), ("dit hoofdstuk ontbreekt; de documenten hebben het nodig (kopieer het "
+                            "uit de standaardbibliotheek)")
+            continue
+        absent = [key for key in keys if key not in loaded.chapter.teksten]
+        if absent:
+            yield loaded.path, ("teksten",), f"de tekst(en) {', '.join(absent)} ontbreken"
+
+
+def lint_chapter(chapter: Chapter) -> Iterator[tuple[Loc, str]]:
+    """Template problems of a chapter: syntax, forbidden constructs, unknown names."""
+    from aanbesteding.errors import TemplateError
+    from aanbesteding.render import unsafe_access, used_names
+
+    for key, text in chapter.teksten.items():
+        loc: Loc = ("teksten", key)
+        try:
+            unknown = sorted(used_names(text) - set(CHAPTER_NAMES))
+            forbidden = unsafe_access(text)
+        except TemplateError as exc:
+            yield loc, str(exc)
+            continue
+        if forbidden:
+            yield loc, f"niet-toegestane sjabloonconstructies: {', '.join(forbidden)}"
+        if unknown:
+            yield loc, (f"onbekende naam {', '.join(unknown)}; toegestaan zijn "
+                        f"{', '.join(CHAPTER_NAMES)}")
+
+
+def render_chapter(loaded: LoadedChapter, context: Mapping[str, object]) -> dict[str, str]:
+    """Every text of the chapter rendered in the sandbox with ``context``."""
+    from aanbesteding.render import render
+
+    return {key: render(text, context, where=f"{loaded.path}, teksten.{key}")
+            for key, text in loaded.chapter.teksten.items()}
