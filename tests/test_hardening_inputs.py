@@ -92,11 +92,12 @@ def test_malformed_and_deeply_nested_manifests_are_listed_as_unreadable(tmp_path
     manifest(folder, "tekst", {**GOOD, "clausules": "subverwerkers"})
     manifest(folder, "getal", {**GOOD, "clausules": [1, 2]})
     manifest(folder, "lijst", {**GOOD, "aanbesteding": ["INK-1"]})
+    manifest(folder, "hoofdstuk", {**GOOD, "hoofdstukken": ["inleiding"]})
     os.mkfifo(folder / "pijp.manifest.json")
     result = bounded(["bibliotheek", "gebruik", "dossiers"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert "1 aanbesteding(en) gevonden" in result.stdout
-    for name in ("diep", "diep2", "tekst", "getal", "lijst", "pijp"):
+    for name in ("diep", "diep2", "tekst", "getal", "lijst", "hoofdstuk", "pijp"):
         assert f"Niet te lezen als manifest: dossiers/{name}.manifest.json" in result.stdout
 
 

@@ -76,9 +76,10 @@ def _read(path: Path) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or data.get("manifest") != MANIFEST_KIND:
         return None
-    tender, clauses = data.get("aanbesteding", {}), data.get("clausules", [])
-    if not isinstance(tender, dict) or not isinstance(clauses, list) \
-            or not all(isinstance(c, dict) for c in clauses):
+    tender = data.get("aanbesteding", {})
+    lists = [data.get("clausules", []), data.get("hoofdstukken", [])]
+    if not isinstance(tender, dict) or not all(
+            isinstance(items, list) and all(isinstance(i, dict) for i in items) for items in lists):
         return None
     return data
 
