@@ -138,3 +138,18 @@ def test_an_unknown_revision_is_named_in_dutch(run: Runner, tmp_path: Path,
     code, _, err = run(["bibliotheek", "verschil", "v9.9:clauses", "clauses"])
     assert code == 1
     assert "Fout: v9.9:clauses: de revisie 'v9.9' bestaat niet in deze repository" in err
+
+
+def test_a_huge_file_in_a_revision_is_reported_not_read_into_memory(run: Runner, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Own probe: every blob under the folder was read into memory, whatever its size."""
+    repo = library_repo(tmp_path / "repo")
+    (repo / "clauses" / "keten" / "groot.yaml").write_bytes(b"# " + b"x" * 6_000_000)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "groot")
+    monkeypatch.chdir(repo)
+    code, _, err = run(["bibliotheek", "verschil", "HEAD~1:clauses", "HEAD:clauses"])
+    assert code == 1
+    checked(err)
+    assert "keten/groot.yaml: het bestand kan niet worden gelezen (het bestand is te groot " \
+           "(6.000.002 bytes; het maximum is 5.000.000))" in err

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from aanbesteding.errors import SourceError
 from aanbesteding.library.git import git_problem, run_git
-from aanbesteding.support.files import MAX_YAML, read_regular
+from aanbesteding.support.files import MAX_YAML, InputFileProblem, read_regular
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.resources import standard_library_path
 
@@ -79,6 +79,7 @@ class GitSource:
     subdir: str
     _blobs: dict[str, str] | None = field(default=None, repr=False)
     _contents: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _too_big: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -133,23 +134,34 @@ class GitSource:
                               "geldige UTF-8-tekst; geef het bestand een andere naam") from None
 
     def _load_all(self) -> None:
-        """Read every blob in one ``git cat-file --batch`` call."""
+        """Read every blob within the size limit in one ``git cat-file --batch`` call, after one
+        ``--batch-check`` call for the sizes (a huge file is never read into memory)."""
         assert self._blobs is not None
         order = sorted(self._blobs)
         if not order:
             return
-        output = self._git("cat-file", "--batch",
-                           data="".join(f"{self._blobs[p]}\n" for p in order).encode())
-        pos = 0
-        for path in order:
-            header_end = output.find(b"\n", pos)
-            header = output[pos:header_end].split(b" ") if header_end >= 0 else []
+        request = "".join(f"{self._blobs[p]}\n" for p in order).encode()
+        sizes = self._git("cat-file", "--batch-check", data=request).splitlines()
+        wanted = []
+        for path, line in zip(order, [*sizes, *[b""] * len(order)], strict=False):
+            header = line.split(b" ")
             if len(header) != 3 or not header[2].isdigit():
                 raise SourceError(
                     f"{self.label}: {self.subdir + '/' if self.subdir else ''}{path} ontbreekt "
                     "in de repository (een onvolledige kloon: het bestand is nooit opgehaald); "
                     "haal de repository volledig op, of vergelijk met een map")
-            size = int(header[2])
+            if int(header[2]) > MAX_YAML:
+                self._too_big[path] = int(header[2])
+            else:
+                wanted.append(path)
+        if not wanted:
+            return
+        output = self._git("cat-file", "--batch",
+                           data="".join(f"{self._blobs[p]}\n" for p in wanted).encode())
+        pos = 0
+        for path in wanted:
+            header_end = output.index(b"\n", pos)
+            size = int(output[pos:header_end].split(b" ")[2])
             start = header_end + 1
             self._contents[path] = output[start:start + size]
             pos = start + size + 1
@@ -162,7 +174,12 @@ class GitSource:
         return sorted(self._tree())
 
     def read(self, rel: str) -> bytes:
+        """The file's bytes at the revision; InputFileProblem (an OSError) when it is larger
+        than a library file may be."""
         self._tree()
+        if rel in self._too_big:
+            raise InputFileProblem(f"het bestand is te groot ({self._too_big[rel]:,} bytes; het "
+                                   f"maximum is {MAX_YAML:,})".replace(",", "."), rel)
         if rel not in self._contents:
             raise FileNotFoundError(rel)
         return self._contents[rel]
