@@ -104,3 +104,15 @@ def test_a_profile_name_no_output_file_can_carry_is_refused_by_name(run: Runner,
     assert "\x1b" not in err
     assert sorted(p.name for p in out.iterdir()) == [
         "goed-verantwoording.docx", "goed.docx", "goed.manifest.json", "goed.xlsx"]
+
+
+def test_names_equal_after_unicode_normalisation_collide(run: Runner, tmp_path: Path) -> None:
+    """Own probe: 'café' written composed and decomposed are one name on macOS (APFS/HFS+)."""
+    first = profile(tmp_path / "caf\u00e9.yaml")
+    second = profile(tmp_path / "cafe\u0301.yaml")
+    out = tmp_path / "uit"
+    code, stdout, err = run(["batch", str(first), str(second), "--uitvoer", str(out),
+                             "--processen", "1"])
+    assert code == 1
+    assert "1 van 2 profielen geschreven" in stdout
+    assert f"wordt al geschreven voor {first}" in err

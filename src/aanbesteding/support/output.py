@@ -254,7 +254,10 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
 def _link(source: str | Path, target: str | Path) -> None:
     """Give ``source`` the name ``target`` without ever overwriting an existing ``target``."""
     try:
-        os.link(source, target, follow_symlinks=False)  # fails if the target exists
+        if os.link in os.supports_follow_symlinks:  # link a symlink itself, not its target
+            os.link(source, target, follow_symlinks=False)  # fails if the target exists
+        else:  # Windows: hard links to links are not a thing there
+            os.link(source, target)
     except FileExistsError:
         raise
     except OSError as exc:
