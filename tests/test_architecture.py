@@ -107,7 +107,8 @@ def test_help_imports_no_heavy_library() -> None:
 
 def test_overzicht_with_a_warm_cache_imports_no_writer_or_template_engine(tmp_path: Path) -> None:
     env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
-           "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"]}
+           "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the code under test, not an install
     subprocess.run([sys.executable, "-m", "aanbesteding", "bibliotheek", "controleer"],
                    check=True, timeout=120, env=env, capture_output=True)
     probe = ("import runpy, sys\n"

@@ -137,7 +137,7 @@ def test_an_unknown_revision_is_named_in_dutch(run: Runner, tmp_path: Path,
     monkeypatch.chdir(repo)
     code, _, err = run(["bibliotheek", "verschil", "v9.9:clauses", "clauses"])
     assert code == 1
-    assert "Fout: v9.9:clauses: de revisie 'v9.9' bestaat niet in deze repository" in err
+    assert "v9.9:clauses: git kent deze revisie niet; 'git tag' toont de versies" in err
 
 
 def test_a_huge_file_in_a_revision_is_reported_not_read_into_memory(run: Runner, tmp_path: Path,

@@ -14,6 +14,7 @@ Everything raises subclasses of :class:`aanbesteding.errors.AanbestedingError`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -64,6 +65,10 @@ FORMATS: dict[str, Format] = {
                              takes_template=True, records_files=True),
     "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.export.pdf:pdf_bytes",
                   takes_template=True),
+    "verantwoording-pdf": Format("verantwoording-pdf", "-verantwoording.pdf",
+                                 "Verantwoording (PDF)",
+                                 "aanbesteding.writers.export.pdf:accountability_pdf_bytes",
+                                 takes_template=True, records_files=True),
     "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
@@ -140,8 +145,9 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
 
 
 def default_output_name(tender: Tender) -> str:
-    """E.g. ``bijlage-soevereiniteit-ink-2026-042-laag2-saas.docx``: the kenmerk (or else the
-    organisation, unless it is the default) keeps the files of different tenders apart."""
+    """E.g. ``bijlage-soevereiniteit-ink-2026-042-laag2-saas-v1.1.docx``: the kenmerk (or else
+    the organisation, unless it is the default) keeps the files of different tenders apart,
+    and a --versie other than 1.0 those of different versions."""
     from aanbesteding.tender.model import Tender as TenderModel
     from aanbesteding.writers.export.ocds import slug
 
@@ -149,7 +155,13 @@ def default_output_name(tender: Tender) -> str:
     reference = tender.kenmerk or (tender.organisatie if tender.organisatie != default_org else "") or ""
     short = slug(reference)[:100].rstrip("-")  # a 200-character kenmerk still gives a valid name
     prefix = f"{short}-" if short else ""
-    return f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}.docx"
+    # A document version other than the default goes in the name, so a new version of the
+    # set is written beside the earlier one instead of over it.
+    default_version = TenderModel.model_fields["versie"].default
+    version = re.sub(r"[^0-9a-z.]+", "-", tender.versie.lower())[:30].strip("-.")
+    version = f"-v{version}" if version and tender.versie != default_version else ""
+    return (f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}"
+            f"{version}.docx")
 
 
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
@@ -193,9 +205,10 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     ``library`` is a loaded library (None: the standard library). Every file is built in
     memory and existing files are checked before anything is written, so a failure leaves
     no half result. ``pdf`` converts the .docx through LibreOffice once and also writes the
-    page numbers into the .docx's table of contents (OutputError when LibreOffice or its UNO
-    bridge is missing). Raises LibraryError, InputError, PolicyError, TemplateError,
-    DocumentTemplateError or OutputError.
+    page numbers into the .docx's table of contents; ``verantwoording-pdf`` does the same for
+    the verantwoording (OutputError when LibreOffice or its UNO bridge is missing). Raises
+    LibraryError, InputError, PolicyError, TemplateError, DocumentTemplateError or
+    OutputError.
     """
     import json
 
@@ -209,14 +222,14 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     library = library if library is not None else load_library()
     annex = compose_annex(library, tender)
     warnings = status_gate(annex)
-    later = ("pdf", "verantwoording")  # these need the others' final bytes
+    later = ("pdf", "verantwoording", "verantwoording-pdf")  # need the others' final bytes
     contents: dict[Path, bytes] = {path: FORMATS[name].write(annex, template)
                                    for name, path in paths.items() if name not in later}
     if "pdf" in paths:  # also fills the .docx's table of contents with page numbers
         _add_pdf(contents, paths, annex, template)
-    if "verantwoording" in paths:  # records the name and hash of every other file
+    if "verantwoording" in paths or "verantwoording-pdf" in paths:  # records every other file
         earlier = {p.name: hashlib.sha256(data).hexdigest() for p, data in contents.items()}
-        contents[paths["verantwoording"]] = FORMATS["verantwoording"].write(annex, template, earlier)
+        _add_accountability(contents, paths, annex, template, earlier)
     files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
                               hashlib.sha256(contents[paths[name]]).hexdigest(),
                               len(contents[paths[name]])) for name in paths)
@@ -238,6 +251,20 @@ def _add_pdf(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
     contents[paths["pdf"]] = stable_pdf(pdf, annex.tender.datum)
     if "docx" in paths:
         contents[paths["docx"]] = fill_toc_pages(docx, pages, annex.tender.datum)
+
+
+def _add_accountability(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
+                        template: Path | None, earlier: dict[str, str]) -> None:
+    """The verantwoording; as PDF too when asked, which also fills its table of contents."""
+    record = FORMATS["verantwoording"].write(annex, template, earlier)
+    if "verantwoording-pdf" in paths:
+        from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
+
+        pdf, pages = convert(record)
+        contents[paths["verantwoording-pdf"]] = stable_pdf(pdf, annex.tender.datum)
+        record = fill_toc_pages(record, pages, annex.tender.datum)
+    if "verantwoording" in paths:
+        contents[paths["verantwoording"]] = record
 
 
 def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,

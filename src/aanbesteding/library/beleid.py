@@ -47,6 +47,35 @@ class TierSharesByTier(BaseModel):
 
 
 SealEvidence = dict[Annotated[int, Field(ge=1, le=4)], NonEmpty]
+Months = Annotated[int, Field(ge=0, le=60)]
+
+
+class LeadTimes(BaseModel):
+    """Months before the last day to act (notice day, option date or end) that an action
+    for a contract in one tier is decided."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    verlengingstoets: Months = Field(description="Maanden vóór de opzegdag: beslissen over verlengen")
+    aanbesteden: Months = Field(description="Maanden vóór de opzegdag of einddatum: besluit om aan te besteden")
+
+
+class LeadTimesByTier(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kritiek: LeadTimes | None = None
+    gevoelig: LeadTimes | None = None
+    ondersteunend: LeadTimes | None = None
+
+
+class PortfolioPolicy(BaseModel):
+    """The ``portfolio`` section: lead times per tier and the clauses that bind data to the EER."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    beslistermijnen: LeadTimesByTier = Field(default_factory=LeadTimesByTier)
+    eer_clausules: list[NonEmpty] | None = Field(
+        None, description="Clausules die opslag en verwerking binnen de EER eisen")
 
 
 class PolicyFile(BaseModel):
@@ -58,9 +87,18 @@ class PolicyFile(BaseModel):
     seal_bewijs: dict[Sov, SealEvidence] = Field(
         default_factory=dict,
         description="Per doelstelling: welk bewijs welk SEAL-niveau (1 tot en met 4) vaststelt")
+    portfolio: PortfolioPolicy = Field(default_factory=PortfolioPolicy)
 
 
 DEFAULT_SHARES = TierShares(kwaliteit=40, soevereiniteit=30, prijs=30, maximum_soevereiniteit=100)
+# Without a portfolio section: decide on a renewal 6/4/3 months and on a new tender 18/12/9
+# months before the last day to act, for laag 1/2/3.
+DEFAULT_LEAD_TIMES: dict[Laag, LeadTimes] = {
+    Laag.KRITIEK: LeadTimes(verlengingstoets=6, aanbesteden=18),
+    Laag.GEVOELIG: LeadTimes(verlengingstoets=4, aanbesteden=12),
+    Laag.ONDERSTEUNEND: LeadTimes(verlengingstoets=3, aanbesteden=9),
+}
+DEFAULT_EER_CLAUSES: tuple[str, ...] = ("opslag-eer",)
 
 
 class Policy(BaseModel):
@@ -70,18 +108,36 @@ class Policy(BaseModel):
 
     shares: dict[Laag, TierShares] = Field(default_factory=dict)
     seal_evidence: dict[str, dict[int, str]] = Field(default_factory=dict)
+    # The beleid.yaml each tier's shares came from (absent: the built-in defaults).
+    share_sources: dict[Laag, str] = Field(default_factory=dict)
+    lead_times: dict[Laag, LeadTimes] = Field(default_factory=lambda: dict(DEFAULT_LEAD_TIMES))
+    eer_clauses: tuple[str, ...] = DEFAULT_EER_CLAUSES
 
     def shares_for(self, laag: Laag) -> TierShares:
         return self.shares.get(laag, DEFAULT_SHARES)
 
-    def merged(self, layer: PolicyFile) -> Policy:
-        """This policy with ``layer`` on top (a tier's shares and an objective's evidence are
-        replaced as a whole)."""
+    def share_source(self, laag: Laag) -> str:
+        """The file the tier's shares and maximum were read from, for messages."""
+        return self.share_sources.get(laag, "de ingebouwde standaard, geen beleid.yaml")
+
+    def merged(self, layer: PolicyFile, source: str = "") -> Policy:
+        """This policy with ``layer`` (read from file ``source``) on top (a tier's shares and
+        an objective's evidence are replaced as a whole)."""
         shares = dict(self.shares)
+        sources = dict(self.share_sources)
         for laag in Laag:
             tier: TierShares | None = getattr(layer.verhouding, laag.key)
             if tier is not None:
                 shares[laag] = tier
+                if source:
+                    sources[laag] = source
         evidence: dict[str, dict[int, str]] = dict(self.seal_evidence)
         evidence.update({sov: dict(sorted(levels.items())) for sov, levels in layer.seal_bewijs.items()})
-        return Policy(shares=shares, seal_evidence=evidence)
+        lead_times = dict(self.lead_times)
+        for laag in Laag:
+            lead: LeadTimes | None = getattr(layer.portfolio.beslistermijnen, laag.key)
+            if lead is not None:
+                lead_times[laag] = lead
+        eer = self.eer_clauses if layer.portfolio.eer_clausules is None else tuple(layer.portfolio.eer_clausules)
+        return Policy(shares=shares, seal_evidence=evidence, share_sources=sources,
+                      lead_times=lead_times, eer_clauses=eer)

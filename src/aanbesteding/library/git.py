@@ -11,6 +11,7 @@ configuration is not read, and ``GIT_*`` variables of the caller (``GIT_DIR``,
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def run_git(repo: Path, *args: str, data: bytes | None = None,
 _KNOWN = (
     (("unknown revision", "bad revision", "not a valid object name", "not a tree object",
       "invalid object name", "ambiguous argument", "needed a single revision"),
-     "de revisie '{rev}' bestaat niet in deze repository"),
+     "git kent deze revisie niet; 'git tag' toont de versies (tags) en 'git log --oneline' "
+     "de commits die er zijn, bijv. HEAD~1:clauses"),
     (("promisor remote", "could not fetch", "lazy fetch", "missing blob", "unable to read"),
      "een deel van de revisie ontbreekt in de repository (een onvolledige kloon); haal de "
      "repository volledig op, of vergelijk met een map"),
@@ -60,7 +62,7 @@ _KNOWN = (
 
 def git_problem(stderr: bytes, revision: str) -> str:
     """A Dutch reason for a failed git call, from what git wrote on stderr."""
-    text = stderr.decode("utf-8", "replace").strip()
+    text = re.sub(r"^(fatal|error): ", "", stderr.decode("utf-8", "replace").strip(), flags=re.M)
     lower = text.lower()
     for needles, message in _KNOWN:
         if any(needle in lower for needle in needles):

@@ -219,7 +219,9 @@ def open_source(spec: str | Path | None, *, cwd: Path | None = None) -> Source:
     base = (cwd or Path.cwd()).resolve()
     repo = _git_toplevel(base)
     if repo is None:
-        raise SourceError(f"{spec}: is geen map, en {base} ligt niet in een git-repository")
+        raise SourceError(f"{spec}: is geen map, en {base} ligt niet in een git-repository. Een "
+                          "revisie (REVISIE:map) werkt alleen in de map van een git-kloon van "
+                          "de bibliotheek: ga daar eerst heen (cd), of vergelijk twee mappen")
     # Paths after the colon are relative to the current folder, as in 'git show REV:./pad'.
     rel = (base / subdir).resolve()
     try:

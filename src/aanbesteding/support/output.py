@@ -71,11 +71,31 @@ def _check_one(path: Path, force: bool) -> bool:
     if path.is_dir():
         raise OutputError(f"{path} is een map, geen bestand")
     if not path.parent.is_dir():
-        raise OutputError(f"de map {path.parent} bestaat niet")
+        if not _creatable(path.parent):
+            raise OutputError(f"de map {path.parent} kan niet worden aangemaakt: een deel van "
+                              "het pad is een bestand")
+        return False
     if not os.path.lexists(path):
         return False
     if not force and not _left_by_crashed_run(path):
-        raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+        raise OutputError(exists_message(path))
+    return True
+
+
+def exists_message(path: Path) -> str:
+    """Refusing to overwrite ``path``: --force, or keep it and write beside it."""
+    number = 2
+    while (other := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
+        number += 1
+    return (f"{path} bestaat al; gebruik --force om het te overschrijven, of bewaar het en "
+            f"schrijf ernaast met een andere naam of map (bijv. --uitvoer {other})")
+
+
+def _creatable(folder: Path) -> bool:
+    """Whether the missing ``folder`` can be made: its nearest existing ancestor is a folder."""
+    for ancestor in folder.parents:
+        if ancestor.exists():
+            return ancestor.is_dir()
     return True
 
 
@@ -231,7 +251,13 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
     this run refuses) or waits. Raises OutputError if a file exists and ``force`` is false, a
     file is open in another program (Windows), the folder stays locked, or writing fails.
     """
-    check_output_names(list(files))
+    check_writable(files, force)
+    for folder in {path.parent for path in files}:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)  # --uitvoer map/x.docx makes its folder
+        except OSError as exc:
+            raise OutputError(f"de map {folder} kan niet worden aangemaakt "
+                              f"({os_reason(exc)})") from exc
     with folder_locks({path.parent for path in files}):
         replaceable = {path for path in files if _check_one(path, force)}
         clean_leftovers(files)
@@ -301,7 +327,7 @@ def _place_all(temporaries: Mapping[Path, str], replaceable: set[Path]) -> None:
 
 def _placing_error(path: Path, exc: OSError) -> OutputError:
     if isinstance(exc, FileExistsError):
-        return OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+        return OutputError(exists_message(path))
     if isinstance(exc, PermissionError):
         return OutputError(
             f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "

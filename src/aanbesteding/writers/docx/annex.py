@@ -25,25 +25,32 @@ from aanbesteding.writers.docx.document import DocxWriter
 from aanbesteding.writers.docx.frame import block, blocks, cover, finish, header_footer, properties
 
 FIRST_THEME_CHAPTER = 5
+SUBHEADING = 3  # heading level of the parts of an item (not in the table of contents)
 
 
 def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None:
+    """One eis, wens or bepaling: a heading 2 (listed in the table of contents) and heading-3
+    sub-headings ("Wijze van aantonen", "Weging en scoringsleidraad", "Toelichting") that
+    screen readers and Word's navigation pane list, but the table of contents (levels 1-2)
+    leaves out."""
     block(writer, Heading(2, heading_text(req)))
     block(writer, Para(requirement_meta(req), style="Clausule Metadata"))
     blocks(writer, text_blocks(public_text(req.text)))
-    block(writer, Para("Wijze van aantonen", style="Clausule Label"))
+    block(writer, Heading(SUBHEADING, "Wijze van aantonen"))
     blocks(writer, text_blocks(public_text(req.wijze_van_aantonen)))
     if req.weight is not None:
+        block(writer, Heading(SUBHEADING, "Weging en scoringsleidraad"))
         block(writer, Para(f"Weging: {req.weight} punten. Beoordeling volgens deze "
-                           "scoringsleidraad:", style="Clausule Label"))
+                           "scoringsleidraad:"), keep_with_next=True)
         block(writer, scoring_table(req, scale))
     elif req.scoring_guidance:
-        block(writer, Para("Scoringsleidraad per doelstelling (percentage van de doelstelling, zie "
-                           "hoofdstuk 3):", style="Clausule Label"))
+        block(writer, Heading(SUBHEADING, "Scoringsleidraad per doelstelling"))
+        block(writer, Para("Score als percentage van de doelstelling (zie hoofdstuk 3):"),
+              keep_with_next=True)
         block(writer, scoring_table(req, ()))
     explanation, _ = split_tier_notes(req.toelichting)
     if explanation:
-        block(writer, Para("Toelichting", style="Clausule Label"))
+        block(writer, Heading(SUBHEADING, "Toelichting"))
         blocks(writer, explanation)
 
 

@@ -9,7 +9,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from aanbesteding.writers.docx.ooxml import escape_text, paragraph_xml, parse_children, run_xml
+from aanbesteding.writers.docx.ooxml import (
+    attr,
+    escape_text,
+    paragraph_xml,
+    parse_children,
+    run_xml,
+)
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 TOC_EMPTY = "Werk de inhoudsopgave bij (F9)."
@@ -39,12 +45,20 @@ def add_simple_field(paragraph: Paragraph, instruction: str, cached: str) -> Non
     _append_runs(paragraph, simple_field_xml(instruction, cached))
 
 
-def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str]],
+def toc_link_xml(text: str, anchor: str | None) -> str:
+    """A TOC entry's runs: a hyperlink to the heading's bookmark ``anchor`` (as Word writes
+    them with ``\\h``), or a plain run without anchor."""
+    if anchor is None:
+        return run_xml(text)
+    return f'<w:hyperlink w:anchor="{attr(anchor)}" w:history="1">{run_xml(text)}</w:hyperlink>'
+
+
+def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str, str | None]],
             style_ids: Sequence[str]) -> None:
     """Turn ``placeholder`` into a TOC field whose cached result lists ``entries``.
 
-    The cached entries (level, text) make the contents visible in clients that do not
-    refresh fields; Word rebuilds them, with page numbers, when the document opens.
+    The cached entries (level, text, bookmark) make the contents visible, as internal links,
+    in clients that do not refresh fields; Word rebuilds them when asked (F9).
     ``style_ids`` are the paragraph style ids of the TOC levels (``toc1``, ``toc2``, …);
     deeper entries take the last one.
     """
@@ -53,8 +67,8 @@ def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str]],
         placeholder._p.style = style_ids[0]
         _append_runs(placeholder, begin + run_xml(TOC_EMPTY) + _field_char("end"))
         return
-    styles = [style_ids[max(1, min(level, len(style_ids))) - 1] for level, _ in entries]
-    runs = [run_xml(text) for _, text in entries]
+    styles = [style_ids[max(1, min(level, len(style_ids))) - 1] for level, _, _ in entries]
+    runs = [toc_link_xml(text, anchor) for _, text, anchor in entries]
     runs[0] = begin + runs[0]
     runs[-1] += _field_char("end")
     placeholder._p.style = styles[0]
