@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Mapping
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aanbesteding import __version__
-from aanbesteding.library.model import Definition
+from aanbesteding.library.model import Clause, Definition
 from aanbesteding.support.files import read_regular
 
 Loc = tuple[str | int, ...]
@@ -241,3 +242,23 @@ class LibraryCache:
 
     def put_clause(self, key: str, clause_json: bytes) -> None:
         self._write("clausules", key, clause_json)
+
+
+_TOP_SCALAR = re.compile(r"^(id|versie|status)[ \t]*:[ \t]*(['\"]?)([^'\"#\r\n]*?)\2[ \t]*(?:#.*)?\r?$",
+                         re.M)
+
+
+def stated_by_file(clause: Clause, data: bytes) -> bool:
+    """Whether a cached clause has the id, version and status its file's own bytes state.
+
+    A cheap second check beside the cache's seal: what the status gate and the manifest
+    depend on is read from the clause file itself (a plain top-level line; a value written
+    another way is left to the seal).
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    stated = {m.group(1): m.group(3).strip() for m in _TOP_SCALAR.finditer(text)}
+    return all(stated.get(name, value) == value for name, value in
+               (("id", clause.id), ("versie", clause.versie), ("status", clause.status)))

@@ -12,7 +12,6 @@ Every clause remembers the source it came from.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
 from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
-from aanbesteding.library.cache import LibraryCache, definitions_digest
+from aanbesteding.library.cache import LibraryCache, definitions_digest, stated_by_file
 from aanbesteding.library.chapters import (
     Chapter,
     LoadedChapter,
@@ -87,26 +86,6 @@ class Library:
         return {c.clause.id: c for c in self.clauses}
 
 
-_TOP_SCALAR = re.compile(r"^(id|versie|status)[ \t]*:[ \t]*(['\"]?)([^'\"#\r\n]*?)\2[ \t]*(?:#.*)?\r?$",
-                         re.M)
-
-
-def _agrees(clause: Clause, data: bytes) -> bool:
-    """Whether a cached clause has the id, version and status its file's own bytes state.
-
-    A cheap second check beside the cache's seal: what the status gate and the manifest
-    depend on is read from the clause file itself (a plain top-level line; a value written
-    another way is left to the seal).
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    stated = {m.group(1): m.group(3).strip() for m in _TOP_SCALAR.finditer(text)}
-    return all(stated.get(name, value) == value for name, value in
-               (("id", clause.id), ("versie", clause.versie), ("status", clause.status)))
-
-
 @dataclass
 class _Layer:
     """Reads one source, recording problems and every byte read."""
@@ -151,7 +130,7 @@ class _Layer:
         if cached is not None:
             try:
                 stored = Clause.model_validate_json(cached)
-                if _agrees(stored, data):
+                if stated_by_file(stored, data):
                     return stored, data
             except ValidationError:
                 pass  # an unreadable entry: parse the file again
