@@ -125,14 +125,15 @@ WEIGHT_PROFILE_LABELS: dict[str, str] = {
     "eu-csf-2026": "Voorbeeldweging uit de handreiking 2026",
 }
 
-# The product's proposed minimum SEAL per objective and tier; None means no minimum. SOV-1
-# (ownership and control) has a minimum only in laag 1, where a seat or control test can be
-# justified; in laag 2 and 3 it would be an origin test (EER baseline, equal treatment).
+# The product's proposed minimum SEAL per objective and tier; None means no minimum. A minimum
+# is a knock-out, so it is set only where the rung asks something that no eis of that tier asks
+# already (fourth legal reading): laag 1 the takeover without the bidder (SOV-4) and the assured
+# chain of critical suppliers (SOV-5); laag 2 the list of critical suppliers (SOV-5); laag 3 none.
 MIN_SEAL: dict[Laag, dict[str, int | None]] = {
-    Laag.KRITIEK: {"SOV-1": 4, "SOV-2": 4, "SOV-3": 4, "SOV-4": 4,
-                   "SOV-5": 3, "SOV-6": 3, "SOV-7": 4, "SOV-8": None},
-    Laag.GEVOELIG: {"SOV-1": None, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3,
-                    "SOV-5": 2, "SOV-6": 2, "SOV-7": 2, "SOV-8": None},
-    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": 2, "SOV-3": 1, "SOV-4": None,
+    Laag.KRITIEK: {"SOV-1": None, "SOV-2": None, "SOV-3": None, "SOV-4": 4,
+                   "SOV-5": 3, "SOV-6": None, "SOV-7": None, "SOV-8": None},
+    Laag.GEVOELIG: {"SOV-1": None, "SOV-2": None, "SOV-3": None, "SOV-4": None,
+                    "SOV-5": 2, "SOV-6": None, "SOV-7": None, "SOV-8": None},
+    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": None, "SOV-3": None, "SOV-4": None,
                          "SOV-5": None, "SOV-6": None, "SOV-7": None, "SOV-8": None},
 }
