@@ -18,12 +18,13 @@ from aanbesteding.support import output
 from tests.hardening import BASE as HARDENING_BASE
 from tests.hardening import (  # noqa: F401 (fixtures)
     Runner,
+    full_set,
     module_cache_fixture,
     shared_lint_cache_fixture,
 )
 
 BASE = [*HARDENING_BASE, "--datum", "2026-11-23"]
-FULL_SET = ["b-verantwoording.docx", "b.docx", "b.manifest.json", "b.xlsx"]
+FULL_SET = full_set("b")
 
 
 def listing(folder: Path) -> dict[str, str]:
