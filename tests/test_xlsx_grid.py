@@ -15,11 +15,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex, Requirement, Section
 from aanbesteding.compose.composer import compose_annex
-from aanbesteding.domain import MIN_SEAL, SOVS, WEIGHT_PROFILES, Kind
+from aanbesteding.domain import SOVS, Kind
 from aanbesteding.errors import OutputError
+from aanbesteding.library.beleid import Policy
 from aanbesteding.library.loader import load_library
 from aanbesteding.library.model import Theme
-from aanbesteding.tender.model import build_tender
+from aanbesteding.tender.model import Tender, build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes, write_grid
 from tests.libreoffice import convert
 
@@ -40,6 +41,15 @@ def requirement(number: str, kind: Kind, weight: int | None = None) -> Requireme
         sov=("SOV-1",), risks=("R1",), sources=("BIO2 5.21.02",), terms=(), parameters={})
 
 
+def _policy() -> Policy:
+    return load_library().policy
+
+
+def _weights(tender: Tender) -> dict[str, int]:
+    """The weights of the tender's weight profile (from beleid.yaml)."""
+    return {str(sov): w for sov, w in _policy().weight_profiles[tender.weging].weging.items()}
+
+
 def make_annex(**values: object) -> Annex:
     """An annex with eisen E-01..E-03, bepaling B-01 and three wensen, built by hand."""
     tender = build_tender({"laag": "2", "contracttype": "saas", "datum": "2026-03-01",
@@ -50,8 +60,9 @@ def make_annex(**values: object) -> Annex:
             requirement("W-03", Kind.WENS, 5))
     theme = Theme(id="thema", titel="Thema", volgorde=1, inleiding="Inleiding.")
     return Annex(tender=tender, sections=(Section(theme, reqs),), definitions=(),
-                 exclusions=(), min_seal=dict(MIN_SEAL[tender.laag]), library_hash="abc123",
-                 tool_version="0.1.0")
+                 exclusions=(), min_seal=dict(_policy().seal_minimum[tender.laag]),
+                 library_hash="abc123", tool_version="0.1.0", weights=_weights(tender),
+                 weight_profile_label=_policy().weight_profiles[tender.weging].naam)
 
 
 def load(data: bytes) -> Workbook:
@@ -126,7 +137,7 @@ def test_soevereiniteit_has_profile_weights_tier_minima_and_validated_inputs() -
     for offset, sov in enumerate(SOVS):
         row = 2 + offset
         assert str(ws.cell(row=row, column=1).value).startswith(f"{sov} ")
-        assert ws.cell(row=row, column=weight).value == WEIGHT_PROFILES["eu-csf-2026"][sov]
+        assert ws.cell(row=row, column=weight).value == _policy().weight_profiles["eu-csf-2026"].weging[sov]
         assert ws.cell(row=row, column=minimum).value == annex.min_seal[sov]
     seal, score = column_of(ws, "Beta SEAL"), column_of(ws, "Beta score (%)")
     assert score == seal + 1
@@ -356,7 +367,7 @@ def test_filled_grid_excludes_knock_outs_and_ranks_valid_bids_like_python(tmp_pa
     got = results(wb)
     assert got["Beta"]["Status"] == "Uitgesloten: voldoet niet aan E-02"
     assert got["Gamma"]["Status"] == "Uitgesloten: SEAL onder minimum bij SOV-2"
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     expected = {}
     for name, bid in BIDS.items():
         price = min(1.0, max(0.0, (PMAX - bid.price) / (PMAX - PMIN)))
@@ -401,7 +412,7 @@ def test_award_on_value_ranks_on_the_lowest_fictitious_price(tmp_path: Path) -> 
     label = "Waarde volledige score (€)"
     wb = recalculated(annex, tmp_path, BIDS, **{label: FULL_VALUE})
     assert no_error_values(wb) == []
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     fictitious = {n: b.price - FULL_VALUE * (40 * quality(b) + 30 * sovereignty(b, weights)) / 70
                   for n, b in BIDS.items()}
     prijs = wb["Prijs"]
@@ -445,7 +456,8 @@ def test_unfilled_grid_from_the_real_library_computes_without_errors(tmp_path: P
 def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     annex = make_annex()
     bare = Annex(tender=annex.tender, sections=(), definitions=(), exclusions=(),
-                 min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0")
+                 min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0",
+                 weights=annex.weights, weight_profile_label=annex.weight_profile_label)
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(bare))
     wb = openpyxl.load_workbook(path)

@@ -113,26 +113,8 @@ SEAL_NAMES: dict[int, str] = {
     4: "Volledige digitale soevereiniteit",
 }
 
-# EU Cloud Sovereignty Framework weight profiles, in whole percentages.
-WEIGHT_PROFILES: dict[str, dict[str, int]] = {
-    "eu-csf-2025": {"SOV-1": 15, "SOV-2": 10, "SOV-3": 10, "SOV-4": 15,
-                    "SOV-5": 20, "SOV-6": 15, "SOV-7": 10, "SOV-8": 5},
-    "eu-csf-2026": {"SOV-1": 20, "SOV-2": 10, "SOV-3": 10, "SOV-4": 15,
-                    "SOV-5": 10, "SOV-6": 15, "SOV-7": 15, "SOV-8": 5},
-}
-WEIGHT_PROFILE_LABELS: dict[str, str] = {
-    "eu-csf-2025": "EU Cloud Sovereignty Framework v1.2.1 (oktober 2025)",
-    "eu-csf-2026": "Voorbeeldweging uit de handreiking 2026",
-}
-
-# The product's proposed minimum SEAL per objective and tier; None means no minimum. SOV-1
-# (ownership and control) has a minimum only in laag 1, where a seat or control test can be
-# justified; in laag 2 and 3 it would be an origin test (EER baseline, equal treatment).
-MIN_SEAL: dict[Laag, dict[str, int | None]] = {
-    Laag.KRITIEK: {"SOV-1": 4, "SOV-2": 4, "SOV-3": 4, "SOV-4": 4,
-                   "SOV-5": 3, "SOV-6": 3, "SOV-7": 4, "SOV-8": None},
-    Laag.GEVOELIG: {"SOV-1": None, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3,
-                    "SOV-5": 2, "SOV-6": 2, "SOV-7": 2, "SOV-8": None},
-    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": 2, "SOV-3": 1, "SOV-4": None,
-                         "SOV-5": None, "SOV-6": None, "SOV-7": None, "SOV-8": None},
-}
+# The EU Cloud Sovereignty Framework weight profiles a tender can choose. Their names and
+# weights are legal's: ``wegingsprofielen`` in the library's beleid.yaml.
+WeightProfileKey = Literal["eu-csf-2025", "eu-csf-2026"]
+WEIGHT_PROFILE_KEYS: tuple[WeightProfileKey, ...] = ("eu-csf-2025", "eu-csf-2026")
+# The minimum SEAL per tier and objective is legal's too: ``seal_minimum`` in beleid.yaml.

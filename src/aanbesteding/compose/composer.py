@@ -15,7 +15,7 @@ from aanbesteding.compose.policy import (
     nearest_tier,
     resolve_ratio,
 )
-from aanbesteding.domain import CONTRACT_TYPE_LABELS, MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, Kind, Laag
 from aanbesteding.library.chapters import render_chapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
@@ -117,14 +117,17 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     # A minimum SEAL only binds where the annex holds the knock-out that publishes it.
     seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS
                    for s in sections for r in s.requirements)
+    minima = library.policy.seal_minimum[tender.laag]  # the loader checked they are there
+    profile = library.policy.weight_profiles[tender.weging]
     return Annex(
         tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions),
-        min_seal=dict(MIN_SEAL[tender.laag]) if seal_eis else dict.fromkeys(MIN_SEAL[tender.laag]),
+        min_seal=dict(minima) if seal_eis else dict.fromkeys(minima),
         library_hash=library.content_hash, tool_version=__version__,
         inputs={**_inputs(tender, ratio), **_provenance(library, sections)},
         ratio=ratio, max_sovereignty=max_sovereignty,
-        weights=dict(WEIGHT_PROFILES[tender.weging]),
+        weights={str(sov): weight for sov, weight in profile.weging.items()},
+        weight_profile_label=profile.naam,
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
         library_origins=library.origins,
         chapters=_chapters(library, tender, ratio, sections),

@@ -1,17 +1,22 @@
 """Library-wide policy that legal sets in ``beleid.yaml``: the award shares per tier (with the
-maximum share for sovereignty) and the evidence that establishes each SEAL level.
+maximum share for sovereignty), the evidence that establishes each SEAL level, the minimum
+SEAL per tier and objective, and the EU CSF weight profiles; with a version and a status.
 
-The file is optional; without it the defaults below apply. A layer on top may replace the
-shares of a tier or the evidence of an objective.
+A layer on top may replace the shares of a tier, the evidence of an objective, the minima of
+a tier or a weight profile. Without shares the default below applies; the SEAL minima of
+every tier and every weight profile a tender can choose must be in the library
+(:func:`missing_policy`), because they are legal's decisions, not the program's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from aanbesteding.domain import Laag, Sov
+from aanbesteding.domain import SOVS, WEIGHT_PROFILE_KEYS, Laag, Sov, Status, WeightProfileKey
 
 POLICY_FILE = "beleid.yaml"
 Percent = Annotated[int, Field(ge=0, le=100)]
@@ -47,6 +52,34 @@ class TierSharesByTier(BaseModel):
 
 
 SealEvidence = dict[Annotated[int, Field(ge=1, le=4)], NonEmpty]
+SealLevel = Annotated[int, Field(ge=0, le=4)]
+SealMinima = dict[Sov, SealLevel | None]
+
+
+class SealMinimaByTier(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kritiek: SealMinima | None = None
+    gevoelig: SealMinima | None = None
+    ondersteunend: SealMinima | None = None
+
+
+class WeightProfile(BaseModel):
+    """An EU CSF weight profile: its name in the documents and the weight per objective."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    naam: NonEmpty = Field(description="Naam van het profiel zoals de documenten die noemen")
+    weging: dict[Sov, Percent] = Field(description="Gewicht per doelstelling (samen 100)")
+
+    @model_validator(mode="after")
+    def _complete(self) -> WeightProfile:
+        missing = [sov for sov in SOVS if sov not in self.weging]
+        if missing:
+            raise ValueError(f"het gewicht ontbreekt voor {', '.join(missing)}")
+        if sum(self.weging.values()) != 100:
+            raise ValueError(f"de gewichten zijn samen {sum(self.weging.values())}, niet 100")
+        return self
 
 
 class PolicyFile(BaseModel):
@@ -58,6 +91,29 @@ class PolicyFile(BaseModel):
     seal_bewijs: dict[Sov, SealEvidence] = Field(
         default_factory=dict,
         description="Per doelstelling: welk bewijs welk SEAL-niveau (1 tot en met 4) vaststelt")
+    seal_minimum: SealMinimaByTier = Field(
+        default_factory=SealMinimaByTier,
+        description="Per laag het minimale SEAL-niveau per doelstelling (null: geen minimum)")
+    wegingsprofielen: dict[WeightProfileKey, WeightProfile] = Field(default_factory=dict)
+    versie: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")] | None = None
+    status: Status | None = None
+    eigenaar: NonEmpty | None = None
+    beoordeeld_door: str | None = None
+    beoordeeld_op: dt.date | None = None
+
+
+class PolicyVersion(BaseModel):
+    """The version and review of one beleid.yaml (one per layer that has the file)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    origin: str
+    versie: str | None
+    status: str | None
+    eigenaar: str | None
+    beoordeeld_door: str | None
+    beoordeeld_op: dt.date | None
+    digest: str = ""
 
 
 DEFAULT_SHARES = TierShares(kwaliteit=40, soevereiniteit=30, prijs=30, maximum_soevereiniteit=100)
@@ -70,18 +126,40 @@ class Policy(BaseModel):
 
     shares: dict[Laag, TierShares] = Field(default_factory=dict)
     seal_evidence: dict[str, dict[int, str]] = Field(default_factory=dict)
+    seal_minimum: dict[Laag, dict[str, int | None]] = Field(default_factory=dict)
+    weight_profiles: dict[str, WeightProfile] = Field(default_factory=dict)
+    versions: tuple[PolicyVersion, ...] = ()
 
     def shares_for(self, laag: Laag) -> TierShares:
         return self.shares.get(laag, DEFAULT_SHARES)
 
-    def merged(self, layer: PolicyFile) -> Policy:
-        """This policy with ``layer`` on top (a tier's shares and an objective's evidence are
-        replaced as a whole)."""
+    def merged(self, layer: PolicyFile, origin: str = "", digest: str = "") -> Policy:
+        """This policy with ``layer`` on top (a tier's shares, an objective's evidence, a
+        tier's SEAL minima and a weight profile are replaced as a whole)."""
         shares = dict(self.shares)
+        minima = dict(self.seal_minimum)
         for laag in Laag:
             tier: TierShares | None = getattr(layer.verhouding, laag.key)
             if tier is not None:
                 shares[laag] = tier
+            minimum: SealMinima | None = getattr(layer.seal_minimum, laag.key)
+            if minimum is not None:
+                minima[laag] = {sov: minimum.get(sov) for sov in SOVS}
         evidence: dict[str, dict[int, str]] = dict(self.seal_evidence)
         evidence.update({sov: dict(sorted(levels.items())) for sov, levels in layer.seal_bewijs.items()})
-        return Policy(shares=shares, seal_evidence=evidence)
+        version = PolicyVersion(origin=origin, versie=layer.versie, status=layer.status,
+                                eigenaar=layer.eigenaar, beoordeeld_door=layer.beoordeeld_door,
+                                beoordeeld_op=layer.beoordeeld_op, digest=digest)
+        return Policy(shares=shares, seal_evidence=evidence, seal_minimum=minima,
+                      weight_profiles={**self.weight_profiles, **layer.wegingsprofielen},
+                      versions=(*self.versions, version))
+
+
+def missing_policy(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """What a library's policy (all layers together) lacks: (field, message)."""
+    for laag in Laag:
+        if laag not in policy.seal_minimum:
+            yield ("seal_minimum", laag.key), "het minimale SEAL-niveau van deze laag ontbreekt"
+    for key in WEIGHT_PROFILE_KEYS:
+        if key not in policy.weight_profiles:
+            yield ("wegingsprofielen", key), "dit wegingsprofiel ontbreekt"

@@ -21,7 +21,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
-from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
+from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile, missing_policy
 from aanbesteding.library.cache import LibraryCache, definitions_digest
 from aanbesteding.library.chapters import (
     Chapter,
@@ -215,11 +215,12 @@ class _Assembly:
             for loc, message in check_texts(parsed) if parsed is not None else ():
                 layer.add(rel, doc.line_of(loc) if doc else None, field_path(loc), message)
         if POLICY_FILE in files:
-            policy, policy_doc, _ = layer.parse(POLICY_FILE, PolicyFile)
+            policy, policy_doc, data = layer.parse(POLICY_FILE, PolicyFile)
             if policy is None:
                 self.complete = False
             else:
-                self.policy = self.policy.merged(policy)
+                self.policy = self.policy.merged(policy, layer.source.label,
+                                                 hashlib.sha256(data).hexdigest())
                 for loc, message in check_texts(policy):
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)
@@ -318,6 +319,8 @@ def load_library_with_problems(
         for loc, message in [*check_clause(item.clause, assembly.definitions),
                              *check_references(item.clause, assembly.clauses)]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
+    for loc, message in missing_policy(assembly.policy):
+        assembly.layers[0].add(POLICY_FILE, None, field_path(loc), message)
     chapters = {key: loaded for key, (loaded, _) in assembly.chapters.items()}
     for rel, loc, message in missing_chapters(chapters):
         owner = next((layer for loaded, layer in assembly.chapters.values() if loaded.path == rel),

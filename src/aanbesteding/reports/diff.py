@@ -15,6 +15,7 @@ from aanbesteding.domain import Laag
 from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Clause
+from aanbesteding.reports.review import policy_texts
 from aanbesteding.writers.blocks import Bullets, Para, text_blocks
 
 Op = Literal["gelijk", "weg", "erbij"]
@@ -253,6 +254,24 @@ def compare_chapters(old: LoadedChapter, new: LoadedChapter) -> ClauseChange:
                         tuple(meta))
 
 
+def compare_policies(old: Library, new: Library) -> ClauseChange | None:
+    """The changes in beleid.yaml (all layers): its tables as texts, its version and status."""
+    before, after = policy_texts(old.policy), policy_texts(new.policy)
+    texts = [TextChange(key, key, tuple(word_diff(before.get(key, ""), after.get(key, ""))))
+             for key in dict.fromkeys([*before, *after]) if before.get(key) != after.get(key)]
+
+    def info(library: Library) -> ClauseInfo:
+        top = library.policy.versions[-1] if library.policy.versions else None
+        return ClauseInfo("beleid", "Beleid van de bibliotheek", (top.versie or "—") if top else "—",
+                          (top.status or "—") if top else "—", top.origin if top else "", "")
+
+    old_info, new_info = info(old), info(new)
+    meta = [MetaChange(label, str(getattr(old_info, name)), str(getattr(new_info, name)))
+            for name, label in (("versie", "Versie"), ("status", "Status"))
+            if getattr(old_info, name) != getattr(new_info, name)]
+    return ClauseChange(old_info, new_info, tuple(texts), tuple(meta)) if texts or meta else None
+
+
 def compare_libraries(old: Library, new: Library, old_label: str, new_label: str) -> LibraryDiff:
     """Added, removed and changed clauses from ``old`` to ``new`` (in ``new``'s order)."""
     before, after = old.by_id(), new.by_id()
@@ -270,6 +289,9 @@ def compare_libraries(old: Library, new: Library, old_label: str, new_label: str
             change = compare_chapters(earlier, loaded)
             if change.texts or change.meta:
                 changed.append(change)
+    policy = compare_policies(old, new)
+    if policy is not None:
+        changed.append(policy)
     return LibraryDiff(
         old_label, new_label,
         added=(*(ClauseInfo.of(c) for c in new.clauses if c.clause.id not in before),

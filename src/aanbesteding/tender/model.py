@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from aanbesteding.domain import ContractType, Laag
+from aanbesteding.domain import ContractType, Laag, WeightProfileKey
 from aanbesteding.errors import InputError
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.text import invalid_character_message, shorten
@@ -53,7 +53,6 @@ Percentage = Annotated[int, BeforeValidator(_plain_int), Field(ge=0, le=100)]
 FIRST_DATE = dt.date(2000, 1, 1)
 LAST_DATE = dt.date(2099, 12, 31)
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
-WeightProfile = Literal["eu-csf-2025", "eu-csf-2026"]
 DocumentStatus = Literal["concept", "definitief"]
 MAX_PRICE = 1e12  # a price above a trillion euros is a typing error, and overflows the formatting
 PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
@@ -139,7 +138,7 @@ class Tender(BaseModel):
         default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1, max_length=20,
         **_option("Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",
                   vlag="--inschrijver", metavar="NAAM", herhaalbaar=True, vorm="lijst"))
-    weging: WeightProfile = Field("eu-csf-2025", **_option(
+    weging: WeightProfileKey = Field("eu-csf-2025", **_option(
         "Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025)."))
     verhouding: Ratio | None = Field(None, **_option(
         "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "

@@ -13,7 +13,6 @@ from aanbesteding.domain import (
     RISK_NAMES,
     SOV_NAMES,
     SOVS,
-    WEIGHT_PROFILE_LABELS,
 )
 from aanbesteding.render import datum
 from aanbesteding.writers.annex_content import flat, split_tier_notes
@@ -44,7 +43,7 @@ def _tier(annex: Annex) -> list[Block]:
 
 
 def _seal_and_weights(annex: Annex) -> list[Block]:
-    profile = WEIGHT_PROFILE_LABELS.get(annex.tender.weging, annex.tender.weging)
+    profile = annex.weight_profile_label or annex.tender.weging
     minimum = tuple((sov, SOV_NAMES[sov], f"SEAL-{level}" if level is not None else "geen minimum")
                     for sov in SOVS for level in (annex.min_seal.get(sov),))
     applies = "gelden als knock-out" if annex.seal_minimum_applies else \

@@ -9,7 +9,7 @@ price formula. The grid (:mod:`aanbesteding.writers.xlsx`) computes exactly this
 from __future__ import annotations
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import SOV_NAMES, SOVS, WEIGHT_PROFILE_LABELS
+from aanbesteding.domain import SOV_NAMES, SOVS
 from aanbesteding.render import bedrag
 from aanbesteding.writers.annex_content import evidence_table, scale_label, seal_tables
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
@@ -71,7 +71,7 @@ def _quality(annex: Annex, nr: dict[str, str]) -> list[Block]:
 def _sovereignty(annex: Annex, nr: dict[str, str]) -> list[Block]:
     if not annex.ratio.soevereiniteit:
         return []
-    profile = WEIGHT_PROFILE_LABELS.get(annex.tender.weging, annex.tender.weging)
+    profile = annex.weight_profile_label or annex.tender.weging
     rows = tuple((sov, SOV_NAMES[sov], f"{annex.weights.get(sov, 0)}%") for sov in SOVS)
     return [
         Heading(2, f"{nr['soevereiniteit']} Soevereiniteit: de Soevereiniteitsscore"),

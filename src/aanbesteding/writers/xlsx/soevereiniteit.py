@@ -12,7 +12,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS, WEIGHT_PROFILES
+from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
@@ -85,7 +85,7 @@ def scale_check(scores: str) -> str:
 
 
 def _objectives(ws: Worksheet, annex: Annex) -> None:
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     for offset, sov in enumerate(SOVS):
         row = FIRST + offset
         put_text(ws, row, 1, f"{sov} {SOV_NAMES[sov]}", wrap=True)

@@ -7,7 +7,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import SCALE_LABELS, WEIGHT_PROFILE_LABELS
+from aanbesteding.domain import SCALE_LABELS
 from aanbesteding.render import datum
 from aanbesteding.tender.model import DEFAULT_SCALE
 from aanbesteding.writers.xlsx.cells import (
@@ -138,7 +138,7 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
     row = _line(ws, row, "Soevereiniteit", "Soevereiniteitsscore = som over SOV-1 t/m SOV-8 "
                 f"van score x gewicht / 100 (EU CSF-methode; {SOV_SCORE_UNIT}). "
                 "Wegingsprofiel: "
-                f"{WEIGHT_PROFILE_LABELS[tender.weging]}. Het minimum-SEAL "
+                f"{annex.weight_profile_label}. Het minimum-SEAL "
                 "per doelstelling komt uit de laag; een leeg minimum betekent: geen minimum. "
                 "Het totale SEAL-niveau van een inschrijving is het laagste niveau.")
     if tender.prijsmethode == "gewogen-factor":
