@@ -197,3 +197,23 @@ def test_review_and_verschil_show_the_policy_with_version_and_status(standard_co
     change = next(c for c in diff.changed if c.id == "beleid")
     assert [t.field for t in change.texts] == ["seal_minimum.kritiek"]
     assert not change.unbumped
+
+
+def test_the_classification_chapter_holds_every_question_answer_and_hosting_text() -> None:
+    from aanbesteding.library.chapters import REQUIRED_CHAPTERS
+    from aanbesteding.tender.classification import chapter_keys
+
+    assert REQUIRED_CHAPTERS["classificatie"] == chapter_keys()
+
+
+def test_classificeer_takes_its_texts_from_the_library_chapter() -> None:
+    from aanbesteding.tender.classification import classify, questions
+
+    texts = dict(load_library(cache=None).chapters["classificatie"].chapter.teksten)
+    texts["hosting_ondersteunend"] = "- eigen advies van\n  de organisatie\n- tweede optie"
+    texts["vraag_offline"] = "Werkt het offline?"
+    answers = {"proces": "ondersteunend", "persoonsgegevens": "geen", "uitval_24u": "beperkt",
+               "uitval_72u": "beperkt", "uitval_week": "beperkt", "wettelijke_taak": "nee",
+               "buiten_eu": "nee", "offline": "nee"}
+    assert classify(answers, texts).hosting == ("eigen advies van de organisatie", "tweede optie")
+    assert questions(texts)[-1].text == "Werkt het offline?"

@@ -10,14 +10,14 @@ from typing import TypeVar
 import click
 
 from aanbesteding.cli.dutch import Keuze
-from aanbesteding.tender.classification import QUESTIONS
+from aanbesteding.tender.classification import chapter_texts, questions
 
 F = TypeVar("F", bound=Callable[..., object])
 
 
 def question_options(func: F) -> F:
     """One option per question: ``--uitval-24u ernstig``."""
-    for question in reversed(QUESTIONS):
+    for question in reversed(questions(chapter_texts())):
         flag = "--" + question.key.replace("_", "-")
         func = click.option(flag, question.key, type=Keuze(list(question.answers),
                                                            case_sensitive=False),
@@ -48,13 +48,15 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
     --uitval-24u beperkt --uitval-72u aanzienlijk --uitval-week ernstig --wettelijke-taak ja
     --buiten-eu nee --offline nee
     """
-    from aanbesteding.tender.classification import classify, motivation
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.tender.classification import CHAPTER, classify, motivation
     from aanbesteding.tender.profile import set_laag, write_profile
 
+    texts = load_library(lint="skip").chapters[CHAPTER].chapter.teksten
     given: dict[str, str] = _answers_file(antwoorden) if antwoorden else {}
     given.update({k: v for k, v in answers.items() if v is not None})
     if sys.stdin.isatty() if vragen is None else vragen:
-        for question in QUESTIONS:
+        for question in questions(texts):
             if question.key in given:
                 continue
             click.echo(question.text)
@@ -64,7 +66,7 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
             given[question.key] = click.prompt(
                 "Antwoord", type=Keuze(list(question.answers), case_sensitive=False),
                 show_choices=True)
-    result = classify(given)
+    result = classify(given, texts)
     click.echo(f"Advies: {result.laag.label}")
     click.echo("Redenen:")
     for reason in result.reasons:
