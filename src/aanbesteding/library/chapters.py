@@ -50,6 +50,8 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
                   "proportionaliteit", "contracttype_kop", "contracttype", "soorten_kop",
                   "soorten", "aantonen_kop", "aantonen", "voorwaarden_kop", "voorwaarden"),
     "lagen": ("kritiek", "gevoelig", "ondersteunend"),
+    "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum",
+                "seal_bewijs"),
     # aanbesteding.tender.classification.chapter_keys(): the questions, answers and hosting.
     "classificatie": (
         "vraag_proces", "vraag_persoonsgegevens", "vraag_uitval_24u", "vraag_uitval_72u",
