@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from aanbesteding.errors import InputError
 from aanbesteding.library.loader import Library
+from aanbesteding.manifest import MANIFEST_KIND, MANIFEST_SUFFIX, read_manifest
 
-MANIFEST_GLOB = "*.manifest.json"
-MANIFEST_KIND = "aanbesteding-manifest/1"
+MANIFEST_GLOB = f"*{MANIFEST_SUFFIX}"
+__all__ = ["MANIFEST_GLOB", "MANIFEST_KIND", "TenderUse", "UsedClause", "find_usage",
+           "usage_json", "usage_text"]
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,6 @@ def _semver(version: str) -> tuple[int, ...]:
         return ()
 
 
-def _read(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return None
-    return data if isinstance(data, dict) and data.get("manifest") == MANIFEST_KIND else None
-
-
 def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Path]]:
     """Every tender manifest under ``folder`` (sorted by path) and the files that looked like
     manifests but could not be read. Raises InputError when ``folder`` is not a folder."""
@@ -80,27 +73,26 @@ def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Pa
     uses: list[TenderUse] = []
     unreadable: list[Path] = []
     for path in sorted(folder.rglob(MANIFEST_GLOB)):
-        data = _read(path)
-        if data is None:
+        manifest = read_manifest(path)
+        if manifest is None:
             unreadable.append(path)
             continue
-        tender = data.get("aanbesteding", {})
+        tender = manifest.aanbesteding
         clauses = []
-        for entry in data.get("clausules", []):
-            now = current.get(str(entry.get("id")))
+        for entry in manifest.clausules:
+            now = current.get(entry.id)
             clauses.append(UsedClause(
-                str(entry.get("id")), str(entry.get("versie")), str(entry.get("sha256", "")),
-                str(entry.get("herkomst", "")), now.clause.versie if now else None,
-                now.digest if now else None, now.origin if now else None))
-        for entry in data.get("hoofdstukken", []):  # chapters: listed as hoofdstukken/<id>
-            chapter = library.chapters.get(str(entry.get("id")))
+                entry.id, entry.versie, entry.sha256, entry.herkomst,
+                now.clause.versie if now else None, now.digest if now else None,
+                now.origin if now else None))
+        for record in manifest.hoofdstukken:  # chapters: listed as hoofdstukken/<id>
+            chapter = library.chapters.get(record.id)
             clauses.append(UsedClause(
-                f"hoofdstukken/{entry.get('id')}", str(entry.get("versie")),
-                str(entry.get("sha256", "")), str(entry.get("herkomst", "")),
+                f"hoofdstukken/{record.id}", record.versie, record.sha256, record.herkomst,
                 chapter.chapter.versie if chapter else None, chapter.digest if chapter else None,
                 chapter.origin if chapter else None))
         name = tender.get("kenmerk") or tender.get("opdracht") or path.name.removesuffix(
-            ".manifest.json")
+            MANIFEST_SUFFIX)
         uses.append(TenderUse(path, str(name), str(tender.get("datum", "")),
                               str(tender.get("laag", "")), str(tender.get("contracttype", "")),
                               tuple(clauses)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -54,8 +55,10 @@ def _chapter(writer: DocxWriter, number: int, section: Section, scale: list[int]
         _requirement(writer, req, scale)
 
 
-def annex_document(annex: Annex, template: Path | None = None) -> DocxDocument:
-    """Build the bijlage as a python-docx Document (not yet saved)."""
+def annex_document(annex: Annex, template: Path | None = None,
+                   toc_pages: Sequence[tuple[str, int]] = ()) -> DocxDocument:
+    """Build the bijlage as a python-docx Document (not yet saved); ``toc_pages`` (heading
+    text, page) from a render of the same document give the table of contents its pages."""
     writer = DocxWriter.open(template)
     kicker = annex.tender.aanduiding or "Bijlage bij de aanbestedingsstukken"
     cover(writer, annex, kicker, TITLE)
@@ -68,15 +71,27 @@ def annex_document(annex: Annex, template: Path | None = None) -> DocxDocument:
     scale = list(annex.tender.schaal)
     for number, section in enumerate(annex.sections, start=FIRST_THEME_CHAPTER):
         _chapter(writer, number, section, scale)
-    writer.table_of_contents(toc_placeholder)
+    writer.table_of_contents(toc_placeholder, pages=toc_pages)
     header_footer(writer, annex, annex.tender.aanduiding or TITLE)
     properties(writer.doc, annex, TITLE, "Aanbestedingsbijlage")
     return writer.doc
 
 
-def annex_bytes(annex: Annex, template: Path | None = None) -> bytes:
+def annex_bytes(annex: Annex, template: Path | None = None,
+                toc_pages: Sequence[tuple[str, int]] = ()) -> bytes:
     """The bijlage as .docx bytes; the same annex always gives the same bytes."""
-    return finish(annex_document(annex, template), annex)
+    return finish(annex_document(annex, template, toc_pages), annex)
+
+
+def annex_pdf(annex: Annex, template: Path | None, docx: bytes) -> dict[str, bytes]:
+    """The bijlage as PDF (LibreOffice renders ``docx``, its .docx), and the .docx again
+    with the table of contents' page numbers from that render (a second render of the same
+    blocks, so the pages fit). Raises OutputError without LibreOffice and its UNO bridge."""
+    from aanbesteding.writers.export.pdf import convert, stable_pdf
+
+    pdf, pages = convert(docx)
+    return {"pdf": stable_pdf(pdf, annex.tender.datum),
+            "docx": annex_bytes(annex, template, pages)}
 
 
 def write_annex(annex: Annex, path: Path, template: Path | None = None,

@@ -166,9 +166,11 @@ class DocxWriter:
         """Append a paragraph holding a page break."""
         self.paragraph_xml('<w:r><w:br w:type="page"/></w:r>')
 
-    def table_of_contents(self, placeholder: Paragraph, styles: Sequence[str] = TOC_STYLES) -> None:
-        """Fill ``placeholder`` with a TOC field listing the headings written so far."""
-        add_toc(placeholder, self.headings, [self.styles[name] for name in styles])
+    def table_of_contents(self, placeholder: Paragraph, styles: Sequence[str] = TOC_STYLES,
+                          pages: Sequence[tuple[str, int]] = ()) -> None:
+        """Fill ``placeholder`` with a TOC field listing the headings written so far (with
+        their ``pages`` (text, page) when a render of the document reported them)."""
+        add_toc(placeholder, self.headings, [self.styles[name] for name in styles], pages)
 
     # -- tables --------------------------------------------------------------------------
 
