@@ -224,8 +224,8 @@ def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
     first = FORMATS[formats[0]]
     extension = "." + first.suffix.rsplit(".", 1)[-1]
     if output.suffix.lower() not in ("", extension):
-        raise OutputError(f"--uitvoer {output}: de {first.label.lower()} moet de extensie "
-                          f"{extension} hebben")
+        raise OutputError(f"de {first.label.lower()} moet de extensie {extension} hebben",
+                          field="uitvoer", subject=str(output))
     stem = output.with_suffix("") if output.suffix.lower() == extension else output
     return {f: stem.with_name(stem.name + FORMATS[f].suffix) for f in dict.fromkeys(formats)}
 

@@ -13,6 +13,17 @@ from aanbesteding.tender.options import option_specs
 F = TypeVar("F", bound=Callable[..., object])
 
 
+# Fields of a generation that are not tender fields, and their options.
+GENERATION_OPTIONS = {"uitvoer": "--uitvoer", "force": "--force", "pdf": "--pdf",
+                      "sjabloon": "--sjabloon"}
+
+
+def option_name(field: str) -> str:
+    """The option of a field an error names (``parameters`` -> ``--param``)."""
+    flags = {spec.field: spec.flag for spec in option_specs()}
+    return flags.get(field) or GENERATION_OPTIONS.get(field) or f"--{field.replace('_', '-')}"
+
+
 def tender_options(func: F) -> F:
     """Decorate a command with one option per tender field, in field order."""
     for spec in reversed(option_specs()):

@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from aanbesteding.errors import OutputError
+from aanbesteding.errors import OutputError, Ref
 
 
 def normalize_zip(data: bytes, when: dt.date) -> bytes:
@@ -48,7 +48,8 @@ def check_writable(paths: Iterable[Path], force: bool) -> None:
         if path.exists() and path.is_dir():
             raise OutputError(f"{path} is een map, geen bestand")
         if path.exists() and not force and not _left_by_crashed_run(path):
-            raise OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+            raise OutputError([f"{path} bestaat al; gebruik ", Ref("force"),
+                               " om het te overschrijven"])
         if not path.parent.is_dir():
             raise OutputError(f"de map {path.parent} bestaat niet")
 
@@ -259,7 +260,8 @@ def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
 
 def _placing_error(path: Path, exc: OSError) -> OutputError:
     if isinstance(exc, FileExistsError):
-        return OutputError(f"{path} bestaat al; gebruik --force om het te overschrijven")
+        return OutputError([f"{path} bestaat al; gebruik ", Ref("force"),
+                            " om het te overschrijven"])
     if isinstance(exc, PermissionError):
         return OutputError(
             f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "
