@@ -217,3 +217,16 @@ def test_classificeer_takes_its_texts_from_the_library_chapter() -> None:
                "buiten_eu": "nee", "offline": "nee"}
     assert classify(answers, texts).hosting == ("eigen advies van de organisatie", "tweede optie")
     assert questions(texts)[-1].text == "Werkt het offline?"
+
+
+def test_verschil_reads_a_library_from_before_chapters(standard_copy: Path) -> None:
+    import shutil
+
+    from aanbesteding.reports.diff import compare_libraries
+
+    shutil.rmtree(standard_copy / "hoofdstukken")
+    old = load_library(standard_copy, lint="skip", cache=None)  # as verschil reads it
+    diff = compare_libraries(old, load_library(cache=None), "oud", "nieuw")
+    assert "hoofdstukken/inleiding" in [c.id for c in diff.added]
+    with pytest.raises(LibraryError, match="dit hoofdstuk ontbreekt"):
+        compose_annex(old, build_tender({"laag": 2, "contracttype": "saas"}))

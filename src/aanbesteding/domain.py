@@ -6,6 +6,7 @@ not per tender. Labels are Dutch because they end up in documents.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import IntEnum, StrEnum
 from typing import Literal
 
@@ -14,6 +15,21 @@ Status = Literal["concept", "in-review", "vastgesteld", "vervallen"]
 ContractType = Literal["saas", "paas", "iaas", "hosting", "licentie"]
 Sov = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8"]
 Risico = Literal["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11"]
+
+# The dates a document may carry (every date option and field checks this one range): a zip
+# package cannot hold a date before 1980 or after 2107, and a tender date far outside
+# this range is a typing error.
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+
+
+def date_problem(value: dt.date) -> str | None:
+    """None when ``value`` may be a document date; otherwise the Dutch reason."""
+    if FIRST_DATE <= value <= LAST_DATE:
+        return None
+    return (f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet tussen "
+            f"{FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
+
 
 SOORTEN: tuple[Soort, ...] = ("eis", "wens", "bepaling")
 CONTRACT_TYPES: tuple[ContractType, ...] = ("saas", "paas", "iaas", "hosting", "licentie")

@@ -319,13 +319,10 @@ def load_library_with_problems(
         for loc, message in [*check_clause(item.clause, assembly.definitions),
                              *check_references(item.clause, assembly.clauses)]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
-    for loc, message in missing_policy(assembly.policy):
-        assembly.layers[0].add(POLICY_FILE, None, field_path(loc), message)
     chapters = {key: loaded for key, (loaded, _) in assembly.chapters.items()}
-    for rel, loc, message in missing_chapters(chapters):
-        owner = next((layer for loaded, layer in assembly.chapters.values() if loaded.path == rel),
-                     assembly.layers[0])
-        owner.add(rel, None, field_path(loc) if loc else "(bestand)", message)
+    if lint != "skip":  # verschil reads an old revision as it was, without what is new since
+        for problem in gaps(assembly.policy, chapters, assembly.layers[0].name):
+            assembly.problems.append(problem)
     _lint(assembly, lint, cache)
     if assembly.problems:
         return None, sorted(assembly.problems, key=_problem_order(assembly))
@@ -336,6 +333,25 @@ def load_library_with_problems(
                       dict(themes), dict(assembly.definitions), tuple(ordered),
                       _content_hash(assembly.layers), assembly.policy, chapters)
     return library, []
+
+
+def gaps(policy: Policy, chapters: dict[str, LoadedChapter],
+         name: Callable[[str], str] = lambda rel: rel) -> list[Problem]:
+    """What the documents need from a library and it lacks: the SEAL minima and weight
+    profiles of beleid.yaml, the chapters and their texts (``name`` gives a file's name)."""
+    found = [Problem(name(POLICY_FILE), None, field_path(loc), message)
+             for loc, message in missing_policy(policy)]
+    found += [Problem(name(rel), None, field_path(loc) if loc else "(bestand)", message)
+              for rel, loc, message in missing_chapters(chapters)]
+    return found
+
+
+def check_complete(library: Library) -> None:
+    """Raise LibraryError when the library lacks what the documents need (see :func:`gaps`);
+    a library loaded without lint (``lint="skip"``) was not checked for it."""
+    problems = gaps(library.policy, library.chapters)
+    if problems:
+        raise LibraryError(problems)
 
 
 def _problem_order(assembly: _Assembly) -> Callable[[Problem], int]:

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from aanbesteding.domain import ContractType, Laag, WeightProfileKey
+from aanbesteding.domain import ContractType, Laag, WeightProfileKey, date_problem
 from aanbesteding.errors import InputError
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.text import invalid_character_message, shorten
@@ -50,8 +50,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Percentage = Annotated[int, BeforeValidator(_plain_int), Field(ge=0, le=100)]
 # Zip packages (docx, xlsx) store dates from 1980 to 2107; a tender document is dated in
 # this century, so anything outside it is a typing error.
-FIRST_DATE = dt.date(2000, 1, 1)
-LAST_DATE = dt.date(2099, 12, 31)
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
 DocumentStatus = Literal["concept", "definitief"]
 MAX_PRICE = 1e12  # a price above a trillion euros is a typing error, and overflows the formatting
@@ -192,9 +190,9 @@ class Tender(BaseModel):
     @field_validator("datum")
     @classmethod
     def _date_in_range(cls, value: dt.date) -> dt.date:
-        if not FIRST_DATE <= value <= LAST_DATE:
-            raise ValueError(f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet "
-                             f"tussen {FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
+        problem = date_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     @field_validator("pmin", "pmax", mode="before")
