@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from aanbesteding.api import build_tender
+from aanbesteding.assemble.annex_content import introduction
+from aanbesteding.assemble.blocks import Heading, Para
 from aanbesteding.compose.composer import compose_annex
 from aanbesteding.errors import LibraryError
 from aanbesteding.library.loader import load_library
-from aanbesteding.writers.annex_content import introduction
-from aanbesteding.writers.blocks import Heading, Para
 from tests.conftest import STANDARD
 
 

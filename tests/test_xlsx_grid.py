@@ -17,9 +17,9 @@ from aanbesteding.compose.annex import Annex, Requirement, Section
 from aanbesteding.compose.composer import compose_annex
 from aanbesteding.domain import SOVS, Kind
 from aanbesteding.errors import OutputError
-from aanbesteding.library.beleid import Policy
 from aanbesteding.library.loader import load_library
 from aanbesteding.library.model import Theme
+from aanbesteding.library.policy import Policy
 from aanbesteding.tender.model import Tender, build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes, write_grid
 from tests.libreoffice import convert

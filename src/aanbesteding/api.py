@@ -259,7 +259,7 @@ def build(tender: Tender, library: Library | None, formats: Sequence[str] = DEFA
     DocumentTemplateError or OutputError (``pdf`` without LibreOffice and its UNO bridge).
     """
     from aanbesteding.compose.composer import compose_annex
-    from aanbesteding.compose.policy import status_gate
+    from aanbesteding.compose.rules import status_gate
 
     _check_formats(formats)
     asked = list(dict.fromkeys(formats))

@@ -81,7 +81,7 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     from aanbesteding.api import default_output_name, generate, load_library
     from aanbesteding.domain import CONTRACT_TYPE_LABELS
     from aanbesteding.errors import InputError
-    from aanbesteding.tender.options import tender_from_options
+    from aanbesteding.tender.inputs import tender_from_options
 
     if zonder_standaard and not bibliotheek:
         raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan "

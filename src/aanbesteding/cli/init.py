@@ -22,7 +22,7 @@ def init(pad: Path | None, vragen: bool | None, force: bool) -> None:
     anders schrijft het de standaarden. Daarna: aanbesteding genereer PAD.
     """
     from aanbesteding.cli.dutch import Keuze
-    from aanbesteding.tender.options import option_specs
+    from aanbesteding.tender.inputs import option_specs
     from aanbesteding.tender.profile import (
         MAIN_QUESTIONS,
         REQUIRED_DEFAULTS,

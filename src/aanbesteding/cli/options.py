@@ -8,7 +8,7 @@ from typing import TypeVar
 import click
 
 from aanbesteding.cli.dutch import Keuze
-from aanbesteding.tender.options import option_specs
+from aanbesteding.tender.inputs import option_specs
 
 F = TypeVar("F", bound=Callable[..., object])
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, ChapterText, Exclusion, Requirement, Section
 from aanbesteding.compose.parameters import resolve_parameters
-from aanbesteding.compose.policy import (
+from aanbesteding.compose.rules import (
     check_exclusions,
     exclusion,
     fit_ratio,

@@ -21,9 +21,9 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
-from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile, missing_policy
 from aanbesteding.library.cache import LibraryCache, definitions_digest
 from aanbesteding.library.chapters import (
+    CHAPTER_NAMES,
     Chapter,
     LoadedChapter,
     is_chapter_file,
@@ -33,6 +33,7 @@ from aanbesteding.library.chapters import (
 )
 from aanbesteding.library.checks import check_clause, check_references, check_texts
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
+from aanbesteding.library.policy import POLICY_FILE, Policy, PolicyFile, missing_policy
 from aanbesteding.library.sources import Source, open_source
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
@@ -192,7 +193,7 @@ class _Assembly:
         self.definitions: dict[str, Definition] = {}
         self.policy = Policy()
         self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
-        self.chapters: dict[str, tuple[LoadedChapter, _Layer]] = {}
+        self.chapters: dict[str, tuple[LoadedChapter, _Layer, bytes]] = {}
         self.complete = True
 
     def read_layer(self, index: int, layer: _Layer) -> None:
@@ -248,7 +249,8 @@ class _Assembly:
         for loc, message in problems:
             layer.add(rel, line(*loc), field_path(loc), message)
         self.chapters[chapter.id] = (
-            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer)
+            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer,
+            data)
 
     def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str]) -> None:
         clause, data = layer.parse_clause(rel)
@@ -271,8 +273,14 @@ class _Assembly:
 def _lint(assembly: _Assembly, mode: LintMode, cache: LibraryCache | None) -> None:
     if mode == "skip":
         return
-    for loaded, layer in assembly.chapters.values():
-        for loc, message in lint_chapter(loaded.chapter):
+    for loaded, layer, data in assembly.chapters.values():
+        key = LibraryCache.lint_key(data, "hoofdstuk:" + ",".join(CHAPTER_NAMES))
+        found = cache.get_lint(key) if cache is not None and mode == "cached" else None
+        if found is None:
+            found = list(lint_chapter(loaded.chapter))  # jinja2 only when not cached
+            if cache is not None:
+                cache.put_lint(key, found)
+        for loc, message in found:
             layer.add(loaded.path, None, field_path(loc), message)
     defs_hash = definitions_digest(assembly.definitions)
     for item, layer, data in assembly.clauses.values():
@@ -319,7 +327,7 @@ def load_library_with_problems(
         for loc, message in [*check_clause(item.clause, assembly.definitions),
                              *check_references(item.clause, assembly.clauses)]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
-    chapters = {key: loaded for key, (loaded, _) in assembly.chapters.items()}
+    chapters = {key: loaded for key, (loaded, _, _) in assembly.chapters.items()}
     if lint != "skip":  # verschil reads an old revision as it was, without what is new since
         for problem in gaps(assembly.policy, chapters, assembly.layers[0].name):
             assembly.problems.append(problem)

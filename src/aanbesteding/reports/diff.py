@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
 from aanbesteding.domain import Laag
 from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Clause
 from aanbesteding.reports.review import policy_texts
-from aanbesteding.writers.blocks import Bullets, Para, text_blocks
 
 Op = Literal["gelijk", "weg", "erbij"]
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
-from aanbesteding.library.beleid import POLICY_FILE, Policy
 from aanbesteding.library.chapters import CHAPTER_NAMES, LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Parameter, Wording, wording_for
-from aanbesteding.writers.blocks import Bullets, Para, text_blocks
+from aanbesteding.library.policy import POLICY_FILE, Policy
 
 # {{ name }} or {{ name | filter(...) }}: a value filled in when the annex is generated.
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|[^}]*)?\}\}")

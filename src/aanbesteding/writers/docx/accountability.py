@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aanbesteding.assemble.accountability_content import NOTE, TITLE, accountability
 from aanbesteding.compose.annex import Annex
-from aanbesteding.writers.accountability_content import NOTE, TITLE, accountability
 from aanbesteding.writers.docx.document import DocxWriter
-from aanbesteding.writers.docx.frame import blocks, cover, finish, header_footer, properties
+from aanbesteding.writers.docx.shared import blocks, cover, finish, header_footer, properties
 
 MARKING = "Vertrouwelijk – aanbestedingsdossier"
 

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from aanbesteding.compose.annex import Annex, Requirement, Section
-from aanbesteding.support.output import write_atomic
-from aanbesteding.writers.annex_content import (
+from aanbesteding.assemble.annex_content import (
     TITLE,
     definitions,
     heading_text,
@@ -20,10 +18,12 @@ from aanbesteding.writers.annex_content import (
     scoring_table,
     split_tier_notes,
 )
-from aanbesteding.writers.award_content import award
-from aanbesteding.writers.blocks import Heading, Para, text_blocks
+from aanbesteding.assemble.award_content import award
+from aanbesteding.assemble.blocks import Heading, Para, text_blocks
+from aanbesteding.compose.annex import Annex, Requirement, Section
+from aanbesteding.support.output import write_atomic
 from aanbesteding.writers.docx.document import DocxWriter
-from aanbesteding.writers.docx.frame import block, blocks, cover, finish, header_footer, properties
+from aanbesteding.writers.docx.shared import block, blocks, cover, finish, header_footer, properties
 
 FIRST_THEME_CHAPTER = 5
 

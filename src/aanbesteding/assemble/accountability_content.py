@@ -7,6 +7,8 @@ status, reviewer and origin; risks and sources; the clauses left out and why; th
 
 from __future__ import annotations
 
+from aanbesteding.assemble.annex_content import flat, split_tier_notes
+from aanbesteding.assemble.blocks import Block, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import (
     CONTRACT_TYPE_LABELS,
@@ -15,8 +17,6 @@ from aanbesteding.domain import (
     SOVS,
 )
 from aanbesteding.render import datum
-from aanbesteding.writers.annex_content import flat, split_tier_notes
-from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 TITLE = "Verantwoording eisen digitale autonomie en soevereiniteit"
 

@@ -2,13 +2,14 @@
 
 Nothing internal goes here (clause ids, versions, statuses, risk codes, library hashes,
 reasons for leaving clauses out, bidder names): that is the verantwoording's
-(:mod:`aanbesteding.writers.accountability_content`).
+(:mod:`aanbesteding.assemble.accountability_content`).
 """
 
 from __future__ import annotations
 
 import re
 
+from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table, text_blocks
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
     SCALE_LABELS,
@@ -17,7 +18,6 @@ from aanbesteding.domain import (
     SOVS,
     Kind,
 )
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table, text_blocks
 
 TITLE = "Eisen digitale autonomie en soevereiniteit"
 KO = "KO"

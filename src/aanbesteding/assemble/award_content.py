@@ -8,11 +8,11 @@ price formula. The grid (:mod:`aanbesteding.writers.xlsx`) computes exactly this
 
 from __future__ import annotations
 
+from aanbesteding.assemble.annex_content import evidence_table, scale_label, seal_tables
+from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import SOV_NAMES, SOVS
 from aanbesteding.render import bedrag
-from aanbesteding.writers.annex_content import evidence_table, scale_label, seal_tables
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
 CHAPTER = 3
 _PARTS = ("verhouding", "eisen", "kwaliteit", "soevereiniteit", "prijs", "eindscore")

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from aanbesteding.compose.annex import Annex, Exclusion
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, Laag
 from aanbesteding.errors import InputError, PolicyError, Ref
-from aanbesteding.library.beleid import Policy
 from aanbesteding.library.loader import LoadedClause
+from aanbesteding.library.policy import Policy
 from aanbesteding.tender.model import Ratio, Tender
 
 ADOPTED = "vastgesteld"
