@@ -89,3 +89,20 @@ def test_input_errors_name_their_field() -> None:
                                    "parameters": ("x",)})
     assert (caught.value.field, caught.value.subject) == ("parameters", "'x'")
     assert caught.value.located(lambda f: "--param") == "--param 'x': gebruik de vorm NAAM=WAARDE"
+
+
+def test_every_tender_field_has_a_typed_input_spec_in_its_schema() -> None:
+    from aanbesteding.tender.model import Input, Tender, field_input
+
+    assert all(isinstance(field_input(name), Input) for name in Tender.model_fields)
+    assert field_input("parameters").flag == "--param"
+    schema = Tender.model_json_schema()["properties"]
+    assert schema["parameters"]["x-invoer"]["vorm"] == "toewijzingen"
+    assert schema["laag"]["x-invoer"]["keuzes"][:3] == ["1", "2", "3"]
+
+
+def test_a_validation_error_names_the_field_for_each_front_end() -> None:
+    with pytest.raises(InputError) as caught:
+        build_tender({"laag": 2, "contracttype": "saas", "schaal": [0, 5, 200]})
+    assert "schaal (waarde 3): mag hoogstens 100 zijn" in str(caught.value)
+    assert "--schaal (waarde 3)" in caught.value.located(lambda f: f"--{f}")

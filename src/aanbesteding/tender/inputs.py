@@ -14,9 +14,8 @@ from typing import Literal, get_args, get_origin
 
 from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.text import shorten
-from aanbesteding.tender.model import Tender, build_tender, load_profile
+from aanbesteding.tender.model import Form, Tender, build_tender, field_input, load_profile
 
-Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks"]
 RATIO_PARTS = ("kwaliteit", "soevereiniteit", "prijs")
 
 
@@ -44,19 +43,15 @@ def option_specs() -> list[OptionSpec]:
     """Every tender field as an option, in field order."""
     specs = []
     for name, info in Tender.model_fields.items():
-        extra = info.json_schema_extra
-        meta = extra.get("optie", {}) if isinstance(extra, dict) else {}
-        assert isinstance(meta, dict)
-        keuzes = meta.get("keuzes")
+        given = field_input(name)
         specs.append(OptionSpec(
             field=name,
-            flag=str(meta.get("vlag", f"--{name}")),
+            flag=given.flag or f"--{name}",
             help=info.description or "",
-            metavar=str(meta["metavar"]) if "metavar" in meta else None,
-            choices=tuple(str(k) for k in keuzes) if isinstance(keuzes, list)
-            else _choices(info.annotation),
-            repeatable=bool(meta.get("herhaalbaar", False)),
-            form=meta.get("vorm", "tekst"),  # type: ignore[arg-type]
+            metavar=given.metavar,
+            choices=given.choices or _choices(info.annotation),
+            repeatable=given.repeatable,
+            form=given.form,
             required=info.is_required(),
         ))
     return specs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,7 +22,7 @@ from pydantic import (
 )
 
 from aanbesteding.domain import ContractType, Laag, WeightProfileKey, date_problem
-from aanbesteding.errors import InputError
+from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.text import invalid_character_message, shorten
 from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
@@ -79,14 +80,42 @@ DEFAULT_SCALE: tuple[int, ...] = (0, 2, 4, 6, 8, 10)
 LAAG_CHOICES: tuple[str, ...] = ("1", "2", "3", "kritiek", "gevoelig", "ondersteunend")
 
 
-def _option(description: str, **cli: object) -> dict[str, Any]:
-    """Field settings shared by the CLI (``--naam``), profiles (``naam:``) and their docs.
+Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks"]
 
-    ``cli`` keys: ``vlag`` (option name when it differs from ``--<veld>``), ``metavar``,
-    ``keuzes`` (choices), ``herhaalbaar`` (repeatable), ``vorm`` (how option text becomes a
-    value: ``tekst``, ``lijst``, ``toewijzingen`` for NAAM=WAARDE, ``verhouding``, ``reeks``).
+
+@dataclass(frozen=True)
+class Input:
+    """How the officer gives a tender field, for every front end: the option (``--naam``), the
+    profile key (the field name), the help text, the choices and how text becomes a value.
+
+    Attached to each :class:`Tender` field as its ``json_schema_extra``; it also writes itself
+    into the field's JSON schema (``x-invoer``) for front ends that read the schema.
     """
-    return {"description": description, "json_schema_extra": {"optie": cli}}
+
+    flag: str | None = None  # the option when it differs from --<field>, e.g. --param
+    metavar: str | None = None
+    choices: tuple[str, ...] | None = None  # when not the field type's own Literal choices
+    repeatable: bool = False
+    form: Form = "tekst"  # tekst, lijst, toewijzingen (NAAM=WAARDE), verhouding, reeks
+
+    def __call__(self, schema: dict[str, Any]) -> None:
+        schema["x-invoer"] = {"vlag": self.flag, "metavar": self.metavar,
+                              "keuzes": list(self.choices) if self.choices else None,
+                              "herhaalbaar": self.repeatable, "vorm": self.form}
+
+
+def _option(description: str, *, flag: str | None = None, metavar: str | None = None,
+            choices: tuple[str, ...] | None = None, repeatable: bool = False,
+            form: Form = "tekst") -> dict[str, Any]:
+    """The ``Field`` settings of a tender field: its help text and its :class:`Input`."""
+    return {"description": description,
+            "json_schema_extra": Input(flag, metavar, choices, repeatable, form)}
+
+
+def field_input(name: str) -> Input:
+    """The :class:`Input` of the tender field ``name``."""
+    extra = Tender.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, Input) else Input()
 
 
 class Tender(BaseModel):
@@ -99,7 +128,7 @@ class Tender(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     laag: Laag = Field(**_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.",
-                                 keuzes=list(LAAG_CHOICES)))
+                                 choices=LAAG_CHOICES))
     contracttype: ContractType = Field(**_option(
         "Wat wordt ingekocht: saas (de leverancier levert en host de applicatie), paas (een "
         "platform waarop u zelf applicaties draait), iaas (virtuele servers en opslag; u beheert "
@@ -124,24 +153,24 @@ class Tender(BaseModel):
         "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
     parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
         "Wijzig een parameter, bijv. zeggenschapswijziging.aankondiging_dagen=60 (herhaalbaar).",
-        vlag="--param", metavar="NAAM=WAARDE", herhaalbaar=True, vorm="toewijzingen"))
+        flag="--param", metavar="NAAM=WAARDE", repeatable=True, form="toewijzingen"))
     uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
         "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
-        metavar="ID=REDEN", herhaalbaar=True, vorm="toewijzingen"))
+        metavar="ID=REDEN", repeatable=True, form="toewijzingen"))
     met: list[Text] = Field(default_factory=list, **_option(
         "Neem een clausule op die deze laag standaard weglaat, in de formulering van de "
         "dichtstbijzijnde laag die haar heeft (herhaalbaar).",
-        metavar="ID", herhaalbaar=True, vorm="lijst"))
+        metavar="ID", repeatable=True, form="lijst"))
     inschrijvers: list[Text] = Field(
         default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1, max_length=20,
         **_option("Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",
-                  vlag="--inschrijver", metavar="NAAM", herhaalbaar=True, vorm="lijst"))
+                  flag="--inschrijver", metavar="NAAM", repeatable=True, form="lijst"))
     weging: WeightProfileKey = Field("eu-csf-2025", **_option(
         "Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025)."))
     verhouding: Ratio | None = Field(None, **_option(
         "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
         "vastlegt; zie beleid.yaml).",
-        metavar="kwaliteit=K,soevereiniteit=S,prijs=P", vorm="verhouding"))
+        metavar="kwaliteit=K,soevereiniteit=S,prijs=P", form="verhouding"))
     pmin: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(None, **_option(
         "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waaronder de volle "
         "prijsscore wordt toegekend; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
@@ -152,12 +181,12 @@ class Tender(BaseModel):
         "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
     schaal: list[Percentage] = Field(
         default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
-        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", vorm="reeks"))
+        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", form="reeks"))
     laagmotivering: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                                           max_length=1000)]] = Field(
         default_factory=list, **_option(
             "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
-            "de verantwoording.", metavar="TEKST", herhaalbaar=True, vorm="lijst"))
+            "de verantwoording.", metavar="TEKST", repeatable=True, form="lijst"))
 
     @field_validator("parameters", mode="before")
     @classmethod
@@ -265,20 +294,20 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
     try:
         return Tender.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{_where(source, loc)}: {msg}" for loc, msg in translate(exc)]
-        raise InputError("ongeldige aanbestedingsgegevens:\n" + "\n".join(lines)) from exc
+        parts: list[str | Ref] = ["ongeldige aanbestedingsgegevens:"]
+        for loc, msg in translate(exc):
+            parts += ["\n", *_where(source, loc), f": {msg}"]
+        raise InputError(parts) from exc
 
 
-def _where(source: str, loc: tuple[str | int, ...]) -> str:
-    """``--schaal`` for an option (the name the officer typed), ``profiel.yaml: schaal`` else."""
+def _where(source: str, loc: tuple[str | int, ...]) -> list[str | Ref]:
+    """The field as the officer gave it (the front end names it: ``--schaal`` on the command
+    line), or ``profiel.yaml: schaal`` for a profile file."""
     if source == "opties" and loc and isinstance(loc[0], str) and loc[0] in Tender.model_fields:
-        extra = Tender.model_fields[loc[0]].json_schema_extra
-        meta = extra.get("optie", {}) if isinstance(extra, dict) else {}
-        flag = meta.get("vlag", f"--{loc[0]}") if isinstance(meta, dict) else f"--{loc[0]}"
         if len(loc) == 2 and isinstance(loc[1], int):
-            return f"{flag} (waarde {loc[1] + 1})"
-        return f"{flag} {field_path(loc[1:])}" if len(loc) > 1 else str(flag)
-    return f"{source}: {field_path(loc)}"
+            return [Ref(loc[0]), f" (waarde {loc[1] + 1})"]
+        return [Ref(loc[0]), f" {field_path(loc[1:])}"] if len(loc) > 1 else [Ref(loc[0])]
+    return [f"{source}: {field_path(loc)}"]
 
 
 def load_profile(path: Path) -> dict[str, object]:
