@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from aanbesteding.cli.options import library_option, library_sources, tender_options
+from aanbesteding.cli.options import (
+    library_option,
+    library_sources,
+    output_options,
+    template_option,
+    tender_options,
+)
 
 if TYPE_CHECKING:
     from aanbesteding.api import Generated
@@ -47,22 +53,14 @@ def parameter_report(library: Library, result: Generated) -> list[str]:
 @click.option("--profiel", type=click.Path(path_type=Path), metavar="BESTAND",
               help="Zelfde als PROFIEL (oudere schrijfwijze).")
 @tender_options
-@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Word-document (.docx) met de huisstijl van de organisatie.")
+@template_option
 @library_option
 @click.option("--zonder-standaard", is_flag=True,
               help="Gebruik de standaardbibliotheek niet: de eerste --bibliotheek is de basis.")
 @click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Pad van de Word-bijlage (.docx); de andere bestanden komen ernaast. "
                    "Standaard: bijlage-soevereiniteit-KENMERK-laagN-TYPE.docx.")
-@click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
-@click.option("--geen-verantwoording", is_flag=True,
-              help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
-@click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF, met ingevulde "
-                                          "inhoudsopgave (vereist LibreOffice).")
-@click.option("--json", "json_", is_flag=True,
-              help="Schrijf de eisen en gunningscriteria ook als OCDS-JSON (.json).")
-@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
+@output_options
 def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | None,
              bibliotheek: tuple[str, ...], zonder_standaard: bool, uitvoer: Path | None,
              geen_matrix: bool, geen_verantwoording: bool, pdf: bool, json_: bool, force: bool,
