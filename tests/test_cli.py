@@ -153,7 +153,8 @@ def test_a_profile_with_an_unknown_field_is_refused(run: Runner, tmp_path: Path,
                                            encoding="utf-8")
     code, _, err = run(["genereer", "--profiel", "profiel.yaml"])
     assert code == 1
-    assert "profiel.yaml: onbekende sleutel 'organisatei'" in err
+    # the line of the key, and the nearest key it could have meant
+    assert "profiel.yaml:3: onbekende sleutel 'organisatei' (bedoelt u 'organisatie'?)" in err
 
 
 def test_genereer_warns_that_concept_clauses_are_not_yet_adopted(

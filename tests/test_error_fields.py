@@ -32,10 +32,16 @@ def _raised_texts(path: Path) -> list[tuple[int, str]]:
     return found
 
 
+def _without_commands(text: str) -> str:
+    """A quoted example command ('aanbesteding bibliotheek … --door NAAM') is a command to
+    type, not a field; the fields of the failing input are named through ``Ref``."""
+    return re.sub(r"'aanbesteding [^']*'?", "", text)
+
+
 def test_no_flag_name_in_a_message_raised_below_the_cli() -> None:
     found = [f"{path.relative_to(SRC)}:{line}: {text}"
              for path in sorted(SRC.rglob("*.py")) if "cli" not in path.relative_to(SRC).parts
-             for line, text in _raised_texts(path) if FLAG.search(text)]
+             for line, text in _raised_texts(path) if FLAG.search(_without_commands(text))]
     assert found == []
 
 

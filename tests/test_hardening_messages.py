@@ -58,6 +58,7 @@ def test_a_cp1252_console_shows_euro_and_accents_and_does_not_crash(
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out_buffer, encoding="cp1252"))
     monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err_buffer, encoding="cp1252"))
     target = tmp_path / "Gemeente Zoë – €≥ map" / "bijlage.docx"
+    target.parent.write_text("een bestand, geen map", encoding="utf-8")  # a missing map is made
     code = main([*BASE, "--uitvoer", str(target)])
     sys.stdout.flush()
     sys.stderr.flush()

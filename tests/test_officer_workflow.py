@@ -82,7 +82,8 @@ def test_a_profile_with_a_field_under_two_names_or_an_unknown_key_is_refused(
     typo = write_profile(tmp_path / "typo.yaml", laag=2, contracttype="saas", organsatie="X")
     code, _, err = run(["genereer", str(typo)])
     assert code == 1
-    assert f"{typo}: onbekende sleutel 'organsatie'" in err and "aanbesteding init" in err
+    assert f"{typo}:3: onbekende sleutel 'organsatie' (bedoelt u 'organisatie'?)" in err
+    assert "aanbesteding init" in err
 
 
 def test_a_bare_parameter_name_with_different_bounds_lists_the_choices(run: Runner,
@@ -174,7 +175,9 @@ def test_init_writes_a_commented_profile_that_genereer_accepts(run: Runner, tmp_
     for key in ("laag", "contracttype", "inschrijvers", "verhouding", "parameters", "schaal"):
         assert f"\n# {key}\n" in text
     assert "Keuzes: saas, paas, iaas, hosting, licentie" in text
-    assert run(["init", str(profile), "--geen-vragen"])[0] == 1  # no silent overwrite
+    code, out, _ = run(["init", str(profile), "--geen-vragen"])  # no silent overwrite
+    assert code == 0 and "niets gewijzigd" in out
+    assert profile.read_text(encoding="utf-8") == text
     code, _out, err = run(["genereer", str(profile), "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 0, err
 

@@ -186,6 +186,9 @@ def test_gebruik_lists_the_tenders_with_their_clause_versions_and_outdated_ones(
     _edit(newer / "continuiteit" / "exitplan.yaml", f"versie: {current}", f"versie: {later}")
     code, out, err = run(["bibliotheek", "gebruik", str(tenders)])
     assert code == 0, err
+    assert out.startswith("2 aanbesteding(en) gevonden") and "0 daarvan" in out
+    assert "exitplan" not in out  # only what differs, unless --alles
+    code, out, err = run(["bibliotheek", "gebruik", str(tenders), "--alles"])
     assert "INK-2026-042" in out and "INK-2026-043" in out
     assert re.search(rf"^    exitplan v{re.escape(current)}$", out, flags=re.M)
     code, out, err = run(["bibliotheek", "gebruik", str(tenders), "--bibliotheek", str(newer)])

@@ -76,8 +76,10 @@ def test_an_adopted_clause_in_an_organisation_library_replaces_the_standard_one(
     assert run(["bibliotheek", "nieuw", "org", "exitplan"])[0] == 0
     path = tmp_path / "org" / "continuiteit" / "exitplan.yaml"
     text = path.read_text(encoding="utf-8")
-    assert re.search(r"^status: concept$", text, flags=re.M)
-    text = re.sub(r"^status: concept$", ADOPTION, text, count=1, flags=re.M)
+    # the copy carries the review fields, empty, to fill in
+    assert re.search(r"^status: concept\nbeoordeeld_door:\nbeoordeeld_op:\n", text, flags=re.M)
+    text = re.sub(r"^status: concept\nbeoordeeld_door:\nbeoordeeld_op:$", ADOPTION, text,
+                  count=1, flags=re.M)
     text = text.replace("versie: 1.0.0", "versie: 1.1.0").replace(
         "tekst: |\n", "tekst: |\n  Volgens het exitbeleid van de Gemeente Voorbeeld geldt het volgende.\n", 1)
     path.write_text(text, encoding="utf-8")

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex, Requirement, Section
 from aanbesteding.compose.composer import compose_annex
+from aanbesteding.compose.seal_score import seal_percentage
 from aanbesteding.domain import SOVS, Kind
 from aanbesteding.errors import OutputError
 from aanbesteding.library.loader import load_library
@@ -141,8 +142,12 @@ def test_soevereiniteit_has_profile_weights_tier_minima_and_validated_inputs() -
         assert ws.cell(row=row, column=minimum).value == annex.min_seal[sov]
     seal, score = column_of(ws, "Beta SEAL"), column_of(ws, "Beta score (%)")
     assert score == seal + 1
+    assert column_of(ws, "Beta SEAL geclaimd") == seal - 1
     assert validated(ws, ws.cell(row=3, column=seal).coordinate) == ["whole"]
-    assert validated(ws, ws.cell(row=3, column=score).coordinate) == ["decimal"]
+    # The percentage is a formula of the SEAL level: no free entry, no validation, locked.
+    cell = ws.cell(row=3, column=score)
+    assert validated(ws, cell.coordinate) == []
+    assert str(cell.value).startswith("=IF(ISNUMBER(") and cell.protection.locked
 
 
 def test_prijs_and_resultaat_have_one_row_per_bidder_and_resultaat_two_charts() -> None:
@@ -253,7 +258,7 @@ def test_bidder_names_that_look_like_formulas_are_written_as_text() -> None:
         for i, name in enumerate(NASTY):
             cell = ws.cell(row=2 + i, column=1)
             assert (cell.value, cell.data_type) == (name, "s")
-    assert wb["Soevereiniteit"]["D1"].value == f"{NASTY[0]} SEAL"
+    assert wb["Soevereiniteit"]["F1"].value == f"{NASTY[0]} SEAL"
     assert wb["Soevereiniteit"]["D1"].data_type == "s"
 
 
@@ -282,19 +287,21 @@ def test_write_grid_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 class Bid:
     price: float
     seal: list[int]
-    sov_score: list[float]
     scores: dict[str, int]
     nee: set[str] = field(default_factory=set)
 
+    @property
+    def sov_score(self) -> list[float]:
+        """The percentage per objective the bijlage's table gives for each SEAL level."""
+        return [float(seal_percentage(sov, level)) for sov, level in zip(SOVS, self.seal,
+                                                                         strict=True)]
+
 
 BIDS = {
-    "Alfa": Bid(110_000, [3, 3, 3, 3, 2, 2, 3, 0], [70, 60, 80, 75, 50, 60, 70, 40],
-                {"W-01": 8, "W-02": 6, "W-03": 10}),
-    "Beta": Bid(90_000, [4] * 8, [90] * 8, {"W-01": 10, "W-02": 10, "W-03": 10}, {"E-02"}),
-    "Gamma": Bid(85_000, [4, 2, 4, 4, 4, 4, 4, 4], [100] * 8,
-                 {"W-01": 10, "W-02": 10, "W-03": 10}),
-    "Delta": Bid(100_000, [4, 3, 3, 3, 3, 2, 3, 1], [80, 70, 60, 60, 70, 50, 60, 30],
-                 {"W-01": 6, "W-02": 4, "W-03": 6}),
+    "Alfa": Bid(110_000, [3, 3, 3, 3, 2, 2, 3, 0], {"W-01": 8, "W-02": 6, "W-03": 10}),
+    "Beta": Bid(90_000, [4] * 8, {"W-01": 10, "W-02": 10, "W-03": 10}, {"E-02"}),
+    "Gamma": Bid(85_000, [4, 2, 4, 4, 4, 4, 4, 4], {"W-01": 10, "W-02": 10, "W-03": 10}),
+    "Delta": Bid(100_000, [4, 3, 3, 3, 3, 2, 3, 1], {"W-01": 6, "W-02": 4, "W-03": 6}),
 }
 PMIN, PMAX, FULL_VALUE = 80_000, 150_000, 30_000
 
@@ -325,10 +332,9 @@ def fill(path: Path, bids: dict[str, Bid], **parameters: float) -> None:
         column = column_of(wensen, name)
         for number, score in bid.scores.items():
             wensen.cell(row=row_of(wensen, number), column=column).value = score
-        seal, score = column_of(sov, f"{name} SEAL"), column_of(sov, f"{name} score (%)")
+        seal = column_of(sov, f"{name} SEAL")
         for offset in range(len(SOVS)):
             sov.cell(row=2 + offset, column=seal).value = bid.seal[offset]
-            sov.cell(row=2 + offset, column=score).value = bid.sov_score[offset]
         prijs.cell(row=row_of(prijs, name), column=2).value = bid.price
     for label, value in parameters.items():
         prijs.cell(row=row_of(prijs, label), column=2).value = value
@@ -437,7 +443,7 @@ def test_formula_like_bidder_names_stay_literal_after_recalculation(tmp_path: Pa
     assert [wb["Eisen"].cell(row=1, column=6 + 2 * i).value for i in range(4)] == NASTY
     assert [wb["Resultaat"].cell(row=2 + i, column=1).value for i in range(4)] == NASTY
     assert [wb["Prijs"].cell(row=2 + i, column=1).value for i in range(4)] == NASTY
-    assert wb["Soevereiniteit"]["D1"].value == f"{NASTY[0]} SEAL"
+    assert wb["Soevereiniteit"]["F1"].value == f"{NASTY[0]} SEAL"
     assert wb["Resultaat"]["B3"].value == "Uitgesloten: voldoet niet aan E-02"
 
 
@@ -464,6 +470,6 @@ def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     assert ids(wb["Eisen"]) == [] and ids(wb["Wensen"]) == []
     out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
     assert no_error_values(out) == []
-    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 19 invoervelden in te vullen op de "
-                                            "tabbladen Soevereiniteit en Prijs")  # 16 + 3
+    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 11 invoervelden in te vullen op de "
+                                            "tabbladen Soevereiniteit en Prijs")  # 8 + 3
     assert out["Resultaat"]["C2"].value == 0  # no wensen: every bid has the same quality

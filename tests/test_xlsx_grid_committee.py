@@ -18,7 +18,6 @@ from aanbesteding.domain import SOVS
 from aanbesteding.library.loader import load_library
 from aanbesteding.tender.model import build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes
-from aanbesteding.writers.xlsx.layout import SOV_SCORE_UNIT
 from tests.libreoffice import convert, pdf_text
 from tests.test_xlsx_grid import (
     BIDS,
@@ -34,7 +33,6 @@ from tests.test_xlsx_grid import (
     row_of,
 )
 
-ANNEX_UNIT = "score per doelstelling in procenten, 0 tot en met 100%"  # the annex's wording
 BIDDERS = ["Alfa", "Beta", "Gamma", "Delta"]
 
 
@@ -43,18 +41,36 @@ def real_annex(laag: str = "2") -> Annex:
         {"laag": laag, "contracttype": "saas", "inschrijvers": BIDDERS}))
 
 
-def test_sovereignty_score_validation_accepts_0_to_100_percent_in_the_annexs_unit() -> None:
-    assert SOV_SCORE_UNIT == ANNEX_UNIT
-    ws = load(grid_bytes(make_annex()))["Soevereiniteit"]
-    score = get_column_letter(column_of(ws, "Alfa score (%)"))
-    rules = [dv for dv in ws.data_validations.dataValidation if f"{score}2" in dv.sqref]
-    assert len(rules) == 1
-    rule = rules[0]
-    assert (rule.type, rule.operator, rule.formula1, rule.formula2) == \
-        ("decimal", "between", "0", "100")
-    assert ANNEX_UNIT in str(rule.prompt) and ANNEX_UNIT in str(rule.error)
-    assert rule.showErrorMessage
-    assert f"{score}{1 + len(SOVS)}" in rules[0].sqref  # every objective
+@pytest.mark.libreoffice
+def test_typed_seal_levels_give_the_published_percentages_by_formula(tmp_path: Path) -> None:
+    path = tmp_path / "in" / "matrix.xlsx"
+    path.parent.mkdir()
+    path.write_bytes(grid_bytes(make_annex()))
+    wb = openpyxl.load_workbook(path)
+    sov = wb["Soevereiniteit"]
+    seal = column_of(sov, "Alfa SEAL")
+    for offset, level in enumerate([3, 2, 0, 1, 4, 3, 2, 1]):
+        sov.cell(row=2 + offset, column=seal).value = level
+    wb.save(path)
+    out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
+    got = out["Soevereiniteit"]
+    percent = column_of(got, "Alfa score (%)")
+    assert [got.cell(row=2 + k, column=percent).value for k in range(8)] == \
+        [100, 50, 0, 25, 100, 75, 50, 25]  # SOV-1 SEAL-3 -> 100%, SOV-2 SEAL-2 -> 50%
+    assert no_error_values(out) == []
+
+
+def test_there_is_no_free_percentage_input_and_no_instruction_to_copy_a_published_score() -> None:
+    wb = load(grid_bytes(make_annex()))
+    sov = wb["Soevereiniteit"]
+    for name in BIDDERS:
+        column = column_of(sov, f"{name} score (%)")
+        for row in range(2, 2 + len(SOVS)):
+            cell = sov.cell(row=row, column=column)
+            assert cell.protection.locked and cell.data_type == "f", cell.coordinate
+    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                    if c.value is not None)
+    assert "zoals die is" not in text and "94 voor 94%" not in text
 
 
 def test_motivering_columns_sit_next_to_each_bidders_input_on_eisen_wensen_soevereiniteit() -> None:
@@ -82,7 +98,7 @@ def test_published_weights_minima_and_shares_are_locked_and_not_yellow() -> None
         assert cell.protection.locked, cell.coordinate
         assert cell.fill.fgColor.rgb != "00FFF2CC", cell.coordinate
     assert toelichting.cell(row=row_of(toelichting, "Aandeel kwaliteit (%)"), column=2).value == 40
-    assert sov.cell(row=2, column=4).protection.locked is False  # Alfa SEAL stays input
+    assert sov.cell(row=2, column=column_of(sov, "Alfa SEAL")).protection.locked is False
 
 
 def test_every_written_cell_and_the_default_style_use_arial() -> None:
@@ -139,15 +155,12 @@ def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(
 def test_complete_input_gives_the_hand_checked_total(tmp_path: Path) -> None:
     wb = recalculated(make_annex(), tmp_path, BIDS, Pmin=PMIN, Pmax=PMAX)
     alfa = results(wb)["Alfa"]
-    # Kwaliteit (8/10*20 + 6/10*10 + 10/10*5) / 35 = 27/35; soevereiniteit 63.75% (EU CSF 2025
-    # weights); prijs (150,000 - 110,000) / 70,000 = 4/7. 0.4*27/35 + 0.3*0.6375 + 0.3*4/7.
+    # Kwaliteit (8/10*20 + 6/10*10 + 10/10*5) / 35 = 27/35; soevereiniteit from SEAL 3,3,3,3,2,
+    # 2,3,0 = 100,75,75,75,50,50,75,0% with the EU CSF 2025 weights 15,10,10,15,20,15,10,5:
+    # (1500+750+750+1125+1000+750+750+0)/100 = 66.25%; prijs (150,000 - 110,000) / 70,000 = 4/7.
     assert alfa["Status"] == "Geldig"
-    assert alfa["Soevereiniteit"] == pytest.approx(0.6375)
-    assert alfa["Totaal"] == pytest.approx(0.67125)
-    sov = wb["Soevereiniteit"]
-    checks = sov.cell(row=row_of(sov, "Controle schaal score"),
-                      column=column_of(sov, "Alfa SEAL")).value
-    assert checks == "In orde"
+    assert alfa["Soevereiniteit"] == pytest.approx(0.6625)
+    assert alfa["Totaal"] == pytest.approx(0.4 * 27 / 35 + 0.3 * 0.6625 + 0.3 * 4 / 7)
     # The team filled in no motivering: 4 bidders x (4 eisen and bepalingen + 3 wensen + 8 SOV).
     eisen = wb["Eisen"]
     assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2),
@@ -185,44 +198,3 @@ def test_exported_pdf_puts_the_charts_on_a_page_of_their_own(tmp_path: Path) -> 
     assert len(chart_pages) == 1
     assert "Status" not in chart_pages[0] and "Controles" not in chart_pages[0]
     assert "Soevereiniteitsprofiel" in chart_pages[0]
-
-
-def _with_sov_scores(tmp_path: Path, scores: dict[str, list[float]]) -> openpyxl.Workbook:
-    path = tmp_path / "in" / "matrix.xlsx"
-    path.parent.mkdir()
-    path.write_bytes(grid_bytes(make_annex()))
-    wb = openpyxl.load_workbook(path)
-    sov = wb["Soevereiniteit"]
-    for name, values in scores.items():
-        column = column_of(sov, f"{name} score (%)")
-        for offset, value in enumerate(values):
-            sov.cell(row=2 + offset, column=column).value = value
-    wb.save(path)
-    return openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
-
-
-@pytest.mark.libreoffice
-def test_scores_that_look_like_a_0_to_10_scale_or_fractions_get_a_warning(tmp_path: Path) -> None:
-    wb = _with_sov_scores(tmp_path, {
-        "Alfa": [8, 7, 9, 6, 8, 7, 5, 6],        # the annex's old 0-10 scale
-        "Beta": [94, 80, 8, 75, 60, 70, 65, 40],  # EU CSF percentages, one of them low
-        "Gamma": [0.94, 0.8, 0.9, 0.75, 0.6, 0.7, 0.65, 0.4],  # "94%" typed into a number cell
-        "Delta": [0, 1, 0, 1],                    # partial, all 0 or 1: nothing to say yet
-    })
-    sov = wb["Soevereiniteit"]
-    row = row_of(sov, "Controle schaal score")
-    check = {n: sov.cell(row=row, column=column_of(sov, f"{n} SEAL")).value for n in BIDDERS}
-    assert str(check["Alfa"]).startswith("Let op: alle scores zijn 10 of lager")
-    assert check["Beta"] == "In orde"
-    assert str(check["Gamma"]).startswith("Let op: een score ligt tussen 0 en 1")
-    assert check["Delta"] == "In orde"
-    resultaat = wb["Resultaat"]
-    summary = str(resultaat.cell(row=row_of(resultaat, "Schaal soevereiniteitsscore"),
-                                 column=2).value)
-    assert summary.startswith("Let op: de scores per doelstelling van Alfa, Gamma lijken niet")
-    # Until a bidder's eight scores are in, no Soevereiniteitsscore shows.
-    score = sov.cell(row=row_of(sov, "Soevereiniteitsscore (%)"),
-                     column=column_of(sov, "Delta SEAL")).value
-    assert score in (None, "")
-    assert sov.cell(row=row_of(sov, "Soevereiniteitsscore (%)"),
-                    column=column_of(sov, "Beta SEAL")).value == pytest.approx(65.15)

@@ -15,6 +15,7 @@ Everything raises subclasses of :class:`aanbesteding.errors.AanbestedingError`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -200,15 +201,22 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
 
 
 def default_output_name(tender: Tender) -> str:
-    """E.g. ``bijlage-soevereiniteit-ink-2026-042-laag2-saas.docx``: the kenmerk (or else the
-    organisation, unless it is the default) keeps the files of different tenders apart."""
+    """E.g. ``bijlage-soevereiniteit-ink-2026-042-laag2-saas-v1.1.docx``: the kenmerk (or else
+    the organisation, unless it is the default) keeps the files of different tenders apart,
+    and a --versie other than 1.0 those of different versions."""
     from aanbesteding.tender.model import Tender as TenderModel
     from aanbesteding.writers.export.ocds import slug
 
     default_org = TenderModel.model_fields["organisatie"].default
     reference = tender.kenmerk or (tender.organisatie if tender.organisatie != default_org else "") or ""
     prefix = f"{slug(reference)}-" if slug(reference) else ""
-    return f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}.docx"
+    # A document version other than the default goes in the name, so a new version of the
+    # set is written beside the earlier one instead of over it.
+    default_version = TenderModel.model_fields["versie"].default
+    version = re.sub(r"[^0-9a-z.]+", "-", tender.versie.lower()).strip("-.")
+    version = f"-v{version}" if version and tender.versie != default_version else ""
+    return (f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}"
+            f"{version}.docx")
 
 
 def _check_formats(formats: Sequence[str]) -> None:

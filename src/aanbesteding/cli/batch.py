@@ -56,16 +56,19 @@ def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | No
             raise OutputError(f"--pdf: PDF kan niet worden gemaakt: {reason}")
     settings = Settings(uitvoer, formats, sjabloon, force)
     with click.progressbar(length=len(profielen), label="Profielen", file=sys.stderr,
-                           show_pos=True) as bar:
+                           show_pos=True, hidden=not sys.stderr.isatty()) as bar:
         outcomes = run_batch(list(profielen), library, settings, workers=processen,
                              progress=lambda _: bar.update(1))
     good = [o for o in outcomes if o.ok]
     bad = [o for o in outcomes if not o.ok]
     click.echo(f"{len(good)} van {len(outcomes)} profielen geschreven in {uitvoer} "
                f"({sum(len(o.files) for o in good)} bestanden, manifesten meegeteld).")
-    warnings = sorted({w for o in good for w in o.warnings})
-    for warning in warnings:
-        click.echo(f"Let op: {warning}", err=True)
+    by_warning: dict[str, list[str]] = {}
+    for outcome in good:
+        for warning in dict.fromkeys(outcome.warnings):
+            by_warning.setdefault(warning, []).append(str(outcome.profile))
+    for warning, profiles in sorted(by_warning.items()):
+        click.echo(f"Let op ({', '.join(profiles)}): {warning}", err=True)
     if bad:
         lines = [f"  {o.profile}: {_without_name(str(o.error), o.profile)}".replace("\n", "\n    ")
                  for o in bad]

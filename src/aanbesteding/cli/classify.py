@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from aanbesteding.cli.dutch import Keuze
+from aanbesteding.cli.dutch import Keuze, vraag
 from aanbesteding.tender.classification import chapter_texts, questions
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -63,9 +63,7 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
             for answer, explanation in question.answers.items():
                 if answer != explanation:
                     click.echo(f"  {answer}: {explanation}")
-            given[question.key] = click.prompt(
-                "Antwoord", type=Keuze(list(question.answers), case_sensitive=False),
-                show_choices=True)
+            given[question.key] = vraag("Antwoord", list(question.answers), show_choices=True)
     result = classify(given, texts)
     click.echo(f"Advies: {result.laag.label}")
     click.echo("Redenen:")
@@ -84,16 +82,42 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
 
 
 def _answers_file(path: Path) -> dict[str, str]:
+    """The answers in YAML file ``path``, keyed by question; a key may be written like the
+    option (``uitval-24u``, ``--uitval-24u``). Raises InputError naming the file (and the line)
+    for a missing file, bad YAML, an unknown question or an answer that is not a choice."""
+    import difflib
+
     from aanbesteding.errors import InputError
-    from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
+    from aanbesteding.support.yamlsource import YamlLoadError, key_line, load_yaml
 
     if not path.is_file():
         raise InputError(f"antwoordenbestand {path}: het bestand bestaat niet")
     try:
         data = load_yaml(path).data
     except YamlLoadError as exc:
-        raise InputError(f"{path}: {exc.message}") from exc
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise InputError(f"antwoordenbestand {where}: {exc.message}") from exc
     if not isinstance(data, dict):
-        raise InputError(f"{path}: verwacht per vraag een regel 'vraag: antwoord'")
-    return {str(k): ("ja" if v is True else "nee" if v is False else str(v))
-            for k, v in data.items()}
+        raise InputError(f"antwoordenbestand {path}: verwacht per vraag een regel "
+                         "'vraag: antwoord'")
+    from aanbesteding.tender.classification import QUESTION_ANSWERS
+
+    answers: dict[str, str] = {}
+    for raw_key, raw in data.items():
+        key = str(raw_key).strip().removeprefix("--").replace("-", "_").lower()
+        line = key_line(path, str(raw_key))
+        where = f"antwoordenbestand {path}{f':{line}' if line else ''}"
+        if key not in QUESTION_ANSWERS:
+            spellings = [k.replace("_", "-") for k in QUESTION_ANSWERS]
+            near = difflib.get_close_matches(str(raw_key).replace("_", "-"), spellings, n=1)
+            hint = f" (bedoelt u '{near[0]}'?)" if near else ""
+            raise InputError(f"{where}: onbekende vraag '{raw_key}'{hint}; de vragen zijn: "
+                             f"{', '.join(spellings)}")
+        value = "ja" if raw is True else "nee" if raw is False else str(raw).strip()
+        choices = list(QUESTION_ANSWERS[key])
+        found = next((c for c in choices if c.lower() == value.lower()), None)
+        if found is None:
+            raise InputError(f"{where}: '{value}' is geen antwoord op '{raw_key}'; kies uit: "
+                             f"{', '.join(choices)}")
+        answers[key] = found
+    return answers

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
@@ -128,6 +128,10 @@ def usage_message(exc: click.UsageError) -> str:
     command = re.match(r"No such command '(.+)'", exc.message)
     if command:
         return f"onbekende opdracht '{command.group(1)}'"
+    needs = re.match(r"Option '(.+)' requires (?:an argument|(\d+) arguments)", exc.message)
+    if needs:
+        count = f"{needs.group(2)} waarden" if needs.group(2) else "een waarde"
+        return f"de optie {needs.group(1)} vraagt {count} (bijv. {needs.group(1)} WAARDE)"
     extra = re.match(r"Got unexpected extra arguments? \((.+)\)", exc.message)
     if extra:
         return (f"onverwachte extra argumenten: {extra.group(1)}; staat er een spatie in een "
@@ -154,3 +158,25 @@ def _hint(exc: click.BadParameter) -> str:
         return exc.param.get_error_hint(exc.ctx)
     hint = exc.param_hint
     return hint if isinstance(hint, str) else " / ".join(hint or ())
+
+
+def vraag(text: str, choices: Sequence[str] | None = None, default: str = "",
+          show_choices: bool = False) -> str:
+    """Ask on the terminal until the answer is one of ``choices`` (any case; none: anything).
+
+    click.prompt with a type says "Error: …" in English on a wrong answer; this says "Fout:".
+    """
+    options = list(choices or ())
+    label = f"{text} ({', '.join(options)})" if show_choices and options else text
+    while True:
+        answer = str(click.prompt(label, default=default, show_default=bool(default),
+                                  type=str)).strip()
+        if not options or (not answer and not default):
+            return answer
+        found = next((c for c in options if c.lower() == answer.lower()), None)
+        if found is not None:
+            return found
+        from aanbesteding.support.text import shorten
+
+        click.echo(f"Fout: {shorten(answer)} is geen geldige keuze; kies uit: "
+                   f"{', '.join(options)}", err=True)

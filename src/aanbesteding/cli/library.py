@@ -49,8 +49,9 @@ def controleer(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
 @bibliotheek.command("overzicht")
 @click.argument("pad", required=False)
 @library_option
-@click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
-              show_default=True, help="Uitvoer als teksttabel of als JSON.")
+@click.option("--formaat", type=Keuze(["tabel", "json", "csv"]), default="tabel",
+              show_default=True,
+              help="Uitvoer als teksttabel, JSON of CSV (puntkomma's, voor een spreadsheet).")
 @click.option("--status", type=Keuze(STATUSES), help="Alleen clausules met deze status.")
 @click.option("--laag", type=Keuze(TIERS, case_sensitive=False),
               help="Alleen clausules die in deze laag gelden.")
@@ -63,17 +64,18 @@ def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, statu
     Kolommen: id, titel, versie, status, beoordeeld (door en op), herkomst, SOV, soort per laag
     en contracttypen.
     De kolom herkomst zegt uit welke bibliotheek de clausule komt (standaard of de map van
-    --bibliotheek).
+    --bibliotheek). Met --laag én --contracttype staat vooraan het nummer dat een inschrijver
+    in de bijlage ziet (E-01, W-01, B-01 …), in de volgorde van de bijlage.
     """
     from aanbesteding.domain import Laag
     from aanbesteding.library.loader import load_library
-    from aanbesteding.reports.overview import Filter, overview_json, overview_table
+    from aanbesteding.reports.overview import Filter, overview_csv, overview_json, overview_table
 
     library = load_library(*library_sources(pad, bibliotheek))
     only = Filter(status, Laag.parse(laag) if laag else None,
                   contracttype.lower() if contracttype else None)
-    click.echo(overview_json(library, only) if formaat == "json"
-               else overview_table(library, only), nl=False)
+    show = {"json": overview_json, "csv": overview_csv}.get(formaat, overview_table)
+    click.echo(show(library, only), nl=False)
 
 
 @bibliotheek.command("parameters")
@@ -161,32 +163,33 @@ def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, datum: 
 
 
 @bibliotheek.command("verschil")
-@click.argument("oud")
-@click.argument("nieuw")
+@click.argument("oud", required=False)
+@click.argument("nieuw", required=False)
+@library_option
 @click.option("--uitvoer", type=OUTPUT, metavar="BESTAND",
               help="Schrijf de wijzigingen als Word-document (.docx) met doorhalingen.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
-def verschil(oud: str, nieuw: str, uitvoer: Path | None, datum: str | None, force: bool) -> None:
+def verschil(oud: str | None, nieuw: str | None, bibliotheek: tuple[str, ...],
+             uitvoer: Path | None, datum: str | None, force: bool) -> None:
     """Vergelijk twee versies van een bibliotheek: nieuwe, verwijderde en gewijzigde clausules.
 
-    OUD en NIEUW zijn mappen of git-revisies (bijv. v1.2:clauses HEAD:clauses). Met
-    --uitvoer komt er een Word-document bij met per gewijzigde tekst de verwijderde woorden
-    doorgehaald en de toegevoegde onderstreept. Een clausule waarvan de tekst veranderde
-    zonder nieuwe versie wordt gemeld.
+    OUD en NIEUW zijn mappen, git-revisies (bijv. HEAD~1:clauses HEAD:clauses, in de map
+    van een git-kloon) of 'standaard' (de meegeleverde bibliotheek). Met --bibliotheek MAP en
+    zonder OUD en NIEUW: de wijzigingen van de organisatiebibliotheek MAP ten opzichte van de
+    standaard (MAP ligt over NIEUW). Met --uitvoer komt er een Word-document bij met per
+    gewijzigde tekst de verwijderde woorden doorgehaald en de toegevoegde onderstreept. Een
+    clausule waarvan de tekst veranderde zonder nieuwe versie wordt gemeld.
     """
     from aanbesteding.errors import OutputError
-    from aanbesteding.library.loader import load_library
-    from aanbesteding.reports.diff import compare_libraries, summary
+    from aanbesteding.reports.diff import compare_sources, summary
     from aanbesteding.support.output import check_writable, write_atomic
 
     if uitvoer is not None:
         if uitvoer.suffix.lower() != ".docx":
             raise OutputError(f"--uitvoer {uitvoer}: het document moet de extensie .docx hebben")
         check_writable([uitvoer], force)
-    # The lint belongs to controleer; an old revision is compared as it was written.
-    diff = compare_libraries(load_library(oud, lint="skip"), load_library(nieuw, lint="skip"),
-                             oud, nieuw)
+    diff = compare_sources(oud, nieuw, bibliotheek)
     click.echo(summary(diff), nl=False)
     if uitvoer is not None:
         from aanbesteding.writers.docx.redline import redline_bytes
@@ -198,19 +201,60 @@ def verschil(oud: str, nieuw: str, uitvoer: Path | None, datum: str | None, forc
 @bibliotheek.command("nieuw")
 @click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @click.argument("ids", metavar="[ID ...]", nargs=-1)
-def nieuw(map_: Path, ids: tuple[str, ...]) -> None:
-    """Begin een bibliotheek van de eigen organisatie in MAP.
+@click.option("--organisatie", metavar="NAAM",
+              help="Naam van de organisatie, voor de titel van de README (standaard: MAP).")
+def nieuw(map_: Path, ids: tuple[str, ...], organisatie: str | None) -> None:
+    """Begin een bibliotheek van de eigen organisatie in MAP, of vul haar aan.
 
-    Schrijft een README en een kopie (status concept) van elke genoemde clausule uit de
-    standaardbibliotheek, om aan te passen. Gebruik de map daarna met --bibliotheek MAP.
+    Schrijft een README, WIJZIGINGEN.md, schema.json en een kopie (status concept, met lege
+    beoordeeld_door en beoordeeld_op) van elke genoemde clausule uit de standaardbibliotheek,
+    om aan te passen. Bestaat MAP al als organisatiebibliotheek, dan komen alleen de kopieën
+    erbij. Gebruik de map daarna met --bibliotheek MAP.
     """
     from aanbesteding.library.loader import load_library
     from aanbesteding.library.scaffold import new_library
 
-    written = new_library(map_, load_library(), ids)
-    click.echo(f"Organisatiebibliotheek aangemaakt in {map_}: README.md en {len(written) - 1} "
-               "clausule(s) met status concept.")
+    existed = map_.is_dir() and any(map_.iterdir())
+    written = new_library(map_, load_library(), ids, organisatie)
+    copies = sum(1 for p in written if p.suffix == ".yaml")
+    if existed:
+        click.echo(f"{copies} clausule(s) met status concept toegevoegd aan {map_}.")
+    else:
+        click.echo(f"Organisatiebibliotheek aangemaakt in {map_}: README.md, WIJZIGINGEN.md, "
+                   f"schema.json en {copies} clausule(s) met status concept.")
     click.echo(f"Gebruik: aanbesteding genereer ... --bibliotheek {map_}")
+
+
+@bibliotheek.command("vaststellen")
+@click.argument("ids", metavar="ID... | alle", nargs=-1, required=True)
+@click.option("--door", required=True, metavar="NAAM", help="Naam van de beoordelend jurist.")
+@click.option("--op", "op", required=True, metavar="JJJJ-MM-DD", help="Datum van de beoordeling.")
+@click.option("--bibliotheek", "map_", required=True, metavar="MAP",
+              type=click.Path(path_type=Path, file_okay=False),
+              help="De organisatiebibliotheek waarin de clausules worden vastgesteld.")
+def vaststellen(ids: tuple[str, ...], door: str, op: str, map_: Path) -> None:
+    """Stel clausules vast in de organisatiebibliotheek MAP (of 'alle' clausules).
+
+    Zet status: vastgesteld, beoordeeld_door en beoordeeld_op. Een clausule die alleen in de
+    standaard staat, wordt eerst naar MAP gekopieerd; de standaard zelf blijft ongewijzigd.
+    Kan alleen als 'bibliotheek controleer --bibliotheek MAP' geen problemen meldt. Het
+    versienummer verandert nooit: een gewijzigde tekst met het oude nummer wordt geweigerd.
+    """
+    from aanbesteding.errors import InputError
+    from aanbesteding.library.adopt import adopt
+
+    try:
+        date = dt.date.fromisoformat(op)
+    except ValueError:
+        raise InputError(f"--op {op}: geen geldige datum; schrijf JJJJ-MM-DD") from None
+    result = adopt(map_, ids, door, date)
+    click.echo(f"{len(result.adopted)} clausule(s) vastgesteld in {map_} door {door} op "
+               f"{date.isoformat()}" + (f"; {len(result.copied)} daarvan eerst gekopieerd uit "
+                                        "de standaard" if result.copied else "") + ".")
+    if result.unchanged:
+        click.echo(f"{len(result.unchanged)} clausule(s) waren al zo vastgesteld.")
+    click.echo(f"Een definitieve bijlage: aanbesteding genereer ... --status definitief "
+               f"--bibliotheek {map_}")
 
 
 @bibliotheek.command("gebruik")
@@ -218,17 +262,20 @@ def nieuw(map_: Path, ids: tuple[str, ...]) -> None:
 @library_option
 @click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
               show_default=True, help="Uitvoer als tekst of als JSON.")
-def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str) -> None:
+@click.option("--alles", is_flag=True,
+              help="Toon elke aanbesteding met al haar clausules, niet alleen wat afwijkt.")
+def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str, alles: bool) -> None:
     """Toon welke clausuleversies de aanbestedingen onder MAP gebruikten.
 
     Leest de manifesten (*.manifest.json) die genereer naast de documenten schrijft, en
     meldt welke clausules in de huidige bibliotheek een nieuwere versie hebben of verdwenen
-    zijn.
+    zijn. Eerst het antwoord, dan alleen de aanbestedingen en clausules die afwijken
+    (--alles: alles).
     """
     from aanbesteding.library.loader import load_library
     from aanbesteding.reports.usage import find_usage, usage_json, usage_text
 
     library = load_library(*library_sources(None, bibliotheek))
     uses, unreadable = find_usage(map_, library)
-    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library),
+    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library, alles),
                nl=False)

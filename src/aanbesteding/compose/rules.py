@@ -57,7 +57,9 @@ def resolve_ratio(tender: Tender, policy: Policy) -> tuple[Ratio, int]:
         raise PolicyError(
             f"een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
             f"{tender.laag.label.lower()}; de juridische afdeling staat in deze laag hoogstens "
-            f"{tier.maximum_soevereiniteit}% toe (beleid.yaml van de clausulebibliotheek). Kies "
+            f"{tier.maximum_soevereiniteit}% toe (gelezen uit {policy.share_source(tender.laag)}; "
+            "een organisatie kan dat maximum wijzigen met een beleid.yaml in haar eigen "
+            "bibliotheek, --bibliotheek MAP). Kies "
             f"bijvoorbeeld kwaliteit={ratio.kwaliteit + ratio.soevereiniteit - tier.maximum_soevereiniteit},"
             f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}.", field="verhouding")
     return ratio, tier.maximum_soevereiniteit
@@ -174,7 +176,9 @@ def status_gate(annex: Annex) -> list[str]:
         raise PolicyError([
             "een definitief document kan alleen uit vastgestelde clausules bestaan; "
             f"{len(pending)} clausule(s) zijn nog niet vastgesteld:\n{listed}\n"
-            "Laat de juridische afdeling ze vaststellen, of genereer met ", Ref("status"),
+            "Laat de juridische afdeling ze vaststellen in de organisatiebibliotheek: 'aanbesteding "
+            "bibliotheek vaststellen alle --door NAAM --op JJJJ-MM-DD --bibliotheek MAP' (MAP: "
+            "de map van ", Ref("bibliotheek"), ", of een nieuwe), of genereer met ", Ref("status"),
             " concept."])
     if not pending:
         return []

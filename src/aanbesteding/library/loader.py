@@ -34,7 +34,7 @@ from aanbesteding.library.chapters import (
 from aanbesteding.library.checks import check_clause, check_references, check_texts
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.policy import POLICY_FILE, Policy, PolicyFile, missing_policy
-from aanbesteding.library.sources import Source, open_source
+from aanbesteding.library.sources import FolderSource, Source, open_source
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, decode, parse_yaml
@@ -159,10 +159,25 @@ class _Layer:
             return None, doc
 
 
+# Files at the root of a library that are not clauses.
+ROOT_FILES = frozenset({THEMES_FILE, DEFINITIONS_FILE, POLICY_FILE})
+
+
 def _is_clause_file(rel: str) -> bool:
+    """A YAML file that can only be a clause: in a theme folder, or at the root of a library
+    (where an organisation copies one) unless it is one of the library's own files."""
     parts = rel.split("/")
-    return (len(parts) == 2 and rel.endswith(CLAUSE_SUFFIXES) and not parts[1].startswith(".")
-            and not is_chapter_file(rel))
+    if any(part.startswith(".") for part in parts) or not rel.endswith(CLAUSE_SUFFIXES) \
+            or is_chapter_file(rel):
+        return False
+    return len(parts) == 2 or (len(parts) == 1 and rel not in ROOT_FILES)
+
+
+def _is_misplaced(rel: str) -> bool:
+    """A YAML file in a folder inside a theme folder: never read, so always reported."""
+    parts = rel.split("/")
+    return (len(parts) > 2 and rel.endswith(CLAUSE_SUFFIXES)
+            and not any(part.startswith(".") for part in parts))
 
 
 def _content_hash(layers: Sequence[_Layer]) -> str:
@@ -199,7 +214,10 @@ class _Assembly:
     def read_layer(self, index: int, layer: _Layer) -> None:
         source = self.layers[index].source
         if not source.exists():
-            layer.add("", None, "(map)", "de map van de clausulebibliotheek bestaat niet of is leeg")
+            hint = (f"; begin een organisatiebibliotheek met 'aanbesteding bibliotheek nieuw "
+                    f"{source.location}'" if index > 0 and isinstance(source, FolderSource) else "")
+            layer.add("", None, "(map)",
+                      f"de map van de clausulebibliotheek bestaat niet of is leeg{hint}")
             self.complete = False
             return
         files = source.files()
@@ -221,15 +239,22 @@ class _Assembly:
                 self.complete = False
             else:
                 self.policy = self.policy.merged(policy, layer.source.label,
-                                                 hashlib.sha256(data).hexdigest())
+                                                 hashlib.sha256(data).hexdigest(),
+                                                 f"{POLICY_FILE} in {layer.source.location}")
                 for loc, message in check_texts(policy):
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)
         for rel in (f for f in files if is_chapter_file(f)):
             self._read_chapter(layer, rel)
         seen: dict[str, str] = {}
-        for rel in (f for f in files if _is_clause_file(f)):
-            self._read_clause(layer, rel, seen)
+        earlier = {clause_id: entry[0].theme for clause_id, entry in self.clauses.items()}
+        for rel in files:
+            if _is_clause_file(rel):
+                self._read_clause(layer, rel, seen, earlier)
+            elif _is_misplaced(rel):
+                layer.add(rel, None, "(bestand)",
+                          "dit bestand wordt niet gelezen: een clausule staat in "
+                          "<thema>/<id>.yaml of in de hoofdmap van de bibliotheek")
 
     def _read_chapter(self, layer: _Layer, rel: str) -> None:
         chapter, doc, data = layer.parse(rel, Chapter)
@@ -252,13 +277,23 @@ class _Assembly:
             LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer,
             data)
 
-    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str]) -> None:
+    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str],
+                     earlier: dict[str, str]) -> None:
         clause, data = layer.parse_clause(rel)
         if clause is None:
             return
-        item = LoadedClause(clause, rel, rel.split("/", 1)[0], layer.source.label,
+        folder, _, name = rel.rpartition("/")
+        theme = folder or earlier.get(clause.id)
+        if theme is None:
+            layer.add(rel, None, "(bestand)",
+                      f"clausule '{clause.id}' staat in de hoofdmap van de bibliotheek, maar er "
+                      "is geen standaardclausule met dat id waarvan zij het thema kan overnemen; "
+                      f"zet haar in een themamap (<thema>/{name}), bijv. "
+                      f"{next(iter(sorted(self.themes)), 'zeggenschap')}/{name}")
+            return
+        item = LoadedClause(clause, rel, theme, layer.source.label,
                             hashlib.sha256(data).hexdigest(), decode(data))
-        stem = rel.rsplit("/", 1)[1].rsplit(".", 1)[0]
+        stem = name.rsplit(".", 1)[0]
         if clause.id != stem:
             layer.add(rel, item.line_of("id"), "id",
                       f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")

@@ -129,19 +129,30 @@ class Policy(BaseModel):
     seal_minimum: dict[Laag, dict[str, int | None]] = Field(default_factory=dict)
     weight_profiles: dict[str, WeightProfile] = Field(default_factory=dict)
     versions: tuple[PolicyVersion, ...] = ()
+    # The beleid.yaml each tier's shares came from (absent: the built-in defaults).
+    share_sources: dict[Laag, str] = Field(default_factory=dict)
 
     def shares_for(self, laag: Laag) -> TierShares:
         return self.shares.get(laag, DEFAULT_SHARES)
 
-    def merged(self, layer: PolicyFile, origin: str = "", digest: str = "") -> Policy:
-        """This policy with ``layer`` on top (a tier's shares, an objective's evidence, a
-        tier's SEAL minima and a weight profile are replaced as a whole)."""
+    def share_source(self, laag: Laag) -> str:
+        """The file the tier's shares and maximum were read from, for messages."""
+        return self.share_sources.get(laag, "de ingebouwde standaard, geen beleid.yaml")
+
+    def merged(self, layer: PolicyFile, origin: str = "", digest: str = "",
+               source: str = "") -> Policy:
+        """This policy with ``layer`` (from the library layer ``origin``, read from file
+        ``source``) on top (a tier's shares, an objective's evidence, a tier's SEAL minima and
+        a weight profile are replaced as a whole)."""
         shares = dict(self.shares)
+        sources = dict(self.share_sources)
         minima = dict(self.seal_minimum)
         for laag in Laag:
             tier: TierShares | None = getattr(layer.verhouding, laag.key)
             if tier is not None:
                 shares[laag] = tier
+                if source:
+                    sources[laag] = source
             minimum: SealMinima | None = getattr(layer.seal_minimum, laag.key)
             if minimum is not None:
                 minima[laag] = {sov: minimum.get(sov) for sov in SOVS}
@@ -152,7 +163,7 @@ class Policy(BaseModel):
                                 beoordeeld_op=layer.beoordeeld_op, digest=digest)
         return Policy(shares=shares, seal_evidence=evidence, seal_minimum=minima,
                       weight_profiles={**self.weight_profiles, **layer.wegingsprofielen},
-                      versions=(*self.versions, version))
+                      versions=(*self.versions, version), share_sources=sources)
 
 
 def missing_policy(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -7,6 +7,7 @@ what was loaded.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,8 +91,7 @@ class GitSource:
             raise SourceError(f"{self.label}: git kan niet worden uitgevoerd ({exc})") from exc
         if result.returncode != 0:
             message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise SourceError(f"{self.label}: git kan de revisie niet lezen "
-                              f"({message[-1] if message else 'onbekende fout'})")
+            raise SourceError(f"{self.label}: {git_message(message[-1] if message else '')}")
         return result.stdout
 
     def _tree(self) -> dict[str, str]:
@@ -142,6 +142,16 @@ class GitSource:
         return self._contents[rel]
 
 
+def git_message(line: str) -> str:
+    """git's (English) complaint about a revision, in Dutch with what to do next."""
+    text = re.sub(r"^(fatal|error): ", "", line.strip())
+    if re.search(r"not a valid object name|unknown revision|bad revision|invalid object name|"
+                 r"not a tree object|ambiguous argument", text, re.IGNORECASE):
+        return ("git kent deze revisie niet; 'git tag' toont de versies (tags) en 'git log "
+                "--oneline' de commits die er zijn, bijv. HEAD~1:clauses")
+    return f"git kan de revisie niet lezen (git meldt: {text or 'een onbekende fout'})"
+
+
 def standard_source() -> FolderSource:
     """The standard clause library shipped with the tool."""
     return FolderSource(standard_library_path().resolve(), STANDARD_LABEL)
@@ -175,7 +185,9 @@ def open_source(spec: str | Path | None, *, cwd: Path | None = None) -> Source:
     base = (cwd or Path.cwd()).resolve()
     repo = _git_toplevel(base)
     if repo is None:
-        raise SourceError(f"{spec}: is geen map, en {base} ligt niet in een git-repository")
+        raise SourceError(f"{spec}: is geen map, en {base} ligt niet in een git-repository. Een "
+                          "revisie (REVISIE:map) werkt alleen in de map van een git-kloon van "
+                          "de bibliotheek: ga daar eerst heen (cd), of vergelijk twee mappen")
     # Paths after the colon are relative to the current folder, as in 'git show REV:./pad'.
     rel = (base / subdir).resolve()
     try:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
@@ -16,6 +18,7 @@ from aanbesteding.domain import Laag
 from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Clause
+from aanbesteding.reports.readable import plain, readable
 from aanbesteding.reports.review import policy_texts
 
 Op = Literal["gelijk", "weg", "erbij"]
@@ -103,17 +106,18 @@ class ClauseInfo:
     tekst: str  # reflowed, see flow()
 
     @classmethod
-    def of(cls, item: LoadedClause) -> ClauseInfo:
+    def of(cls, item: LoadedClause, titles: Mapping[str, str] | None = None) -> ClauseInfo:
         clause = item.clause
         return cls(clause.id, clause.titel, clause.versie, clause.status, item.origin,
-                   flow(clause.tekst))
+                   flow(plain(readable(clause.tekst, clause.parameters, titles))))
 
     @classmethod
     def of_chapter(cls, loaded: LoadedChapter) -> ClauseInfo:
         """A library chapter, shown under its path (``hoofdstukken/inleiding``)."""
         chapter = loaded.chapter
         return cls(chapter_key(loaded), chapter.titel, chapter.versie, chapter.status,
-                   loaded.origin, "\n\n".join(flow(t) for t in chapter.teksten.values()))
+                   loaded.origin, "\n\n".join(flow(plain(readable(t, {})))
+                                                for t in chapter.teksten.values()))
 
 
 def chapter_key(loaded: LoadedChapter) -> str:
@@ -169,6 +173,12 @@ def _texts(clause: Clause) -> dict[str, tuple[str, str]]:
     return {key: (label, flow(text)) for key, (label, text) in _raw_texts(clause).items()}
 
 
+def _readable_texts(clause: Clause, titles: Mapping[str, str] | None) -> dict[str, str]:
+    """Every wording as a lawyer reads it (no template code), reflowed: field path -> text."""
+    return {key: flow(plain(readable(text, clause.parameters, titles)))
+            for key, (_, text) in _raw_texts(clause).items()}
+
+
 def _raw_texts(clause: Clause) -> dict[str, tuple[str, str]]:
     found = {"titel": ("Titel", clause.titel), "tekst": ("Tekst", clause.tekst),
              "toelichting": ("Toelichting", clause.toelichting),
@@ -216,15 +226,23 @@ def _parameter_changes(old: Clause, new: Clause) -> list[MetaChange]:
     return changes
 
 
-def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
-    """The text and metadata changes between two versions of one clause."""
+def compare_clauses(old: LoadedClause, new: LoadedClause,
+                    old_titles: Mapping[str, str] | None = None,
+                    new_titles: Mapping[str, str] | None = None) -> ClauseChange:
+    """The text and metadata changes between two versions of one clause.
+
+    Whether a text changed is decided on its source; the redline shows it as legal text
+    (conditions labelled, parameters as placeholders, references as titles)."""
     before, after = _texts(old.clause), _texts(new.clause)
+    shown_before = _readable_texts(old.clause, old_titles)
+    shown_after = _readable_texts(new.clause, new_titles)
     texts = []
     for key in dict.fromkeys([*before, *after]):
         label, old_text = before.get(key, (after.get(key, ("", ""))[0], ""))
         new_text = after.get(key, (label, ""))[1]
         if old_text != new_text:
-            texts.append(TextChange(key, label, tuple(word_diff(old_text, new_text))))
+            pieces = word_diff(shown_before.get(key, ""), shown_after.get(key, ""))
+            texts.append(TextChange(key, label, tuple(pieces)))
     old_data = old.clause.model_dump(mode="json")
     new_data = new.clause.model_dump(mode="json")
     meta = [MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
@@ -232,7 +250,8 @@ def compare_clauses(old: LoadedClause, new: LoadedClause) -> ClauseChange:
     meta.extend(_parameter_changes(old.clause, new.clause))
     if old.theme != new.theme:
         meta.append(MetaChange("Thema", old.theme, new.theme))
-    return ClauseChange(ClauseInfo.of(old), ClauseInfo.of(new), tuple(texts), tuple(meta))
+    return ClauseChange(ClauseInfo.of(old, old_titles), ClauseInfo.of(new, new_titles),
+                        tuple(texts), tuple(meta))
 
 
 CHAPTER_META = (("titel", "Titel"), ("versie", "Versie"), ("status", "Status"),
@@ -244,7 +263,8 @@ def compare_chapters(old: LoadedChapter, new: LoadedChapter) -> ClauseChange:
     """The text and metadata changes between two versions of one library chapter."""
     before, after = old.chapter.teksten, new.chapter.teksten
     texts = [TextChange(f"teksten.{key}", f"Tekst {key}",
-                        tuple(word_diff(flow(before.get(key, "")), flow(after.get(key, "")))))
+                        tuple(word_diff(flow(plain(readable(before.get(key, ""), {}))),
+                                        flow(plain(readable(after.get(key, ""), {}))))))
              for key in dict.fromkeys([*before, *after])
              if flow(before.get(key, "")) != flow(after.get(key, ""))]
     old_data, new_data = old.chapter.model_dump(mode="json"), new.chapter.model_dump(mode="json")
@@ -275,12 +295,14 @@ def compare_policies(old: Library, new: Library) -> ClauseChange | None:
 def compare_libraries(old: Library, new: Library, old_label: str, new_label: str) -> LibraryDiff:
     """Added, removed and changed clauses from ``old`` to ``new`` (in ``new``'s order)."""
     before, after = old.by_id(), new.by_id()
+    old_titles = {k: v.clause.titel for k, v in before.items()}
+    new_titles = {k: v.clause.titel for k, v in after.items()}
     changed = []
     for clause_id, item in after.items():
         previous = before.get(clause_id)
         if previous is None or (previous.clause == item.clause and previous.theme == item.theme):
             continue
-        change = compare_clauses(previous, item)
+        change = compare_clauses(previous, item, old_titles, new_titles)
         if change.texts or change.meta:
             changed.append(change)
     for chapter_id, loaded in sorted(new.chapters.items()):
@@ -294,10 +316,11 @@ def compare_libraries(old: Library, new: Library, old_label: str, new_label: str
         changed.append(policy)
     return LibraryDiff(
         old_label, new_label,
-        added=(*(ClauseInfo.of(c) for c in new.clauses if c.clause.id not in before),
+        added=(*(ClauseInfo.of(c, new_titles) for c in new.clauses if c.clause.id not in before),
                *(ClauseInfo.of_chapter(c) for i, c in sorted(new.chapters.items())
                  if i not in old.chapters)),
-        removed=(*(ClauseInfo.of(c) for c in old.clauses if c.clause.id not in after),
+        removed=(*(ClauseInfo.of(c, old_titles) for c in old.clauses
+                   if c.clause.id not in after),
                  *(ClauseInfo.of_chapter(c) for i, c in sorted(old.chapters.items())
                    if i not in new.chapters)),
         changed=tuple(changed))
@@ -318,3 +341,56 @@ def summary(diff: LibraryDiff) -> str:
         lines.append(f"Let op: de tekst van {change.id} is gewijzigd maar het versienummer "
                      f"({change.new.versie}) niet.")
     return "\n".join(lines) + "\n"
+
+
+STANDARD_WORD = "standaard"  # OUD or NIEUW: the standard library shipped with the tool
+
+
+def _spec(value: str | None) -> str | None:
+    """A side's source: None (the standard library) for no value or the word ``standaard``
+    (unless a folder of that name exists)."""
+    if value is None or (value == STANDARD_WORD and not Path(value).exists()):
+        return None
+    return value
+
+
+def _load_side(side: str, specs: tuple[str | None, ...]) -> Library:
+    """Load one side of a comparison; any error says which side (OUD or NIEUW) it is about."""
+    from aanbesteding.errors import AanbestedingError, SourceError
+    from aanbesteding.library.loader import load_library
+
+    label = " + ".join(s or STANDARD_WORD for s in specs)
+    try:
+        # The lint belongs to controleer; an old revision is compared as it was written.
+        return load_library(*specs, lint="skip")
+    except AanbestedingError as exc:
+        hint = ""
+        if len(specs) == 1 and specs[0] is not None and "themas.yaml" in str(exc):
+            hint = (f"\n{specs[0]} is geen volledige bibliotheek (zonder themas.yaml en "
+                    "begrippen.yaml is het een organisatiebibliotheek die over de standaard "
+                    "ligt). Vergelijk zo'n bibliotheek met de standaard met 'aanbesteding "
+                    f"bibliotheek verschil --bibliotheek {specs[0]}'.")
+        raise SourceError(f"{side} ({label}): {exc}{hint}") from exc
+
+
+def compare_sources(old: str | None, new: str | None, layers: tuple[str, ...] = ()) -> LibraryDiff:
+    """Compare library OUD with NIEUW plus the organisation ``layers`` on top of it.
+
+    OUD and NIEUW are folders, git revisions (``REV:map``) or None/``standaard`` for the
+    standard library; with ``layers`` both default to the standard library, so the result is
+    the organisation's changes to the standard. Raises InputError when there is nothing to
+    compare, SourceError (naming OUD or NIEUW) when a side cannot be loaded.
+    """
+    from aanbesteding.errors import InputError
+
+    if not layers and (old is None or new is None):
+        raise InputError("geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
+                         "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
+                         "met --bibliotheek MAP")
+    old_specs = (_spec(old),)
+    new_specs = (_spec(new), *layers)
+    old_library = _load_side("OUD", old_specs)
+    new_library = _load_side("NIEUW", new_specs)
+    return compare_libraries(old_library, new_library,
+                             " + ".join(s or STANDARD_WORD for s in old_specs),
+                             " + ".join(s or STANDARD_WORD for s in new_specs))

@@ -6,63 +6,46 @@ parameters, and the applicability matrix. Format-neutral; the Word review docume
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
-from aanbesteding.library.chapters import CHAPTER_NAMES, LoadedChapter
+from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Parameter, Wording, wording_for
 from aanbesteding.library.policy import POLICY_FILE, Policy
+from aanbesteding.reports.readable import CLOSE, OPEN, describe_parameter, plain, readable
 
-# {{ name }} or {{ name | filter(...) }}: a value filled in when the annex is generated.
-_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\|[^}]*)?\}\}")
+__all__ = ["describe_parameter", "library_review", "marked_text"]
+
 KIND_LETTERS = {"eis": "E", "wens": "W", "bepaling": "B"}
-# Values the tool fills in from the tender rather than from a clause parameter.
-TENDER_VALUES = {
-    "organisatie": "naam van de Aanbestedende Dienst", "laag": "laag van het systeem",
-    "contracttype": "contracttype", "aandeel_kwaliteit": "aandeel kwaliteit in %",
-    "aandeel_soevereiniteit": "aandeel soevereiniteit in %", "aandeel_prijs": "aandeel prijs in %",
-}
+_MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.S)
 
 
 @dataclass(frozen=True)
 class Segment:
-    """Literal clause text, or a placeholder (``placeholder`` True) with its description."""
+    """Literal clause text, or a placeholder or condition label (``placeholder`` True)."""
 
     text: str
     placeholder: bool = False
 
 
-def describe_parameter(name: str, param: Parameter) -> str:
-    """E.g. ``termijn_dagen: 30 dagen (10 t/m 90)``."""
-    from aanbesteding.render import getal
-
-    default = (getal(param.standaard) if isinstance(param.standaard, int | float)
-               else str(param.standaard))
-    unit = f" {param.eenheid}" if param.eenheid else ""
-    bounds = ""
-    if param.minimum is not None or param.maximum is not None:
-        low = getal(param.minimum) if param.minimum is not None else "…"
-        high = getal(param.maximum) if param.maximum is not None else "…"
-        bounds = f" ({low} t/m {high})"
-    return f"{name}: {default}{unit}{bounds}"
+def marked_text(text: str, parameters: Mapping[str, Parameter],
+                titles: Mapping[str, str] | None = None) -> list[Segment]:
+    """``text`` as readable segments: every value the tool fills in a marked placeholder
+    naming the parameter, its default and bounds; every condition a marked label
+    (see :func:`aanbesteding.reports.readable.readable`)."""
+    return _segments(readable(text, parameters, titles))
 
 
-def marked_text(text: str, parameters: dict[str, Parameter]) -> list[Segment]:
-    """``text`` with every ``{{ … }}`` turned into a marked placeholder naming the parameter,
-    its default and bounds (or the tender value it stands for)."""
+def _segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     position = 0
-    for match in _PLACEHOLDER.finditer(text):
+    for match in _MARKED.finditer(text):
         if match.start() > position:
             segments.append(Segment(text[position:match.start()]))
-        name = match.group(1)
-        if name in parameters:
-            label = describe_parameter(name, parameters[name])
-        else:
-            label = f"{name}: {TENDER_VALUES.get(name) or CHAPTER_NAMES.get(name) or 'waarde uit de aanbesteding'}"
-        segments.append(Segment(f"[{label}]", placeholder=True))
+        segments.append(Segment(match.group(1), placeholder=True))
         position = match.end()
     if position < len(text):
         segments.append(Segment(text[position:]))
@@ -117,14 +100,16 @@ TextBlock = tuple[bool, tuple[Segment, ...]]
 """A paragraph of clause text: (is a bullet, its segments)."""
 
 
-def marked_blocks(text: str, parameters: dict[str, Parameter]) -> tuple[TextBlock, ...]:
-    """``text`` as paragraphs and bullets, placeholders marked (see :func:`marked_text`)."""
+def marked_blocks(text: str, parameters: Mapping[str, Parameter],
+                  titles: Mapping[str, str] | None = None) -> tuple[TextBlock, ...]:
+    """``text`` as paragraphs and bullets, placeholders and conditions marked (see
+    :func:`marked_text`)."""
     blocks: list[TextBlock] = []
-    for block in text_blocks(text):
+    for block in text_blocks(readable(text, parameters, titles)):
         if isinstance(block, Para):
-            blocks.append((False, tuple(marked_text(block.text, parameters))))
+            blocks.append((False, tuple(_segments(block.text))))
         elif isinstance(block, Bullets):
-            blocks.extend((True, tuple(marked_text(item, parameters))) for item in block.items)
+            blocks.extend((True, tuple(_segments(item))) for item in block.items)
     return tuple(blocks)
 
 
@@ -241,24 +226,26 @@ class LibraryReview:
         return tuple(c.id for t in self.themes for c in t.clauses)
 
 
-def clause_review(item: LoadedClause) -> ClauseReview:
+def clause_review(item: LoadedClause, titles: Mapping[str, str] | None = None) -> ClauseReview:
+    """One clause for the review document; ``titles`` (id -> title) names referenced clauses."""
     clause = item.clause
     params = clause.parameters
     wordings = tuple(WordingReview(
-        group.label, marked_blocks(group.wording.tekst, params),
-        marked_blocks(group.wording.toelichting, params),
-        marked_blocks(group.wording.wijze_van_aantonen, params), group.wording.weging)
+        group.label, marked_blocks(group.wording.tekst, params, titles),
+        marked_blocks(group.wording.toelichting, params, titles),
+        marked_blocks(group.wording.wijze_van_aantonen, params, titles), group.wording.weging)
         for group in tier_wordings(item))
-    scoring = tuple((str(k), v) for k, v in sorted((clause.scoringsleidraad or {}).items(),
-                                                    reverse=True))
+    scoring = tuple((str(k), plain(readable(v, params, titles)))
+                    for k, v in sorted((clause.scoringsleidraad or {}).items(), reverse=True))
     return ClauseReview(clause.id, clause.titel, tuple(metadata_rows(item)), wordings, scoring)
 
 
 def library_review(library: Library) -> LibraryReview:
     """The review of the whole library: clauses per theme (in library order), the matrix."""
+    titles = {c.clause.id: c.clause.titel for c in library.clauses}
     themes = []
     for theme in sorted(library.themes.values(), key=lambda t: t.volgorde):
-        items = tuple(clause_review(c) for c in library.clauses if c.theme == theme.id)
+        items = tuple(clause_review(c, titles) for c in library.clauses if c.theme == theme.id)
         if items:
             themes.append(ThemeReview(theme.titel, theme.inleiding.strip(), items))
     statuses: dict[str, int] = {}

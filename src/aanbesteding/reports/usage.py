@@ -99,27 +99,47 @@ def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Pa
     return uses, unreadable
 
 
+def _mark(clause: UsedClause) -> str:
+    if clause.state == "verouderd" and clause.current == clause.version:
+        return "  <- tekst gewijzigd zonder nieuwe versie"
+    return {"actueel": "", "verdwenen": "  <- niet meer in de bibliotheek",
+            "verouderd": f"  <- verouderd, nu v{clause.current}",
+            "afwijkend": f"  <- uit {clause.origin}; de huidige bibliotheek heeft "
+                         f"v{clause.current} uit {clause.current_origin}"}[clause.state]
+
+
+def _same_version_elsewhere(clause: UsedClause) -> bool:
+    """The same version, only from another library (e.g. an old copy): not a text change."""
+    return clause.state == "afwijkend" and clause.current == clause.version
+
+
 def usage_text(folder: Path, uses: list[TenderUse], unreadable: list[Path],
-               library: Library) -> str:
-    """Per tender: its clause versions, the outdated ones marked."""
-    lines = [f"Vergeleken met de bibliotheek {' + '.join(library.origins)}.\n"]
+               library: Library, everything: bool = False) -> str:
+    """The answer first (how many tenders use clauses that differ from the library), then per
+    tender the clauses that differ; ``everything``: every tender with every clause."""
+    outdated = sum(1 for u in uses if u.outdated)
+    lines = [f"{len(uses)} aanbesteding(en) gevonden onder {folder}; {outdated} daarvan "
+             "gebruiken clausules die niet (meer) overeenkomen met de huidige bibliotheek "
+             f"({' + '.join(library.origins)}).",
+             *(f"Niet te lezen als manifest: {p}" for p in unreadable)]
     for use in uses:
+        if not everything and not use.outdated:
+            continue
         rel = use.manifest.relative_to(folder) if use.manifest.is_relative_to(folder) \
             else use.manifest
-        lines.append(f"{use.name} ({use.date}, laag {use.tier}, {use.contract_type}) – {rel}")
+        lines.append(f"\n{use.name} ({use.date}, laag {use.tier}, {use.contract_type}) – {rel}")
+        elsewhere = [c for c in use.clauses if _same_version_elsewhere(c)]
         for clause in use.clauses:
-            mark = {"actueel": "", "verdwenen": "  <- niet meer in de bibliotheek",
-                    "verouderd": f"  <- verouderd, nu v{clause.current}",
-                    "afwijkend": f"  <- uit {clause.origin}; de huidige bibliotheek heeft "
-                                 f"v{clause.current} (geef {clause.origin} mee met "
-                                 "--bibliotheek)"}[clause.state]
-            if clause.state == "verouderd" and clause.current == clause.version:
-                mark = "  <- tekst gewijzigd zonder nieuwe versie"
-            lines.append(f"    {clause.id} v{clause.version}{mark}")
-    outdated = sum(1 for u in uses if u.outdated)
-    lines.append(f"\n{len(uses)} aanbesteding(en) gevonden onder {folder}; {outdated} daarvan "
-                 "gebruiken clausules die niet (meer) overeenkomen met de huidige bibliotheek.")
-    lines += [f"Niet te lezen als manifest: {p}" for p in unreadable]
+            if everything or (clause.state != "actueel" and not _same_version_elsewhere(clause)):
+                lines.append(f"    {clause.id} v{clause.version}{_mark(clause)}")
+        if elsewhere and not everything:
+            origins = ", ".join(sorted({c.origin for c in elsewhere}))
+            ids = ", ".join(c.id for c in elsewhere[:5]) + (", …" if len(elsewhere) > 5 else "")
+            lines.append(f"    {len(elsewhere)} clausule(s) in dezelfde versie als de huidige "
+                         f"bibliotheek, maar uit {origins}: {ids}")
+    if not everything and outdated < len(uses):
+        lines.append(f"\n{len(uses) - outdated} aanbesteding(en) gebruiken alleen actuele "
+                     "clausules; --alles toont elke aanbesteding met al haar clausules.")
     return "\n".join(lines) + "\n"
 
 

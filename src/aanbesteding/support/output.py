@@ -48,10 +48,29 @@ def check_writable(paths: Iterable[Path], force: bool) -> None:
         if path.exists() and path.is_dir():
             raise OutputError(f"{path} is een map, geen bestand")
         if path.exists() and not force and not _left_by_crashed_run(path):
-            raise OutputError([f"{path} bestaat al; gebruik ", Ref("force"),
-                               " om het te overschrijven"])
-        if not path.parent.is_dir():
-            raise OutputError(f"de map {path.parent} bestaat niet")
+            raise OutputError(exists_message(path))
+        if not path.parent.is_dir() and not _creatable(path.parent):
+            raise OutputError(f"de map {path.parent} kan niet worden aangemaakt: een deel van "
+                              "het pad is een bestand")
+
+
+def exists_message(path: Path) -> list[str | Ref]:
+    """Refusing to overwrite ``path``: force, or keep it and write beside it (the fields as
+    :class:`Ref`, so the CLI says --force and --uitvoer)."""
+    number = 2
+    while (other := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
+        number += 1
+    return [f"{path} bestaat al; gebruik ", Ref("force"), " om het te overschrijven, of bewaar "
+            "het en schrijf ernaast met een andere naam of map (bijv. ", Ref("uitvoer"),
+            f" {other})"]
+
+
+def _creatable(folder: Path) -> bool:
+    """Whether the missing ``folder`` can be made: its nearest existing ancestor is a folder."""
+    for ancestor in folder.parents:
+        if ancestor.exists():
+            return ancestor.is_dir()
+    return True
 
 
 # Names beside a target ``bijlage.docx`` (PID: the process that wrote them):
@@ -193,6 +212,12 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
     is false, a file is open in another program (Windows), or writing fails.
     """
     check_writable(files, force)
+    for folder in {path.parent for path in files}:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)  # --uitvoer map/x.docx makes its folder
+        except OSError as exc:
+            raise OutputError(f"de map {folder} kan niet worden aangemaakt "
+                              f"({os_reason(exc)})") from exc
     clean_leftovers(files)
     temporaries: dict[Path, str] = {}
     journals: list[Path] = []
@@ -260,8 +285,7 @@ def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
 
 def _placing_error(path: Path, exc: OSError) -> OutputError:
     if isinstance(exc, FileExistsError):
-        return OutputError([f"{path} bestaat al; gebruik ", Ref("force"),
-                            " om het te overschrijven"])
+        return OutputError(exists_message(path))
     if isinstance(exc, PermissionError):
         return OutputError(
             f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "

@@ -176,3 +176,15 @@ def parse_yaml(text: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(data=data, text=text, duplicate_keys=tuple(sorted(loader.duplicates)))
+
+
+def key_line(path: Path, key: str) -> int | None:
+    """The 1-based line where top-level ``key`` of YAML file ``path`` is written, if found."""
+    import re
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^['\"]?{re.escape(key)}['\"]?\s*:")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)

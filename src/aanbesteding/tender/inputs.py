@@ -135,7 +135,15 @@ def read_profile(path: Path) -> dict[str, object]:
     for key, value in raw.items():
         field = keys.get(str(key))
         if field is None:
-            raise InputError(f"{path}: onbekende sleutel '{key}'; een profiel kent: "
+            import difflib
+
+            from aanbesteding.support.yamlsource import key_line
+
+            line = key_line(path, str(key))
+            near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
+            hint = f" (bedoelt u '{near[0]}'?)" if near else ""
+            raise InputError(f"{path}{f':{line}' if line else ''}: onbekende sleutel "
+                             f"'{key}'{hint}; een profiel kent: "
                              f"{', '.join(s.field for s in option_specs())} (of de optienamen "
                              "param en inschrijver); 'aanbesteding init' schrijft een profiel "
                              "met uitleg bij elke sleutel")

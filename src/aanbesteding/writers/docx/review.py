@@ -73,9 +73,15 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
         ("Leeswijzer. ", BOLD),
         ("Per thema staat elke clausule met haar gegevens en haar tekst per laag. Waarden die "
          "de inkoper invult, staan als ", PLAIN), ("[parameter: standaard (grenzen)]", PLACEHOLDER),
-        ("; lagen met dezelfde tekst staan samen. Noteer uw opmerkingen in het vak Beoordeling. "
-         "Een clausule wordt vastgesteld door in het clausulebestand status: vastgesteld, "
-         "beoordeeld_door en beoordeeld_op in te vullen.", PLAIN)])
+        ("; tekst die alleen onder een voorwaarde geldt, staat als ", PLAIN),
+        ("[Alleen bij licentie: …]", PLACEHOLDER),
+        (" (of met die voorwaarde vóór de alinea), en een verwijzing naar een andere clausule "
+         "staat als ", PLAIN), ("[verwijzing naar ‘titel’]", PLACEHOLDER),
+        ("; in de bijlage wordt dat het nummer van die clausule. Lagen met dezelfde tekst staan "
+         "samen. Noteer uw opmerkingen in het vak Beoordeling. Vastgesteld wordt een clausule "
+         "met 'aanbesteding bibliotheek vaststellen ID --door NAAM --op DATUM --bibliotheek "
+         "MAP' (dat vult status, beoordeeld_door en beoordeeld_op in de "
+         "organisatiebibliotheek).", PLAIN)])
     writer.heading(1, "Toepasselijkheid")
     writer.paragraph(MATRIX_LEGEND)
     writer.table(review.matrix_header, review.matrix, MATRIX_WIDTHS_CM, TABLE)

@@ -42,6 +42,9 @@ DECIMAL = "#,##0.00"
 WHOLE = "0"
 LINE_HEIGHT = 11.5  # points per line of Arial 10 as LibreOffice sets it
 MAX_TEXT = 32_767  # Excel's limit for one cell
+# A motivering pre-filled from a bidder's response ends with this; until the committee writes its
+# own motivering after it, the grid counts the motivering as missing.
+PROMPT_END = "Motivering commissie:"
 
 
 def col(index: int) -> str:
@@ -230,13 +233,16 @@ def still_to_fill(count: str) -> str:
 
 
 def put_unexplained(ws: Worksheet, row: int, column: int, inputs: Sequence[str],
-                    motivering: str) -> Cell:
-    """Count the items with any of ``inputs`` filled in but an empty ``motivering`` range.
+                    motivering: str, prompt_end: str = PROMPT_END) -> Cell:
+    """Count the items with any of ``inputs`` filled in but no motivering: the ``motivering``
+    cell is empty or still ends with ``prompt_end`` (a prompt pre-filled from a response).
 
     The ranges are same-sized columns such as ``F2:F30``; the count goes to ``row``/``column``.
     """
     filled = "+".join(f'({area}<>"")' for area in inputs)
-    return put_formula(ws, row, column, f'=SUMPRODUCT((({filled})>0)*({motivering}=""))', WHOLE)
+    missing = (f'((({motivering}="")+(RIGHT(TRIM({motivering}),{len(prompt_end)})='
+               f'{quote(prompt_end)}))>0)')
+    return put_formula(ws, row, column, f"=SUMPRODUCT((({filled})>0)*{missing})", WHOLE)
 
 
 def word_width(texts: Sequence[str], minimum: float, maximum: float = 16.0) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.compose.annex import Annex, Requirement
+from aanbesteding.compose.annex import Requirement
 from aanbesteding.domain import Kind
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
@@ -30,19 +30,19 @@ from aanbesteding.writers.xlsx.cells import (
     widths,
     word_width,
 )
-from aanbesteding.writers.xlsx.layout import EISEN, EisenCells, motivering_header
+from aanbesteding.writers.xlsx.layout import (
+    EISEN,
+    EISEN_BIDDER,
+    EISEN_FIRST,
+    EisenCells,
+    GridLayout,
+    motivering_header,
+)
 from aanbesteding.writers.xlsx.page import finish_sheet
 
-FIRST = 2  # first requirement row
-BIDDER_COLUMN = 6  # first bidder column (after ID, Titel, Soort, SOV, Wijze van aantonen)
-PER_BIDDER = 2  # Ja/Nee and motivering
+FIRST = EISEN_FIRST
 SOORT = {Kind.EIS: "Eis (KO)", Kind.BEPALING: "Bepaling", Kind.WENS: "Wens"}
 TITLE_WIDTH, PROOF_WIDTH, MOTIVERING_WIDTH = 32.0, 80.0, 28.0
-
-
-def answer_column(bidder: int) -> int:
-    """Column of bidder ``bidder``'s (0-based) Ja/Nee answers; the motivering is next to it."""
-    return BIDDER_COLUMN + PER_BIDDER * bidder
 
 
 def _requirement_row(ws: Worksheet, row: int, req: Requirement, clause_column: int) -> None:
@@ -56,24 +56,25 @@ def _requirement_row(ws: Worksheet, row: int, req: Requirement, clause_column: i
     fit_height(ws, row, [(req.title, TITLE_WIDTH), (proof, PROOF_WIDTH)])
 
 
-def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
-    """Fill the Eisen sheet; return per bidder the cells Resultaat needs."""
-    bidders = annex.tender.inschrijvers
-    requirements = [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
-                    if not r.scored_in_sov_table]
-    clause_column = answer_column(len(bidders))
+def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requirement]) -> EisenCells:
+    """Fill the Eisen sheet with ``requirements`` (in the layout's rows); return per bidder the
+    cells Resultaat needs."""
+    bidders = layout.bidders
+    answer_column = layout.eis_answer
+    clause_column = layout.eisen_reference
     per_bidder = [title for name in bidders for title in (name, motivering_header(name))]
     header_row(ws, ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen", *per_bidder,
                     "Clausule"])
     widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 9, 4: 9, 5: PROOF_WIDTH, clause_column: 24})
     for i, name in enumerate(bidders):
         widths(ws, {answer_column(i): word_width([name], 8), answer_column(i) + 1: MOTIVERING_WIDTH})
-    last = FIRST + len(requirements) - 1
-    for offset, req in enumerate(requirements):
-        _requirement_row(ws, FIRST + offset, req, clause_column)
+    last = layout.eisen_last
+    for req in requirements:
+        row = layout.eisen_rows[req.number]
+        _requirement_row(ws, row, req, clause_column)
         for i in range(len(bidders)):
-            mark_input(cell_at(ws, FIRST + offset, answer_column(i)))
-            mark_input(cell_at(ws, FIRST + offset, answer_column(i) + 1), wrap=True)
+            mark_input(cell_at(ws, row, answer_column(i)))
+            mark_input(cell_at(ws, row, layout.eis_motivering(i)), wrap=True)
     if not requirements:
         put_text(ws, FIRST, 2, "Deze aanbesteding bevat geen eisen of bepalingen.")
     else:
@@ -100,7 +101,7 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
                         f'&({letter}{n_rows}-1)&")",""))')
             put_formula(ws, o_row, column, f'={len(requirements)}-COUNTIF({answers},"Ja")'
                         f'-COUNTIF({answers},"Nee")', WHOLE)
-            reasons = col(column + 1)
+            reasons = col(layout.eis_motivering(i))
             put_unexplained(ws, m_row, column, [answers], f"{reasons}{FIRST}:{reasons}{last}")
         else:
             put_number(ws, n_rows, column, 0, WHOLE)
@@ -118,9 +119,9 @@ def build_eisen(ws: Worksheet, annex: Annex) -> EisenCells:
         still_open.append(ref(EISEN, column, o_row))
         unexplained.append(ref(EISEN, column, m_row))
     ws.row_dimensions[r_row].height = 30
-    groups = [(c, c) for c in range(1, BIDDER_COLUMN)]
-    groups += [(answer_column(i), answer_column(i) + 1) for i in range(len(bidders))]
+    groups = [(c, c) for c in range(1, EISEN_BIDDER)]
+    groups += [(answer_column(i), layout.eis_motivering(i)) for i in range(len(bidders))]
     finish_sheet(ws, freeze=f"C{FIRST}", groups=[*groups, (clause_column, clause_column)],
-                 repeat=2, alone=BIDDER_COLUMN - 1, reference_last=True)
+                 repeat=2, alone=EISEN_BIDDER - 1, reference_last=True)
     return EisenCells(failed=failed, first_failed=first_failed, open=still_open,
                       unexplained=unexplained)

@@ -3,6 +3,11 @@
 Sheets: Toelichting, Eisen, Wensen, Soevereiniteit, Prijs, Resultaat. Inputs are unlocked and
 coloured; everything else is locked under sheet protection without a password. Formulas use
 English function names that both Excel and LibreOffice compute.
+
+Entry points for other front ends: ``grid_bytes(annex, responses=None)`` gives the .xlsx bytes,
+optionally with bidders' responses pre-filled; ``GridLayout.from_annex(annex)`` (module
+:mod:`aanbesteding.writers.xlsx.layout`) tells where every input cell is, and the workbook holds
+the same ranges as defined names (``Eisen_antwoord_1``, ``SEAL_geclaimd_2``, ...).
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from aanbesteding.compose.annex import Annex
+from aanbesteding.responses.model import Responses
 from aanbesteding.support.output import normalize_zip, write_atomic
 from aanbesteding.writers.xlsx.cells import BASE_FONT
 from aanbesteding.writers.xlsx.eisen import build_eisen
@@ -29,14 +36,18 @@ from aanbesteding.writers.xlsx.layout import (
     SOEVEREINITEIT,
     TOELICHTING,
     WENSEN,
+    GridLayout,
+    eisen_items,
+    wensen_items,
 )
+from aanbesteding.writers.xlsx.prefill import prefill
 from aanbesteding.writers.xlsx.prijs import build_prijs
 from aanbesteding.writers.xlsx.resultaat import build_resultaat
 from aanbesteding.writers.xlsx.soevereiniteit import build_soevereiniteit
 from aanbesteding.writers.xlsx.toelichting import build_toelichting
 from aanbesteding.writers.xlsx.wensen import build_wensen
 
-__all__ = ["build_workbook", "grid_bytes", "write_grid"]
+__all__ = ["GridLayout", "build_workbook", "grid_bytes", "write_grid"]
 
 
 def _sheet(wb: Workbook, title: str) -> Worksheet:
@@ -55,8 +66,12 @@ def _default_font(wb: Workbook) -> None:
     book._named_styles["Normal"].font = BASE_FONT
 
 
-def build_workbook(annex: Annex) -> Workbook:
-    """The scoring grid as an openpyxl workbook (not yet saved)."""
+def build_workbook(annex: Annex, responses: Responses | None = None) -> Workbook:
+    """The scoring grid as an openpyxl workbook (not yet saved), with ``responses`` pre-filled.
+
+    Raises InputError when a response does not fit the grid (unknown bidder or number).
+    """
+    layout = GridLayout.from_annex(annex)
     wb = Workbook()
     _default_font(wb)
     first = wb.active
@@ -64,12 +79,16 @@ def build_workbook(annex: Annex) -> Workbook:
     first.title = TOELICHTING
     sheets = {name: _sheet(wb, name) for name in (EISEN, WENSEN, SOEVEREINITEIT, PRIJS, RESULTAAT)}
     settings = build_toelichting(wb, first, annex)
-    eisen = build_eisen(sheets[EISEN], annex)
-    wensen = build_wensen(sheets[WENSEN], annex, settings)
-    sov = build_soevereiniteit(sheets[SOEVEREINITEIT], annex)
-    price = build_prijs(wb, sheets[PRIJS], annex, settings, wensen, sov)
+    eisen = build_eisen(sheets[EISEN], layout, eisen_items(annex))
+    wensen = build_wensen(sheets[WENSEN], layout, wensen_items(annex), settings)
+    sov = build_soevereiniteit(sheets[SOEVEREINITEIT], layout, annex)
+    price = build_prijs(wb, sheets[PRIJS], layout, annex, settings, wensen, sov)
     build_resultaat(sheets[RESULTAAT], sheets[SOEVEREINITEIT], annex, settings, eisen, wensen,
                     sov, price)
+    for name, target in sorted(layout.names().items()):
+        wb.defined_names[name] = DefinedName(name, attr_text=target)
+    if responses is not None:
+        prefill(wb, layout, responses)
     # openpyxl stores no computed values, so ask the spreadsheet to calculate on opening.
     wb.calculation.fullCalcOnLoad = True
     wb.active = 0
@@ -82,18 +101,24 @@ def build_workbook(annex: Annex) -> Workbook:
     return wb
 
 
-def grid_bytes(annex: Annex) -> bytes:
-    """The scoring grid as .xlsx bytes; the same annex always gives the same bytes."""
+def grid_bytes(annex: Annex, responses: Responses | None = None) -> bytes:
+    """The scoring grid as .xlsx bytes, optionally with bidders' ``responses`` pre-filled in the
+    input cells of :class:`GridLayout`; the same input always gives the same bytes.
+
+    Raises InputError when a response does not fit the grid (unknown bidder or number).
+    """
+    workbook = build_workbook(annex, responses)
     buffer = io.BytesIO()
     # Workbook.save() stamps the current time as "modified"; the writer itself does not.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(build_workbook(annex), archive).write_data()
+        ExcelWriter(workbook, archive).write_data()
     return normalize_zip(buffer.getvalue(), annex.tender.datum)
 
 
-def write_grid(annex: Annex, path: Path, force: bool = False) -> None:
+def write_grid(annex: Annex, path: Path, force: bool = False,
+               responses: Responses | None = None) -> None:
     """Write the scoring grid to ``path`` atomically.
 
     Raises OutputError if ``path`` exists and ``force`` is false, or it cannot be written.
     """
-    write_atomic(path, grid_bytes(annex), force=force)
+    write_atomic(path, grid_bytes(annex, responses), force=force)

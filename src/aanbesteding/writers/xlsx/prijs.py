@@ -25,10 +25,13 @@ from aanbesteding.writers.xlsx.cells import (
     widths,
 )
 from aanbesteding.writers.xlsx.layout import (
+    PRICE_COLUMN,
+    PRICE_FIRST,
     PRIJS,
     RESULT_STATUS_COLUMN,
     RESULTAAT,
     UITGESLOTEN,
+    GridLayout,
     PriceCells,
     Settings,
     SovCells,
@@ -37,7 +40,7 @@ from aanbesteding.writers.xlsx.layout import (
 )
 from aanbesteding.writers.xlsx.page import finish_sheet
 
-FIRST = 2
+FIRST = PRICE_FIRST
 
 
 def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str,
@@ -53,21 +56,20 @@ def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str,
     return name
 
 
-def _prices(ws: Worksheet, annex: Annex, extra: list[str]) -> int:
-    bidders = annex.tender.inschrijvers
+def _prices(ws: Worksheet, layout: GridLayout, extra: list[str]) -> int:
     header_row(ws, ["Inschrijver", "Inschrijfprijs", *extra])
     widths(ws, {1: 30, 2: 18})
     widths(ws, {3 + k: 18 for k in range(len(extra))})
-    for i, name in enumerate(bidders):
-        put_text(ws, FIRST + i, 1, name)
-        mark_input(cell_at(ws, FIRST + i, 2)).number_format = EURO
-    last = FIRST + len(bidders) - 1
+    for i, name in enumerate(layout.bidders):
+        put_text(ws, layout.price_row(i), 1, name)
+        mark_input(cell_at(ws, layout.price_row(i), PRICE_COLUMN)).number_format = EURO
+    last = layout.price_row(layout.n - 1)
     number_validation(ws, f"B{FIRST}:B{last}", 0, None, "Een bedrag in euro's (0 of meer).")
     return last
 
 
-def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
-    last = _prices(ws, annex, ["Prijsscore"])
+def _weighted_factor(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Annex) -> PriceCells:
+    last = _prices(ws, layout, ["Prijsscore"])
     pmin = _parameter(wb, ws, last + 2, "Pmin", "Pmin", annex.tender.pmin)
     pmax = _parameter(wb, ws, last + 3, "Pmax", "Pmax", annex.tender.pmax)
 
@@ -88,9 +90,9 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, annex: Annex) -> PriceCells:
                       check=check(" op tabblad Prijs"))
 
 
-def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,
+def _award_on_value(wb: Workbook, ws: Worksheet, layout: GridLayout, settings: Settings,
                     wensen: WensenCells, sov: SovCells) -> PriceCells:
-    last = _prices(ws, annex, ["Kwaliteit", "Soevereiniteit", "Waarde kwaliteit en "
+    last = _prices(ws, layout, ["Kwaliteit", "Soevereiniteit", "Waarde kwaliteit en "
                                "soevereiniteit", "Fictieve inschrijfprijs",
                                "Telt mee voor laagste", "Prijsscore"])
     value = _parameter(wb, ws, last + 2, "Waarde volledige score (€)", "Waarde_volledige_score")
@@ -129,12 +131,12 @@ def _award_on_value(wb: Workbook, ws: Worksheet, annex: Annex, settings: Setting
                       open=still_open, check=check(" op tabblad Prijs"))
 
 
-def build_prijs(wb: Workbook, ws: Worksheet, annex: Annex, settings: Settings,
-                wensen: WensenCells, sov: SovCells) -> PriceCells:
+def build_prijs(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Annex,
+                settings: Settings, wensen: WensenCells, sov: SovCells) -> PriceCells:
     """Fill the Prijs sheet for the tender's price method; return the price cells."""
     if annex.tender.prijsmethode == "gunnen-op-waarde":
-        cells = _award_on_value(wb, ws, annex, settings, wensen, sov)
+        cells = _award_on_value(wb, ws, layout, settings, wensen, sov)
     else:
-        cells = _weighted_factor(wb, ws, annex)
+        cells = _weighted_factor(wb, ws, layout, annex)
     finish_sheet(ws, freeze=f"B{FIRST}")
     return cells

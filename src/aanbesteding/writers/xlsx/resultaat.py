@@ -63,15 +63,6 @@ def _status(i: int, eisen: EisenCells, wensen: WensenCells, sov: SovCells,
             f'"Onvolledig: "&{still_to_fill(still_open)}&{_where(parts)},"{GELDIG}"))')
 
 
-def _scale_check(sov: SovCells) -> str:
-    """Formula naming the bidders whose sovereignty scores do not look like percentages."""
-    names = "&".join(f'IF(LEFT({check},7)="Let op:",", "&$A${result_row(i)},"")'
-                     for i, check in enumerate(sov.scale_check))
-    return (f'=IF(({names})="","In orde","Let op: de scores per doelstelling van "&MID({names},3,'
-            '500)&" lijken niet in procenten (0 tot en met 100%) ingevuld; zie tabblad '
-            'Soevereiniteit.")')
-
-
 def _reasons_check(eisen: EisenCells, wensen: WensenCells, sov: SovCells) -> str:
     """Formula counting the judgements entered without a motivering, and where they are."""
     parts = [("(" + "+".join(cells.unexplained) + ")", name) for cells, name in
@@ -92,7 +83,6 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, eisen: Ei
         ("Verhouding", f'=IF(ABS({k}+{s}+{p}-100)>0.001,"Let op: kwaliteit, soevereiniteit en '
          f'prijs tellen op tot "&ROUND({k}+{s}+{p},2)&"% in plaats van 100%.","In orde")'),
         ("Prijsparameters", f"={price.check}"),
-        ("Schaal soevereiniteitsscore", _scale_check(sov)),
         ("Motivering", _reasons_check(eisen, wensen, sov)),
     )
     for offset, (label, formula) in enumerate(checks, start=1):

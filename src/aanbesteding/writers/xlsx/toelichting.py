@@ -24,7 +24,7 @@ from aanbesteding.writers.xlsx.cells import (
     put_text,
     widths,
 )
-from aanbesteding.writers.xlsx.layout import SOV_SCORE_UNIT, Settings, published_shares
+from aanbesteding.writers.xlsx.layout import Settings, published_shares
 from aanbesteding.writers.xlsx.page import finish_sheet
 
 TEXT_WIDTH = 95.0
@@ -43,11 +43,13 @@ STEPS = (
     ("2. Wensen", "Kies per wens een score uit de scoreschaal hieronder, volgens de "
      "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
      "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord."),
-    ("3. Soevereiniteit", "Vul per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
-     f"4), de score ({SOV_SCORE_UNIT}) en een motivering in. Een gepubliceerde EU CSF-score "
-     "neemt u over zoals die is (94 voor 94%). Lijken alle scores van een inschrijver op een schaal "
-     "0-10, dan verschijnt een waarschuwing. Een SEAL onder het minimum sluit de inschrijving "
-     "uit, hoe hoog de scores ook zijn (SEAL gaat voor score)."),
+    ("3. Soevereiniteit", "Stel per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
+     "4) vast dat het bewijs van de inschrijver draagt, volgens de bewijstabel in de bijlage, en "
+     "motiveer het. Het percentage van de doelstelling volgt met een formule uit dat niveau "
+     "(de tabel in de bijlage); er is geen vrije invoer van percentages. Een score die de "
+     "inschrijver zelf publiceert of opgeeft, telt niet. De kolom 'SEAL geclaimd' toont het "
+     "niveau dat de inschrijver opgeeft, ter vergelijking. Een SEAL onder het minimum sluit de "
+     "inschrijving uit."),
     ("4. Prijs", "Vul per inschrijver de inschrijfprijs in en de parameters van de prijsmethode."),
     ("5. Resultaat", "Lees status, deelscores, totaal en rangorde af. Alleen geldige "
      "inschrijvingen krijgen een rangorde. Zolang invoer ontbreekt, is de status 'Onvolledig' "
@@ -136,7 +138,9 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
     row = _line(ws, row, "Kwaliteit", "Kwaliteit = som van de punten / som van de wegingen "
                 "(tabblad Wensen).")
     row = _line(ws, row, "Soevereiniteit", "Soevereiniteitsscore = som over SOV-1 t/m SOV-8 "
-                f"van score x gewicht / 100 (EU CSF-methode; {SOV_SCORE_UNIT}). "
+                "van percentage x gewicht / 100; het percentage volgt uit het vastgestelde "
+                "SEAL-niveau (methode van de Aanbestedende Dienst, gebaseerd op het EU Cloud "
+                "Sovereignty Framework). "
                 "Wegingsprofiel: "
                 f"{annex.weight_profile_label}. Het minimum-SEAL "
                 "per doelstelling komt uit de laag; een leeg minimum betekent: geen minimum. "

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from aanbesteding.compose.annex import Annex, Requirement
-from aanbesteding.domain import Kind
+from aanbesteding.compose.annex import Requirement
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     DECIMAL,
@@ -32,23 +31,19 @@ from aanbesteding.writers.xlsx.cells import (
     widths,
     word_width,
 )
-from aanbesteding.writers.xlsx.layout import WENSEN, Settings, WensenCells, motivering_header
+from aanbesteding.writers.xlsx.layout import (
+    WENSEN,
+    WENSEN_BIDDER,
+    WENSEN_FIRST,
+    GridLayout,
+    Settings,
+    WensenCells,
+    motivering_header,
+)
 from aanbesteding.writers.xlsx.page import finish_sheet
 
-FIRST = 2
-SCORE_COLUMN = 5  # first bidder score column (after Nr., Titel, Weging, Scoringsleidraad)
-PER_BIDDER = 3  # score, motivering and the weighted points
+FIRST = WENSEN_FIRST
 TITLE_WIDTH, GUIDANCE_WIDTH = 32.0, 85.0
-
-
-def score_column(bidder: int) -> int:
-    """Column of bidder ``bidder``'s (0-based) scores; motivering and points follow it."""
-    return SCORE_COLUMN + PER_BIDDER * bidder
-
-
-def points_column(bidder: int) -> int:
-    """Column of bidder ``bidder``'s (0-based) weighted points."""
-    return score_column(bidder) + 2
 
 
 def guidance(req: Requirement) -> str:
@@ -57,12 +52,14 @@ def guidance(req: Requirement) -> str:
                      sorted(req.scoring_guidance.items(), reverse=True))
 
 
-def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells:
-    """Fill the Wensen sheet; return per bidder the quality and open-input cells."""
-    bidders = annex.tender.inschrijvers
-    wensen = [r for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
+def build_wensen(ws: Worksheet, layout: GridLayout, wensen: list[Requirement],
+                 settings: Settings) -> WensenCells:
+    """Fill the Wensen sheet with ``wensen`` (in the layout's rows); return per bidder the
+    quality and open-input cells."""
+    bidders = layout.bidders
+    score_column, points_column = layout.wens_score, layout.wens_points
     n = len(bidders)
-    clause_column = score_column(n)
+    clause_column = layout.wensen_reference
     per_bidder = [title for name in bidders
                   for title in (name, motivering_header(name), f"{name} punten")]
     header_row(ws, ["Nr.", "Titel", "Weging", "Scoringsleidraad", *per_bidder, "Clausule"])
@@ -70,10 +67,10 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
     for i, name in enumerate(bidders):
         widths(ws, {score_column(i): word_width([name], 8), score_column(i) + 1: 28,
                     points_column(i): word_width([name], 9)})
-    last = FIRST + len(wensen) - 1
+    last = layout.wensen_last
     scale_max = f"MAX({settings.scale})"
-    for offset, req in enumerate(wensen):
-        row = FIRST + offset
+    for req in wensen:
+        row = layout.wensen_rows[req.number]
         put_text(ws, row, 1, req.number).alignment = TOP
         put_text(ws, row, 2, req.title, wrap=True)
         put_number(ws, row, 3, req.weight or 0, WHOLE).alignment = TOP
@@ -84,7 +81,7 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
         for i in range(n):
             score = f"{col(score_column(i))}{row}"
             mark_input(cell_at(ws, row, score_column(i)))
-            mark_input(cell_at(ws, row, score_column(i) + 1), wrap=True)
+            mark_input(cell_at(ws, row, layout.wens_motivering(i)), wrap=True)
             put_formula(ws, row, points_column(i),
                         f'=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},"")',
                         DECIMAL).alignment = TOP
@@ -116,7 +113,7 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
                         f"SUM({points}{FIRST}:{points}{last}))", DECIMAL, font=BOLD)
             put_formula(ws, open_row, score_column(i),
                         f"={len(wensen)}-COUNT({score}{FIRST}:{score}{last})", WHOLE)
-            reasons = col(score_column(i) + 1)
+            reasons = col(layout.wens_motivering(i))
             put_unexplained(ws, reason_row, score_column(i), [f"{score}{FIRST}:{score}{last}"],
                             f"{reasons}{FIRST}:{reasons}{last}")
         else:
@@ -130,9 +127,9 @@ def build_wensen(ws: Worksheet, annex: Annex, settings: Settings) -> WensenCells
         quality.append(ref(WENSEN, points_column(i), quality_row))
         still_open.append(ref(WENSEN, score_column(i), open_row))
         unexplained.append(ref(WENSEN, score_column(i), reason_row))
-    groups = [(c, c) for c in range(1, SCORE_COLUMN)]
+    groups = [(c, c) for c in range(1, WENSEN_BIDDER)]
     groups += [(score_column(i), points_column(i)) for i in range(n)]
     groups += [(clause_column, clause_column)]
-    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=SCORE_COLUMN - 1,
+    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=WENSEN_BIDDER - 1,
                  reference_last=True)
     return WensenCells(quality=quality, open=still_open, unexplained=unexplained)
