@@ -17,7 +17,8 @@ from aanbesteding.compose.rules import (
 )
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, Kind, Laag
 from aanbesteding.library.chapters import render_chapter
-from aanbesteding.library.loader import Library, LoadedClause, check_complete
+from aanbesteding.library.completeness import check_complete
+from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
 from aanbesteding.render import REFERENCES, render
 from aanbesteding.tender.model import Ratio, Tender
@@ -80,7 +81,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     ``uitsluiten`` or bad parameter overrides, PolicyError for shares the tier does not allow,
     and TemplateError if a clause text cannot be rendered.
     """
-    check_complete(library)
+    check_complete(library.policy, library.chapters)
     check_exclusions(tender, library.by_id())
     ratio, max_sovereignty = resolve_ratio(tender, library.policy)
     parameters = resolve_parameters(library, tender.parameters)

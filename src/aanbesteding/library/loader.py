@@ -29,11 +29,11 @@ from aanbesteding.library.chapters import (
     is_chapter_file,
     layer_problems,
     lint_chapter,
-    missing_chapters,
 )
 from aanbesteding.library.checks import check_clause, check_references, check_texts
+from aanbesteding.library.completeness import gaps
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
-from aanbesteding.library.policy import POLICY_FILE, Policy, PolicyFile, missing_policy
+from aanbesteding.library.policy import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.sources import FolderSource, Source, open_source
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
@@ -376,25 +376,6 @@ def load_library_with_problems(
                       dict(themes), dict(assembly.definitions), tuple(ordered),
                       _content_hash(assembly.layers), assembly.policy, chapters)
     return library, []
-
-
-def gaps(policy: Policy, chapters: dict[str, LoadedChapter],
-         name: Callable[[str], str] = lambda rel: rel) -> list[Problem]:
-    """What the documents need from a library and it lacks: the SEAL minima and weight
-    profiles of beleid.yaml, the chapters and their texts (``name`` gives a file's name)."""
-    found = [Problem(name(POLICY_FILE), None, field_path(loc), message)
-             for loc, message in missing_policy(policy)]
-    found += [Problem(name(rel), None, field_path(loc) if loc else "(bestand)", message)
-              for rel, loc, message in missing_chapters(chapters)]
-    return found
-
-
-def check_complete(library: Library) -> None:
-    """Raise LibraryError when the library lacks what the documents need (see :func:`gaps`);
-    a library loaded without lint (``lint="skip"``) was not checked for it."""
-    problems = gaps(library.policy, library.chapters)
-    if problems:
-        raise LibraryError(problems)
 
 
 def _problem_order(assembly: _Assembly) -> Callable[[Problem], int]:
