@@ -54,14 +54,14 @@ def resolve_ratio(tender: Tender, policy: Policy) -> tuple[Ratio, int]:
     ratio = tender.verhouding or Ratio(kwaliteit=tier.kwaliteit, soevereiniteit=tier.soevereiniteit,
                                        prijs=tier.prijs)
     if ratio.soevereiniteit > tier.maximum_soevereiniteit:
-        raise PolicyError(
+        raise PolicyError([
             f"een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
             f"{tender.laag.label.lower()}; de juridische afdeling staat in deze laag hoogstens "
             f"{tier.maximum_soevereiniteit}% toe (gelezen uit {policy.share_source(tender.laag)}; "
             "een organisatie kan dat maximum wijzigen met een beleid.yaml in haar eigen "
-            "bibliotheek, --bibliotheek MAP). Kies "
+            "bibliotheek, ", Ref("bibliotheek"), " MAP). Kies "
             f"bijvoorbeeld kwaliteit={ratio.kwaliteit + ratio.soevereiniteit - tier.maximum_soevereiniteit},"
-            f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}.", field="verhouding")
+            f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}."], field="verhouding")
     return ratio, tier.maximum_soevereiniteit
 
 

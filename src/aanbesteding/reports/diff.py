@@ -381,12 +381,12 @@ def compare_sources(old: str | None, new: str | None, layers: tuple[str, ...] = 
     the organisation's changes to the standard. Raises InputError when there is nothing to
     compare, SourceError (naming OUD or NIEUW) when a side cannot be loaded.
     """
-    from aanbesteding.errors import InputError
+    from aanbesteding.errors import InputError, Ref
 
     if not layers and (old is None or new is None):
-        raise InputError("geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
-                         "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
-                         "met --bibliotheek MAP")
+        raise InputError(["geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
+                          "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
+                          "met ", Ref("bibliotheek"), " MAP"])
     old_specs = (_spec(old),)
     new_specs = (_spec(new), *layers)
     old_library = _load_side("OUD", old_specs)
