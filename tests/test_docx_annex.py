@@ -61,7 +61,8 @@ def test_the_cover_names_tender_and_writes_the_date_out(document: docx.document.
     assert values["Datum"] == "23 november 2026"
     assert values["Status"] == "Concept"
     assert paragraphs_with_style(document, "Title") == ["Eisen digitale autonomie en soevereiniteit"]
-    assert paragraphs_with_style(document, "Subtitle")[0] == "Bijlage bij de aanbestedingsstukken"
+    assert paragraphs_with_style(document, "Voorblad Kop") == ["Bijlage bij de aanbestedingsstukken"]
+    assert paragraphs_with_style(document, "Voorblad Opdracht") == ["Zaaksysteem"]
 
 
 def test_chapters_follow_the_prescribed_order(document: docx.document.Document,
@@ -78,8 +79,9 @@ def test_every_requirement_has_a_numbered_heading_and_its_parts(
     for requirement in annex.requirements:
         mark = " (KO)" if requirement.kind.value == "eis" else ""
         assert f"{requirement.number}{mark} {requirement.title}" in headings
-    labels = paragraphs_with_style(document, "Clausule Label")
+    labels = paragraphs_with_style(document, "Heading 3")  # sub-headings: outline level 3
     assert labels.count("Wijze van aantonen") == len(annex.requirements)
+    assert not paragraphs_with_style(document, "Clausule Label")
     assert labels.count("Toelichting") == len(annex.requirements)
     meta = paragraphs_with_style(document, "Clausule Metadata")
     assert len(meta) == len(annex.requirements)

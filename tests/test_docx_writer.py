@@ -224,11 +224,30 @@ def test_paragraphs_and_toc_entries_use_the_documents_own_style_ids() -> None:
     writer.table_of_contents(placeholder)
     body = body_xml(writer)
     styles = [p.get(f"{{{W}}}val") for p in body.findall("w:body/w:p/w:pPr/w:pStyle", NS)]
-    assert styles == ["Inhopg1", "Inhopg2", "Inhopg2", "Kop1", "Heading2", "Heading3"]
+    # Heading 3 is a sub-heading: in the navigation pane, not in the table of contents.
+    assert styles == ["Inhopg1", "Inhopg2", "Kop1", "Heading2", "Heading3"]
     document = docx.Document(io.BytesIO(saved(writer)))
     names = [p.style.name for p in document.paragraphs if p.style is not None]
-    assert names[:4] == ["toc 1", "toc 2", "toc 2", "Heading 1"]
-    assert [p.text for p in document.paragraphs[:3]] == ["Inleiding", "Doel", "Detail"]
+    assert names[:3] == ["toc 1", "toc 2", "Heading 1"]
+    assert [p.text for p in document.paragraphs[:2]] == ["Inleiding", "Doel"]
+
+
+def test_toc_entries_are_internal_links_to_bookmarks_on_their_headings() -> None:
+    writer = DocxWriter.open()
+    placeholder = writer.paragraph()
+    writer.heading(1, "Inleiding")
+    writer.heading(2, "Doel")
+    writer.heading(3, "Detail")
+    writer.table_of_contents(placeholder)
+    body = body_xml(writer)
+    anchors = [h.get(f"{{{W}}}anchor") for h in body.iter(f"{{{W}}}hyperlink")]
+    marks = {b.get(f"{{{W}}}name"): b.getparent() for b in body.iter(f"{{{W}}}bookmarkStart")}
+    assert len(anchors) == 2 and set(anchors) == set(marks)
+    texts = ["".join(marks[a].itertext()) for a in anchors]
+    assert texts == ["Inleiding", "Doel"]
+    ids = [b.get(f"{{{W}}}id") for b in body.iter(f"{{{W}}}bookmarkStart")]
+    assert ids == [e.get(f"{{{W}}}id") for e in body.iter(f"{{{W}}}bookmarkEnd")]
+    assert len(set(ids)) == 2
 
 
 def test_an_empty_toc_asks_for_an_update() -> None:

@@ -92,6 +92,11 @@ FORMATS: dict[str, Format] = {
                              takes_template=True, records_files=True),
     "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.docx.annex:annex_pdf",
                   takes_template=True, needs=("docx",), updates=("docx",)),
+    "verantwoording-pdf": Format("verantwoording-pdf", "-verantwoording.pdf",
+                                 "Verantwoording (PDF)",
+                                 "aanbesteding.writers.docx.accountability:accountability_pdf",
+                                 takes_template=True, needs=("verantwoording",),
+                                 updates=("verantwoording",)),
     "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
@@ -238,23 +243,34 @@ def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
     return {f: stem.with_name(stem.name + FORMATS[f].suffix) for f in dict.fromkeys(formats)}
 
 
-def _build_order(formats: Sequence[str]) -> list[str]:
-    """The asked formats and what they need, each after its needs; recorders last."""
-    order: list[str] = []
-
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        if name in order:
-            return
-        if name in trail:
+def _needs(name: str) -> set[str]:
+    """Every format ``name`` needs, directly or through another."""
+    found: set[str] = set()
+    todo = list(FORMATS[name].needs)
+    while todo:
+        need = todo.pop()
+        if need == name:
             raise OutputError(f"uitvoerformaat {name} heeft zichzelf nodig")
-        for need in FORMATS[name].needs:
-            visit(need, (*trail, name))
-        order.append(name)
+        if need not in found:
+            found.add(need)
+            todo.extend(FORMATS[need].needs)
+    return found
 
-    for name in formats:
-        visit(name, ())
-    return ([n for n in order if not FORMATS[n].records_files]
-            + [n for n in order if FORMATS[n].records_files])
+
+def _build_order(formats: Sequence[str]) -> list[str]:
+    """The asked formats and what they need, each after what it needs; a format that records
+    the others' hashes after every format that does not need it (those are its records)."""
+    wanted = list(dict.fromkeys(n for name in formats for n in (*sorted(_needs(name)), name)))
+    after = {name: _needs(name) | ({other for other in wanted if other != name
+                                    and name not in _needs(other)
+                                    and not FORMATS[other].records_files}
+                                   if FORMATS[name].records_files else set())
+             for name in wanted}
+    order: list[str] = []
+    while len(order) < len(wanted):
+        name = next(n for n in wanted if n not in order and after[n] <= set(order))
+        order.append(name)
+    return order
 
 
 def build(tender: Tender, library: Library | None, formats: Sequence[str] = DEFAULT_FORMATS,
@@ -292,8 +308,10 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     manifest (``<naam>.manifest.json``) unless ``manifest`` is false.
 
     Existing files are checked before anything is built, and a failure leaves no half
-    result. Raises what :func:`build` raises, and OutputError for files that exist (without
-    ``force``) or cannot be written.
+    result. ``pdf`` and ``verantwoording-pdf`` also give their .docx the table of contents'
+    page numbers (OutputError when LibreOffice or its UNO bridge is missing). Raises what
+    :func:`build` raises, and OutputError for files that exist (without ``force``) or cannot
+    be written.
     """
     from aanbesteding.support.output import check_writable, write_all
 

@@ -43,6 +43,10 @@ _TIER_NOTE = re.compile(
     r"\b(?:laag|lagen)\b|\b(?:bij|voor) een (?:on-premises )?(?:software)?licentie\b"
     r"|\bcontracttype", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+# A sentence that leans on the one before it ("Zij is ook…", "…is de eis daarom…"): taken out
+# alone it would start mid-thought, so the dossier gets the sentence before it as well.
+_LEANS_BACK = re.compile(r"^(?:Zij|Hij|Het|Dit|Deze|Dat|Daar|Daarom|Ook|Bovendien)\b"
+                         r"|\b(?:daarom|bovendien|zulke|zij)\b")
 
 
 def split_tier_notes(text: str) -> tuple[list[Block], list[str]]:
@@ -55,9 +59,17 @@ def split_tier_notes(text: str) -> tuple[list[Block], list[str]]:
     notes: list[str] = []
     for block in text_blocks(public_text(text)):
         if isinstance(block, Para):
-            kept: list[str] = []
-            for sentence in _SENTENCE.split(block.text):
-                (notes if _TIER_NOTE.search(sentence) else kept).append(sentence)
+            sentences = _SENTENCE.split(block.text)
+            kept = [x for x in sentences if not _TIER_NOTE.search(x)]
+            taken: set[int] = set()
+            for index, sentence in enumerate(sentences):
+                if not _TIER_NOTE.search(sentence):
+                    continue
+                first = index  # reach back for context while a sentence leans on the one before
+                while first > 0 and _LEANS_BACK.search(sentences[first]) and index - first < 2:
+                    first -= 1
+                notes.extend(sentences[i] for i in range(first, index + 1) if i not in taken)
+                taken.update(range(first, index + 1))
             if kept:
                 public.append(Para(" ".join(kept), block.style, block.bold_prefix))
         elif isinstance(block, Bullets):
@@ -111,30 +123,44 @@ def introduction(annex: Annex) -> list[Block]:
     ]
 
 
-_OPENINGS = (
-    (re.compile(r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving(?: het volgende)?:? "),
-     "Bij inschrijving: "),
-    (re.compile(r"^De Inschrijver "), ""),
-)
+_DELIVERS = re.compile(r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving(?: het "
+                       r"volgende)?(?:,[^:]*)?:?(?: |$)", re.IGNORECASE)
+_ACCEPTS = re.compile(r"^De Inschrijver (?:aanvaardt deze (?:bepaling|clausule)|verklaart in zijn "
+                      r"Inschrijving, ondertekend door een tekenbevoegde, dat hij deze "
+                      r"(?:bepaling|clausule) zonder voorbehoud aanvaardt)")
+_DECLARES_ESPD = re.compile(r"^De Inschrijver verklaart in het Uniform Europees "
+                            r"Aanbestedingsdocument")
+# Where the name of the first document ends: a comma, a bracket or a subordinate clause.
+_NOUN_END = re.compile(r"[,:;]| \(|(?<!tot en) met | dat | waarin | waaruit | waarmee | waarbij | die "
+                       r"| toe\b| bij\b")
+_DANGLING = re.compile(r" (?:of|en|tot|van|voor|aan)$")
 
 
-def _short(text: str, limit: int = SHORT_EVIDENCE) -> str:
-    """The gist of a wijze van aantonen: its first sentence without the stock opening and,
-    when that sentence introduces a list, the first item; cut at a word boundary."""
-    first_block = next(iter(text_blocks(text)), None)
-    flat = first_block.text if isinstance(first_block, Para) else re.sub(r"\s+", " ", text).strip()
-    flat = re.split(r"(?<=[.;])\s", flat, maxsplit=1)[0]
-    if flat.endswith(":"):
-        items = next((b.items for b in text_blocks(text) if isinstance(b, Bullets)), ())
-        flat = f"{flat} {items[0]}" if items else flat.rstrip(":")
-    for pattern, replacement in _OPENINGS:
-        if pattern.match(flat):
-            flat = pattern.sub(replacement, flat, count=1)
-            break
-    flat = flat[0].upper() + flat[1:] if flat else flat
-    if len(flat) <= limit:
-        return flat.rstrip(";")
-    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+def _short(text: str, number: str, limit: int = SHORT_EVIDENCE) -> str:
+    """The wijze van aantonen in one fixed, grammatical short form for the overview table:
+    the first document asked with the inschrijving, a signed acceptance, a statement in the
+    UEA, the first sentence when it is short, or else a reference to the item. Never a
+    sentence cut in the middle."""
+    blocks = text_blocks(text)
+    first = blocks[0] if blocks else None
+    sentence = first.text if isinstance(first, Para) else re.sub(r"\s+", " ", text).strip()
+    sentence = re.split(r"(?<=[.;])\s", sentence, maxsplit=1)[0]
+    if _ACCEPTS.match(sentence):
+        return "Ondertekende verklaring van aanvaarding bij de inschrijving."
+    if _DECLARES_ESPD.match(sentence):
+        return "Verklaring in het UEA; bewijsstukken op verzoek."
+    delivered = _DELIVERS.match(sentence)
+    if delivered:
+        rest = sentence[delivered.end():]
+        if not rest.strip():  # the documents follow as a list
+            items = next((b.items for b in blocks if isinstance(b, Bullets)), ())
+            rest = items[0] if items else ""
+        noun = _NOUN_END.split(rest, maxsplit=1)[0].strip().rstrip(".;:")
+        if 0 < len(noun) <= limit and " " in noun and not _DANGLING.search(noun):
+            return f"Stukken bij de inschrijving, waaronder {noun}."
+    if len(sentence) <= limit and not sentence.endswith(":"):
+        return sentence
+    return f"Zie de wijze van aantonen bij {number}."
 
 
 def weight_text(req: Requirement) -> str:
@@ -149,7 +175,7 @@ def weight_text(req: Requirement) -> str:
 
 def overview(annex: Annex) -> list[Block]:
     """Chapter 2: the Programma van Eisen at a glance, one row per item."""
-    rows = tuple((r.number, kind_label(r), r.title, _short(r.wijze_van_aantonen), weight_text(r))
+    rows = tuple((r.number, kind_label(r), r.title, _short(r.wijze_van_aantonen, r.number), weight_text(r))
                  for r in annex.requirements)
     return [
         Heading(1, f"2 {flat(annex.text('bijlage', 'overzicht_titel'))}"),

@@ -30,6 +30,7 @@ def output_formats(geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
     """The formats to write, the Word annex first."""
     return ("docx", *(() if geen_matrix else ("xlsx",)),
             *(() if geen_verantwoording else ("verantwoording",)), *(("pdf",) if pdf else ()),
+            *(("verantwoording-pdf",) if pdf and not geen_verantwoording else ()),
             *(("json",) if json else ()))
 
 
@@ -70,7 +71,7 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     Schrijft naast elkaar: de Word-bijlage voor inschrijvers (.docx), de
     Excel-beoordelingsmatrix voor de beoordelingscommissie (.xlsx), de verantwoording voor
     het dossier (-verantwoording.docx) en een manifest (.manifest.json); met --pdf en --json
-    ook de bijlage als PDF en de eisen als OCDS-JSON.
+    ook de bijlage en de verantwoording als PDF en de eisen als OCDS-JSON.
 
     Voorbeeld: aanbesteding genereer profiel.yaml --pdf, of zonder profiel: aanbesteding
     genereer --laag 2 --contracttype saas --organisatie "Gemeente Voorbeeld" --kenmerk

@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                      "Adviseer een laag met BIA-vragen, met redenen en passende hosting."),
     "batch": ("aanbesteding.cli.batch:batch",
               "Maak de documenten voor veel profielen tegelijk, op alle kernen."),
+    "portfolio": ("aanbesteding.cli.portfolio:portfolio",
+                  "Register van systemen en contracten: beslisdata, conflicten, vragenlijsten."),
 }
 
 

@@ -54,8 +54,10 @@ def output_options(func: F) -> F:
         click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix."),
         click.option("--geen-verantwoording", is_flag=True,
                      help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx)."),
-        click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF, met ingevulde "
-                                                 "inhoudsopgave (vereist LibreOffice)."),
+        click.option("--pdf", is_flag=True,
+                     help="Schrijf de bijlage en de verantwoording ook als toegankelijke PDF/A "
+                          "(getagd), met ingevulde inhoudsopgave, ook in de .docx (vereist "
+                          "LibreOffice)."),
         click.option("--json", "json_", is_flag=True,
                      help="Schrijf de eisen en gunningscriteria ook als OCDS-JSON (.json)."),
         click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden."),

@@ -52,6 +52,37 @@ class TierSharesByTier(BaseModel):
 
 
 SealEvidence = dict[Annotated[int, Field(ge=1, le=4)], NonEmpty]
+Months = Annotated[int, Field(ge=0, le=60)]
+
+
+class LeadTimes(BaseModel):
+    """Months before the last day to act (notice day, option date or end) that an action
+    for a contract in one tier is decided."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    verlengingstoets: Months = Field(description="Maanden vóór de opzegdag: beslissen over verlengen")
+    aanbesteden: Months = Field(description="Maanden vóór de opzegdag of einddatum: besluit om aan te besteden")
+
+
+class LeadTimesByTier(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kritiek: LeadTimes | None = None
+    gevoelig: LeadTimes | None = None
+    ondersteunend: LeadTimes | None = None
+
+
+class PortfolioPolicy(BaseModel):
+    """The ``portfolio`` section: lead times per tier and the clauses that bind data to the EER."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    beslistermijnen: LeadTimesByTier = Field(default_factory=LeadTimesByTier)
+    eer_clausules: list[NonEmpty] | None = Field(
+        None, description="Clausules die opslag en verwerking binnen de EER eisen")
+
+
 SealLevel = Annotated[int, Field(ge=0, le=4)]
 SealMinima = dict[Sov, SealLevel | None]
 
@@ -95,6 +126,7 @@ class PolicyFile(BaseModel):
         default_factory=SealMinimaByTier,
         description="Per laag het minimale SEAL-niveau per doelstelling (null: geen minimum)")
     wegingsprofielen: dict[WeightProfileKey, WeightProfile] = Field(default_factory=dict)
+    portfolio: PortfolioPolicy = Field(default_factory=PortfolioPolicy)
     versie: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")] | None = None
     status: Status | None = None
     eigenaar: NonEmpty | None = None
@@ -117,6 +149,14 @@ class PolicyVersion(BaseModel):
 
 
 DEFAULT_SHARES = TierShares(kwaliteit=40, soevereiniteit=30, prijs=30, maximum_soevereiniteit=100)
+# Without a portfolio section: decide on a renewal 6/4/3 months and on a new tender 18/12/9
+# months before the last day to act, for laag 1/2/3.
+DEFAULT_LEAD_TIMES: dict[Laag, LeadTimes] = {
+    Laag.KRITIEK: LeadTimes(verlengingstoets=6, aanbesteden=18),
+    Laag.GEVOELIG: LeadTimes(verlengingstoets=4, aanbesteden=12),
+    Laag.ONDERSTEUNEND: LeadTimes(verlengingstoets=3, aanbesteden=9),
+}
+DEFAULT_EER_CLAUSES: tuple[str, ...] = ("opslag-eer",)
 
 
 class Policy(BaseModel):
@@ -131,6 +171,8 @@ class Policy(BaseModel):
     versions: tuple[PolicyVersion, ...] = ()
     # The beleid.yaml each tier's shares came from (absent: the built-in defaults).
     share_sources: dict[Laag, str] = Field(default_factory=dict)
+    lead_times: dict[Laag, LeadTimes] = Field(default_factory=lambda: dict(DEFAULT_LEAD_TIMES))
+    eer_clauses: tuple[str, ...] = DEFAULT_EER_CLAUSES
 
     def shares_for(self, laag: Laag) -> TierShares:
         return self.shares.get(laag, DEFAULT_SHARES)
@@ -161,9 +203,17 @@ class Policy(BaseModel):
         version = PolicyVersion(origin=origin, versie=layer.versie, status=layer.status,
                                 eigenaar=layer.eigenaar, beoordeeld_door=layer.beoordeeld_door,
                                 beoordeeld_op=layer.beoordeeld_op, digest=digest)
+        lead_times = dict(self.lead_times)
+        for laag in Laag:
+            lead: LeadTimes | None = getattr(layer.portfolio.beslistermijnen, laag.key)
+            if lead is not None:
+                lead_times[laag] = lead
+        eer = self.eer_clauses if layer.portfolio.eer_clausules is None \
+            else tuple(layer.portfolio.eer_clausules)
         return Policy(shares=shares, seal_evidence=evidence, seal_minimum=minima,
                       weight_profiles={**self.weight_profiles, **layer.wegingsprofielen},
-                      versions=(*self.versions, version), share_sources=sources)
+                      versions=(*self.versions, version), share_sources=sources,
+                      lead_times=lead_times, eer_clauses=eer)
 
 
 def missing_policy(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:

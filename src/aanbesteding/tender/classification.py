@@ -171,3 +171,11 @@ def motivation(result: Classification) -> list[str]:
     """The reasons as they go into a profile (``laagmotivering``) and the verantwoording."""
     return [f"{result.laag.label} (advies van aanbesteding classificeer): "
             f"{'; '.join(result.reasons)}."]
+
+
+def __getattr__(name: str) -> tuple[Question, ...]:
+    """``QUESTIONS``: the questions with the standard library's texts, read when first used
+    (the portfolio register's columns use them; ``classificeer`` takes the loaded library's)."""
+    if name == "QUESTIONS":
+        return questions(chapter_texts())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -44,6 +45,31 @@ def _plain_int(value: object) -> object:
     if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
         raise ValueError(f"{shorten(value)} is geen geheel getal")
     return value
+
+
+OCID_PREFIX = re.compile(r"ocds-[a-z0-9]{6}")
+
+
+def _ocid_prefix(value: str) -> str:
+    """An ocid prefix as the Open Contracting Partnership assigns them: ``ocds-`` + 6 signs."""
+    text = value.strip()
+    if not OCID_PREFIX.fullmatch(text):
+        raise ValueError(f"{shorten(value)} is geen OCDS-prefix; de vorm is ocds- gevolgd door "
+                         "zes kleine letters of cijfers, bijv. ocds-a1b2c3")
+    return text
+
+
+def _digits(count: int, what: str) -> Callable[[str], str]:
+    """A validator for an identifier of exactly ``count`` digits (spaces allowed between)."""
+
+    def check(value: str) -> str:
+        text = re.sub(r"\s", "", value)
+        if not (text.isascii() and text.isdigit() and len(text) == count):
+            raise ValueError(f"{shorten(value)} is geen geldig nummer; {what} bestaat uit "
+                             f"{count} cijfers")
+        return text
+
+    return check
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
@@ -187,6 +213,20 @@ class Tender(BaseModel):
         default_factory=list, **_option(
             "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
             "de verantwoording.", metavar="TEKST", repeatable=True, form="lijst"))
+
+    # Publication as open data (--json, OCDS): who publishes and under which ocid prefix.
+    ocid_prefix: Annotated[str, AfterValidator(_ocid_prefix)] | None = Field(
+        None, **_option(
+            "OCDS-prefix die de Open Contracting Partnership aan de Aanbestedende Dienst heeft "
+            "toegekend (vorm ocds-xxxxxx), voor de ocid in de JSON-export; zonder deze optie "
+            "staat er het voorbeeld ocds-213czf uit de OCDS-documentatie, dat bij status "
+            "definitief wordt geweigerd.", flag="--ocid-prefix", metavar="ocds-xxxxxx"))
+    oin: Annotated[str, AfterValidator(_digits(20, "een OIN"))] | None = Field(
+        None, **_option("Organisatie-identificatienummer (OIN, 20 cijfers) van de Aanbestedende "
+                        "Dienst; komt in de JSON-export bij de koper.", metavar="NUMMER"))
+    kvk: Annotated[str, AfterValidator(_digits(8, "een KvK-nummer"))] | None = Field(
+        None, **_option("KvK-nummer (8 cijfers) van de Aanbestedende Dienst; komt in de "
+                        "JSON-export bij de koper.", metavar="NUMMER"))
 
     @field_validator("parameters", mode="before")
     @classmethod

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -26,25 +25,32 @@ from aanbesteding.writers.docx.document import DocxWriter
 from aanbesteding.writers.docx.shared import block, blocks, cover, finish, header_footer, properties
 
 FIRST_THEME_CHAPTER = 5
+SUBHEADING = 3  # heading level of the parts of an item (not in the table of contents)
 
 
 def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None:
+    """One eis, wens or bepaling: a heading 2 (listed in the table of contents) and heading-3
+    sub-headings ("Wijze van aantonen", "Weging en scoringsleidraad", "Toelichting") that
+    screen readers and Word's navigation pane list, but the table of contents (levels 1-2)
+    leaves out."""
     block(writer, Heading(2, heading_text(req)))
     block(writer, Para(requirement_meta(req), style="Clausule Metadata"))
     blocks(writer, text_blocks(public_text(req.text)))
-    block(writer, Para("Wijze van aantonen", style="Clausule Label"))
+    block(writer, Heading(SUBHEADING, "Wijze van aantonen"))
     blocks(writer, text_blocks(public_text(req.wijze_van_aantonen)))
     if req.weight is not None:
+        block(writer, Heading(SUBHEADING, "Weging en scoringsleidraad"))
         block(writer, Para(f"Weging: {req.weight} punten. Beoordeling volgens deze "
-                           "scoringsleidraad:", style="Clausule Label"))
+                           "scoringsleidraad:"), keep_with_next=True)
         block(writer, scoring_table(req, scale))
     elif req.scoring_guidance:
-        block(writer, Para("Scoringsleidraad per doelstelling (percentage van de doelstelling, zie "
-                           "hoofdstuk 3):", style="Clausule Label"))
+        block(writer, Heading(SUBHEADING, "Scoringsleidraad per doelstelling"))
+        block(writer, Para("Score als percentage van de doelstelling (zie hoofdstuk 3):"),
+              keep_with_next=True)
         block(writer, scoring_table(req, ()))
     explanation, _ = split_tier_notes(req.toelichting)
     if explanation:
-        block(writer, Para("Toelichting", style="Clausule Label"))
+        block(writer, Heading(SUBHEADING, "Toelichting"))
         blocks(writer, explanation)
 
 
@@ -55,10 +61,8 @@ def _chapter(writer: DocxWriter, number: int, section: Section, scale: list[int]
         _requirement(writer, req, scale)
 
 
-def annex_document(annex: Annex, template: Path | None = None,
-                   toc_pages: Sequence[tuple[str, int]] = ()) -> DocxDocument:
-    """Build the bijlage as a python-docx Document (not yet saved); ``toc_pages`` (heading
-    text, page) from a render of the same document give the table of contents its pages."""
+def annex_document(annex: Annex, template: Path | None = None) -> DocxDocument:
+    """Build the bijlage as a python-docx Document (not yet saved)."""
     writer = DocxWriter.open(template)
     kicker = annex.tender.aanduiding or "Bijlage bij de aanbestedingsstukken"
     cover(writer, annex, kicker, TITLE)
@@ -71,27 +75,26 @@ def annex_document(annex: Annex, template: Path | None = None,
     scale = list(annex.tender.schaal)
     for number, section in enumerate(annex.sections, start=FIRST_THEME_CHAPTER):
         _chapter(writer, number, section, scale)
-    writer.table_of_contents(toc_placeholder, pages=toc_pages)
+    writer.table_of_contents(toc_placeholder)
     header_footer(writer, annex, annex.tender.aanduiding or TITLE)
     properties(writer.doc, annex, TITLE, "Aanbestedingsbijlage")
     return writer.doc
 
 
-def annex_bytes(annex: Annex, template: Path | None = None,
-                toc_pages: Sequence[tuple[str, int]] = ()) -> bytes:
+def annex_bytes(annex: Annex, template: Path | None = None) -> bytes:
     """The bijlage as .docx bytes; the same annex always gives the same bytes."""
-    return finish(annex_document(annex, template, toc_pages), annex)
+    return finish(annex_document(annex, template), annex)
 
 
 def annex_pdf(annex: Annex, template: Path | None, docx: bytes) -> dict[str, bytes]:
-    """The bijlage as PDF (LibreOffice renders ``docx``, its .docx), and the .docx again
-    with the table of contents' page numbers from that render (a second render of the same
-    blocks, so the pages fit). Raises OutputError without LibreOffice and its UNO bridge."""
-    from aanbesteding.writers.export.pdf import convert, stable_pdf
+    """The bijlage as PDF (LibreOffice renders ``docx``, its .docx), and that .docx with the
+    table of contents' page numbers from the render. Raises OutputError without LibreOffice
+    and its UNO bridge."""
+    from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
 
     pdf, pages = convert(docx)
     return {"pdf": stable_pdf(pdf, annex.tender.datum),
-            "docx": annex_bytes(annex, template, pages)}
+            "docx": fill_toc_pages(docx, pages, annex.tender.datum)}
 
 
 def write_annex(annex: Annex, path: Path, template: Path | None = None,

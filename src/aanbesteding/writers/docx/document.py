@@ -37,11 +37,12 @@ from aanbesteding.writers.docx.ooxml import (
     run_xml,
 )
 from aanbesteding.writers.docx.revisions import deleted_xml, inserted_xml
-from aanbesteding.writers.docx.styles import ensure_styles
+from aanbesteding.writers.docx.styles import AFTER_TABLE, ensure_styles
 from aanbesteding.writers.docx.tables import TableLook, table_xml, twips_cm
 
 DEFAULT_TEMPLATE = "basis.docx"
 TOC_STYLES = ("toc 1", "toc 2")
+TOC_LEVELS = 2  # headings 1-2 are listed (TOC \\o "1-2"); heading 3 is a sub-heading only
 DEFAULT_LOOK = TableLook()
 
 Part = tuple[str, RunFormat]
@@ -105,11 +106,13 @@ class DocxWriter:
     def __init__(self, doc: DocxDocument) -> None:
         self.doc = doc
         self.styles = StyleMap(doc)
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[tuple[int, str, str | None]] = []  # level, text, bookmark
         self._body = doc.element.body
         self._end = self._body.find(qn("w:sectPr"))  # body content goes before the sectPr
         self._block_width: int | None = None
         self._revision = 0
+        self._after_table = False  # the last body element is a table
+        self._break_before = False  # the next paragraph starts a new page
 
     @classmethod
     def open(cls, template: Path | None = None) -> DocxWriter:
@@ -119,6 +122,7 @@ class DocxWriter:
     # -- body elements -------------------------------------------------------------------
 
     def _append(self, element: BaseOxmlElement) -> None:
+        self._after_table = element.tag == qn("w:tbl")
         if self._end is not None:
             self._end.addprevious(element)
         else:
@@ -129,8 +133,17 @@ class DocxWriter:
 
     def paragraph_xml(self, inner: str = "", style: str | None = None,
                       keep_with_next: bool = False) -> Paragraph:
-        """Append a paragraph whose content is the XML ``inner`` (runs, ``w:ins``, ``w:del``…)."""
+        """Append a paragraph whose content is the XML ``inner`` (runs, ``w:ins``, ``w:del``…).
+
+        A body-text paragraph right after a table takes the style "Na Tabel" (space before),
+        so no empty paragraph is needed to separate them.
+        """
         extra = "<w:keepNext/>" if keep_with_next else ""
+        if self._break_before:
+            extra += "<w:pageBreakBefore/>"
+            self._break_before = False
+        if style is None and self._after_table:
+            style = AFTER_TABLE
         p = cast(CT_P, parse(paragraph_xml(inner, self._style_id(style), extra)))
         self._append(p)
         return Paragraph(p, self.doc)
@@ -150,9 +163,19 @@ class DocxWriter:
         paragraph._p.append(parse(run_xml(text, fmt)))
 
     def heading(self, level: int, text: str, style: str | None = None) -> Paragraph:
-        """Append a heading (style "Heading <level>" unless given) and remember it."""
-        paragraph = self.paragraph(text, style or f"Heading {level}")
-        self.headings.append((level, text))
+        """Append a heading (style "Heading <level>" unless given) and remember it.
+
+        A heading the table of contents lists gets a ``_Toc`` bookmark, the target of its
+        entry's internal link.
+        """
+        if level > TOC_LEVELS:
+            return self.paragraph(text, style or f"Heading {level}")
+        anchor = f"_Toc{len(self.headings) + 1:09d}"
+        mark = self._next_revision()  # bookmark ids share one sequence with revisions
+        inner = (f'<w:bookmarkStart w:id="{mark}" w:name="{anchor}"/>'
+                 f'{run_xml(text) if text else ""}<w:bookmarkEnd w:id="{mark}"/>')
+        paragraph = self.paragraph_xml(inner, style or f"Heading {level}")
+        self.headings.append((level, text, anchor))
         return paragraph
 
     def bullets(self, items: Sequence[str], style: str = "List Bullet") -> None:
@@ -166,11 +189,13 @@ class DocxWriter:
         """Append a paragraph holding a page break."""
         self.paragraph_xml('<w:r><w:br w:type="page"/></w:r>')
 
-    def table_of_contents(self, placeholder: Paragraph, styles: Sequence[str] = TOC_STYLES,
-                          pages: Sequence[tuple[str, int]] = ()) -> None:
-        """Fill ``placeholder`` with a TOC field listing the headings written so far (with
-        their ``pages`` (text, page) when a render of the document reported them)."""
-        add_toc(placeholder, self.headings, [self.styles[name] for name in styles], pages)
+    def new_page(self) -> None:
+        """Start the next paragraph on a new page (``w:pageBreakBefore``: no empty paragraph)."""
+        self._break_before = True
+
+    def table_of_contents(self, placeholder: Paragraph, styles: Sequence[str] = TOC_STYLES) -> None:
+        """Fill ``placeholder`` with a TOC field listing the headings written so far."""
+        add_toc(placeholder, self.headings, [self.styles[name] for name in styles])
 
     # -- tables --------------------------------------------------------------------------
 
@@ -195,6 +220,8 @@ class DocxWriter:
         if not widths:
             raise ValueError("een tabel heeft minstens één kolom nodig")
         style_id = None if look.style is None else self.styles[look.style]
+        if self._after_table:  # Word joins adjacent tables into one: keep them apart
+            self.paragraph_xml("", AFTER_TABLE)
         tbl = cast(CT_Tbl, parse(table_xml(headers, rows, widths, look, style_id,
                                            fixed=bool(widths_cm))))
         self._append(tbl)

@@ -9,7 +9,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from aanbesteding.writers.docx.ooxml import escape_text, paragraph_xml, parse_children, run_xml
+from aanbesteding.writers.docx.ooxml import (
+    attr,
+    escape_text,
+    paragraph_xml,
+    parse_children,
+    run_xml,
+)
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 TOC_EMPTY = "Werk de inhoudsopgave bij (F9)."
@@ -39,37 +45,30 @@ def add_simple_field(paragraph: Paragraph, instruction: str, cached: str) -> Non
     _append_runs(paragraph, simple_field_xml(instruction, cached))
 
 
-def toc_page_numbers(texts: Sequence[str], pages: Sequence[tuple[str, int]]) -> list[int | None]:
-    """The page of each TOC line: ``pages`` (text, page) as a renderer reported them, matched
-    to ``texts`` in order by text; a line the renderer did not report gets None."""
-    remaining = list(pages)
-    numbers: list[int | None] = []
-    for text in texts:
-        while remaining and remaining[0][0] != text and text in (t for t, _ in remaining):
-            remaining.pop(0)
-        numbers.append(remaining.pop(0)[1] if remaining and remaining[0][0] == text else None)
-    return numbers
+def toc_link_xml(text: str, anchor: str | None) -> str:
+    """A TOC entry's runs: a hyperlink to the heading's bookmark ``anchor`` (as Word writes
+    them with ``\\h``), or a plain run without anchor."""
+    if anchor is None:
+        return run_xml(text)
+    return f'<w:hyperlink w:anchor="{attr(anchor)}" w:history="1">{run_xml(text)}</w:hyperlink>'
 
 
-def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str]],
-            style_ids: Sequence[str], pages: Sequence[tuple[str, int]] = ()) -> None:
+def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str, str | None]],
+            style_ids: Sequence[str]) -> None:
     """Turn ``placeholder`` into a TOC field whose cached result lists ``entries``.
 
-    The cached entries (level, text) make the contents visible in clients that do not
-    refresh fields; Word rebuilds them, with page numbers, when the document opens.
+    The cached entries (level, text, bookmark) make the contents visible, as internal links,
+    in clients that do not refresh fields; Word rebuilds them when asked (F9).
     ``style_ids`` are the paragraph style ids of the TOC levels (``toc1``, ``toc2``, …);
-    deeper entries take the last one. ``pages`` (text, page), from a render of this same
-    document, put each line's page number after a tab.
+    deeper entries take the last one.
     """
     begin = _field_char("begin", dirty=True) + _instruction(TOC_INSTRUCTION) + _field_char("separate")
     if not entries:
         placeholder._p.style = style_ids[0]
         _append_runs(placeholder, begin + run_xml(TOC_EMPTY) + _field_char("end"))
         return
-    styles = [style_ids[max(1, min(level, len(style_ids))) - 1] for level, _ in entries]
-    numbers = toc_page_numbers([text for _, text in entries], pages)
-    runs = [run_xml(text) + (f"<w:r><w:tab/><w:t>{page}</w:t></w:r>" if page is not None else "")
-            for (_, text), page in zip(entries, numbers, strict=True)]
+    styles = [style_ids[max(1, min(level, len(style_ids))) - 1] for level, _, _ in entries]
+    runs = [toc_link_xml(text, anchor) for _, text, anchor in entries]
     runs[0] = begin + runs[0]
     runs[-1] += _field_char("end")
     placeholder._p.style = styles[0]

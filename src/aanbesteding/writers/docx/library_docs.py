@@ -8,6 +8,7 @@ import io
 from aanbesteding import __version__
 from aanbesteding.support.output import normalize_zip
 from aanbesteding.writers.docx.document import DocxWriter
+from aanbesteding.writers.docx.package import clean_package
 from aanbesteding.writers.docx.styles import TABLE_STYLE
 from aanbesteding.writers.docx.tables import TableLook
 
@@ -27,6 +28,7 @@ def finish(writer: DocxWriter, title: str, category: str, date: dt.date) -> byte
     stamp = dt.datetime.combine(date, dt.time())
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
+    clean_package(writer.doc)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return normalize_zip(buffer.getvalue(), date)

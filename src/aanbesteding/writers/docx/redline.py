@@ -73,7 +73,6 @@ def redline_bytes(diff: LibraryDiff, date: dt.date) -> bytes:
                         ("Gewijzigde clausules", str(len(diff.changed))),
                         ("Tekst gewijzigd zonder nieuwe versie", str(len(diff.unbumped)))],
                  (7.0, 9.0), LABELS)
-    writer.paragraph()
     writer.rich_paragraph([("Leeswijzer: ", BOLD), ("verwijderde woorden", DELETED),
                            (" zijn rood doorgehaald, ", PLAIN), ("toegevoegde woorden", INSERTED),
                            (" blauw onderstreept.", PLAIN)])

@@ -68,7 +68,6 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
                           if review.chapters else []),
                         ("Per status", ", ".join(f"{s} {n}" for s, n in review.statuses)),
                         ("Inhoudshash (SHA-256)", review.content_hash)], (4.5, 11.5), LABELS)
-    writer.paragraph()
     writer.rich_paragraph([
         ("Leeswijzer. ", BOLD),
         ("Per thema staat elke clausule met haar gegevens en haar tekst per laag. Waarden die "

@@ -14,7 +14,8 @@ from aanbesteding.support.output import normalize_zip
 from aanbesteding.writers.docx.document import DocxWriter
 from aanbesteding.writers.docx.fields import add_simple_field, update_fields_on_open
 from aanbesteding.writers.docx.ooxml import BOLD, PLAIN
-from aanbesteding.writers.docx.styles import TABLE_STYLE
+from aanbesteding.writers.docx.package import clean_package
+from aanbesteding.writers.docx.styles import COVER_KICKER, COVER_NOTE, COVER_SUBTITLE, TABLE_STYLE
 from aanbesteding.writers.docx.tables import TableLook
 
 HEADER_FILL = "D9E2F3"
@@ -43,7 +44,6 @@ def block(writer: DocxWriter, item: Block, keep_with_next: bool = False) -> None
     elif isinstance(item, Table):
         look = SHORT_TABLE if len(item.rows) <= SHORT_ROWS else BODY_TABLE
         writer.table(item.headers, item.rows, item.widths_cm, look)
-        writer.paragraph()
 
 
 def blocks(writer: DocxWriter, items: list[Block]) -> None:
@@ -56,17 +56,13 @@ def cover(writer: DocxWriter, annex: Annex, kicker: str, title: str, note: str |
     """Title page: a kicker line, the title, the assignment, only the details that exist,
     and an optional note under them."""
     t = annex.tender
-    for _ in range(3):
-        writer.paragraph()
-    writer.paragraph(kicker, "Subtitle")
+    writer.paragraph(kicker, COVER_KICKER)
     writer.paragraph(title, "Title")
-    writer.paragraph(t.opdracht_titel, "Subtitle")
-    writer.paragraph()
+    writer.paragraph(t.opdracht_titel, COVER_SUBTITLE)
     writer.table(None, t.details(), COVER_WIDTHS_CM, COVER_TABLE)
     if note:
-        writer.paragraph()
-        writer.paragraph(note)
-    writer.page_break()
+        writer.paragraph(note, COVER_NOTE)
+    writer.new_page()
 
 
 def header_footer(writer: DocxWriter, annex: Annex, title: str, marking: str | None = None) -> None:
@@ -116,8 +112,10 @@ def properties(doc: DocxDocument, annex: Annex, title: str, category: str,
 
 
 def finish(doc: DocxDocument, annex: Annex) -> bytes:
-    """Ask Word to refresh fields on opening and return deterministic .docx bytes."""
+    """Ask Word to refresh fields on opening (the table of contents has no page numbers yet;
+    ``--pdf`` fills them and lifts the request) and return deterministic .docx bytes."""
     update_fields_on_open(doc)
+    clean_package(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_zip(buffer.getvalue(), annex.tender.datum)

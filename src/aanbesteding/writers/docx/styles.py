@@ -18,7 +18,14 @@ PARAGRAPH_STYLES: tuple[str, ...] = (
     "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
     "TOC Heading", "toc 1", "toc 2", "Header", "Footer",
     "Clausule Metadata", "Clausule Label",
+    "Voorblad Kop", "Voorblad Opdracht", "Voorblad Noot", "Na Tabel",
 )
+COVER_KICKER, COVER_SUBTITLE, COVER_NOTE, AFTER_TABLE = PARAGRAPH_STYLES[-4:]
+# Spacing by paragraph style, never by empty paragraphs (a screen reader reads those as
+# "leeg"): the own styles below carry the space the layout needs.
+_BASED_ON = {COVER_KICKER: "Subtitle", COVER_SUBTITLE: "Subtitle"}
+_SPACE_BEFORE_PT = {COVER_KICKER: 110, COVER_NOTE: 14, AFTER_TABLE: 9}
+_SPACE_AFTER_PT = {COVER_SUBTITLE: 22}
 TABLE_STYLE = "Table Grid"
 
 
@@ -28,7 +35,7 @@ def _paragraph_style(doc: DocxDocument, name: str) -> ParagraphStyle:
         style = styles[name]
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
+        style.base_style = styles[_BASED_ON.get(name, "Normal")]
         _style_defaults(style, name)
     assert isinstance(style, ParagraphStyle)
     return style
@@ -56,6 +63,10 @@ def _style_defaults(style: ParagraphStyle, name: str) -> None:
         font.color.rgb = GREY
         fmt.space_after = Pt(4)
         fmt.keep_with_next = True
+    if name in _SPACE_BEFORE_PT:
+        fmt.space_before = Pt(_SPACE_BEFORE_PT[name])
+    if name in _SPACE_AFTER_PT:
+        fmt.space_after = Pt(_SPACE_AFTER_PT[name])
     if name == "Clausule Label":
         font.bold = True
         fmt.space_before = Pt(6)

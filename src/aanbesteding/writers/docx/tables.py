@@ -15,6 +15,10 @@ from aanbesteding.writers.docx.styles import TABLE_STYLE
 _TBL_W = '<w:tblW w:type="auto" w:w="0"/>'
 _TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
              'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
+# A table without header row (label/value, such as the cover): the first row is data, so
+# converters (pandoc) and screen readers must not take it for column headers.
+_TBL_LOOK_NO_HEADER = ('<w:tblLook w:firstColumn="1" w:firstRow="0" w:lastColumn="0" '
+                       'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="0480"/>')
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,7 @@ def table_xml(headers: Sequence[str] | None, rows: Sequence[Sequence[str]],
         props.append('<w:jc w:val="left"/>')
     if fixed:
         props.append('<w:tblLayout w:type="fixed"/>')
-    props.append(_TBL_LOOK)
+    props.append(_TBL_LOOK if headers is not None else _TBL_LOOK_NO_HEADER)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths_twips)
     parts = [f"<w:tbl><w:tblPr>{''.join(props)}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"]
     columns = len(widths_twips)

@@ -1,32 +1,50 @@
 """The annex as an OCDS 1.1 release package (JSON) for e-procurement platforms.
 
-Eisen and bepalingen become ``tender.criteria[].requirementGroups[].requirements[]`` (the
-Requirements extension), one criterion per chapter, with the annex's numbers as requirement
-ids. The award criteria (Award criteria breakdown extension) sit on the single lot (Lots
-extension): the ratio of quality, sovereignty and price in the total score, and each wens with
-its weight in points. Output is deterministic: dates follow the document date.
+Each chapter with eisen or bepalingen is one ``tender.criteria[]`` entry (Requirements
+extension) with ONE requirement group holding all of them, in the annex's order: in OCDS the
+groups of a criterion are alternatives and the requirements of a group must all be met, and
+the annex says every eis must be met and every bepaling accepted. The award criteria (Award
+criteria breakdown extension) sit on the single lot (Lots extension); they come from
+:func:`_award_criteria` alone.
+
+The ocid is the publisher's prefix and the tender's kenmerk, so it stays the same for the same
+tender (also when a clause changes) and differs between tenders; without a kenmerk there is
+no export. The release id carries a digest of the content, so a corrected release gets a new
+id. Output is deterministic: dates follow the document date.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
 from typing import Any
 
+from aanbesteding.assemble.annex_content import public_text
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import Kind
+from aanbesteding.errors import InputError
+from aanbesteding.tender.model import Tender
 
+# Versioned extension URLs: the exact schemas the tests validate against (tests/data/ocds).
+# The submission terms extension defines SubmissionTerms, which the lots extension refers to.
+_RAW = "https://raw.githubusercontent.com/open-contracting-extensions"
 EXTENSIONS = (
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_requirements_extension/"
-    "master/extension.json",
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/"
-    "master/extension.json",
-    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteria_extension/"
-    "master/extension.json",
+    f"{_RAW}/ocds_requirements_extension/b4f5ba94/extension.json",
+    f"{_RAW}/ocds_lots_extension/8d3b52eb/extension.json",
+    f"{_RAW}/ocds_submissionTerms_extension/14edfeaf4bd39b25f169d83491a6a56a06431a0e/"
+    "extension.json",
+    f"{_RAW}/ocds_awardCriteria_extension/9391240f/extension.json",
 )
-# Placeholder prefix: a publisher replaces it with the ocid prefix registered for it.
-OCID_PREFIX = "ocds-213czf"
+# The prefix the OCDS documentation uses in its examples: fine for a concept, never published.
+EXAMPLE_PREFIX = "ocds-213czf"
+# Organisation identifier schemes (org-id.guide): Dutch OIN and Chamber of Commerce number.
+OIN_SCHEME = "NL-OIN"
+KVK_SCHEME = "NL-KVK"
+GROUP_DESCRIPTION = ("Aan alle eisen in dit criterium moet worden voldaan en alle "
+                     "contractbepalingen moeten worden aanvaard; een Inschrijving die één ervan "
+                     "niet nakomt, voldoet niet aan dit criterium.")
 
 
 def slug(text: str) -> str:
@@ -35,32 +53,79 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def ocid_of(tender: Tender) -> str:
+    """The ocid: the publisher's prefix and the tender's kenmerk (stable, one per tender).
+
+    Raises InputError without a usable kenmerk, and for a definitive document that still has
+    the documentation's example prefix.
+    """
+    if tender.kenmerk is None:
+        raise InputError("--json: de OCDS-export heeft een --kenmerk nodig (het kenmerk of "
+                         "zaaknummer van de aanbesteding); daarvan wordt de ocid gemaakt, die "
+                         "voor deze aanbesteding altijd dezelfde moet zijn en voor elke andere "
+                         "aanbesteding anders")
+    reference = slug(tender.kenmerk)
+    if not reference:
+        raise InputError(f"--kenmerk '{tender.kenmerk}': voor de OCDS-export (--json) moet het "
+                         "kenmerk letters of cijfers (a-z, 0-9) bevatten")
+    prefix = tender.ocid_prefix or EXAMPLE_PREFIX
+    if tender.status == "definitief" and prefix == EXAMPLE_PREFIX:
+        raise InputError(f"--json met --status definitief: {EXAMPLE_PREFIX} is het voorbeeld "
+                         "uit de OCDS-documentatie; geef met --ocid-prefix (of ocid_prefix in "
+                         "het profiel) de OCDS-prefix die uw organisatie is toegekend")
+    return f"{prefix}-{reference}"
+
+
 def _requirement(req: Requirement) -> dict[str, Any]:
-    kind = "Eis" if req.kind is Kind.EIS else "Contractbepaling"
+    kind = "Eis (knock-out)" if req.kind is Kind.EIS else "Contractbepaling (te aanvaarden)"
     return {
         "id": req.number,
         "title": f"{req.number} {req.title}",
-        "description": f"{kind}. {req.text}\n\nWijze van aantonen: {req.wijze_van_aantonen}",
+        "description": f"{kind}. {public_text(req.text)}\n\nWijze van aantonen: "
+                       f"{public_text(req.wijze_van_aantonen)}",
         "dataType": "boolean",
         "expectedValue": True,
     }
 
 
 def _criteria(annex: Annex) -> list[dict[str, Any]]:
+    """One criterion per chapter, with one group that holds every eis and bepaling of it."""
     criteria = []
     for section in annex.sections:
-        groups = []
-        for kind, label in ((Kind.EIS, "Eisen: elke eis moet met Ja worden beantwoord."),
-                            (Kind.BEPALING, "Contractbepalingen: de Inschrijver aanvaardt ze.")):
-            reqs = [_requirement(r) for r in section.requirements if r.kind is kind]
-            if reqs:
-                groups.append({"id": f"{section.theme.id}-{kind.value}", "description": label,
-                               "requirements": reqs})
-        if groups:
+        reqs = [_requirement(r) for r in section.requirements
+                if r.kind in (Kind.EIS, Kind.BEPALING)]
+        if reqs:
             criteria.append({"id": section.theme.id, "title": section.theme.titel,
-                             "description": section.theme.inleiding, "relatesToTenderer": False,
-                             "requirementGroups": groups})
+                             "description": section.theme.inleiding.strip(),
+                             "requirementGroups": [{"id": f"{section.theme.id}-alle",
+                                                    "description": GROUP_DESCRIPTION,
+                                                    "requirements": reqs}]})
     return criteria
+
+
+def _buyer(tender: Tender) -> dict[str, Any]:
+    """The buyer as an OCDS party: name, roles and the identifiers that were given."""
+    ids = [(scheme, value) for scheme, value in ((OIN_SCHEME, tender.oin),
+                                                 (KVK_SCHEME, tender.kvk)) if value]
+    party: dict[str, Any] = {
+        "id": f"{ids[0][0]}-{ids[0][1]}" if ids else slug(tender.organisatie_naam) or "koper",
+        "name": tender.organisatie_naam,
+    }
+    if ids:
+        party["identifier"] = {"scheme": ids[0][0], "id": ids[0][1],
+                               "legalName": tender.organisatie_naam}
+    if len(ids) > 1:
+        party["additionalIdentifiers"] = [{"scheme": s, "id": v} for s, v in ids[1:]]
+    party["roles"] = ["buyer", "procuringEntity"]
+    return party
+
+
+def _publisher(party: dict[str, Any]) -> dict[str, Any]:
+    publisher: dict[str, Any] = {"name": party["name"]}
+    if "identifier" in party:
+        publisher["scheme"] = party["identifier"]["scheme"]
+        publisher["uid"] = party["identifier"]["id"]
+    return publisher
 
 
 def _award_criteria(annex: Annex) -> dict[str, Any]:
@@ -90,35 +155,43 @@ def _award_criteria(annex: Annex) -> dict[str, Any]:
 
 
 def ocds_release_package(annex: Annex) -> dict[str, Any]:
-    """The annex as an OCDS release package (plain data)."""
+    """The annex as an OCDS release package (plain data); raises InputError (see
+    :func:`ocid_of`)."""
     tender = annex.tender
+    ocid = ocid_of(tender)
     stamp = f"{tender.datum.isoformat()}T00:00:00Z"
-    reference = tender.kenmerk or f"{slug(tender.organisatie_naam)}-{annex.library_hash[:12]}"
-    ocid = f"{OCID_PREFIX}-{slug(reference)}"
+    party = _buyer(tender)
+    release: dict[str, Any] = {
+        "ocid": ocid,
+        "date": stamp,
+        "tag": ["tender"],
+        "initiationType": "tender",
+        "language": "nl",
+        "parties": [party],
+        "buyer": {"id": party["id"], "name": party["name"]},
+        "tender": {
+            "id": tender.kenmerk,
+            "title": tender.opdracht_titel,
+            "description": f"Eisen, wensen en contractbepalingen voor digitale autonomie en "
+                           f"soevereiniteit ({tender.laag.label}).",
+            "procuringEntity": {"id": party["id"], "name": party["name"]},
+            "criteria": _criteria(annex),
+            "lots": [{"id": "1", "title": tender.opdracht_titel,
+                      "awardCriteria": _award_criteria(annex)}],
+        },
+    }
+    # The id changes with the content: a corrected release never repeats an earlier id.
+    digest = hashlib.sha256(json.dumps(release, ensure_ascii=False, sort_keys=True)
+                            .encode("utf-8")).hexdigest()[:12]
+    release = {"ocid": ocid, "id": f"{ocid}-{slug(tender.versie) or 'versie'}-{digest}",
+               **{k: v for k, v in release.items() if k != "ocid"}}
     return {
-        "uri": f"urn:aanbesteding:{slug(reference)}:{slug(tender.versie)}",
+        "uri": f"urn:ocid:{ocid}:{release['id']}",
         "version": "1.1",
         "publishedDate": stamp,
-        "publisher": {"name": tender.organisatie_naam},
+        "publisher": _publisher(party),
         "extensions": list(EXTENSIONS),
-        "releases": [{
-            "ocid": ocid,
-            "id": f"{ocid}-bijlage-soevereiniteit-{slug(tender.versie)}",
-            "date": stamp,
-            "tag": ["tender"],
-            "initiationType": "tender",
-            "language": "nl",
-            "buyer": {"name": tender.organisatie_naam},
-            "tender": {
-                "id": reference,
-                "title": tender.opdracht_titel,
-                "description": f"Eisen, wensen en contractbepalingen voor digitale autonomie en "
-                               f"soevereiniteit ({tender.laag.label}).",
-                "criteria": _criteria(annex),
-                "lots": [{"id": "1", "title": tender.opdracht_titel,
-                          "awardCriteria": _award_criteria(annex)}],
-            },
-        }],
+        "releases": [release],
     }
 
 

@@ -17,9 +17,11 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -90,15 +92,77 @@ _CHECKSUM = re.compile(rb"/DocChecksum /[0-9A-F]{32}")
 def stable_pdf(pdf: bytes, when: dt.date) -> bytes:
     """``pdf`` with its creation time set to ``when`` and its file id derived from its content,
     so the same annex gives the same bytes. Lengths stay equal, so offsets stay valid."""
+    pdf = stable_icc(pdf, when)  # changes lengths, so first: it rewrites the offsets
     stamp = when.strftime("%Y%m%d").encode() + b"000000"
     pdf = _DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + stamp, pdf)
+    pdf = stable_xmp(pdf, when)
     body = _CHECKSUM.sub(b"", _ID.sub(b"", pdf))
     digest = hashlib.md5(body, usedforsecurity=False).hexdigest().upper().encode()
     pdf = _CHECKSUM.sub(b"/DocChecksum /" + digest, pdf)
     return _ID.sub(lambda m: b"/ID [ <" + digest + b">\n<" + digest + b"> ]", pdf)
 
 
+_XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>"
+                       rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
+def stable_xmp(pdf: bytes, when: dt.date) -> bytes:
+    """``pdf`` with the dates in its XMP metadata (PDF/A) set to ``when`` at midnight, as in the
+    document information dictionary: PDF/A requires the two to agree. Lengths stay equal."""
+    stamp = when.strftime("%Y-%m-%d").encode() + b"T00:00:00"
+    return _XMP_DATE.sub(lambda m: b"<xmp:" + m.group(1) + b">" + stamp, pdf)
+
+
+_ICC = re.compile(rb"/N 3/Length (\d+) 0 R/Filter/FlateDecode>>\nstream\n")
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
+
+
+def stable_icc(pdf: bytes, when: dt.date) -> bytes:
+    """``pdf`` with the creation time in its embedded ICC colour profile (the PDF/A output
+    intent, made afresh by LibreOffice on each export) set to ``when`` at midnight.
+
+    The profile is compressed, so its length may change: the stream's length object, the
+    cross-reference table and ``startxref`` are updated to match.
+    """
+    found = _ICC.search(pdf)
+    if found is None:
+        return pdf
+    start = found.end()
+    end = pdf.find(b"\nendstream", start)
+    try:
+        profile = bytearray(zlib.decompress(pdf[start:end]))
+    except zlib.error:
+        return pdf
+    if end < 0 or len(profile) < 36:
+        return pdf
+    profile[24:36] = struct.pack(">6H", when.year, when.month, when.day, 0, 0, 0)
+    packed = zlib.compress(bytes(profile), 6)
+    shifts = [(start, len(packed) - (end - start))]
+    pdf = pdf[:start] + packed + pdf[end:]
+    length = re.compile(rb"\n" + found.group(1) + rb" 0 obj\n(\d+)\nendobj")
+    held = length.search(pdf, start + len(packed))
+    if held is None:
+        return pdf
+    number = str(len(packed)).encode()
+    shifts.append((held.start(1), len(number) - len(held.group(1))))
+    pdf = pdf[:held.start(1)] + number + pdf[held.end(1):]
+    xref = pdf.rfind(b"\nxref\n")
+    trailer = pdf.find(b"trailer", xref)
+    if xref < 0 or trailer < 0:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(delta for where, delta in shifts if offset > where)
+
+    table = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)),
+                            pdf[xref:trailer])
+    tail = re.sub(rb"startxref\n(\d+)", lambda m: b"startxref\n%d" % moved(int(m.group(1))),
+                  pdf[trailer:])
+    return pdf[:xref] + table + tail
+
+
 _TOC_PARAGRAPH = re.compile(r'(<w:p><w:pPr><w:pStyle w:val="toc\d"/></w:pPr>)(.*?)(</w:p>)', re.S)
+_UPDATE_FIELDS = re.compile(rb"<w:updateFields(?: [^>]*)?/>")
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.S)
 
 
@@ -106,9 +170,12 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
     """``docx`` with each cached table-of-contents line followed by a tab and its page.
 
     Lines are matched in order by text; a line LibreOffice did not report keeps no number.
-    Word still refreshes the field on opening; other clients show these pages.
+    The contents is then up to date, so the request to refresh fields on opening (Word's
+    "update fields?" prompt) and the field's dirty flag are removed.
     """
     pages = list(entries)
+    missing: list[str] = []
+    filled: list[int] = []
 
     def number(match: re.Match[str]) -> str:
         body = match.group(2)
@@ -116,21 +183,29 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
         while pages and pages[0][0] != text and text in (t for t, _ in pages):
             pages.pop(0)
         if not pages or pages[0][0] != text:
+            missing.append(text)
             return match.group(0)
         page = pages.pop(0)[1]
+        filled.append(page)
         run = f"<w:r><w:tab/><w:t>{page}</w:t></w:r>"
-        end = body.rfind('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+        end = body.rfind("</w:hyperlink>")  # the page number belongs to the link, as in Word
+        if end < 0:
+            end = body.rfind('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
         body = body[:end] + run + body[end:] if end >= 0 else body + run
         return match.group(1) + body + match.group(3)
 
     source = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {info.filename: source.read(info) for info in source.infolist()}
+    document = _TOC_PARAGRAPH.sub(number, parts["word/document.xml"].decode("utf-8"))
+    if filled and not missing:  # filled: Word need not ask to update the fields
+        document = document.replace(' w:fldCharType="begin" w:dirty="true"',
+                                    ' w:fldCharType="begin"', 1)
+        parts["word/settings.xml"] = _UPDATE_FIELDS.sub(b"", parts["word/settings.xml"])
+    parts["word/document.xml"] = document.encode("utf-8")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/document.xml":
-                data = _TOC_PARAGRAPH.sub(number, data.decode("utf-8")).encode("utf-8")
-            target.writestr(info, data)
+            target.writestr(info, parts[info.filename])
     return normalize_zip(out.getvalue(), when)
 
 
@@ -139,3 +214,12 @@ def pdf_bytes(annex: Annex, template: Path | None = None) -> bytes:
     from aanbesteding.writers.docx.annex import annex_bytes
 
     return stable_pdf(convert(annex_bytes(annex, template))[0], annex.tender.datum)
+
+
+def accountability_pdf_bytes(annex: Annex, template: Path | None = None,
+                             files: dict[str, str] | None = None) -> bytes:
+    """The verantwoording as PDF (through its .docx); raises OutputError without LibreOffice."""
+    from aanbesteding.writers.docx.accountability import accountability_bytes
+
+    return stable_pdf(convert(accountability_bytes(annex, template, files))[0],
+                      annex.tender.datum)

@@ -45,6 +45,53 @@ def _connect(pipe: str, proc: "subprocess.Popen[bytes]") -> Any:
     sys.exit(3)
 
 
+# PDF export filter options (writer_pdf_Export FilterData): a tagged PDF/A-2b that is also
+# marked PDF/UA, with the document title shown, the bookmarks panel open on every level.
+# Not ExportBookmarksToPDFDestination: it exports LibreOffice's own random reference marks as
+# named destinations, so the same document would not give the same bytes.
+PDF_OPTIONS = (
+    ("SelectPdfVersion", 2),  # PDF/A-2b: fonts embedded, XMP metadata, no transparency issues
+    ("UseTaggedPDF", True),  # structure tree: H1/H2, P, L/LI, Table/TR/TH/TD, TOC
+    ("PDFUACompliance", True),  # PDF/UA-1 identification and checks (alt text, headings)
+    ("ExportBookmarks", True),  # headings as outline (bookmarks)
+    ("OpenBookmarkLevels", 2),  # chapters and items open; the sub-headings folded under them
+    ("InitialView", 1),  # open with the bookmarks panel (PageMode /UseOutlines)
+    ("DisplayPDFDocumentTitle", True),  # window title = document title, not the file name
+    ("ExportNotes", False),
+    ("UseLosslessCompression", True),
+)
+_CORE = "docProps/core.xml"
+_KEYWORDS = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords"
+
+
+def _export_options() -> tuple[object, ...]:
+    """``storeToURL`` arguments for the tagged PDF/A export."""
+    data = tuple(_prop(name, value) for name, value in PDF_OPTIONS)
+    return (_prop("FilterName", "writer_pdf_Export"),
+            _prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)))
+
+
+def _keep_keywords(doc: Any, source: str) -> None:
+    """Give the document its keywords as the .docx lists them (comma separated).
+
+    LibreOffice's Word import splits ``cp:keywords`` at every space, so the PDF would say
+    "digitale, soevereiniteit, …"; set the phrases again before the export.
+    """
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source) as package:
+            root = ET.fromstring(package.read(_CORE))
+    except (KeyError, OSError, zipfile.BadZipFile, ET.ParseError):
+        return
+    element = root.find(_KEYWORDS)
+    if element is None or not (element.text or "").strip():
+        return
+    phrases = tuple(p.strip() for p in (element.text or "").split(",") if p.strip())
+    doc.getDocumentProperties().Keywords = uno.Any("[]string", phrases)
+
+
 def main() -> None:
     source, target = (os.path.abspath(a) for a in sys.argv[1:3])
     profile = tempfile.mkdtemp(prefix="aanbesteding-lo-")
@@ -68,8 +115,8 @@ def main() -> None:
             for i in range(indexes.getCount()):
                 indexes.getByIndex(i).update()
             doc.getTextFields().refresh()
-        doc.storeToURL(uno.systemPathToFileUrl(target),
-                       (_prop("FilterName", "writer_pdf_Export"),))
+        _keep_keywords(doc, source)
+        uno.invoke(doc, "storeToURL", (uno.systemPathToFileUrl(target), _export_options()))
         for i in range(indexes.getCount()):
             for line in indexes.getByIndex(i).getAnchor().getString().splitlines():
                 text, _, page = line.rpartition("\t")

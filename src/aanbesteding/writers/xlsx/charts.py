@@ -18,6 +18,22 @@ if TYPE_CHECKING:
     from openpyxl.chart.title import Title
 
 TOTAL_COLUMN = 6  # Resultaat's Totaal column
+TOTAL_TITLE = "Totaalscore (alleen geldige inschrijvingen)"
+PROFILE_TITLE = "Soevereiniteitsprofiel: score (%) per doelstelling"
+# Alternative text per chart title (WCAG 1.1.1): what the chart shows and where its numbers are.
+ALT_TEXTS = {
+    TOTAL_TITLE: ("Staafdiagram: de totaalscore per inschrijver, van 0 tot 100%, alleen voor "
+                  "geldige inschrijvingen. De getallen staan in de kolom Totaal van de tabel "
+                  "op dit tabblad."),
+    PROFILE_TITLE: ("Radardiagram: per inschrijver de score (0 tot 100%) op elke doelstelling "
+                    "SOV-1 tot en met SOV-8 van het EU Cloud Sovereignty Framework. De getallen "
+                    "staan op het tabblad Soevereiniteit."),
+}
+_NS = {"xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+       "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+       "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 
 
 def _text(size: float, *, bold: bool = False) -> RichText:
@@ -52,7 +68,7 @@ def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells
     last = RESULT_FIRST_ROW + n - 1
     bars = BarChart()
     bars.type = "col"
-    bars.title = _title("Totaalscore (alleen geldige inschrijvingen)")
+    bars.title = _title(TOTAL_TITLE)
     bars.add_data(Reference(ws, min_col=TOTAL_COLUMN, min_row=1, max_row=last),
                   titles_from_data=True)
     bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
@@ -69,7 +85,7 @@ def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells
 
     radar = RadarChart()
     radar.type = "marker"
-    radar.title = _title("Soevereiniteitsprofiel: score (%) per doelstelling")
+    radar.title = _title(PROFILE_TITLE)
     first, final = sov.objectives
     for column, _ in sov.score_area:
         radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final),
@@ -85,3 +101,53 @@ def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells
         radar.legend.txPr = _text(9)
     radar.height, radar.width = 12, 15
     ws.add_chart(radar, f"C{row}")
+
+
+def _part_name(source: str, target: str) -> str:
+    """The package part a relationship of ``source`` points to (absolute or relative)."""
+    import posixpath
+
+    if target.startswith("/"):
+        return target[1:]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def with_alt_text(xlsx: bytes) -> bytes:
+    """``xlsx`` with a title and alternative text on every chart whose title :data:`ALT_TEXTS`
+    knows (openpyxl writes only "Chart 1"). Charts are found through each drawing's
+    relationships, so the order in which they were added does not matter."""
+    import io
+    import posixpath
+    import zipfile
+
+    from lxml import etree  # type: ignore[import-untyped]
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    parts = {info.filename: source.read(info) for info in source.infolist()}
+    for name in [n for n in parts if n.startswith("xl/drawings/drawing") and n.endswith(".xml")]:
+        rels_name = posixpath.join(posixpath.dirname(name), "_rels",
+                                   posixpath.basename(name) + ".rels")
+        if rels_name not in parts:
+            continue
+        targets = {rel.get("Id"): _part_name(name, rel.get("Target", ""))
+                   for rel in etree.fromstring(parts[rels_name]).iterfind("rel:Relationship", _NS)}
+        drawing = etree.fromstring(parts[name])
+        for frame in drawing.iterfind(".//xdr:graphicFrame", _NS):
+            chart = frame.find(".//c:chart", _NS)
+            props = frame.find("xdr:nvGraphicFramePr/xdr:cNvPr", _NS)
+            target = targets.get(chart.get(f"{{{_NS['r']}}}id")) if chart is not None else None
+            if props is None or target not in parts:
+                continue
+            title = "".join(etree.fromstring(parts[target]).xpath(
+                "c:chart/c:title//a:t/text()", namespaces=_NS))
+            if title in ALT_TEXTS:
+                props.set("name", title)
+                props.set("title", title)
+                props.set("descr", ALT_TEXTS[title])
+        parts[name] = etree.tostring(drawing, xml_declaration=True, encoding="UTF-8",
+                                     standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target_zip:
+        for info in source.infolist():
+            target_zip.writestr(info, parts[info.filename])
+    return out.getvalue()

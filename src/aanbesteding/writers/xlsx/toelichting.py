@@ -190,7 +190,9 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
                          ("Versie aanbesteding", annex.tool_version),
                          ("Gegenereerd op", datum(annex.tender.datum)),
                          ("Formules", "Engelstalige functienamen; Excel en LibreOffice "
-                          "rekenen ze bij openen opnieuw uit.")):
+                          "rekenen ze bij openen opnieuw uit. Het bestand bevat nog geen "
+                          "uitkomsten: een voorbeeldweergave of een programma dat niet "
+                          "rekent, toont de uitkomstcellen leeg.")):
         row = _line(ws, row, label, value)
     finish_sheet(ws, freeze=None, title_rows=None)
     return Settings(share_quality=names[0], share_sovereignty=names[1], share_price=names[2],
