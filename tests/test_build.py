@@ -27,7 +27,8 @@ def library() -> Library:
 
 
 def _tender(**values: object) -> Tender:
-    return build_tender({"laag": 2, "contracttype": "saas", "datum": DATE, **values})
+    return build_tender({"laag": 2, "contracttype": "saas", "datum": DATE, "kenmerk": "INK-1",
+                         **values})
 
 
 def test_build_is_importable_from_the_api_in_a_fresh_process() -> None:

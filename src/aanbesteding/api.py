@@ -294,7 +294,9 @@ def build(tender: Tender, library: Library | None, formats: Sequence[str] = DEFA
     made: dict[str, bytes] = {}
     for name in _build_order(asked):
         fmt = FORMATS[name]
-        recorded = ({names[n]: hashlib.sha256(made[n]).hexdigest() for n in asked
+        # Recorded in the order asked, the formats that need another after the others.
+        recorded = ({names[n]: hashlib.sha256(made[n]).hexdigest()
+                     for n in sorted(asked, key=lambda n: (bool(FORMATS[n].needs), asked.index(n)))
                      if n in made and n != name} if fmt.records_files else None)
         made.update(fmt.write(annex, template, made, recorded))
     files = {name: Document(name, FORMATS[name].label, names[name], made[name]) for name in asked}
