@@ -14,7 +14,7 @@ from aanbesteding.compose.composer import compose_annex
 from aanbesteding.domain import CONTRACT_TYPES, Kind, Laag
 from aanbesteding.library.lint import check_equivalence, named_standards
 from aanbesteding.library.loader import load_library
-from aanbesteding.library.model import Clause
+from aanbesteding.library.model import Clause, Variant
 from aanbesteding.tender.model import build_tender
 from tests.conftest import LibraryFactory, clause_data
 
@@ -152,9 +152,104 @@ def test_a_licentie_annex_and_grid_set_no_minimum_seal(laag: Laag) -> None:
 
 
 def test_a_cloud_annex_keeps_the_minimum_seal_its_knock_out_publishes() -> None:
-    result = annex(Laag.ONDERSTEUNEND, "saas")
+    result = annex(Laag.GEVOELIG, "saas")
     assert any(r.clause_id == "csf-minimum-seal" and r.kind is Kind.EIS for r in result.requirements)
-    assert result.min_seal["SOV-2"] == 2 and result.min_seal["SOV-1"] is None
+    assert result.min_seal["SOV-5"] == 2 and result.min_seal["SOV-1"] is None
+
+
+@pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
+def test_laag_3_sets_no_minimum_seal_because_its_eisen_already_test_those_facts(
+        contract_type: str) -> None:
+    result = annex(Laag.ONDERSTEUNEND, contract_type)
+    assert set(result.min_seal.values()) == {None}
+    assert "csf-minimum-seal" not in {r.clause_id for r in result.requirements}
+
+
+def knock_outs(result: Annex) -> int:
+    """Eisen plus minimum-SEAL thresholds; the minimum-SEAL eis itself is not counted twice."""
+    eisen = [r.clause_id for r in result.of_kind(Kind.EIS)]
+    thresholds = sum(1 for level in result.min_seal.values() if level)
+    return len(eisen) - ("csf-minimum-seal" in eisen) + thresholds
+
+
+@pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
+def test_laag_3_has_at_most_six_knock_outs_counting_seal_thresholds(contract_type: str) -> None:
+    assert knock_outs(annex(Laag.ONDERSTEUNEND, contract_type)) <= 6
+
+
+@pytest.mark.parametrize("laag", list(Laag))
+def test_a_minimum_seal_is_lower_than_the_knock_outs_of_the_previous_reading(laag: Laag) -> None:
+    """The fourth legal reading counted 34/24/7 knock-out tests for iaas; thresholds that repeat
+    an eis are gone, so every tier asks fewer."""
+    before = {Laag.KRITIEK: 34, Laag.GEVOELIG: 24, Laag.ONDERSTEUNEND: 7}[laag]
+    assert knock_outs(annex(laag, "iaas")) < before
+
+
+def test_no_seal_rung_asks_for_origin() -> None:
+    evidence = load_library().policy.seal_evidence
+    origin = re.compile(r"herkomst|niet onderworpen zijn aan|afhankelijk is van leveranciers buiten"
+                        r"|vestigingsstaat van de organisaties|ligt in de EER", re.IGNORECASE)
+    for sov, levels in evidence.items():
+        for level, text in levels.items():
+            assert not origin.search(text), f"{sov} niveau {level}: {text[:80]}"
+    assert "infrastructuur of hosting" in evidence["SOV-4"][4]
+    assert "Kritieke Toeleverancier" in evidence["SOV-5"][2]
+
+
+def test_the_score_lists_a_closed_set_of_evidence_counted_as_delivered() -> None:
+    req = next(r for r in annex(Laag.GEVOELIG, "saas").requirements
+               if r.clause_id == "csf-soevereiniteitsscore")
+    text = re.sub(r"\s+", " ", req.text)
+    assert "Uitsluitend de volgende onderdelen" in text and "Ander bewijs geldt nooit als geleverd" in text
+    assert " zoals een open-bronlicentie" not in text
+
+
+@pytest.mark.parametrize("contract_type", ["saas", "paas", "iaas", "hosting"])
+def test_no_laag_2_knock_out_requires_a_key_store_outside_the_providers_group(
+        contract_type: str) -> None:
+    for req in annex(Laag.GEVOELIG, contract_type).of_kind(Kind.EIS):
+        text = re.sub(r"\s+", " ", req.text)
+        assert "niet tot het concern van de Opdrachtnemer behoort" not in text, req.clause_id
+    wensen = {r.clause_id for r in annex(Laag.GEVOELIG, contract_type).of_kind(Kind.WENS)}
+    assert "sleutels-buiten-concern" in wensen
+
+
+@pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
+def test_no_laag_3_knock_out_names_ipv6_dnssec_or_the_api_design_rules(contract_type: str) -> None:
+    for req in annex(Laag.ONDERSTEUNEND, contract_type).of_kind(Kind.EIS):
+        for name in ("IPv6", "DNSSEC", "API Design Rules"):
+            assert name not in req.text, (req.clause_id, name)
+
+
+@pytest.mark.parametrize(("laag", "contract_type"), COMBINATIONS)
+def test_no_wens_scores_a_certificate(laag: Laag, contract_type: str) -> None:
+    for req in annex(laag, contract_type).of_kind(Kind.WENS):
+        for score, guidance in req.scoring_guidance.items():
+            assert "certificaat volgens ISO" not in guidance, (req.clause_id, score)
+
+
+def variants(clause: Clause) -> list[Variant]:
+    return [v for v in (clause.varianten.for_tier(laag) for laag in Laag) if v is not None]
+
+
+def test_the_library_names_the_topics_of_the_fourth_reading() -> None:
+    corpus = " ".join(re.sub(r"\s+", " ", " ".join(
+        [c.clause.tekst, c.clause.toelichting, c.clause.wijze_van_aantonen,
+         *(v.tekst or "" for v in variants(c.clause)), *c.clause.bronnen]))
+        for c in load_library().clauses)
+    for topic in ("Archiefwet", "MDTO", "2024/2847", "2.163b", "269/2014", "765/2006", "2.57",
+                  "artikel 63", "artikel 29", "artikel 30", "gescreend", "eenzijdig",
+                  "autoriteit binnen de EER", "restrisico", "onderhoud of ondersteuning op afstand"):
+        assert topic in corpus, topic
+
+
+def test_the_laag_1_justification_is_a_reasoned_analysis_not_a_stated_conclusion() -> None:
+    for clause in ("hostingmodel-laag1", "zeggenschap-eu", "soc-onder-eu-jurisdictie",
+                   "geen-extraterritoriale-wetgeving"):
+        item = next(c for c in load_library().clauses if c.clause.id == clause)
+        default = str(item.clause.parameters["rechtvaardiging"].standaard)
+        assert "beveiligingsanalyse" in default and "functionele eisen" in default, clause
+        assert "heeft vastgesteld dat wezenlijke veiligheidsbelangen" not in default, clause
 
 
 @pytest.mark.parametrize(("laag", "contract_type"), COMBINATIONS)

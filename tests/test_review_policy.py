@@ -80,7 +80,7 @@ def test_an_adopted_clause_in_an_organisation_library_replaces_the_standard_one(
     assert re.search(r"^status: concept\nbeoordeeld_door:\nbeoordeeld_op:\n", text, flags=re.M)
     text = re.sub(r"^status: concept\nbeoordeeld_door:\nbeoordeeld_op:$", ADOPTION, text,
                   count=1, flags=re.M)
-    text = text.replace("versie: 1.0.0", "versie: 1.1.0").replace(
+    text = re.sub(r"^versie: .*$", "versie: 9.1.0", text, count=1, flags=re.M).replace(
         "tekst: |\n", "tekst: |\n  Volgens het exitbeleid van de Gemeente Voorbeeld geldt het volgende.\n", 1)
     path.write_text(text, encoding="utf-8")
 
@@ -89,7 +89,7 @@ def test_an_adopted_clause_in_an_organisation_library_replaces_the_standard_one(
     rows = {r["id"]: r for r in json.loads(out)}
     assert rows["exitplan"]["herkomst"] == "org"
     assert rows["exitplan"]["beoordeeld_door"] == "mr. A. Jurist"
-    assert rows["exitplan"]["versie"] == "1.1.0"
+    assert rows["exitplan"]["versie"] == "9.1.0"
     assert {r["herkomst"] for i, r in rows.items() if i != "exitplan"} == {"standaard"}
     code, table, _ = run(["bibliotheek", "overzicht", "--bibliotheek", "org"])
     assert re.search(r"^exitplan .*mr\. A\. Jurist 2026-10-01\s+org ", table, flags=re.M)

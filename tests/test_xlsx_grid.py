@@ -300,7 +300,7 @@ class Bid:
 BIDS = {
     "Alfa": Bid(110_000, [3, 3, 3, 3, 2, 2, 3, 0], {"W-01": 8, "W-02": 6, "W-03": 10}),
     "Beta": Bid(90_000, [4] * 8, {"W-01": 10, "W-02": 10, "W-03": 10}, {"E-02"}),
-    "Gamma": Bid(85_000, [4, 2, 4, 4, 4, 4, 4, 4], {"W-01": 10, "W-02": 10, "W-03": 10}),
+    "Gamma": Bid(85_000, [4, 4, 4, 4, 1, 4, 4, 4], {"W-01": 10, "W-02": 10, "W-03": 10}),
     "Delta": Bid(100_000, [4, 3, 3, 3, 3, 2, 3, 1], {"W-01": 6, "W-02": 4, "W-03": 6}),
 }
 PMIN, PMAX, FULL_VALUE = 80_000, 150_000, 30_000
@@ -372,7 +372,7 @@ def test_filled_grid_excludes_knock_outs_and_ranks_valid_bids_like_python(tmp_pa
     assert no_error_values(wb) == []
     got = results(wb)
     assert got["Beta"]["Status"] == "Uitgesloten: voldoet niet aan E-02"
-    assert got["Gamma"]["Status"] == "Uitgesloten: SEAL onder minimum bij SOV-2"
+    assert got["Gamma"]["Status"] == "Uitgesloten: SEAL onder minimum bij SOV-5"
     weights = annex.weights
     expected = {}
     for name, bid in BIDS.items():
@@ -389,7 +389,7 @@ def test_filled_grid_excludes_knock_outs_and_ranks_valid_bids_like_python(tmp_pa
             assert got[name]["Rangorde"] in (None, "")
     ranking = sorted(expected, key=lambda n: -expected[n])
     assert [got[n]["Rangorde"] for n in ranking] == list(range(1, len(ranking) + 1))
-    assert got["Gamma"]["SEAL (laagste)"] == 2
+    assert got["Gamma"]["SEAL (laagste)"] == 1
     sov = wb["Soevereiniteit"]
     assert not any("Let op" in str(c.value) for row in sov.iter_rows() for c in row)
 
