@@ -146,7 +146,7 @@ def test_seal_minima_and_weight_profiles_come_from_beleid_yaml(standard_copy: Pa
 
     path = standard_copy / "beleid.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ondersteunend: {SOV-1: null, SOV-2: 2,",
+    path.write_text(text.replace("ondersteunend: {SOV-1: null, SOV-2: null,",
                                  "ondersteunend: {SOV-1: null, SOV-2: 3,")
                     .replace("naam: Voorbeeldweging uit de handreiking 2026",
                              "naam: Eigen weging 2026"), encoding="utf-8")
@@ -190,7 +190,7 @@ def test_review_and_verschil_show_the_policy_with_version_and_status(standard_co
     assert "seal_minimum.kritiek" in dict(policy.texts)
     path = standard_copy / "beleid.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("kritiek: {SOV-1: 4,", "kritiek: {SOV-1: 3,")
+    path.write_text(text.replace("kritiek: {SOV-1: null,", "kritiek: {SOV-1: 3,")
                     .replace("versie: 1.0.0", "versie: 1.1.0"), encoding="utf-8")
     diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None),
                              "oud", "nieuw")
