@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from aanbesteding.assemble.annex_content import introduction, overview, split_tier_notes
+from aanbesteding.assemble.blocks import Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.composer import compose_annex
 from aanbesteding.library.loader import load_library
 from aanbesteding.tender.model import build_tender
-from aanbesteding.writers.annex_content import introduction, overview, split_tier_notes
-from aanbesteding.writers.blocks import Para, Table
 
 CASES = [("1", "iaas"), ("2", "saas"), ("3", "licentie"), ("2", "paas"), ("1", "hosting")]
 

@@ -173,3 +173,16 @@ def test_a_command_added_from_another_module_gets_dutch_help(capsys: pytest.Capt
         assert re.search(r"-h, --help +Toon deze hulp en stop.", out)
     finally:
         cli.commands.pop("proef")
+
+
+def test_the_import_contracts_in_pyproject_hold(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlinter.cli import lint_imports
+
+    monkeypatch.chdir(PACKAGE.parent.parent)
+    monkeypatch.syspath_prepend(str(PACKAGE.parent))
+    assert lint_imports(no_cache=True) == 0  # the report names any broken contract
+
+
+def test_the_package_top_level_holds_at_most_eight_modules() -> None:
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 8, top

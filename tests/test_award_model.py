@@ -13,16 +13,16 @@ import docx
 import openpyxl
 import pytest
 
+from aanbesteding.assemble.award_content import award
+from aanbesteding.assemble.blocks import Bullets, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.composer import compose_annex
-from aanbesteding.compose.policy import status_gate
+from aanbesteding.compose.rules import status_gate
 from aanbesteding.compose.seal_score import seal_percentage
-from aanbesteding.domain import SOVS, WEIGHT_PROFILES, Kind
+from aanbesteding.domain import SOVS, Kind
 from aanbesteding.errors import InputError, PolicyError
 from aanbesteding.library.loader import Library, load_library
 from aanbesteding.tender.model import build_tender
-from aanbesteding.writers.award_content import award
-from aanbesteding.writers.blocks import Bullets, Para, Table
 from aanbesteding.writers.xlsx.grid import GridLayout, grid_bytes
 from tests.conftest import STANDARD, Runner
 from tests.libreoffice import convert
@@ -230,7 +230,7 @@ def _hand(annex: Annex, bid: dict[str, Any]) -> tuple[float, float]:
     wensen = [r for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
     quality = sum(bid["wensen"][r.number] / 10 * (r.weight or 0) for r in wensen) / \
         sum(r.weight or 0 for r in wensen)
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     sovereignty = sum(seal_percentage(s, bid["seal"][s]) * weights[s] for s in SOVS) / 100
     # Every score is rounded before the next step uses it (the bijlage's rounding rule).
     k3 = half_up(0.70 * half_up(quality) + 0.30 * half_up(sovereignty / 100))
@@ -406,7 +406,7 @@ def test_no_wens_scores_a_certificate(item: Any) -> None:
 
 
 def test_the_commented_gunning_block_of_init_works_when_uncommented(tmp_path: Path) -> None:
-    from aanbesteding.tender.options import tender_from_options
+    from aanbesteding.tender.inputs import tender_from_options
     from aanbesteding.tender.profile import profile_template
 
     lines = profile_template({"laag": 2, "contracttype": "saas"}).splitlines()
@@ -449,7 +449,7 @@ def _blocks_text(blocks: list[Any]) -> str:
 
 def test_the_verantwoording_records_the_award_model_and_where_each_default_came_from(
         library: Library) -> None:
-    from aanbesteding.writers.accountability_content import accountability
+    from aanbesteding.assemble.accountability_content import accountability
 
     k3 = _blocks_text(accountability(annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)))
     assert "Gunningsmodel en motivering van de weging" in k3
@@ -471,7 +471,7 @@ def test_the_verantwoording_records_the_award_model_and_where_each_default_came_
 
 def test_chapter_1_has_one_rule_for_evidence_and_an_applicable_precedence_rule(
         library: Library) -> None:
-    from aanbesteding.writers.annex_content import introduction
+    from aanbesteding.assemble.annex_content import introduction
 
     text = _blocks_text(introduction(annex_for(library)))
     assert "kan de Aanbestedende Dienst volstaan" not in text

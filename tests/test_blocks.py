@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aanbesteding.writers.blocks import Bullets, Para, text_blocks
+from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
 
 
 def test_blank_lines_separate_paragraphs_and_lines_are_joined() -> None:

@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from aanbesteding.api import build_tender
+from aanbesteding.assemble.annex_content import introduction
+from aanbesteding.assemble.blocks import Heading, Para
 from aanbesteding.compose.composer import compose_annex
 from aanbesteding.errors import LibraryError
 from aanbesteding.library.loader import load_library
-from aanbesteding.writers.annex_content import introduction
-from aanbesteding.writers.blocks import Heading, Para
 from tests.conftest import STANDARD
 
 
@@ -139,3 +139,94 @@ def test_gebruik_reports_an_outdated_chapter(standard_copy: Path, tmp_path: Path
     states = {c.id: c.state for c in uses[0].clauses}
     assert states["hoofdstukken/inleiding"] == "verouderd"
     assert states["hoofdstukken/lagen"] == "actueel"
+
+
+def test_seal_minima_and_weight_profiles_come_from_beleid_yaml(standard_copy: Path) -> None:
+    from aanbesteding.domain import Laag
+
+    path = standard_copy / "beleid.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ondersteunend: {SOV-1: null, SOV-2: null,",
+                                 "ondersteunend: {SOV-1: null, SOV-2: 3,")
+                    .replace("naam: Voorbeeldweging uit de handreiking 2026",
+                             "naam: Eigen weging 2026"), encoding="utf-8")
+    library = load_library(standard_copy, cache=None)
+    assert library.policy.seal_minimum[Laag.ONDERSTEUNEND]["SOV-2"] == 3
+    annex = compose_annex(library, build_tender({"laag": 3, "contracttype": "saas",
+                                                 "weging": "eu-csf-2026"}))
+    assert annex.weight_profile_label == "Eigen weging 2026"
+    assert sum(annex.weights.values()) == 100
+
+
+def test_a_library_without_seal_minima_or_a_weight_profile_is_refused(standard_copy: Path) -> None:
+    path = standard_copy / "beleid.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("seal_minimum:"), text.index("versie: 1.0.0")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        load_library(standard_copy, cache=None)
+    message = str(caught.value)
+    assert "beleid.yaml: seal_minimum.kritiek: het minimale SEAL-niveau van deze laag ontbreekt" \
+        in message
+    assert "wegingsprofielen.eu-csf-2025: dit wegingsprofiel ontbreekt" in message
+
+
+def test_weights_that_do_not_add_up_to_100_are_refused(standard_copy: Path) -> None:
+    path = standard_copy / "beleid.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("SOV-8: 5}", "SOV-8: 6}", 1), encoding="utf-8")
+    with pytest.raises(LibraryError) as caught:
+        load_library(standard_copy, cache=None)
+    assert "de gewichten zijn samen 101, niet 100" in str(caught.value)
+
+
+def test_review_and_verschil_show_the_policy_with_version_and_status(standard_copy: Path) -> None:
+    from aanbesteding.reports.diff import compare_libraries
+    from aanbesteding.reports.review import library_review
+
+    review = library_review(load_library(cache=None))
+    policy = next(c for c in review.chapters if c.id == "beleid")
+    assert (policy.versie, policy.status) == ("1.0.0", "concept")
+    assert "seal_minimum.kritiek" in dict(policy.texts)
+    path = standard_copy / "beleid.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kritiek: {SOV-1: null,", "kritiek: {SOV-1: 3,")
+                    .replace("versie: 1.0.0", "versie: 1.1.0"), encoding="utf-8")
+    diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None),
+                             "oud", "nieuw")
+    change = next(c for c in diff.changed if c.id == "beleid")
+    assert [t.field for t in change.texts] == ["seal_minimum.kritiek"]
+    assert not change.unbumped
+
+
+def test_the_classification_chapter_holds_every_question_answer_and_hosting_text() -> None:
+    from aanbesteding.library.chapters import REQUIRED_CHAPTERS
+    from aanbesteding.tender.classification import chapter_keys
+
+    assert REQUIRED_CHAPTERS["classificatie"] == chapter_keys()
+
+
+def test_classificeer_takes_its_texts_from_the_library_chapter() -> None:
+    from aanbesteding.tender.classification import classify, questions
+
+    texts = dict(load_library(cache=None).chapters["classificatie"].chapter.teksten)
+    texts["hosting_ondersteunend"] = "- eigen advies van\n  de organisatie\n- tweede optie"
+    texts["vraag_offline"] = "Werkt het offline?"
+    answers = {"proces": "ondersteunend", "persoonsgegevens": "geen", "uitval_24u": "beperkt",
+               "uitval_72u": "beperkt", "uitval_week": "beperkt", "wettelijke_taak": "nee",
+               "buiten_eu": "nee", "offline": "nee"}
+    assert classify(answers, texts).hosting == ("eigen advies van de organisatie", "tweede optie")
+    assert questions(texts)[-1].text == "Werkt het offline?"
+
+
+def test_verschil_reads_a_library_from_before_chapters(standard_copy: Path) -> None:
+    import shutil
+
+    from aanbesteding.reports.diff import compare_libraries
+
+    shutil.rmtree(standard_copy / "hoofdstukken")
+    old = load_library(standard_copy, lint="skip", cache=None)  # as verschil reads it
+    diff = compare_libraries(old, load_library(cache=None), "oud", "nieuw")
+    assert "hoofdstukken/inleiding" in [c.id for c in diff.added]
+    with pytest.raises(LibraryError, match="dit hoofdstuk ontbreekt"):
+        compose_annex(old, build_tender({"laag": 2, "contracttype": "saas"}))

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import click
 import pytest
 
 from tests.conftest import Runner
@@ -163,3 +164,16 @@ def test_genereer_warns_that_concept_clauses_are_not_yet_adopted(
     assert code == 0
     assert "nog niet vastgesteld door de juridische afdeling" in err
     assert not (tmp_path / "bijlage-soevereiniteit-laag3-hosting.xlsx").exists()
+
+
+def test_genereer_and_batch_share_their_output_options() -> None:
+    from aanbesteding.cli.batch import batch
+    from aanbesteding.cli.generate import genereer
+
+    def options(command: click.Command) -> dict[str, str | None]:
+        return {p.name: getattr(p, "help", None) for p in command.params
+                if p.name in ("sjabloon", "geen_matrix", "geen_verantwoording", "pdf", "json_",
+                              "force")}
+
+    assert options(genereer) == options(batch)
+    assert len(options(genereer)) == 6

@@ -173,7 +173,7 @@ def test_the_same_input_gives_the_same_bytes(library: Library) -> None:
 def test_an_existing_annex_is_not_overwritten_without_force(annex: Annex, tmp_path: Path) -> None:
     target = tmp_path / "bijlage.docx"
     target.write_bytes(b"bestaand")
-    with pytest.raises(OutputError, match="bestaat al; gebruik --force"):
+    with pytest.raises(OutputError, match="bestaat al; gebruik force"):
         write_annex(annex, target)
     assert target.read_bytes() == b"bestaand"
     write_annex(annex, target, force=True)

@@ -145,7 +145,7 @@ def test_the_prefix_is_a_setting_and_the_example_is_refused_for_a_final_document
     assert json.loads((tmp_path / "q.json").read_text("utf-8"))["releases"][0]["ocid"] == \
         "ocds-z9y8x7-k-2"
     final = {"laag": "2", "contracttype": "saas", "kenmerk": "K-3", "status": "definitief"}
-    with pytest.raises(InputError, match=r"ocds-213czf is het voorbeeld.*--ocid-prefix"):
+    with pytest.raises(InputError, match=r"ocds-213czf is het voorbeeld.*geef met ocid_prefix"):
         ocid_of(build_tender(final))
     with pytest.raises(InputError, match="ocds-213czf is het voorbeeld"):
         ocid_of(build_tender({**final, "ocid_prefix": "ocds-213czf"}))

@@ -15,7 +15,7 @@ import pytest
 
 from aanbesteding.api import generate
 from aanbesteding.compose.composer import compose_annex
-from aanbesteding.domain import SOVS, WEIGHT_PROFILES
+from aanbesteding.domain import SOVS
 from aanbesteding.errors import PolicyError
 from aanbesteding.library.loader import Library, load_library
 from aanbesteding.tender.model import build_tender
@@ -30,6 +30,10 @@ RISK_CODE = re.compile(r"\bR(?:[1-9]|1[01])\b")
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library()
+
+
+def _weights(profile: str) -> dict[str, int]:
+    return {str(sov): w for sov, w in load_library().policy.weight_profiles[profile].weging.items()}
 
 
 def _all_text(data: bytes) -> str:
@@ -92,7 +96,7 @@ def test_the_bijlage_publishes_the_award_method(generated: dict[str, Path], libr
     weights = next(t for t in document.tables if [c.text for c in t.rows[0].cells]
                    == ["Doelstelling", "Omschrijving", "Gewicht"])
     assert {r.cells[0].text: r.cells[2].text for r in weights.rows[1:]} == {
-        sov: f"{w}%" for sov, w in WEIGHT_PROFILES["eu-csf-2026"].items()}
+        sov: f"{w}%" for sov, w in _weights("eu-csf-2026").items()}
     evidence = next(t for t in document.tables if [c.text for c in t.rows[0].cells]
                     == ["Doelstelling", "Niveau", "Bewijs"])
     levels = [r.cells[1].text for r in evidence.rows[1:]]
@@ -187,15 +191,16 @@ def test_notes_about_other_tiers_go_to_the_verantwoording_not_to_bidders(
     assert "laag 3" in dossier
 
 
-def test_outside_laag_1_no_minimum_seal_ties_bidders_to_ownership() -> None:
-    from aanbesteding.domain import MIN_SEAL, Laag
+def test_outside_laag_1_no_minimum_seal_ties_bidders_to_ownership(library: Library) -> None:
+    from aanbesteding.domain import Laag
 
     # SOV-1 (Zeggenschap) is tested by the eis zeggenschap-eu in laag 1, not a second time as a
     # minimum SEAL; outside laag 1 no minimum may test it at all.
-    assert MIN_SEAL[Laag.KRITIEK]["SOV-1"] is None
-    assert MIN_SEAL[Laag.GEVOELIG]["SOV-1"] is None
-    assert MIN_SEAL[Laag.ONDERSTEUNEND]["SOV-1"] is None
-    assert (MIN_SEAL[Laag.ONDERSTEUNEND]["SOV-3"] or 0) <= 1  # no customer-held keys in laag 3
+    minimum = library.policy.seal_minimum  # legal's table, in beleid.yaml
+    assert minimum[Laag.KRITIEK]["SOV-1"] is None
+    assert minimum[Laag.GEVOELIG]["SOV-1"] is None
+    assert minimum[Laag.ONDERSTEUNEND]["SOV-1"] is None
+    assert (minimum[Laag.ONDERSTEUNEND]["SOV-3"] or 0) <= 1  # no customer-held keys in laag 3
 
 
 def test_published_pmin_and_pmax_are_locked_values_in_the_grid(library: Library, tmp_path: Path) -> None:

@@ -201,7 +201,7 @@ def test_gebruik_lists_the_tenders_with_their_clause_versions_and_outdated_ones(
 
 
 def test_the_manifest_kind_is_the_same_in_the_api_and_the_usage_report() -> None:
-    from aanbesteding.api import MANIFEST_KIND as written
+    from aanbesteding.manifest import MANIFEST_KIND as written
 
     assert written == MANIFEST_KIND
 

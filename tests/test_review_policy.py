@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from aanbesteding.compose.policy import reason_problem
+from aanbesteding.compose.rules import reason_problem
 from aanbesteding.library.loader import load_library_with_problems
 from aanbesteding.support.resources import standard_library_path
 from tests.conftest import LibraryFactory, Runner, clause_data

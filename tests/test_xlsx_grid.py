@@ -19,11 +19,12 @@ from aanbesteding.compose.annex import Annex, Requirement, Section
 from aanbesteding.compose.award import LIBRARY, AwardModel
 from aanbesteding.compose.composer import compose_annex, compose_chapters
 from aanbesteding.compose.seal_score import seal_percentage
-from aanbesteding.domain import MIN_SEAL, SOVS, WEIGHT_PROFILES, Kind
+from aanbesteding.domain import SOVS, Kind
 from aanbesteding.errors import OutputError
 from aanbesteding.library.loader import Library, load_library
 from aanbesteding.library.model import Theme
-from aanbesteding.tender.model import Ratio, build_tender
+from aanbesteding.library.policy import Policy
+from aanbesteding.tender.model import Ratio, Tender, build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes, write_grid
 from tests.libreoffice import convert
 
@@ -55,6 +56,15 @@ SHARES = (0.6, 0.4)  # K3, price
 INSIDE = (0.5, 0.5)  # wensen, Sovereignty Score
 
 
+def _policy() -> Policy:
+    return load_library().policy
+
+
+def _weights(tender: Tender) -> dict[str, int]:
+    """The weights of the tender's weight profile (from beleid.yaml)."""
+    return {str(sov): w for sov, w in _policy().weight_profiles[tender.weging].weging.items()}
+
+
 def make_annex(**values: object) -> Annex:
     """An annex with eisen E-01..E-03, bepaling B-01, three wensen and the SEAL knock-out and
     Sovereignty Score (E-04, W-04, judged on the Soevereiniteit sheet), built by hand."""
@@ -72,8 +82,9 @@ def make_annex(**values: object) -> Annex:
                        sov_share=50, split_origin=LIBRARY, cap=100, decimals=2)
     sections = (Section(theme, reqs),)
     return Annex(tender=tender, sections=sections, definitions=(),
-                 exclusions=(), min_seal=dict(MIN_SEAL[tender.laag]), library_hash="abc123",
-                 tool_version="0.1.0", award=award,
+                 exclusions=(), min_seal=dict(_policy().seal_minimum[tender.laag]), library_hash="abc123",
+                 tool_version="0.1.0", award=award, weights=_weights(tender),
+                 weight_profile_label=_policy().weight_profiles[tender.weging].naam,
                  chapters=compose_chapters(standard(), tender, Ratio(), sections, award))
 
 
@@ -155,7 +166,7 @@ def test_soevereiniteit_has_profile_weights_tier_minima_and_validated_inputs() -
     for offset, sov in enumerate(SOVS):
         row = 2 + offset
         assert str(ws.cell(row=row, column=1).value).startswith(f"{sov} ")
-        assert ws.cell(row=row, column=weight).value == WEIGHT_PROFILES["eu-csf-2026"][sov]
+        assert ws.cell(row=row, column=weight).value == _policy().weight_profiles["eu-csf-2026"].weging[sov]
         assert ws.cell(row=row, column=minimum).value == annex.min_seal[sov]
     seal, score = column_of(ws, "Beta SEAL"), column_of(ws, "Beta score (%)")
     assert score == seal + 1
@@ -392,7 +403,7 @@ def half_up(value: float, digits: int = 4) -> float:
 def expected_scores(bid: Bid, annex: Annex) -> tuple[float, float, float]:
     """The K3 score, the price score and the total as the bijlage defines them (rounded to two
     decimals in percent)."""
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     # Every score is rounded before the next step uses it (the bijlage's rounding rule).
     k3 = half_up(INSIDE[0] * half_up(quality(bid)) + INSIDE[1] * half_up(sovereignty(bid, weights)))
     price = half_up(min(1.0, max(0.0, (PMAX - bid.price) / (PMAX - PMIN))))
@@ -407,7 +418,7 @@ def test_filled_grid_excludes_knock_outs_and_ranks_valid_bids_like_python(tmp_pa
     got = results(wb)
     assert got["Beta"]["Status"] == "Uitgesloten: Nee bij E-02"
     assert got["Gamma"]["Status"] == "Uitgesloten: SEAL onder minimum bij SOV-5"
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     expected = {}
     for name, bid in BIDS.items():
         k3, price, total = expected_scores(bid, annex)
@@ -504,7 +515,8 @@ def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     annex = make_annex()
     bare = Annex(tender=annex.tender, sections=(), definitions=(), exclusions=(),
                  chapters=annex.chapters,
-                 min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0")
+                 min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0",
+                 weights=annex.weights, weight_profile_label=annex.weight_profile_label)
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(bare))
     wb = openpyxl.load_workbook(path)

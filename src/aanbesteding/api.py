@@ -1,12 +1,13 @@
-"""The core as a library: tender + library -> documents on disk, with warnings and a manifest.
+"""The core as a library: tender + library -> documents in memory, or on disk.
 
     from pathlib import Path
-    from aanbesteding.api import generate, load_library, build_tender
+    from aanbesteding.api import build, generate, load_library, build_tender
 
     library = load_library()                      # load and lint once
     tender = build_tender({"laag": 2, "contracttype": "saas"})
-    result = generate(tender, library, Path("bijlage.docx"))
-    result.files, result.warnings, result.manifest()
+    documents = build(tender, library, ("docx", "xlsx"))   # bytes, warnings, manifest; no disk
+    documents.files["docx"].data, documents.warnings, documents.manifest
+    result = generate(tender, library, Path("bijlage.docx"))   # build + write as one unit
 
 Everything raises subclasses of :class:`aanbesteding.errors.AanbestedingError`.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -23,37 +24,64 @@ from typing import TYPE_CHECKING, Any
 
 from aanbesteding import __version__
 from aanbesteding.errors import OutputError
+from aanbesteding.manifest import (
+    MANIFEST_KIND,
+    MANIFEST_SUFFIX,
+    ChapterRecord,
+    ClauseRecord,
+    FileRecord,
+    LibraryRecord,
+    Manifest,
+)
 
 if TYPE_CHECKING:
     from aanbesteding.compose.annex import Annex
     from aanbesteding.library.loader import Library
     from aanbesteding.tender.model import Tender
 
-__all__ = ["FORMATS", "Generated", "WrittenFile", "build_tender", "default_output_name",
-           "generate", "generate_many", "load_library", "planned_paths"]
+__all__ = ["FORMATS", "Document", "Documents", "Generated", "Manifest", "WrittenFile", "build",
+           "build_tender", "default_output_name", "generate", "generate_many", "load_library",
+           "planned_paths"]
 
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: how its file name ends and the writer that turns an annex into bytes."""
+    """An output format: how its file name ends, the writer that makes its bytes, and what the
+    writer needs besides the annex.
+
+    The writer (``module:function``, imported only when the format is built) is called with
+    the annex, then the Word base document if ``takes_template``, then the bytes of every
+    format in ``needs`` (built first, also when not asked for), then, if ``records_files``,
+    ``{file name: sha256}`` of every other file of the generation (so it is built last). It
+    returns bytes, or a mapping of format to bytes when it also gives new bytes for formats
+    in ``updates`` (the PDF gives the .docx its table-of-contents page numbers).
+    """
 
     name: str
     suffix: str  # what follows the common file stem, e.g. ".xlsx" or "-verantwoording.docx"
     label: str
-    writer: str  # "module:function", imported only when the format is written
+    writer: str
     takes_template: bool = False  # the writer accepts a Word base document (--sjabloon)
-    records_files: bool = False  # the writer records the files written before it (name, hash)
+    needs: tuple[str, ...] = ()
+    records_files: bool = False
+    updates: tuple[str, ...] = ()
 
-    def write(self, annex: Annex, template: Path | None,
-              earlier: dict[str, str] | None = None) -> bytes:
+    def write(self, annex: Annex, template: Path | None, needed: Mapping[str, bytes],
+              recorded: Mapping[str, str] | None = None) -> dict[str, bytes]:
         module, _, function = self.writer.partition(":")
-        produce: Callable[..., bytes] = getattr(import_module(module), function)
+        produce: Callable[..., bytes | Mapping[str, bytes]] = getattr(import_module(module),
+                                                                      function)
         args: list[object] = [annex]
         if self.takes_template:
             args.append(template)
+        args.extend(needed[name] for name in self.needs)
         if self.records_files:
-            args.append(dict(earlier or {}))
-        return produce(*args)
+            args.append(dict(recorded or {}))
+        result = produce(*args)
+        if isinstance(result, bytes):
+            return {self.name: result}
+        return {name: data for name, data in result.items()
+                if name == self.name or name in self.updates}
 
 
 FORMATS: dict[str, Format] = {
@@ -65,22 +93,70 @@ FORMATS: dict[str, Format] = {
     "verantwoording": Format("verantwoording", "-verantwoording.docx", "Verantwoording",
                              "aanbesteding.writers.docx.accountability:accountability_bytes",
                              takes_template=True, records_files=True),
-    "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.export.pdf:pdf_bytes",
-                  takes_template=True),
+    "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.docx.annex:annex_pdf",
+                  takes_template=True, needs=("docx",), updates=("docx",)),
     "verantwoording-pdf": Format("verantwoording-pdf", "-verantwoording.pdf",
                                  "Verantwoording (PDF)",
-                                 "aanbesteding.writers.export.pdf:accountability_pdf_bytes",
-                                 takes_template=True, records_files=True),
+                                 "aanbesteding.writers.docx.accountability:accountability_pdf",
+                                 takes_template=True, needs=("verantwoording",),
+                                 updates=("verantwoording",)),
     "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "formulier", "verantwoording")
-MANIFEST_KIND = "aanbesteding-manifest/1"
-MANIFEST_SUFFIX = ".manifest.json"
+DEFAULT_STEM = "bijlage"
 
 
 def manifest_path(output: Path) -> Path:
     """Where the manifest of a generation goes: beside ``output``, e.g. ``bijlage.manifest.json``."""
     return output.with_suffix(MANIFEST_SUFFIX)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One file of a generation, in memory."""
+
+    format: str
+    label: str
+    name: str  # file name, e.g. bijlage-verantwoording.docx
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Documents:
+    """What :func:`build` made: the annex, every file as bytes, the warnings, the manifest."""
+
+    annex: Annex
+    files: dict[str, Document]  # format -> document, in the order asked for
+    warnings: tuple[str, ...]
+    library_origins: tuple[str, ...]
+
+    @property
+    def manifest(self) -> Manifest:
+        """The audit manifest, with the files by name (as written beside the documents)."""
+        return make_manifest(self.annex, self.library_origins, self.warnings,
+                             [(d.format, d.name, d.sha256, len(d.data)) for d in self.files.values()])
+
+
+def make_manifest(annex: Annex, origins: Sequence[str], warnings: Sequence[str],
+                  files: Sequence[tuple[str, str, str, int]]) -> Manifest:
+    """The manifest of a generation; ``files`` as (format, name or path, sha256, size)."""
+    return Manifest(
+        manifest=MANIFEST_KIND, programma=f"aanbesteding {__version__}",
+        bibliotheek=LibraryRecord(inhoudshash=annex.library_hash, bronnen=list(origins)),
+        aanbesteding=annex.tender.model_dump(mode="json"),
+        clausules=[ClauseRecord(nummer=r.number, id=r.clause_id, versie=r.version,
+                                status=r.status, sha256=r.digest, herkomst=r.origin)
+                   for r in annex.requirements],
+        hoofdstukken=[ChapterRecord(id=c.chapter_id, versie=c.version, status=c.status,
+                                    sha256=c.digest, herkomst=c.origin)
+                      for c in annex.chapters.values()],
+        bestanden=[FileRecord(formaat=fmt, pad=name, sha256=digest, size=size)
+                   for fmt, name, digest, size in files],
+        waarschuwingen=list(warnings))
 
 
 @dataclass(frozen=True)
@@ -108,28 +184,14 @@ class Generated:
         return next((f.path for f in self.files if f.format == fmt), None)
 
     def manifest(self, *, names_only: bool = False) -> dict[str, Any]:
-        """Plain data for an audit manifest: tool, library, tender inputs, the clauses used
-        (id, version, file hash, origin), files and hashes. ``names_only`` gives file names
-        instead of paths (as in the manifest beside the documents, so it does not depend on
-        the folder it was written from)."""
-        tender = self.annex.tender
-        return {
-            "manifest": MANIFEST_KIND,
-            "programma": f"aanbesteding {__version__}",
-            "bibliotheek": {"inhoudshash": self.annex.library_hash,
-                            "bronnen": list(self.library_origins)},
-            "aanbesteding": tender.model_dump(mode="json"),
-            "clausules": [{"nummer": r.number, "id": r.clause_id, "versie": r.version,
-                           "status": r.status, "sha256": r.digest, "herkomst": r.origin}
-                          for r in self.annex.requirements],
-            "hoofdstukken": [{"id": c.chapter_id, "versie": c.version, "status": c.status,
-                              "sha256": c.digest, "herkomst": c.origin}
-                             for c in self.annex.chapters.values()],
-            "bestanden": [{"formaat": f.format,
-                           "pad": f.path.name if names_only else str(f.path),
-                           "sha256": f.sha256, "bytes": f.size} for f in self.files],
-            "waarschuwingen": list(self.warnings),
-        }
+        """Plain data for an audit manifest (see :class:`aanbesteding.manifest.Manifest`);
+        ``names_only`` gives file names instead of paths (as in the manifest beside the
+        documents, so it does not depend on the folder it was written from)."""
+        files = [(f.format, f.path.name if names_only else str(f.path), f.sha256, f.size)
+                 for f in self.files]
+        model = make_manifest(self.annex, self.library_origins, self.warnings, files)
+        data: dict[str, Any] = model.model_dump(mode="json", by_alias=True)
+        return data
 
 
 def load_library(*sources: Any, **options: Any) -> Library:
@@ -166,22 +228,26 @@ def default_output_name(tender: Tender) -> str:
             f"{version}.docx")
 
 
+def _check_formats(formats: Sequence[str]) -> None:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise OutputError(f"onbekend uitvoerformaat {', '.join(unknown) or '(geen)'}; kies uit "
+                          f"{', '.join(FORMATS)}")
+
+
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
     """The file of each format: ``output``'s stem with the format's ending, side by side."""
     from aanbesteding.support.files import output_name_problem, shown
 
     problem = output_name_problem(output)
     if problem:
-        raise OutputError(f"--uitvoer {shown(output)}: {problem}")
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise OutputError(f"onbekend uitvoerformaat {', '.join(unknown) or '(geen)'}; kies uit "
-                          f"{', '.join(FORMATS)}")
+        raise OutputError(problem, field="uitvoer", subject=shown(output))
+    _check_formats(formats)
     first = FORMATS[formats[0]]
     extension = "." + first.suffix.rsplit(".", 1)[-1]
     if output.suffix.lower() not in ("", extension):
-        raise OutputError(f"--uitvoer {output}: de {first.label.lower()} moet de extensie "
-                          f"{extension} hebben")
+        raise OutputError(f"de {first.label.lower()} moet de extensie {extension} hebben",
+                          field="uitvoer", subject=str(output))
     stem = output.with_suffix("") if output.suffix.lower() == extension else output
     return {f: stem.with_name(stem.name + FORMATS[f].suffix) for f in dict.fromkeys(formats)}
 
@@ -198,75 +264,93 @@ def planned_paths(output: Path, formats: Sequence[str] = DEFAULT_FORMATS, *,
     return paths
 
 
+def _needs(name: str) -> set[str]:
+    """Every format ``name`` needs, directly or through another."""
+    found: set[str] = set()
+    todo = list(FORMATS[name].needs)
+    while todo:
+        need = todo.pop()
+        if need == name:
+            raise OutputError(f"uitvoerformaat {name} heeft zichzelf nodig")
+        if need not in found:
+            found.add(need)
+            todo.extend(FORMATS[need].needs)
+    return found
+
+
+def _build_order(formats: Sequence[str]) -> list[str]:
+    """The asked formats and what they need, each after what it needs; a format that records
+    the others' hashes after every format that does not need it (those are its records)."""
+    wanted = list(dict.fromkeys(n for name in formats for n in (*sorted(_needs(name)), name)))
+    after = {name: _needs(name) | ({other for other in wanted if other != name
+                                    and name not in _needs(other)
+                                    and not FORMATS[other].records_files}
+                                   if FORMATS[name].records_files else set())
+             for name in wanted}
+    order: list[str] = []
+    while len(order) < len(wanted):
+        name = next(n for n in wanted if n not in order and after[n] <= set(order))
+        order.append(name)
+    return order
+
+
+def build(tender: Tender, library: Library | None, formats: Sequence[str] = DEFAULT_FORMATS,
+          *, template: Path | None = None, stem: str = DEFAULT_STEM) -> Documents:
+    """Compose the annex for ``tender`` and make every file of ``formats`` in memory.
+
+    Writes nothing to disk. Files are named ``stem`` plus the format's ending (the names
+    the verantwoording and the manifest record). ``library`` is a loaded library (None: the
+    standard library). Raises LibraryError, InputError, PolicyError, TemplateError,
+    DocumentTemplateError or OutputError (``pdf`` without LibreOffice and its UNO bridge).
+    """
+    from aanbesteding.compose.composer import compose_annex
+    from aanbesteding.compose.rules import status_gate
+
+    _check_formats(formats)
+    asked = list(dict.fromkeys(formats))
+    library = library if library is not None else load_library()
+    annex = compose_annex(library, tender)
+    warnings = status_gate(annex)
+    names = {name: stem + FORMATS[name].suffix for name in FORMATS}
+    made: dict[str, bytes] = {}
+    for name in _build_order(asked):
+        fmt = FORMATS[name]
+        # Recorded in the order asked, the formats that need another after the others.
+        recorded = ({names[n]: hashlib.sha256(made[n]).hexdigest()
+                     for n in sorted(asked, key=lambda n: (bool(FORMATS[n].needs), asked.index(n)))
+                     if n in made and n != name} if fmt.records_files else None)
+        made.update(fmt.write(annex, template, made, recorded))
+    files = {name: Document(name, FORMATS[name].label, names[name], made[name]) for name in asked}
+    return Documents(annex, files, tuple(warnings), library.origins)
+
+
 def generate(tender: Tender, library: Library | None, output: Path, *,
              formats: Sequence[str] = DEFAULT_FORMATS, template: Path | None = None,
              force: bool = False, manifest: bool = True) -> Generated:
-    """Compose the annex for ``tender`` and write it in each format, as one unit, with a
-    manifest (JSON, see :meth:`Generated.manifest`) beside it unless ``manifest`` is false.
+    """:func:`build` the files and write them beside ``output`` as one unit, with the
+    manifest (``<naam>.manifest.json``) unless ``manifest`` is false.
 
-    ``library`` is a loaded library (None: the standard library). Every file is built in
-    memory and existing files are checked before anything is written, so a failure leaves
-    no half result. ``pdf`` converts the .docx through LibreOffice once and also writes the
-    page numbers into the .docx's table of contents; ``verantwoording-pdf`` does the same for
-    the verantwoording (OutputError when LibreOffice or its UNO bridge is missing). Raises
-    LibraryError, InputError, PolicyError, TemplateError, DocumentTemplateError or
-    OutputError.
+    Existing files are checked before anything is built, and a failure leaves no half
+    result. ``pdf`` and ``verantwoording-pdf`` also give their .docx the table of contents'
+    page numbers (OutputError when LibreOffice or its UNO bridge is missing). Raises what
+    :func:`build` raises, and OutputError for files that exist (without ``force``) or cannot
+    be written.
     """
-    import json
-
-    from aanbesteding.compose.composer import compose_annex
-    from aanbesteding.compose.policy import status_gate
     from aanbesteding.support.output import check_writable, write_all
 
     paths = output_paths(output, formats)
     record = manifest_path(output) if manifest else None
     check_writable([*paths.values(), *([record] if record else [])], force)
-    library = library if library is not None else load_library()
-    annex = compose_annex(library, tender)
-    warnings = status_gate(annex)
-    later = ("pdf", "verantwoording", "verantwoording-pdf")  # need the others' final bytes
-    contents: dict[Path, bytes] = {path: FORMATS[name].write(annex, template)
-                                   for name, path in paths.items() if name not in later}
-    if "pdf" in paths:  # also fills the .docx's table of contents with page numbers
-        _add_pdf(contents, paths, annex, template)
-    if "verantwoording" in paths or "verantwoording-pdf" in paths:  # records every other file
-        earlier = {p.name: hashlib.sha256(data).hexdigest() for p, data in contents.items()}
-        _add_accountability(contents, paths, annex, template, earlier)
-    files = tuple(WrittenFile(name, FORMATS[name].label, paths[name],
-                              hashlib.sha256(contents[paths[name]]).hexdigest(),
-                              len(contents[paths[name]])) for name in paths)
-    result = Generated(annex, files, tuple(warnings), library.origins, record)
+    stem = next(iter(paths.values())).name.removesuffix(FORMATS[next(iter(paths))].suffix)
+    documents = build(tender, library, list(paths), template=template, stem=stem)
+    contents = {paths[name]: doc.data for name, doc in documents.files.items()}
+    files = tuple(WrittenFile(name, doc.label, paths[name], doc.sha256, len(doc.data))
+                  for name, doc in documents.files.items())
     if record is not None:
-        data = json.dumps(result.manifest(names_only=True), ensure_ascii=False, indent=2)
-        contents[record] = (data + "\n").encode()
+        contents[record] = documents.manifest.to_json().encode()
     write_all(contents, force=force)
-    return result
-
-
-def _add_pdf(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
-             template: Path | None) -> None:
-    """Convert the .docx to PDF once; fill the .docx's table of contents with the pages."""
-    from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
-
-    docx = contents.get(paths.get("docx", Path())) or FORMATS["docx"].write(annex, template)
-    pdf, pages = convert(docx)
-    contents[paths["pdf"]] = stable_pdf(pdf, annex.tender.datum)
-    if "docx" in paths:
-        contents[paths["docx"]] = fill_toc_pages(docx, pages, annex.tender.datum)
-
-
-def _add_accountability(contents: dict[Path, bytes], paths: dict[str, Path], annex: Annex,
-                        template: Path | None, earlier: dict[str, str]) -> None:
-    """The verantwoording; as PDF too when asked, which also fills its table of contents."""
-    record = FORMATS["verantwoording"].write(annex, template, earlier)
-    if "verantwoording-pdf" in paths:
-        from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
-
-        pdf, pages = convert(record)
-        contents[paths["verantwoording-pdf"]] = stable_pdf(pdf, annex.tender.datum)
-        record = fill_toc_pages(record, pages, annex.tender.datum)
-    if "verantwoording" in paths:
-        contents[paths["verantwoording"]] = record
+    return Generated(documents.annex, files, documents.warnings, documents.library_origins,
+                     record)
 
 
 def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,

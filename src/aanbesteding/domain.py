@@ -6,6 +6,7 @@ not per tender. Labels are Dutch because they end up in documents.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import IntEnum, StrEnum
 from typing import Literal
 
@@ -14,6 +15,21 @@ Status = Literal["concept", "in-review", "vastgesteld", "vervallen"]
 ContractType = Literal["saas", "paas", "iaas", "hosting", "licentie"]
 Sov = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8"]
 Risico = Literal["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11"]
+
+# The dates a document may carry (every date option and field checks this one range): a zip
+# package cannot hold a date before 1980 or after 2107, and a tender date far outside
+# this range is a typing error.
+FIRST_DATE = dt.date(2000, 1, 1)
+LAST_DATE = dt.date(2099, 12, 31)
+
+
+def date_problem(value: dt.date) -> str | None:
+    """None when ``value`` may be a document date; otherwise the Dutch reason."""
+    if FIRST_DATE <= value <= LAST_DATE:
+        return None
+    return (f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet tussen "
+            f"{FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
+
 
 SOORTEN: tuple[Soort, ...] = ("eis", "wens", "bepaling")
 CONTRACT_TYPES: tuple[ContractType, ...] = ("saas", "paas", "iaas", "hosting", "licentie")
@@ -113,27 +129,8 @@ SEAL_NAMES: dict[int, str] = {
     4: "Volledige digitale soevereiniteit",
 }
 
-# EU Cloud Sovereignty Framework weight profiles, in whole percentages.
-WEIGHT_PROFILES: dict[str, dict[str, int]] = {
-    "eu-csf-2025": {"SOV-1": 15, "SOV-2": 10, "SOV-3": 10, "SOV-4": 15,
-                    "SOV-5": 20, "SOV-6": 15, "SOV-7": 10, "SOV-8": 5},
-    "eu-csf-2026": {"SOV-1": 20, "SOV-2": 10, "SOV-3": 10, "SOV-4": 15,
-                    "SOV-5": 10, "SOV-6": 15, "SOV-7": 15, "SOV-8": 5},
-}
-WEIGHT_PROFILE_LABELS: dict[str, str] = {
-    "eu-csf-2025": "EU Cloud Sovereignty Framework v1.2.1 (oktober 2025)",
-    "eu-csf-2026": "Voorbeeldweging uit de handreiking 2026",
-}
-
-# The product's proposed minimum SEAL per objective and tier; None means no minimum. A minimum
-# is a knock-out, so it is set only where the rung asks something that no eis of that tier asks
-# already (fourth legal reading): laag 1 the takeover without the bidder (SOV-4) and the assured
-# chain of critical suppliers (SOV-5); laag 2 the list of critical suppliers (SOV-5); laag 3 none.
-MIN_SEAL: dict[Laag, dict[str, int | None]] = {
-    Laag.KRITIEK: {"SOV-1": None, "SOV-2": None, "SOV-3": None, "SOV-4": 4,
-                   "SOV-5": 3, "SOV-6": None, "SOV-7": None, "SOV-8": None},
-    Laag.GEVOELIG: {"SOV-1": None, "SOV-2": None, "SOV-3": None, "SOV-4": None,
-                    "SOV-5": 2, "SOV-6": None, "SOV-7": None, "SOV-8": None},
-    Laag.ONDERSTEUNEND: {"SOV-1": None, "SOV-2": None, "SOV-3": None, "SOV-4": None,
-                         "SOV-5": None, "SOV-6": None, "SOV-7": None, "SOV-8": None},
-}
+# The EU Cloud Sovereignty Framework weight profiles a tender can choose. Their names and
+# weights are legal's: ``wegingsprofielen`` in the library's beleid.yaml.
+WeightProfileKey = Literal["eu-csf-2025", "eu-csf-2026"]
+WEIGHT_PROFILE_KEYS: tuple[WeightProfileKey, ...] = ("eu-csf-2025", "eu-csf-2026")
+# The minimum SEAL per tier and objective is legal's too: ``seal_minimum`` in beleid.yaml.

@@ -2,18 +2,73 @@
 
 No click here: the core raises these, the CLI prints them. Every class survives pickling
 (a parallel batch sends errors between processes), arguments included.
+
+An error about one input names its **field**, a path in the tender model (``verhouding``,
+``uitsluiten``, ``parameters``) or an argument of the generation (``uitvoer``, ``force``,
+``pdf``), never a command-line flag: each front end shows the field its own way (the CLI as
+its option, ``--verhouding``; batch as the profile key; a form as the field on its page).
+A message may refer to another field with :class:`Ref`; :meth:`AanbestedingError.located`
+renders the message with a function from field to name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a field inside a message, shown as the front end names that field."""
+
+    field: str
+
+
+MessagePart = str | Ref
+
+
+def _plain(name: str) -> str:
+    return name
+
+
 class AanbestedingError(Exception):
-    """Base class: every error the tool raises on purpose. The CLI prints it and exits 1."""
+    """Base class: every error the tool raises on purpose. The CLI prints it and exits 1.
+
+    ``field`` is the input at fault (see the module docstring) and ``subject`` what of it,
+    e.g. the clause id; both head the message: ``verhouding: …``, ``uitsluiten exitplan: …``.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str | Sequence[MessagePart] = "", *, field: str | None = None,
+                 subject: str | None = None) -> None:
+        self.parts: tuple[MessagePart, ...] = (message,) if isinstance(message, str) \
+            else tuple(message)
+        self.field = field
+        self.subject = subject
+        super().__init__(self.located())
+
+    def located(self, name: Callable[[str], str] = _plain) -> str:
+        """The message with its field (and every referenced field) named by ``name``."""
+        text = "".join(name(p.field) if isinstance(p, Ref) else p for p in self.parts)
+        head = " ".join(x for x in (name(self.field) if self.field else None, self.subject) if x)
+        return f"{head}: {text}" if head else text
+
+    @property
+    def message(self) -> str:
+        """The message without its field (references named plainly)."""
+        return "".join(p.field if isinstance(p, Ref) else p for p in self.parts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.parts, self.field, self.subject))
+
+
+def _rebuild(cls: type[AanbestedingError], parts: tuple[MessagePart, ...], field: str | None,
+             subject: str | None) -> AanbestedingError:
+    error = cls.__new__(cls)
+    AanbestedingError.__init__(error, parts, field=field, subject=subject)
+    return error
 
 
 @dataclass(frozen=True)

@@ -56,13 +56,21 @@ def _init(library: Library | None) -> None:
         _LIBRARY = library
 
 
+def profile_key(field: str) -> str:
+    """How batch names the field an error is about: a tender field by its profile key, a
+    setting of the whole batch (uitvoer, force, pdf) by the batch command's option."""
+    from aanbesteding.tender.model import Tender
+
+    return field if field in Tender.model_fields else f"--{field}"
+
+
 def run_one(profile: Path, settings: Settings, library: Library | None = None) -> Outcome:
     """Generate the documents of one profile as ``<output_dir>/<profile stem>.docx`` etc.
 
     Never raises for a bad profile: the reason is in the outcome.
     """
     from aanbesteding.api import generate
-    from aanbesteding.tender.options import tender_from_options
+    from aanbesteding.tender.inputs import tender_from_options
 
     try:
         tender = tender_from_options(profile, {})
@@ -70,7 +78,7 @@ def run_one(profile: Path, settings: Settings, library: Library | None = None) -
         result = generate(tender, library or _LIBRARY, output, formats=settings.formats,
                           template=settings.template, force=settings.force)
     except AanbestedingError as exc:
-        return Outcome(profile, error=str(exc))
+        return Outcome(profile, error=exc.located(profile_key))
     except Exception as exc:  # a bug must not stop the other profiles
         return Outcome(profile, error=f"interne fout: {type(exc).__name__}: {exc}")
     manifest = (result.manifest_path,) if result.manifest_path is not None else ()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aanbesteding.cli.options import library_option, library_sources
+from aanbesteding.cli.options import library_option, library_sources, output_options, template_option
 
 
 @click.command("batch")
@@ -17,18 +17,11 @@ from aanbesteding.cli.options import library_option, library_sources
 @click.option("--uitvoer", type=click.Path(path_type=Path, file_okay=False),
               metavar="MAP", help="Map voor de documenten (verplicht; wordt gemaakt als zij "
                                   "niet bestaat); elk bestand heet naar zijn profiel.")
-@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Word-document (.docx) met de huisstijl van de organisatie.")
+@template_option
 @library_option
-@click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
-@click.option("--geen-formulier", is_flag=True, help="Schrijf geen inschrijversformulier.")
-@click.option("--geen-verantwoording", is_flag=True,
-              help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
-@click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF (vereist LibreOffice).")
-@click.option("--json", "json_", is_flag=True, help="Schrijf ook de OCDS-JSON.")
+@output_options
 @click.option("--processen", type=click.IntRange(1, 256), metavar="N",
               help="Aantal processen (standaard: alle kernen).")
-@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
 def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | None,
           bibliotheek: tuple[str, ...], geen_matrix: bool, geen_formulier: bool,
           geen_verantwoording: bool, pdf: bool, json_: bool, processen: int | None,

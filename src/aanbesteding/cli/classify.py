@@ -10,14 +10,14 @@ from typing import TypeVar
 import click
 
 from aanbesteding.cli.dutch import Keuze, vraag
-from aanbesteding.tender.classification import QUESTIONS
+from aanbesteding.tender.classification import chapter_texts, questions
 
 F = TypeVar("F", bound=Callable[..., object])
 
 
 def question_options(func: F) -> F:
     """One option per question: ``--uitval-24u ernstig``."""
-    for question in reversed(QUESTIONS):
+    for question in reversed(questions(chapter_texts())):
         flag = "--" + question.key.replace("_", "-")
         func = click.option(flag, question.key, type=Keuze(list(question.answers),
                                                            case_sensitive=False),
@@ -48,13 +48,15 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
     --uitval-24u beperkt --uitval-72u aanzienlijk --uitval-week ernstig --wettelijke-taak ja
     --buiten-eu nee --offline nee
     """
-    from aanbesteding.tender.classification import classify, motivation
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.tender.classification import CHAPTER, classify, motivation
     from aanbesteding.tender.profile import set_laag, write_profile
 
+    texts = load_library(lint="skip").chapters[CHAPTER].chapter.teksten
     given: dict[str, str] = _answers_file(antwoorden) if antwoorden else {}
     given.update({k: v for k, v in answers.items() if v is not None})
     if sys.stdin.isatty() if vragen is None else vragen:
-        for question in QUESTIONS:
+        for question in questions(texts):
             if question.key in given:
                 continue
             click.echo(question.text)
@@ -62,7 +64,7 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
                 if answer != explanation:
                     click.echo(f"  {answer}: {explanation}")
             given[question.key] = vraag("Antwoord", list(question.answers), show_choices=True)
-    result = classify(given)
+    result = classify(given, texts)
     click.echo(f"Advies: {result.laag.label}")
     click.echo("Redenen:")
     for reason in result.reasons:
@@ -98,20 +100,21 @@ def _answers_file(path: Path) -> dict[str, str]:
     if not isinstance(data, dict):
         raise InputError(f"antwoordenbestand {path}: verwacht per vraag een regel "
                          "'vraag: antwoord'")
-    questions = {q.key: q for q in QUESTIONS}
+    from aanbesteding.tender.classification import QUESTION_ANSWERS
+
     answers: dict[str, str] = {}
     for raw_key, raw in data.items():
         key = str(raw_key).strip().removeprefix("--").replace("-", "_").lower()
         line = key_line(path, str(raw_key))
         where = f"antwoordenbestand {path}{f':{line}' if line else ''}"
-        if key not in questions:
-            spellings = [k.replace("_", "-") for k in questions]
+        if key not in QUESTION_ANSWERS:
+            spellings = [k.replace("_", "-") for k in QUESTION_ANSWERS]
             near = difflib.get_close_matches(str(raw_key).replace("_", "-"), spellings, n=1)
             hint = f" (bedoelt u '{near[0]}'?)" if near else ""
             raise InputError(f"{where}: onbekende vraag '{raw_key}'{hint}; de vragen zijn: "
                              f"{', '.join(spellings)}")
         value = "ja" if raw is True else "nee" if raw is False else str(raw).strip()
-        choices = list(questions[key].answers)
+        choices = list(QUESTION_ANSWERS[key])
         found = next((c for c in choices if c.lower() == value.lower()), None)
         if found is None:
             raise InputError(f"{where}: '{value}' is geen antwoord op '{raw_key}'; kies uit: "

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from aanbesteding.cli.options import library_option, library_sources, tender_options
+from aanbesteding.cli.options import (
+    library_option,
+    library_sources,
+    output_options,
+    template_option,
+    tender_options,
+)
 
 if TYPE_CHECKING:
     from aanbesteding.api import Generated
@@ -49,25 +55,14 @@ def parameter_report(library: Library, result: Generated) -> list[str]:
 @click.option("--profiel", type=click.Path(path_type=Path), metavar="BESTAND",
               help="Zelfde als PROFIEL (oudere schrijfwijze).")
 @tender_options
-@click.option("--sjabloon", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Word-document (.docx) met de huisstijl van de organisatie.")
+@template_option
 @library_option
 @click.option("--zonder-standaard", is_flag=True,
               help="Gebruik de standaardbibliotheek niet: de eerste --bibliotheek is de basis.")
 @click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
               help="Pad van de Word-bijlage (.docx); de andere bestanden komen ernaast. "
                    "Standaard: bijlage-soevereiniteit-KENMERK-laagN-TYPE.docx.")
-@click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
-@click.option("--geen-formulier", is_flag=True,
-              help="Schrijf geen inschrijversformulier (-inschrijversformulier.xlsx).")
-@click.option("--geen-verantwoording", is_flag=True,
-              help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
-@click.option("--pdf", is_flag=True, help="Schrijf de bijlage en de verantwoording ook als "
-                                          "toegankelijke PDF/A (getagd), met ingevulde "
-                                          "inhoudsopgave, ook in de .docx (vereist LibreOffice).")
-@click.option("--json", "json_", is_flag=True,
-              help="Schrijf de eisen en gunningscriteria ook als OCDS-JSON (.json).")
-@click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
+@output_options
 def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | None,
              bibliotheek: tuple[str, ...], zonder_standaard: bool, uitvoer: Path | None,
              geen_matrix: bool, geen_formulier: bool, geen_verantwoording: bool, pdf: bool,
@@ -87,7 +82,7 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     from aanbesteding.api import default_output_name, generate, load_library, planned_paths
     from aanbesteding.domain import CONTRACT_TYPE_LABELS
     from aanbesteding.errors import InputError
-    from aanbesteding.tender.options import tender_from_options
+    from aanbesteding.tender.inputs import tender_from_options
 
     if zonder_standaard and not bibliotheek:
         raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan "

@@ -26,7 +26,7 @@ def init(pad: Path | None, vragen: bool | None, force: bool) -> None:
     """
     from aanbesteding.cli.dutch import vraag
     from aanbesteding.tender.completion import completed_profile, present_fields
-    from aanbesteding.tender.options import option_specs
+    from aanbesteding.tender.inputs import option_specs
     from aanbesteding.tender.profile import (
         MAIN_QUESTIONS,
         REQUIRED_DEFAULTS,

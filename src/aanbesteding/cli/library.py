@@ -117,15 +117,21 @@ DATE_HELP = "Datum op het document (JJJJ-MM-DD); standaard vandaag. Zelfde datum
 
 
 def _date(value: str | None) -> dt.date:
-    """The document date: ``value`` (JJJJ-MM-DD) or today; InputError when unreadable."""
+    """The document date: ``value`` (JJJJ-MM-DD) or today; InputError when unreadable or
+    outside the range every date option checks (:func:`aanbesteding.domain.date_problem`)."""
+    from aanbesteding.domain import date_problem
     from aanbesteding.errors import InputError
 
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"--datum {value}: geen geldige datum; gebruik JJJJ-MM-DD") from None
+    problem = date_problem(date)
+    if problem:
+        raise InputError(f"--datum {value}: {problem}")
+    return date
 
 
 @bibliotheek.command("review")

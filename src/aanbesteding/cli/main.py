@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="aanbesteding", standalone_mode=False)
     except AanbestedingError as exc:
-        click.echo(terminal_safe(f"Fout: {exc}"), err=True)
+        from aanbesteding.cli.options import option_name
+
+        click.echo(terminal_safe(f"Fout: {exc.located(option_name)}"), err=True)
         return exc.exit_code
     except click.UsageError as exc:
         if exc.ctx is not None:

@@ -91,6 +91,7 @@ class Annex:
     ratio: Ratio = field(default_factory=Ratio)  # shares of quality, sovereignty and price
     max_sovereignty: int = 100  # the highest sovereignty share legal allows in this tier
     weights: dict[str, int] = field(default_factory=dict)  # SOV weights of the chosen profile
+    weight_profile_label: str = ""  # its name, e.g. EU Cloud Sovereignty Framework v1.2.1 (...)
     seal_evidence: dict[str, dict[int, str]] = field(default_factory=dict)
     library_origins: tuple[str, ...] = ()
     award: AwardModel = field(default_factory=lambda: AwardModel(

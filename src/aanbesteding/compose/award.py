@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aanbesteding.domain import Kind
 from aanbesteding.errors import PolicyError
-from aanbesteding.library.beleid import Policy
+from aanbesteding.library.policy import Policy
 from aanbesteding.tender.award import Gunning
 from aanbesteding.tender.model import Tender
 

@@ -13,7 +13,7 @@ from aanbesteding.compose.award import (
     resolve_award,
 )
 from aanbesteding.compose.parameters import resolve_parameters
-from aanbesteding.compose.policy import (
+from aanbesteding.compose.rules import (
     check_exclusions,
     exclusion,
     fit_ratio,
@@ -21,15 +21,9 @@ from aanbesteding.compose.policy import (
     nearest_tier,
     resolve_ratio,
 )
-from aanbesteding.domain import (
-    CONTRACT_TYPE_LABELS,
-    MIN_SEAL,
-    WEIGHT_PROFILE_LABELS,
-    WEIGHT_PROFILES,
-    Kind,
-    Laag,
-)
+from aanbesteding.domain import CONTRACT_TYPE_LABELS, Kind, Laag
 from aanbesteding.library.chapters import render_chapter
+from aanbesteding.library.completeness import check_complete
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
 from aanbesteding.render import REFERENCES, bedrag, render
@@ -93,6 +87,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     ``uitsluiten`` or bad parameter overrides, PolicyError for shares the tier does not allow,
     and TemplateError if a clause text cannot be rendered.
     """
+    check_complete(library.policy, library.chapters)
     check_exclusions(tender, library.by_id())
     ratio, max_sovereignty = resolve_ratio(tender, library.policy)
     parameters = resolve_parameters(library, tender.parameters)
@@ -141,14 +136,17 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     used_terms = {t for s in sections for r in s.requirements for t in r.terms}
     definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
                                key=lambda d: d.begrip.lower()))
+    minima = library.policy.seal_minimum[tender.laag]  # the loader checked they are there
+    profile = library.policy.weight_profiles[tender.weging]
     return Annex(
         tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions),
-        min_seal=dict(MIN_SEAL[tender.laag]) if seal_eis else dict.fromkeys(MIN_SEAL[tender.laag]),
+        min_seal=dict(minima) if seal_eis else dict.fromkeys(minima),
         library_hash=library.content_hash, tool_version=__version__,
         inputs={**_inputs(tender, ratio), **_provenance(library, sections)},
         ratio=ratio, max_sovereignty=max_sovereignty,
-        weights=dict(WEIGHT_PROFILES[tender.weging]),
+        weights={str(sov): weight for sov, weight in profile.weging.items()},
+        weight_profile_label=profile.naam,
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
         library_origins=library.origins, award=award,
         chapters=_chapters(library, tender, ratio, sections, award),
@@ -182,7 +180,7 @@ def _open_justification(tender: Tender,
 
 
 def _award_context(tender: Tender, award: AwardModel,
-                   sections: tuple[Section, ...]) -> dict[str, object]:
+                   sections: tuple[Section, ...], profile_label: str) -> dict[str, object]:
     g = award.gunning
     wensen = [r for s in sections for r in s.requirements
               if r.kind is Kind.WENS and not r.scored_in_sov_table]
@@ -193,7 +191,7 @@ def _award_context(tender: Tender, award: AwardModel,
         "reden_geen_gunningsdeel": award.reason, "aandeel_wensen": award.wensen_share,
         "aandeel_soevereiniteitsscore": award.sov_share, "hoogste_score": max(tender.schaal),
         "punten_wensen": sum(r.weight or 0 for r in wensen),
-        "wegingsprofiel": WEIGHT_PROFILE_LABELS.get(tender.weging, tender.weging),
+        "wegingsprofiel": profile_label,
         "formule_totaal": award.total_formula(),
         "pmin": bedrag(tender.pmin) if tender.pmin is not None else "",
         "pmax": bedrag(tender.pmax) if tender.pmax is not None else "",
@@ -223,7 +221,8 @@ def _chapters(library: Library, tender: Tender, ratio: Ratio,
         "aantal_eisen": kinds.count(Kind.EIS), "aantal_wensen": kinds.count(Kind.WENS),
         "aantal_bepalingen": kinds.count(Kind.BEPALING), "aandeel_kwaliteit": ratio.kwaliteit,
         "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs,
-        **_award_context(tender, award, sections),
+        **_award_context(tender, award, sections,
+                           library.policy.weight_profiles[tender.weging].naam),
     }
     chapters = {}
     for chapter_id, loaded in sorted(library.chapters.items()):

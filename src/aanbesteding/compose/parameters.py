@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from aanbesteding.errors import InputError
+from aanbesteding.errors import InputError, Ref
 from aanbesteding.library.loader import Library
 from aanbesteding.library.model import Parameter
 from aanbesteding.render import getal
@@ -94,10 +94,12 @@ def parameter_targets(library: Library, overrides: Mapping[str, Value]) -> dict[
         shapes = {(declared[t][name].type, declared[t][name].eenheid, declared[t][name].minimum,
                    declared[t][name].maximum) for t in found}
         if len(shapes) > 1:
-            choices = "\n".join(f"  --param {t}.{name}=WAARDE  ({_bounds(declared[t][name])})"
-                                 for t in found)
-            raise InputError(f"parameter '{key}' komt voor in {len(found)} clausules met "
-                             f"verschillende grenzen; kies de clausule:\n{choices}")
+            choices: list[str | Ref] = []
+            for t in found:
+                choices += ["\n  ", Ref("parameters"),
+                            f" {t}.{name}=WAARDE  ({_bounds(declared[t][name])})"]
+            raise InputError([f"parameter '{key}' komt voor in {len(found)} clausules met "
+                              "verschillende grenzen; kies de clausule:", *choices])
         targets[key] = found
     return targets
 

@@ -73,10 +73,11 @@ def adopt(folder: Path, ids: Sequence[str], reviewer: str, date: dt.date,
     from aanbesteding.support.output import write_all
 
     if not reviewer.strip():
-        raise InputError("--door: geef de naam van de jurist die de clausules beoordeelde")
+        raise InputError("geef de naam van de jurist die de clausules beoordeelde", field="door")
     if not folder.is_dir():
-        raise InputError(f"--bibliotheek {folder}: de map bestaat niet; begin een "
-                         f"organisatiebibliotheek met 'aanbesteding bibliotheek nieuw {folder}'")
+        raise InputError(f"de map bestaat niet; begin een organisatiebibliotheek met "
+                         f"'aanbesteding bibliotheek nieuw {folder}'", field="bibliotheek",
+                         subject=str(folder))
     layer = FolderSource(folder.resolve(), str(folder))
     library = _load([*below, layer], f"--bibliotheek {folder}")
     base = {c.clause.id: c for c in _load(list(below), "").clauses} if below else {}

@@ -78,6 +78,17 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
                 "prijs_waarde", "afronding", "beslisregel", "beslisregel_open", "v_gunning_kop",
                 "v_veiligheid_kop", "v_veiligheid_tekst", "v_markt_kop", "v_markt_tekst",
                 "v_herkomst_kop", "g_totaal_geen_model", "g_criteria", "g_gelijk_voor", "g_gelijk_na"),
+    "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum",
+                "seal_bewijs"),
+    # aanbesteding.tender.classification.chapter_keys(): the questions, answers and hosting.
+    "classificatie": (
+        "vraag_proces", "vraag_persoonsgegevens", "vraag_uitval_24u", "vraag_uitval_72u",
+        "vraag_uitval_week", "vraag_wettelijke_taak", "vraag_buiten_eu", "vraag_offline",
+        "antwoord_proces_vitaal", "antwoord_proces_primair", "antwoord_proces_ondersteunend",
+        "antwoord_persoonsgegevens_geen", "antwoord_persoonsgegevens_gewoon",
+        "antwoord_persoonsgegevens_gevoelig", "antwoord_persoonsgegevens_bijzonder",
+        "antwoord_uitval_beperkt", "antwoord_uitval_aanzienlijk", "antwoord_uitval_ernstig",
+        "hosting_kritiek", "hosting_gevoelig", "hosting_ondersteunend"),
 }
 
 
@@ -158,6 +169,16 @@ def lint_chapter(chapter: Chapter) -> Iterator[tuple[Loc, str]]:
         if unknown:
             yield loc, (f"onbekende naam {', '.join(unknown)}; toegestaan zijn "
                         f"{', '.join(CHAPTER_NAMES)}")
+
+
+def read_standard_chapter(chapter_id: str) -> Chapter:
+    """One chapter of the standard library, read without loading the library (for texts a
+    command needs before it loads one, such as its help)."""
+    from aanbesteding.support.resources import standard_library_path
+    from aanbesteding.support.yamlsource import load_yaml
+
+    path = standard_library_path() / CHAPTERS_DIR / f"{chapter_id}.yaml"
+    return Chapter.model_validate(load_yaml(path).data)
 
 
 def render_chapter(loaded: LoadedChapter, context: Mapping[str, object]) -> dict[str, str]:

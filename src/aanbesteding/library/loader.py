@@ -21,18 +21,19 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
-from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.cache import LibraryCache, definitions_digest, stated_by_file
 from aanbesteding.library.chapters import (
+    CHAPTER_NAMES,
     Chapter,
     LoadedChapter,
     is_chapter_file,
     layer_problems,
     lint_chapter,
-    missing_chapters,
 )
 from aanbesteding.library.checks import check_clause, check_references, check_texts
+from aanbesteding.library.completeness import gaps
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
+from aanbesteding.library.policy import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.sources import FolderSource, Source, open_source
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.pydantic_nl import field_path, translate
@@ -209,7 +210,7 @@ class _Assembly:
         self.definitions: dict[str, Definition] = {}
         self.policy = Policy()
         self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
-        self.chapters: dict[str, tuple[LoadedChapter, _Layer]] = {}
+        self.chapters: dict[str, tuple[LoadedChapter, _Layer, bytes]] = {}
         self.complete = True
 
     def read_layer(self, index: int, layer: _Layer) -> None:
@@ -235,12 +236,13 @@ class _Assembly:
             for loc, message in check_texts(parsed) if parsed is not None else ():
                 layer.add(rel, doc.line_of(loc) if doc else None, field_path(loc), message)
         if POLICY_FILE in files:
-            policy, policy_doc, _ = layer.parse(POLICY_FILE, PolicyFile)
+            policy, policy_doc, data = layer.parse(POLICY_FILE, PolicyFile)
             if policy is None:
                 self.complete = False
             else:
-                self.policy = self.policy.merged(
-                    policy, f"{POLICY_FILE} in {layer.source.location}", layer.source.label)
+                self.policy = self.policy.merged(policy, layer.source.label,
+                                                 hashlib.sha256(data).hexdigest(),
+                                                 f"{POLICY_FILE} in {layer.source.location}")
                 for loc, message in check_texts(policy):
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)
@@ -274,7 +276,8 @@ class _Assembly:
         for loc, message in problems:
             layer.add(rel, line(*loc), field_path(loc), message)
         self.chapters[chapter.id] = (
-            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer)
+            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer,
+            data)
 
     def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str],
                      earlier: dict[str, str]) -> None:
@@ -307,17 +310,16 @@ class _Assembly:
 def _lint(assembly: _Assembly, mode: LintMode, cache: LibraryCache | None) -> None:
     if mode == "skip":
         return
-    defs_hash = definitions_digest(assembly.definitions)
-    for loaded, layer in assembly.chapters.values():
-        # cached like a clause's lint, so a warm load renders nothing (no jinja2 import)
-        key = LibraryCache.lint_key(f"hoofdstuk\0{loaded.digest}".encode(), defs_hash)
+    for loaded, layer, data in assembly.chapters.values():
+        key = LibraryCache.lint_key(data, "hoofdstuk:" + ",".join(CHAPTER_NAMES))
         found = cache.get_lint(key) if cache is not None and mode == "cached" else None
         if found is None:
-            found = list(lint_chapter(loaded.chapter))
+            found = list(lint_chapter(loaded.chapter))  # jinja2 only when not cached
             if cache is not None:
                 cache.put_lint(key, found)
         for loc, message in found:
             layer.add(loaded.path, None, field_path(loc), message)
+    defs_hash = definitions_digest(assembly.definitions)
     for item, layer, data in assembly.clauses.values():
         key = LibraryCache.lint_key(data, defs_hash)
         found = cache.get_lint(key) if cache is not None and mode == "cached" else None
@@ -362,11 +364,10 @@ def load_library_with_problems(
         for loc, message in [*check_clause(item.clause, assembly.definitions),
                              *check_references(item.clause, assembly.clauses)]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
-    chapters = {key: loaded for key, (loaded, _) in assembly.chapters.items()}
-    for rel, loc, message in missing_chapters(chapters):
-        owner = next((layer for loaded, layer in assembly.chapters.values() if loaded.path == rel),
-                     assembly.layers[0])
-        owner.add(rel, None, field_path(loc) if loc else "(bestand)", message)
+    chapters = {key: loaded for key, (loaded, _, _) in assembly.chapters.items()}
+    if lint != "skip":  # verschil reads an old revision as it was, without what is new since
+        for problem in gaps(assembly.policy, chapters, assembly.layers[0].name):
+            assembly.problems.append(problem)
     _lint(assembly, lint, cache)
     if assembly.problems:
         return None, sorted(assembly.problems, key=_problem_order(assembly))

@@ -13,7 +13,7 @@ from typing import Literal
 
 from aanbesteding.domain import Laag
 from aanbesteding.errors import InputError
-from aanbesteding.library.beleid import LeadTimes
+from aanbesteding.library.policy import LeadTimes
 from aanbesteding.portfolio import locations
 from aanbesteding.portfolio.dates import (
     Renewal,
@@ -209,7 +209,8 @@ def analyse(register: Register, peildatum: dt.date, horizon: int, lead_times: Ma
             requires_eer: Callable[[Laag, str], bool]) -> Portfolio:
     """The portfolio on ``peildatum``; ``horizon`` months is the last bucket before 'later'."""
     if not 1 <= horizon <= 120:
-        raise InputError(f"--horizon {horizon}: kies een aantal maanden van 1 tot en met 120")
+        raise InputError("kies een aantal maanden van 1 tot en met 120", field="horizon",
+                         subject=str(horizon))
     issues = list(register.issues)
     systems = tuple(_tier(s, issues, register.source) for s in register.systems)
     by_name = {v.system.name.casefold(): v for v in systems}

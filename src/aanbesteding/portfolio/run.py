@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aanbesteding.errors import InputError, OutputError
+from aanbesteding.errors import InputError, OutputError, Ref
 from aanbesteding.portfolio.analysis import Portfolio, analyse
 from aanbesteding.support.output import os_reason
 
@@ -85,11 +85,11 @@ def build_report(paths: Sequence[Path], peildatum: dt.date, horizon: int, librar
 def registers_in(folder: Path) -> list[Path]:
     """The registers in a folder (every .xlsx, no Office lock files), sorted by name."""
     if not folder.is_dir():
-        raise InputError(f"--map {folder}: dit is geen map")
+        raise InputError("dit is geen map", field="map", subject=str(folder))
     found = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xlsx"
                    and not p.name.startswith(("~$", ".")) and p.is_file())
     if not found:
-        raise InputError(f"--map {folder}: geen registers (.xlsx) gevonden")
+        raise InputError("geen registers (.xlsx) gevonden", field="map", subject=str(folder))
     return found
 
 
@@ -105,7 +105,8 @@ def build_many(folder: Path, peildatum: dt.date, horizon: int, library: Library)
     for path in registers_in(folder):
         sub = slug(path.stem) or "register"
         if sub in seen:
-            raise InputError(f"--map {folder}: twee registers krijgen dezelfde map {sub}")
+            raise InputError(f"twee registers krijgen dezelfde map {sub}", field="map",
+                             subject=str(folder))
         seen.add(sub)
         report = build_report([path], peildatum, horizon, library)
         portfolios.append(report.portfolio)
@@ -120,16 +121,18 @@ def write_files(files: dict[str, bytes], folder: Path, force: bool) -> list[Path
     from aanbesteding.support.output import check_writable, write_all
 
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"--uitvoer {folder}: dit is een bestand, geen map")
+        raise OutputError("dit is een bestand, geen map", field="uitvoer", subject=str(folder))
     targets = {folder / name: data for name, data in files.items()}
     existing = [p for p in targets if p.exists()]
     if existing and not force:
-        raise OutputError(f"{existing[0]} bestaat al; gebruik --force om het te overschrijven")
+        raise OutputError([f"{existing[0]} bestaat al; gebruik ", Ref("force"),
+                           " om het te overschrijven"])
     try:
         for parent in sorted({p.parent for p in targets}):
             parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"--uitvoer {folder}: de map kan niet worden gemaakt ({os_reason(exc)})") from exc
+        raise OutputError(f"de map kan niet worden gemaakt ({os_reason(exc)})", field="uitvoer",
+                          subject=str(folder)) from exc
     check_writable(targets, force)
     write_all(targets, force=force)
     return sorted(targets)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
 from aanbesteding.domain import Laag
 from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Clause
 from aanbesteding.reports.readable import plain, readable
-from aanbesteding.writers.blocks import Bullets, Para, text_blocks
+from aanbesteding.reports.review import policy_texts
 
 Op = Literal["gelijk", "weg", "erbij"]
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
@@ -273,6 +274,24 @@ def compare_chapters(old: LoadedChapter, new: LoadedChapter) -> ClauseChange:
                         tuple(meta))
 
 
+def compare_policies(old: Library, new: Library) -> ClauseChange | None:
+    """The changes in beleid.yaml (all layers): its tables as texts, its version and status."""
+    before, after = policy_texts(old.policy), policy_texts(new.policy)
+    texts = [TextChange(key, key, tuple(word_diff(before.get(key, ""), after.get(key, ""))))
+             for key in dict.fromkeys([*before, *after]) if before.get(key) != after.get(key)]
+
+    def info(library: Library) -> ClauseInfo:
+        top = library.policy.versions[-1] if library.policy.versions else None
+        return ClauseInfo("beleid", "Beleid van de bibliotheek", (top.versie or "—") if top else "—",
+                          (top.status or "—") if top else "—", top.origin if top else "", "")
+
+    old_info, new_info = info(old), info(new)
+    meta = [MetaChange(label, str(getattr(old_info, name)), str(getattr(new_info, name)))
+            for name, label in (("versie", "Versie"), ("status", "Status"))
+            if getattr(old_info, name) != getattr(new_info, name)]
+    return ClauseChange(old_info, new_info, tuple(texts), tuple(meta)) if texts or meta else None
+
+
 def compare_libraries(old: Library, new: Library, old_label: str, new_label: str) -> LibraryDiff:
     """Added, removed and changed clauses from ``old`` to ``new`` (in ``new``'s order)."""
     before, after = old.by_id(), new.by_id()
@@ -292,6 +311,9 @@ def compare_libraries(old: Library, new: Library, old_label: str, new_label: str
             change = compare_chapters(earlier, loaded)
             if change.texts or change.meta:
                 changed.append(change)
+    policy = compare_policies(old, new)
+    if policy is not None:
+        changed.append(policy)
     return LibraryDiff(
         old_label, new_label,
         added=(*(ClauseInfo.of(c, new_titles) for c in new.clauses if c.clause.id not in before),
@@ -359,12 +381,12 @@ def compare_sources(old: str | None, new: str | None, layers: tuple[str, ...] = 
     the organisation's changes to the standard. Raises InputError when there is nothing to
     compare, SourceError (naming OUD or NIEUW) when a side cannot be loaded.
     """
-    from aanbesteding.errors import InputError
+    from aanbesteding.errors import InputError, Ref
 
     if not layers and (old is None or new is None):
-        raise InputError("geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
-                         "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
-                         "met --bibliotheek MAP")
+        raise InputError(["geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
+                          "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
+                          "met ", Ref("bibliotheek"), " MAP"])
     old_specs = (_spec(old),)
     new_specs = (_spec(new), *layers)
     old_library = _load_side("OUD", old_specs)

@@ -9,12 +9,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from aanbesteding.assemble.blocks import Bullets, Para, text_blocks
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, CONTRACT_TYPES, Laag
 from aanbesteding.library.chapters import LoadedChapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Parameter, Wording, wording_for
+from aanbesteding.library.policy import POLICY_FILE, Policy
 from aanbesteding.reports.readable import CLOSE, OPEN, describe_parameter, plain, readable
-from aanbesteding.writers.blocks import Bullets, Para, text_blocks
 
 __all__ = ["describe_parameter", "library_review", "marked_text"]
 
@@ -165,6 +166,41 @@ def chapter_review(loaded: LoadedChapter) -> ChapterReview:
                          chapter.versie, chapter.status)
 
 
+def policy_texts(policy: Policy) -> dict[str, str]:
+    """The policy's tables as plain lines, by field (for review and verschil)."""
+    texts: dict[str, str] = {}
+    for laag, shares in sorted(policy.shares.items()):
+        texts[f"verhouding.{laag.key}"] = (
+            f"kwaliteit {shares.kwaliteit}%, soevereiniteit {shares.soevereiniteit}%, prijs "
+            f"{shares.prijs}%; hoogstens {shares.maximum_soevereiniteit}% soevereiniteit")
+    for laag, minima in sorted(policy.seal_minimum.items()):
+        texts[f"seal_minimum.{laag.key}"] = ", ".join(
+            f"{sov}: {'geen minimum' if level is None else f'SEAL-{level}'}"
+            for sov, level in minima.items())
+    for key, profile in policy.weight_profiles.items():
+        texts[f"wegingsprofielen.{key}"] = (
+            f"{profile.naam}: " + ", ".join(f"{sov} {w}%" for sov, w in profile.weging.items()))
+    for sov, levels in policy.seal_evidence.items():
+        for level, text in levels.items():
+            texts[f"seal_bewijs.{sov}.{level}"] = text
+    return texts
+
+
+def policy_review(policy: Policy) -> ChapterReview:
+    """beleid.yaml (all layers) as legal reviews it: version and status per layer, the tables."""
+    metadata: list[tuple[str, str]] = []
+    for version in policy.versions:
+        metadata += [("Herkomst", f"{version.origin} ({POLICY_FILE})"),
+                     ("Versie", version.versie or "—"), ("Status", version.status or "—"),
+                     ("Eigenaar", version.eigenaar or "—"),
+                     ("Beoordeeld", _reviewed(version.beoordeeld_door, version.beoordeeld_op))]
+    texts = tuple((key, marked_blocks(text, {})) for key, text in policy_texts(policy).items())
+    top = policy.versions[-1] if policy.versions else None
+    return ChapterReview("beleid", "Beleid van de bibliotheek (verhouding, SEAL, weging)",
+                         tuple(metadata), texts, (top.versie or "") if top else "",
+                         (top.status or "") if top else "")
+
+
 @dataclass(frozen=True)
 class ThemeReview:
     titel: str
@@ -219,7 +255,8 @@ def library_review(library: Library) -> LibraryReview:
                          tuple(statuses.items()),
                          tuple(applicability_header()),
                          tuple(tuple(row) for row in applicability_rows(library)), tuple(themes),
-                         tuple(chapter_review(c) for _, c in sorted(library.chapters.items())))
+                         (*(chapter_review(c) for _, c in sorted(library.chapters.items())),
+                          policy_review(library.policy)))
 
 
 MATRIX_TYPES_SHORT = {"saas": "S", "paas": "P", "iaas": "I", "hosting": "H", "licentie": "L"}

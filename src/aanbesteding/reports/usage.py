@@ -10,16 +10,16 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from aanbesteding.errors import InputError
 from aanbesteding.library.loader import Library
-from aanbesteding.support.files import MAX_MANIFEST, read_regular
+from aanbesteding.manifest import MANIFEST_KIND, MANIFEST_SUFFIX, read_manifest
 from aanbesteding.support.text import terminal_safe
 
-MANIFEST_GLOB = "*.manifest.json"
-MANIFEST_KIND = "aanbesteding-manifest/1"
+MANIFEST_GLOB = f"*{MANIFEST_SUFFIX}"
 _TERMINAL_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+__all__ = ["MANIFEST_GLOB", "MANIFEST_KIND", "TenderUse", "UsedClause", "find_usage",
+           "usage_json", "usage_text"]
 
 
 @dataclass(frozen=True)
@@ -67,23 +67,6 @@ def _semver(version: str) -> tuple[int, ...]:
         return ()
 
 
-def _read(path: Path) -> dict[str, Any] | None:
-    """A manifest's data, or None when the file is not one this tool wrote (not a regular
-    file, too large, not JSON, nested too deep, or fields of the wrong kind)."""
-    try:
-        data = json.loads(read_regular(path, MAX_MANIFEST).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict) or data.get("manifest") != MANIFEST_KIND:
-        return None
-    tender = data.get("aanbesteding", {})
-    lists = [data.get("clausules", []), data.get("hoofdstukken", [])]
-    if not isinstance(tender, dict) or not all(
-            isinstance(items, list) and all(isinstance(i, dict) for i in items) for items in lists):
-        return None
-    return data
-
-
 def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Path]]:
     """Every tender manifest under ``folder`` (sorted by path) and the files that looked like
     manifests but could not be read. Raises InputError when ``folder`` is not a folder."""
@@ -93,27 +76,26 @@ def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Pa
     uses: list[TenderUse] = []
     unreadable: list[Path] = []
     for path in sorted(folder.rglob(MANIFEST_GLOB)):
-        data = _read(path)
-        if data is None:
+        manifest = read_manifest(path)
+        if manifest is None:
             unreadable.append(path)
             continue
-        tender = data.get("aanbesteding", {})
+        tender = manifest.aanbesteding
         clauses = []
-        for entry in data.get("clausules", []):
-            now = current.get(str(entry.get("id")))
+        for entry in manifest.clausules:
+            now = current.get(entry.id)
             clauses.append(UsedClause(
-                str(entry.get("id")), str(entry.get("versie")), str(entry.get("sha256", "")),
-                str(entry.get("herkomst", "")), now.clause.versie if now else None,
-                now.digest if now else None, now.origin if now else None))
-        for entry in data.get("hoofdstukken", []):  # chapters: listed as hoofdstukken/<id>
-            chapter = library.chapters.get(str(entry.get("id")))
+                entry.id, entry.versie, entry.sha256, entry.herkomst,
+                now.clause.versie if now else None, now.digest if now else None,
+                now.origin if now else None))
+        for record in manifest.hoofdstukken:  # chapters: listed as hoofdstukken/<id>
+            chapter = library.chapters.get(record.id)
             clauses.append(UsedClause(
-                f"hoofdstukken/{entry.get('id')}", str(entry.get("versie")),
-                str(entry.get("sha256", "")), str(entry.get("herkomst", "")),
+                f"hoofdstukken/{record.id}", record.versie, record.sha256, record.herkomst,
                 chapter.chapter.versie if chapter else None, chapter.digest if chapter else None,
                 chapter.origin if chapter else None))
         name = tender.get("kenmerk") or tender.get("opdracht") or path.name.removesuffix(
-            ".manifest.json")
+            MANIFEST_SUFFIX)
         uses.append(TenderUse(path, str(name), str(tender.get("datum", "")),
                               str(tender.get("laag", "")), str(tender.get("contracttype", "")),
                               tuple(clauses)))

@@ -212,8 +212,8 @@ def _contents(annex: Annex, layout: FormLayout, matrix: Path, data: bytes,
               read: list[ReadForm], responses: Responses, stamp: dt.datetime, target: Path,
               record_path: Path, json_path: Path | None,
               published: tuple[str, str] | None) -> dict[Path, bytes]:
+    from aanbesteding.assemble.import_record_content import record_blocks
     from aanbesteding.writers.docx.import_record import record_bytes
-    from aanbesteding.writers.import_record_content import record_blocks
     from aanbesteding.writers.xlsx.grid import grid_bytes
 
     new_matrix = grid_bytes(annex, responses)

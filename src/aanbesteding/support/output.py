@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from aanbesteding.errors import OutputError
+from aanbesteding.errors import OutputError, Ref
 from aanbesteding.support.files import (
     MAX_OUTPUT,
     InputFileProblem,
@@ -82,13 +82,15 @@ def _check_one(path: Path, force: bool) -> bool:
     return True
 
 
-def exists_message(path: Path) -> str:
-    """Refusing to overwrite ``path``: --force, or keep it and write beside it."""
+def exists_message(path: Path) -> list[str | Ref]:
+    """Refusing to overwrite ``path``: force, or keep it and write beside it (the fields as
+    :class:`Ref`, so the CLI says --force and --uitvoer)."""
     number = 2
     while (other := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
         number += 1
-    return (f"{path} bestaat al; gebruik --force om het te overschrijven, of bewaar het en "
-            f"schrijf ernaast met een andere naam of map (bijv. --uitvoer {other})")
+    return [f"{path} bestaat al; gebruik ", Ref("force"), " om het te overschrijven, of bewaar "
+            "het en schrijf ernaast met een andere naam of map (bijv. ", Ref("uitvoer"),
+            f" {other})"]
 
 
 def _creatable(folder: Path) -> bool:

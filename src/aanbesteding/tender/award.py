@@ -126,12 +126,12 @@ GUNNING_KEYS = ("leidraad", "subcriterium", "weging", "criterium", "beslisregel"
                 "prijsdefinitie", "motivering")
 
 
-def parse_gunning_option(items: list[str], option: str) -> dict[str, object]:
+def parse_gunning_option(items: list[str], field: str) -> dict[str, object]:
     """``--gunning`` items as the profile's ``gunning`` mapping.
 
     ``leidraad=...``, ``subcriterium=...``, ``weging=20``, ``beslisregel=...``,
     ``prijsdefinitie=...`` once each; ``criterium=NAAM:WEGING`` (``NAAM:WEGING:prijs`` for the
-    price) once per criterion. Raises InputError naming the option and the item.
+    price) once per criterion. Raises InputError naming the field and the item.
     """
     values: dict[str, object] = {}
     criteria: list[dict[str, object]] = []
@@ -139,21 +139,21 @@ def parse_gunning_option(items: list[str], option: str) -> dict[str, object]:
         key, sep, value = item.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or key not in GUNNING_KEYS:
-            raise InputError(f"{option} {shorten(item)}: gebruik NAAM=WAARDE met als naam "
-                             f"{', '.join(GUNNING_KEYS)}")
+            raise InputError(f"gebruik NAAM=WAARDE met als naam {', '.join(GUNNING_KEYS)}",
+                             field=field, subject=shorten(item))
         if key == "criterium":
             parts = [p.strip() for p in value.rsplit(":", 2)] if value.count(":") >= 1 else []
             is_price = len(parts) == 3 and parts[2].casefold() == "prijs"
             if len(parts) == 3 and not is_price:
                 parts = [":".join(parts[:2]), parts[2]]
             if len(parts) < 2 or not parts[0]:
-                raise InputError(f"{option} {shorten(item)}: schrijf criterium=NAAM:WEGING, "
-                                 "bijvoorbeeld criterium='K1 Functionaliteit:30' of "
-                                 "criterium='Prijs:40:prijs'")
+                raise InputError("schrijf criterium=NAAM:WEGING, bijvoorbeeld "
+                                 "criterium='K1 Functionaliteit:30' of criterium='Prijs:40:prijs'",
+                                 field=field, subject=shorten(item))
             criteria.append({"naam": parts[0], "weging": parts[1], "prijs": is_price})
             continue
         if key in values:
-            raise InputError(f"{option} {key} is meer dan eens opgegeven")
+            raise InputError(f"{key} is meer dan eens opgegeven", field=field)
         values[key] = value
     if criteria:
         values["criteria"] = criteria

@@ -10,12 +10,39 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
 
 from aanbesteding.domain import Laag
 from aanbesteding.errors import InputError
 
-Impact = Literal["beperkt", "aanzienlijk", "ernstig"]
+CHAPTER = "classificatie"  # the library chapter with the question texts and hosting advice
+YES_NO = ("ja", "nee")
+IMPACT = ("beperkt", "aanzienlijk", "ernstig")
+# The questions (their keys are options and answers-file keys) and their answers, in order.
+# The texts are legal's: chapter ``classificatie`` of the library.
+QUESTION_ANSWERS: dict[str, tuple[str, ...]] = {
+    "proces": ("vitaal", "primair", "ondersteunend"),
+    "persoonsgegevens": ("geen", "gewoon", "gevoelig", "bijzonder"),
+    "uitval_24u": IMPACT,
+    "uitval_72u": IMPACT,
+    "uitval_week": IMPACT,
+    "wettelijke_taak": YES_NO,
+    "buiten_eu": YES_NO,
+    "offline": YES_NO,
+}
+
+
+def chapter_keys() -> tuple[str, ...]:
+    """The texts the chapter must hold: every question, every answer explanation, hosting."""
+    keys = [f"vraag_{key}" for key in QUESTION_ANSWERS]
+    keys += [_answer_key(key, answer) for key, answers in QUESTION_ANSWERS.items()
+             if answers is not YES_NO for answer in answers]
+    keys += [f"hosting_{laag.key}" for laag in Laag]
+    return tuple(dict.fromkeys(keys))
+
+
+def _answer_key(question: str, answer: str) -> str:
+    group = "uitval" if QUESTION_ANSWERS[question] is IMPACT else question
+    return f"antwoord_{group}_{answer}"
 
 
 @dataclass(frozen=True)
@@ -27,60 +54,36 @@ class Question:
     answers: dict[str, str]  # answer -> explanation
 
 
-YES_NO = {"ja": "ja", "nee": "nee"}
-IMPACT = {"beperkt": "hinderlijk, op te vangen met een noodprocedure",
-          "aanzienlijk": "merkbare schade voor burgers, bedrijven of de organisatie; klachten, "
-                         "achterstanden",
-          "ernstig": "burgers of bedrijven ernstig geraakt, wettelijke termijnen verstreken, "
-                     "veiligheid of grote financiële schade in het geding"}
+def questions(texts: Mapping[str, str]) -> tuple[Question, ...]:
+    """The questions with their texts from the library chapter (see :func:`chapter_texts`)."""
+    return tuple(
+        Question(key, _flat(texts[f"vraag_{key}"]),
+                 {answer: answer if answers is YES_NO else _flat(texts[_answer_key(key, answer)])
+                  for answer in answers})
+        for key, answers in QUESTION_ANSWERS.items())
 
-QUESTIONS: tuple[Question, ...] = (
-    Question("proces", "Wat voor proces ondersteunt het systeem?", {
-        "vitaal": "vitale publieke taak: identiteit en toegang (zoals DigiD), basisregistraties "
-                  "(BRP, BAG, BRK), belastingheffing, uitbetaling van uitkeringen, crisisbeheersing",
-        "primair": "primair proces met burgers of bedrijven: zaken, vergunningen, dossiers, "
-                   "betalingen, HR",
-        "ondersteunend": "bedrijfsvoering: intranet, rapportage, facilitair beheer, planning",
-    }),
-    Question("persoonsgegevens", "Welke persoonsgegevens verwerkt het systeem?", {
-        "geen": "geen persoonsgegevens",
-        "gewoon": "gewone persoonsgegevens, zoals namen en contactgegevens van medewerkers",
-        "gevoelig": "gevoelige persoonsgegevens van burgers: BSN, financiële of "
-                    "vergunninggegevens, dossiers",
-        "bijzonder": "bijzondere of strafrechtelijke persoonsgegevens (art. 9 en 10 AVG): "
-                     "gezondheid, etniciteit, justitiële gegevens",
-    }),
-    Question("uitval_24u", "Wat is de impact als het systeem 24 uur uitvalt?", IMPACT),
-    Question("uitval_72u", "Wat is de impact als het systeem 72 uur uitvalt?", IMPACT),
-    Question("uitval_week", "Wat is de impact als het systeem een week uitvalt?", IMPACT),
-    Question("wettelijke_taak", "Voert het proces een wettelijke taak uit met wettelijke "
-                                "termijnen?", YES_NO),
-    Question("buiten_eu", "Hangt de continuïteit af van een partij buiten Nederlandse of "
-                          "EU-rechtsmacht (die door een politiek besluit kan wegvallen)?", YES_NO),
-    Question("offline", "Moet het proces blijven werken zonder externe verbindingen (offline)?",
-             YES_NO),
-)
 
-HOSTING: dict[Laag, tuple[str, ...]] = {
-    Laag.KRITIEK: (
-        "soevereine overheidscloud (eigendom, beheer en rechtsmacht bij de overheid)",
-        "on-premises: eigen beheer in een privaat datacenter binnen de EER",
-        "HGI-omgeving (hoog gegarandeerde infrastructuur)",
-    ),
-    Laag.GEVOELIG: (
-        "de opties van laag 1 (soevereine overheidscloud, privaat datacenter, HGI)",
-        "soevereine marktcloud binnen de EER (mag, maar eisen aan vestiging of eigendom van de "
-        "aanbieder stelt de bijlage in deze laag niet)",
-        "publieke cloud met opslag en verwerking binnen de EER, alleen met klantbeheerde "
-        "sleutels buiten het bereik van de aanbieder (hosten, niet kunnen inzien) en uitvoerbare "
-        "exitafspraken",
-    ),
-    Laag.ONDERSTEUNEND: (
-        "de opties van laag 1 en 2",
-        "publieke marktcloud, mits AVG-conform en met opslag en verwerking binnen de EER; de "
-        "Aanbestedende Dienst legt haar risicoafweging vast in het dossier",
-    ),
-}
+def hosting(texts: Mapping[str, str], laag: Laag) -> tuple[str, ...]:
+    """The hosting options that fit ``laag`` (an enumeration in the chapter)."""
+    items: list[str] = []
+    for line in texts[f"hosting_{laag.key}"].splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            items.append(stripped[2:].strip())
+        elif stripped and items:
+            items[-1] += " " + stripped
+    return tuple(items)
+
+
+def _flat(text: str) -> str:
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def chapter_texts() -> dict[str, str]:
+    """The texts of the standard library's chapter (for ``classificeer`` and its help)."""
+    from aanbesteding.library.chapters import read_standard_chapter
+
+    return dict(read_standard_chapter(CHAPTER).teksten)
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,9 @@ class Classification:
     notes: tuple[str, ...]
 
 
-def _check(answers: Mapping[str, str]) -> dict[str, str]:
+def _check(answers: Mapping[str, str], texts: Mapping[str, str]) -> dict[str, str]:
     checked: dict[str, str] = {}
-    for question in QUESTIONS:
+    for question in questions(texts):
         raw = answers.get(question.key)
         if raw is None or not str(raw).strip():
             raise InputError(f"classificatie: vraag '{question.key}' is niet beantwoord "
@@ -107,16 +110,20 @@ def _check(answers: Mapping[str, str]) -> dict[str, str]:
             raise InputError(f"classificatie: '{raw}' is geen antwoord op '{question.key}'; "
                              f"kies uit: {', '.join(question.answers)}")
         checked[question.key] = value
-    unknown = sorted(set(answers) - {q.key for q in QUESTIONS})
+    unknown = sorted(set(answers) - set(QUESTION_ANSWERS))
     if unknown:
         raise InputError(f"classificatie: onbekende vraag {', '.join(unknown)}; de vragen zijn: "
-                         f"{', '.join(q.key for q in QUESTIONS)}")
+                         f"{', '.join(QUESTION_ANSWERS)}")
     return checked
 
 
-def classify(answers: Mapping[str, str]) -> Classification:
-    """Recommend a tier from the answers; raise InputError for a missing or unknown answer."""
-    a = _check(answers)
+def classify(answers: Mapping[str, str], texts: Mapping[str, str] | None = None) -> Classification:
+    """Recommend a tier from the answers; raise InputError for a missing or unknown answer.
+
+    ``texts`` are the texts of the library chapter ``classificatie`` (None: the standard
+    library's)."""
+    texts = chapter_texts() if texts is None else texts
+    a = _check(answers, texts)
     tier1, tier2, notes = [], [], []
     if a["proces"] == "vitaal":
         tier1.append("het systeem ondersteunt een vitale publieke taak")
@@ -157,10 +164,18 @@ def classify(answers: Mapping[str, str]) -> Classification:
         laag = Laag.ONDERSTEUNEND
         reasons = ["het systeem ondersteunt de bedrijfsvoering, verwerkt geen gevoelige "
                    "persoonsgegevens en uitval is binnen 72 uur beperkt tot hinder"]
-    return Classification(laag, tuple(reasons), HOSTING[laag], tuple(notes))
+    return Classification(laag, tuple(reasons), hosting(texts, laag), tuple(notes))
 
 
 def motivation(result: Classification) -> list[str]:
     """The reasons as they go into a profile (``laagmotivering``) and the verantwoording."""
     return [f"{result.laag.label} (advies van aanbesteding classificeer): "
             f"{'; '.join(result.reasons)}."]
+
+
+def __getattr__(name: str) -> tuple[Question, ...]:
+    """``QUESTIONS``: the questions with the standard library's texts, read when first used
+    (the portfolio register's columns use them; ``classificeer`` takes the loaded library's)."""
+    if name == "QUESTIONS":
+        return questions(chapter_texts())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from aanbesteding.errors import InputError
-from aanbesteding.tender.options import profile_keys, read_profile
+from aanbesteding.tender.inputs import profile_keys, read_profile
 from aanbesteding.tender.profile import profile_template
 
 HEADER = ("# Aangevuld door 'aanbesteding init': de sleutels die nog ontbraken, elk met uitleg "

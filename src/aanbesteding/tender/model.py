@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,8 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-from aanbesteding.domain import ContractType, Laag
-from aanbesteding.errors import InputError
+from aanbesteding.domain import ContractType, Laag, WeightProfileKey, date_problem
+from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.text import invalid_character_message, shorten
 from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
@@ -77,10 +78,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Percentage = Annotated[int, BeforeValidator(_plain_int), Field(ge=0, le=100)]
 # Zip packages (docx, xlsx) store dates from 1980 to 2107; a tender document is dated in
 # this century, so anything outside it is a typing error.
-FIRST_DATE = dt.date(2000, 1, 1)
-LAST_DATE = dt.date(2099, 12, 31)
 PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
-WeightProfile = Literal["eu-csf-2025", "eu-csf-2026"]
 DocumentStatus = Literal["concept", "definitief"]
 MAX_PRICE = 1e12  # a price above a trillion euros is a typing error, and overflows the formatting
 PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
@@ -109,14 +107,42 @@ DEFAULT_SCALE: tuple[int, ...] = (0, 2, 4, 6, 8, 10)
 LAAG_CHOICES: tuple[str, ...] = ("1", "2", "3", "kritiek", "gevoelig", "ondersteunend")
 
 
-def _option(description: str, **cli: object) -> dict[str, Any]:
-    """Field settings shared by the CLI (``--naam``), profiles (``naam:``) and their docs.
+Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks", "gunning"]
 
-    ``cli`` keys: ``vlag`` (option name when it differs from ``--<veld>``), ``metavar``,
-    ``keuzes`` (choices), ``herhaalbaar`` (repeatable), ``vorm`` (how option text becomes a
-    value: ``tekst``, ``lijst``, ``toewijzingen`` for NAAM=WAARDE, ``verhouding``, ``reeks``).
+
+@dataclass(frozen=True)
+class Input:
+    """How the officer gives a tender field, for every front end: the option (``--naam``), the
+    profile key (the field name), the help text, the choices and how text becomes a value.
+
+    Attached to each :class:`Tender` field as its ``json_schema_extra``; it also writes itself
+    into the field's JSON schema (``x-invoer``) for front ends that read the schema.
     """
-    return {"description": description, "json_schema_extra": {"optie": cli}}
+
+    flag: str | None = None  # the option when it differs from --<field>, e.g. --param
+    metavar: str | None = None
+    choices: tuple[str, ...] | None = None  # when not the field type's own Literal choices
+    repeatable: bool = False
+    form: Form = "tekst"  # tekst, lijst, toewijzingen (NAAM=WAARDE), verhouding, reeks
+
+    def __call__(self, schema: dict[str, Any]) -> None:
+        schema["x-invoer"] = {"vlag": self.flag, "metavar": self.metavar,
+                              "keuzes": list(self.choices) if self.choices else None,
+                              "herhaalbaar": self.repeatable, "vorm": self.form}
+
+
+def _option(description: str, *, flag: str | None = None, metavar: str | None = None,
+            choices: tuple[str, ...] | None = None, repeatable: bool = False,
+            form: Form = "tekst") -> dict[str, Any]:
+    """The ``Field`` settings of a tender field: its help text and its :class:`Input`."""
+    return {"description": description,
+            "json_schema_extra": Input(flag, metavar, choices, repeatable, form)}
+
+
+def field_input(name: str) -> Input:
+    """The :class:`Input` of the tender field ``name``."""
+    extra = Tender.model_fields[name].json_schema_extra
+    return extra if isinstance(extra, Input) else Input()
 
 
 class Tender(BaseModel):
@@ -129,7 +155,7 @@ class Tender(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     laag: Laag = Field(**_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.",
-                                 keuzes=list(LAAG_CHOICES)))
+                                 choices=LAAG_CHOICES))
     contracttype: ContractType = Field(**_option(
         "Wat wordt ingekocht: saas (de leverancier levert en host de applicatie), paas (een "
         "platform waarop u zelf applicaties draait), iaas (virtuele servers en opslag; u beheert "
@@ -154,24 +180,24 @@ class Tender(BaseModel):
         "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
     parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
         "Wijzig een parameter, bijv. zeggenschapswijziging.aankondiging_dagen=60 (herhaalbaar).",
-        vlag="--param", metavar="NAAM=WAARDE", herhaalbaar=True, vorm="toewijzingen"))
+        flag="--param", metavar="NAAM=WAARDE", repeatable=True, form="toewijzingen"))
     uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
         "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
-        metavar="ID=REDEN", herhaalbaar=True, vorm="toewijzingen"))
+        metavar="ID=REDEN", repeatable=True, form="toewijzingen"))
     met: list[Text] = Field(default_factory=list, **_option(
         "Neem een clausule op die deze laag standaard weglaat, in de formulering van de "
         "dichtstbijzijnde laag die haar heeft (herhaalbaar).",
-        metavar="ID", herhaalbaar=True, vorm="lijst"))
+        metavar="ID", repeatable=True, form="lijst"))
     inschrijvers: list[Text] = Field(
         default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1, max_length=20,
         **_option("Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",
-                  vlag="--inschrijver", metavar="NAAM", herhaalbaar=True, vorm="lijst"))
-    weging: WeightProfile = Field("eu-csf-2025", **_option(
+                  flag="--inschrijver", metavar="NAAM", repeatable=True, form="lijst"))
+    weging: WeightProfileKey = Field("eu-csf-2025", **_option(
         "Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025)."))
     verhouding: Ratio | None = Field(None, **_option(
         "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
         "vastlegt; zie beleid.yaml).",
-        metavar="kwaliteit=K,soevereiniteit=S,prijs=P", vorm="verhouding"))
+        metavar="kwaliteit=K,soevereiniteit=S,prijs=P", form="verhouding"))
     pmin: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(None, **_option(
         "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waaronder de volle "
         "prijsscore wordt toegekend; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
@@ -182,12 +208,12 @@ class Tender(BaseModel):
         "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
     schaal: list[Percentage] = Field(
         default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
-        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", vorm="reeks"))
+        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", form="reeks"))
     laagmotivering: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                                           max_length=1000)]] = Field(
         default_factory=list, **_option(
             "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
-            "de verantwoording.", metavar="TEKST", herhaalbaar=True, vorm="lijst"))
+            "de verantwoording.", metavar="TEKST", repeatable=True, form="lijst"))
 
     # --- award: the leidraad's model and the laag-1 justification (one place for the options)
     gunning: Gunning | None = Field(None, **_option(
@@ -196,7 +222,7 @@ class Tender(BaseModel):
         "criterium van de leidraad (NAAM:WEGING:prijs voor de prijs), beslisregel bij gelijke "
         "score, prijsdefinitie (wat de prijs P is). Herhaalbaar; in een profiel de sleutel "
         "'gunning' met dezelfde namen. Zonder gunning blijft het document een concept.",
-        metavar="NAAM=WAARDE", herhaalbaar=True, vorm="gunning"))
+        metavar="NAAM=WAARDE", repeatable=True, form="gunning"))
     veiligheidsanalyse: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
                                                          max_length=300),
                                   AfterValidator(_xml_safe)] | None = Field(None, **_option(
@@ -210,14 +236,14 @@ class Tender(BaseModel):
     route: Route | None = Field(None, **_option(
         "Laag 1: de grondslag van eisen aan vestiging of Zeggenschap: artikel-2.24 "
         "(Aanbestedingswet 2012, wezenlijke veiligheidsbelangen) of evenredige-beperking.",
-        keuzes=["artikel-2.24", "evenredige-beperking"]))
+        choices=("artikel-2.24", "evenredige-beperking")))
     # Publication as open data (--json, OCDS): who publishes and under which ocid prefix.
     ocid_prefix: Annotated[str, AfterValidator(_ocid_prefix)] | None = Field(
         None, **_option(
             "OCDS-prefix die de Open Contracting Partnership aan de Aanbestedende Dienst heeft "
             "toegekend (vorm ocds-xxxxxx), voor de ocid in de JSON-export; zonder deze optie "
             "staat er het voorbeeld ocds-213czf uit de OCDS-documentatie, dat bij status "
-            "definitief wordt geweigerd.", vlag="--ocid-prefix", metavar="ocds-xxxxxx"))
+            "definitief wordt geweigerd.", flag="--ocid-prefix", metavar="ocds-xxxxxx"))
     oin: Annotated[str, AfterValidator(_digits(20, "een OIN"))] | None = Field(
         None, **_option("Organisatie-identificatienummer (OIN, 20 cijfers) van de Aanbestedende "
                         "Dienst; komt in de JSON-export bij de koper.", metavar="NUMMER"))
@@ -256,9 +282,9 @@ class Tender(BaseModel):
     @field_validator("datum")
     @classmethod
     def _date_in_range(cls, value: dt.date) -> dt.date:
-        if not FIRST_DATE <= value <= LAST_DATE:
-            raise ValueError(f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet "
-                             f"tussen {FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
+        problem = date_problem(value)
+        if problem:
+            raise ValueError(problem)
         return value
 
     @field_validator("pmin", "pmax", mode="before")
@@ -331,20 +357,20 @@ def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
     try:
         return Tender.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{_where(source, loc)}: {msg}" for loc, msg in translate(exc)]
-        raise InputError("ongeldige aanbestedingsgegevens:\n" + "\n".join(lines)) from exc
+        parts: list[str | Ref] = ["ongeldige aanbestedingsgegevens:"]
+        for loc, msg in translate(exc):
+            parts += ["\n", *_where(source, loc), f": {msg}"]
+        raise InputError(parts) from exc
 
 
-def _where(source: str, loc: tuple[str | int, ...]) -> str:
-    """``--schaal`` for an option (the name the officer typed), ``profiel.yaml: schaal`` else."""
+def _where(source: str, loc: tuple[str | int, ...]) -> list[str | Ref]:
+    """The field as the officer gave it (the front end names it: ``--schaal`` on the command
+    line), or ``profiel.yaml: schaal`` for a profile file."""
     if source == "opties" and loc and isinstance(loc[0], str) and loc[0] in Tender.model_fields:
-        extra = Tender.model_fields[loc[0]].json_schema_extra
-        meta = extra.get("optie", {}) if isinstance(extra, dict) else {}
-        flag = meta.get("vlag", f"--{loc[0]}") if isinstance(meta, dict) else f"--{loc[0]}"
         if len(loc) == 2 and isinstance(loc[1], int):
-            return f"{flag} (waarde {loc[1] + 1})"
-        return f"{flag} {field_path(loc[1:])}" if len(loc) > 1 else str(flag)
-    return f"{source}: {field_path(loc)}"
+            return [Ref(loc[0]), f" (waarde {loc[1] + 1})"]
+        return [Ref(loc[0]), f" {field_path(loc[1:])}"] if len(loc) > 1 else [Ref(loc[0])]
+    return [f"{source}: {field_path(loc)}"]
 
 
 def load_profile(path: Path) -> dict[str, object]:

@@ -1,7 +1,7 @@
 """Profile files: a commented template from the tender fields, and updating a profile's laag.
 
 The template is produced from the same definitions as the ``genereer`` options
-(:func:`aanbesteding.tender.options.option_specs`), so every key, its meaning, its allowed
+(:func:`aanbesteding.tender.inputs.option_specs`), so every key, its meaning, its allowed
 values and its default stay in step with the command line.
 """
 
@@ -17,8 +17,8 @@ import yaml
 from pydantic import BaseModel
 
 from aanbesteding.errors import InputError, OutputError
+from aanbesteding.tender.inputs import MERGE_HELP, option_specs
 from aanbesteding.tender.model import Tender
-from aanbesteding.tender.options import MERGE_HELP, option_specs
 
 REQUIRED_DEFAULTS: dict[str, object] = {"laag": 2, "contracttype": "saas"}
 MAIN_QUESTIONS = ("laag", "contracttype", "organisatie", "opdracht", "kenmerk", "systeem")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aanbesteding.assemble.accountability_content import NOTE, TITLE, accountability
 from aanbesteding.compose.annex import Annex
-from aanbesteding.writers.accountability_content import NOTE, TITLE, accountability
 from aanbesteding.writers.docx.document import DocxWriter
-from aanbesteding.writers.docx.frame import blocks, cover, finish, header_footer, properties
+from aanbesteding.writers.docx.shared import blocks, cover, finish, header_footer, properties
 
 MARKING = "Vertrouwelijk – aanbestedingsdossier"
 
@@ -27,3 +27,14 @@ def accountability_bytes(annex: Annex, template: Path | None = None,
                f"Samengesteld met aanbesteding {annex.tool_version}; bibliotheek "
                f"{annex.library_hash[:12]}")
     return finish(writer.doc, annex)
+
+
+def accountability_pdf(annex: Annex, template: Path | None, record: bytes) -> dict[str, bytes]:
+    """The verantwoording as PDF (LibreOffice renders ``record``, its .docx), and that .docx
+    with the table of contents' page numbers from the render. Raises OutputError without
+    LibreOffice and its UNO bridge."""
+    from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
+
+    pdf, pages = convert(record)
+    return {"verantwoording-pdf": stable_pdf(pdf, annex.tender.datum),
+            "verantwoording": fill_toc_pages(record, pages, annex.tender.datum)}

@@ -6,9 +6,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from aanbesteding.compose.annex import Annex, Requirement, Section
-from aanbesteding.support.output import write_atomic
-from aanbesteding.writers.annex_content import (
+from aanbesteding.assemble.annex_content import (
     TITLE,
     definitions,
     heading_text,
@@ -19,10 +17,12 @@ from aanbesteding.writers.annex_content import (
     scoring_table,
     split_tier_notes,
 )
-from aanbesteding.writers.award_content import award
-from aanbesteding.writers.blocks import Heading, Para, text_blocks
+from aanbesteding.assemble.award_content import award
+from aanbesteding.assemble.blocks import Heading, Para, text_blocks
+from aanbesteding.compose.annex import Annex, Requirement, Section
+from aanbesteding.support.output import write_atomic
 from aanbesteding.writers.docx.document import DocxWriter
-from aanbesteding.writers.docx.frame import block, blocks, cover, finish, header_footer, properties
+from aanbesteding.writers.docx.shared import block, blocks, cover, finish, header_footer, properties
 
 FIRST_THEME_CHAPTER = 5
 SUBHEADING = 3  # heading level of the parts of an item (not in the table of contents)
@@ -84,6 +84,17 @@ def annex_document(annex: Annex, template: Path | None = None) -> DocxDocument:
 def annex_bytes(annex: Annex, template: Path | None = None) -> bytes:
     """The bijlage as .docx bytes; the same annex always gives the same bytes."""
     return finish(annex_document(annex, template), annex)
+
+
+def annex_pdf(annex: Annex, template: Path | None, docx: bytes) -> dict[str, bytes]:
+    """The bijlage as PDF (LibreOffice renders ``docx``, its .docx), and that .docx with the
+    table of contents' page numbers from the render. Raises OutputError without LibreOffice
+    and its UNO bridge."""
+    from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
+
+    pdf, pages = convert(docx)
+    return {"pdf": stable_pdf(pdf, annex.tender.datum),
+            "docx": fill_toc_pages(docx, pages, annex.tender.datum)}
 
 
 def write_annex(annex: Annex, path: Path, template: Path | None = None,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from aanbesteding.assemble.blocks import Block
+from aanbesteding.assemble.import_record_content import NOTE, TITLE
 from aanbesteding.compose.annex import Annex
-from aanbesteding.writers.blocks import Block
 from aanbesteding.writers.docx.document import DocxWriter
-from aanbesteding.writers.docx.frame import blocks, cover, finish, header_footer, properties
-from aanbesteding.writers.import_record_content import NOTE, TITLE
+from aanbesteding.writers.docx.shared import blocks, cover, finish, header_footer, properties
 
 MARKING = "Vertrouwelijk – aanbestedingsdossier"
 

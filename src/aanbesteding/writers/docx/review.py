@@ -92,10 +92,11 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
             _clause(writer, clause)
     if review.chapters:
         writer.page_break()
-        writer.heading(1, "Vaste teksten van de documenten")
+        writer.heading(1, "Vaste teksten en beleid")
         writer.paragraph("De hoofdstukken hieronder staan in de map hoofdstukken/ van de "
-                         "bibliotheek. Het programma zet de teksten op hun plaats in de bijlage "
-                         "en de verantwoording; waarden uit de aanbesteding staan gemarkeerd.")
+                         "bibliotheek, het beleid in beleid.yaml. Het programma zet de teksten op "
+                         "hun plaats in de documenten; waarden uit de aanbesteding staan "
+                         "gemarkeerd.")
         for chapter in review.chapters:
             _chapter(writer, chapter)
     return finish(writer, "Clausulebibliotheek – beoordelingsdocument", "Beoordeling clausules",

@@ -21,12 +21,12 @@ import re
 import unicodedata
 from typing import Any
 
+from aanbesteding.assemble.annex_content import public_text
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import Kind
-from aanbesteding.errors import InputError
+from aanbesteding.errors import InputError, Ref
 from aanbesteding.responses.model import Responses
 from aanbesteding.tender.model import Tender
-from aanbesteding.writers.annex_content import public_text
 from aanbesteding.writers.export.ocds_bids import add_bids
 
 # Versioned extension URLs: the exact schemas the tests validate against (tests/data/ocds).
@@ -62,19 +62,21 @@ def ocid_of(tender: Tender) -> str:
     the documentation's example prefix.
     """
     if tender.kenmerk is None:
-        raise InputError("--json: de OCDS-export heeft een --kenmerk nodig (het kenmerk of "
-                         "zaaknummer van de aanbesteding); daarvan wordt de ocid gemaakt, die "
-                         "voor deze aanbesteding altijd dezelfde moet zijn en voor elke andere "
-                         "aanbesteding anders")
+        raise InputError(["de OCDS-export heeft een ", Ref("kenmerk"), " nodig (het kenmerk "
+                          "of zaaknummer van de aanbesteding); daarvan wordt de ocid gemaakt, die "
+                          "voor deze aanbesteding altijd dezelfde moet zijn en voor elke andere "
+                          "aanbesteding anders"], field="json")
     reference = slug(tender.kenmerk)
     if not reference:
-        raise InputError(f"--kenmerk '{tender.kenmerk}': voor de OCDS-export (--json) moet het "
-                         "kenmerk letters of cijfers (a-z, 0-9) bevatten")
+        raise InputError(["voor de OCDS-export (", Ref("json"), ") moet het kenmerk letters "
+                          "of cijfers (a-z, 0-9) bevatten"], field="kenmerk",
+                         subject=f"'{tender.kenmerk}'")
     prefix = tender.ocid_prefix or EXAMPLE_PREFIX
     if tender.status == "definitief" and prefix == EXAMPLE_PREFIX:
-        raise InputError(f"--json met --status definitief: {EXAMPLE_PREFIX} is het voorbeeld "
-                         "uit de OCDS-documentatie; geef met --ocid-prefix (of ocid_prefix in "
-                         "het profiel) de OCDS-prefix die uw organisatie is toegekend")
+        raise InputError([Ref("json"), " met ", Ref("status"), f" definitief: {EXAMPLE_PREFIX} "
+                          "is het voorbeeld uit de OCDS-documentatie; geef met ",
+                          Ref("ocid_prefix"), " (of ocid_prefix in het profiel) de OCDS-prefix "
+                          "die uw organisatie is toegekend"])
     return f"{prefix}-{reference}"
 
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.errors import OutputError
+from aanbesteding.errors import OutputError, Ref
 from aanbesteding.support.output import normalize_zip, os_reason
 
 SCRIPT = Path(__file__).with_name("uno_pdf.py")
@@ -145,7 +145,7 @@ def convert(docx: bytes) -> tuple[bytes, list[tuple[str, int]]]:
     """
     reason = pdf_available()
     if reason:
-        raise OutputError(f"PDF kan niet worden gemaakt: {reason}")
+        raise OutputError([f"PDF kan niet worden gemaakt: {reason} of laat ", Ref("pdf"), " weg"])
     python = uno_python()
     assert python is not None
     with tempfile.TemporaryDirectory(prefix="aanbesteding-pdf-") as work:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aanbesteding.assemble.award_texts import text
 from aanbesteding.compose.annex import Annex
 from aanbesteding.tender.award import Criterium
-from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     cell_at,

@@ -13,8 +13,8 @@ from __future__ import annotations
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aanbesteding.assemble.award_texts import text
 from aanbesteding.compose.annex import Annex
-from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
@@ -264,7 +264,7 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, eisen: Ei
 
 def total_text(annex: Annex) -> str:
     """How the grid computes the total, in the bijlage's words."""
-    from aanbesteding.writers.award_content import total_formula
+    from aanbesteding.assemble.award_content import total_formula
 
     award = annex.award
     if award.has_model:

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
-from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS, WEIGHT_PROFILES
+from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
@@ -72,7 +72,7 @@ def percentage_formula(sov: str, seal: str) -> str:
 
 
 def _objectives(ws: Worksheet, annex: Annex) -> None:
-    weights = WEIGHT_PROFILES[annex.tender.weging]
+    weights = annex.weights
     for offset, sov in enumerate(SOVS):
         row = FIRST + offset
         put_text(ws, row, 1, f"{sov} {SOV_NAMES[sov]}", wrap=True)

@@ -6,12 +6,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aanbesteding.assemble.award_content import exclusion_rules, subcriterion_formula
+from aanbesteding.assemble.award_texts import text
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import SCALE_LABELS, WEIGHT_PROFILE_LABELS
+from aanbesteding.domain import SCALE_LABELS
 from aanbesteding.render import datum
 from aanbesteding.tender.model import DEFAULT_SCALE
-from aanbesteding.writers.award_content import exclusion_rules, subcriterion_formula
-from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     TITLE_FONT,
@@ -175,7 +175,7 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
                         "t/m SOV-8 van percentage x gewicht / 100; het percentage volgt uit het "
                         "vastgestelde SEAL-niveau (methode van de Aanbestedende Dienst, "
                         "gebaseerd op het EU Cloud Sovereignty Framework). Wegingsprofiel: "
-                        f"{WEIGHT_PROFILE_LABELS[tender.weging]}.")
+                        f"{annex.weight_profile_label}.")
     row = _line(ws, row, "Totaal", total_text(annex))
     if award.has_model and award.gunning and award.gunning.price:
         if tender.prijsmethode == "gewogen-factor":

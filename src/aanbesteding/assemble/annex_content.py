@@ -2,13 +2,14 @@
 
 Nothing internal goes here (clause ids, versions, statuses, risk codes, library hashes,
 reasons for leaving clauses out, bidder names): that is the verantwoording's
-(:mod:`aanbesteding.writers.accountability_content`).
+(:mod:`aanbesteding.assemble.accountability_content`).
 """
 
 from __future__ import annotations
 
 import re
 
+from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table, text_blocks
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
     SCALE_LABELS,
@@ -17,7 +18,6 @@ from aanbesteding.domain import (
     SOVS,
     Kind,
 )
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table, text_blocks
 
 TITLE = "Eisen digitale autonomie en soevereiniteit"
 KO = "KO"
@@ -178,10 +178,8 @@ def overview(annex: Annex) -> list[Block]:
     rows = tuple((r.number, kind_label(r), r.title, _short(r.wijze_van_aantonen, r.number), weight_text(r))
                  for r in annex.requirements)
     return [
-        Heading(1, "2 Overzicht"),
-        Para("De tabel geeft alle eisen, wensen en bepalingen van deze bijlage in volgorde. De "
-             "volledige tekst, de wijze van aantonen en de toelichting staan in de hoofdstukken die "
-             "volgen; bij verschil gaat die tekst voor."),
+        Heading(1, f"2 {flat(annex.text('bijlage', 'overzicht_titel'))}"),
+        Para(flat(annex.text("bijlage", "overzicht"))),
         Table(("Nr.", "Soort", "Titel", "Wijze van aantonen (kort)", "Weging"), rows,
               (1.4, 1.9, 5.0, 5.9, 1.8)),
     ]
@@ -191,9 +189,8 @@ def definitions(annex: Annex, number: int) -> list[Block]:
     """The defined terms the selected clauses use."""
     rows = tuple((d.begrip, d.definitie) for d in annex.definitions)
     return [
-        Heading(1, f"{number} Begrippen"),
-        Para("In deze bijlage hebben de onderstaande begrippen, met een hoofdletter geschreven, "
-             "de volgende betekenis. Enkelvoud omvat meervoud en omgekeerd."),
+        Heading(1, f"{number} {flat(annex.text('bijlage', 'begrippen_titel'))}"),
+        Para(flat(annex.text("bijlage", "begrippen"))),
         Table(("Begrip", "Betekenis"), rows, (4.2, 11.8)),
     ]
 
@@ -232,10 +229,7 @@ def seal_tables(annex: Annex) -> list[Block]:
          else "geen minimum")
         for sov in SOVS)
     blocks: list[Block] = [
-        Para("Per doelstelling van het EU Cloud Sovereignty Framework geldt het onderstaande "
-             "minimale SEAL-niveau. Een Inschrijving die op één doelstelling onder het minimum "
-             "blijft, wordt terzijde gelegd, hoe hoog haar score elders ook is: een goede score op "
-             "techniek of operatie mag een tekort op rechtsmacht niet verhullen."),
+        Para(flat(annex.text("bijlage", "seal_minimum"))),
         Table(("Doelstelling", "Omschrijving", "Minimaal SEAL-niveau"), minimum, (2.4, 7.6, 6.0)),
     ]
     return [*blocks, *evidence_table(annex)]
@@ -250,9 +244,6 @@ def evidence_table(annex: Annex) -> list[Block]:
     if not evidence:
         return []
     return [
-        Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
-             "tabel hieronder, dat hij bij zijn Inschrijving voegt. Een niveau is bereikt als "
-             "het bewijs voor dat niveau en voor alle lagere niveaus is geleverd; zonder bewijs "
-             "voor niveau 1 is het niveau SEAL-0."),
+        Para(flat(annex.text("bijlage", "seal_bewijs"))),
         Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
     ]

@@ -7,15 +7,15 @@ What a judge in kort geding asks for; the bijlage never shows it.
 
 from __future__ import annotations
 
+from aanbesteding.assemble.award_content import subcriterion_formula, total_formula
+from aanbesteding.assemble.award_texts import text
+from aanbesteding.assemble.blocks import Block, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.award import LIBRARY, OFFICER
 from aanbesteding.domain import Kind
 from aanbesteding.render import bedrag
 from aanbesteding.tender.award import ROUTE_LABELS
 from aanbesteding.tender.model import DEFAULT_SCALE
-from aanbesteding.writers.award_content import subcriterion_formula, total_formula
-from aanbesteding.writers.award_texts import text
-from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 OPEN = "nog niet opgegeven"
 TO_GIVE = "in te vullen door de inkoper"

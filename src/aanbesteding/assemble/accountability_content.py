@@ -7,18 +7,17 @@ status, reviewer and origin; risks and sources; the clauses left out and why; th
 
 from __future__ import annotations
 
+from aanbesteding.assemble.annex_content import flat, split_tier_notes
+from aanbesteding.assemble.award_accountability import award_sections
+from aanbesteding.assemble.blocks import Block, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import (
     CONTRACT_TYPE_LABELS,
     RISK_NAMES,
     SOV_NAMES,
     SOVS,
-    WEIGHT_PROFILE_LABELS,
 )
 from aanbesteding.render import datum
-from aanbesteding.writers.annex_content import flat, split_tier_notes
-from aanbesteding.writers.award_accountability import award_sections
-from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 TITLE = "Verantwoording eisen digitale autonomie en soevereiniteit"
 
@@ -41,7 +40,7 @@ def _tier(annex: Annex) -> list[Block]:
 
 
 def _seal_and_weights(annex: Annex) -> list[Block]:
-    profile = WEIGHT_PROFILE_LABELS.get(annex.tender.weging, annex.tender.weging)
+    profile = annex.weight_profile_label or annex.tender.weging
     minimum = tuple((sov, SOV_NAMES[sov], f"SEAL-{level}" if level is not None else "geen minimum")
                     for sov in SOVS for level in (annex.min_seal.get(sov),))
     applies = "gelden als knock-out" if annex.seal_minimum_applies else \

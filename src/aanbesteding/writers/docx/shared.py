@@ -8,9 +8,9 @@ import io
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.support.output import normalize_zip
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 from aanbesteding.writers.docx.document import DocxWriter
 from aanbesteding.writers.docx.fields import add_simple_field, update_fields_on_open
 from aanbesteding.writers.docx.ooxml import BOLD, PLAIN

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 
 from aanbesteding.compose.annex import Annex, Exclusion
 from aanbesteding.domain import CONTRACT_TYPE_LABELS, Laag
-from aanbesteding.errors import InputError, PolicyError
-from aanbesteding.library.beleid import Policy
+from aanbesteding.errors import InputError, PolicyError, Ref
 from aanbesteding.library.loader import LoadedClause
+from aanbesteding.library.policy import Policy
 from aanbesteding.tender.model import Ratio, Tender
 
 ADOPTED = "vastgesteld"
@@ -54,14 +54,14 @@ def resolve_ratio(tender: Tender, policy: Policy) -> tuple[Ratio, int]:
     ratio = tender.verhouding or Ratio(kwaliteit=tier.kwaliteit, soevereiniteit=tier.soevereiniteit,
                                        prijs=tier.prijs)
     if ratio.soevereiniteit > tier.maximum_soevereiniteit:
-        raise PolicyError(
-            f"--verhouding: een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
+        raise PolicyError([
+            f"een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
             f"{tender.laag.label.lower()}; de juridische afdeling staat in deze laag hoogstens "
             f"{tier.maximum_soevereiniteit}% toe (gelezen uit {policy.share_source(tender.laag)}; "
             "een organisatie kan dat maximum wijzigen met een beleid.yaml in haar eigen "
-            "bibliotheek, --bibliotheek MAP). Kies "
+            "bibliotheek, ", Ref("bibliotheek"), " MAP). Kies "
             f"bijvoorbeeld kwaliteit={ratio.kwaliteit + ratio.soevereiniteit - tier.maximum_soevereiniteit},"
-            f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}.")
+            f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}."], field="verhouding")
     return ratio, tier.maximum_soevereiniteit
 
 
@@ -75,9 +75,10 @@ def fit_ratio(ratio: Ratio, tender: Tender, scores_sovereignty: bool) -> Ratio:
         return ratio
     if tender.verhouding is not None:
         raise PolicyError(
-            f"--verhouding: soevereiniteit {ratio.soevereiniteit}%, maar deze bijlage bevat geen "
+            f"soevereiniteit {ratio.soevereiniteit}%, maar deze bijlage bevat geen "
             "Soevereiniteitsscore om dat aandeel aan toe te kennen (de clausule daarvoor geldt niet "
-            "voor deze laag of dit contracttype, of is weggelaten). Geef soevereiniteit=0.")
+            "voor deze laag of dit contracttype, of is weggelaten). Geef soevereiniteit=0.",
+            field="verhouding")
     return Ratio(kwaliteit=ratio.kwaliteit + ratio.soevereiniteit, soevereiniteit=0,
                  prijs=ratio.prijs)
 
@@ -112,35 +113,38 @@ def check_exclusions(tender: Tender, known: Iterable[str] | Mapping[str, LoadedC
     for clause_id, reason in sorted(tender.uitsluiten.items()):
         problem = reason_problem(reason)
         if problem is not None:
-            raise InputError(f"--uitsluiten {clause_id}: de motivering '{reason}' is geen volledige "
-                             f"zin; schrijf {problem} (pas toe of leg uit); de motivering komt in "
-                             "de verantwoording")
+            raise InputError(f"de motivering '{reason}' is geen volledige zin; schrijf {problem} "
+                             "(pas toe of leg uit); de motivering komt in de verantwoording",
+                             field="uitsluiten", subject=clause_id)
     locked_out = [i for c, i in sorted(items.items())
                   if c in tender.uitsluiten and locked(i, tender.laag)
                   and tender.contracttype in i.clause.contracttypen]
     if locked_out:
         names = ", ".join(i.clause.id for i in locked_out)
         raise PolicyError(
-            f"--uitsluiten {names}: de juridische afdeling heeft deze clausule(s) vergrendeld in "
+            f"de juridische afdeling heeft deze clausule(s) vergrendeld in "
             f"{tender.laag.label.lower()}; ze mogen niet worden weggelaten. Over een uitzondering "
-            "beslist de juridische afdeling (veld 'vergrendeld' in de clausule).")
+            "beslist de juridische afdeling (veld 'vergrendeld' in de clausule).",
+            field="uitsluiten", subject=names)
     both = sorted(set(tender.met) & set(tender.uitsluiten))
     if both:
-        raise InputError(f"--met en --uitsluiten noemen dezelfde clausule(s): {', '.join(both)}")
+        raise InputError([Ref("met"), " en ", Ref("uitsluiten"),
+                          f" noemen dezelfde clausule(s): {', '.join(both)}"])
     for clause_id in tender.met:
         item = items.get(clause_id)
         if item is None:
             continue
         clause = item.clause
         if clause.lagen.for_tier(tender.laag) is not None:
-            raise InputError(f"--met {clause_id}: de clausule hoort al bij "
-                             f"{tender.laag.label.lower()}; --met is voor clausules die deze laag "
-                             "standaard weglaat")
+            raise InputError([f"de clausule hoort al bij {tender.laag.label.lower()}; ", Ref("met"),
+                              " is voor clausules die deze laag standaard weglaat"],
+                             field="met", subject=clause_id)
         if clause.status == RETIRED:
-            raise InputError(f"--met {clause_id}: de clausule is vervallen")
+            raise InputError("de clausule is vervallen", field="met", subject=clause_id)
         if tender.contracttype not in clause.contracttypen:
-            raise InputError(f"--met {clause_id}: de clausule geldt niet voor contracttype "
-                             f"{CONTRACT_TYPE_LABELS[tender.contracttype]}")
+            raise InputError(f"de clausule geldt niet voor contracttype "
+                             f"{CONTRACT_TYPE_LABELS[tender.contracttype]}",
+                             field="met", subject=clause_id)
 
 
 def nearest_tier(item: LoadedClause, laag: Laag) -> Laag:
@@ -169,12 +173,13 @@ def status_gate(annex: Annex) -> list[str]:
     if annex.tender.status == FINAL and pending:
         listed = "\n".join(f"  {number} {clause_id} (status {status})"
                            for number, clause_id, status in pending)
-        raise PolicyError(
+        raise PolicyError([
             "een definitief document kan alleen uit vastgestelde clausules bestaan; "
             f"{len(pending)} clausule(s) zijn nog niet vastgesteld:\n{listed}\n"
             "Laat de juridische afdeling ze vaststellen in de organisatiebibliotheek: 'aanbesteding "
             "bibliotheek vaststellen alle --door NAAM --op JJJJ-MM-DD --bibliotheek MAP' (MAP: "
-            "de map van --bibliotheek, of een nieuwe), of genereer met --status concept.")
+            "de map van ", Ref("bibliotheek"), ", of een nieuwe), of genereer met ", Ref("status"),
+            " concept."])
     award = award_gate(annex)
     if not pending:
         return award
@@ -197,5 +202,6 @@ def award_gate(annex: Annex) -> list[str]:
     if annex.tender.status == FINAL:
         raise PolicyError("een definitief document vraagt een volledig gunningsmodel en, in laag "
                           f"1, een eigen rechtvaardiging; nog niet opgegeven:\n{listed}\n"
-                          "Vul ze aan in het profiel, of genereer met status concept.")
+                          "Vul ze aan in het profiel, of genereer met status concept.",
+                          field="gunning")
     return [f"het document is een concept: nog niet opgegeven:\n{listed}"]

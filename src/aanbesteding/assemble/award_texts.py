@@ -4,8 +4,8 @@ is composed. This module only reads them, flattened to one paragraph."""
 
 from __future__ import annotations
 
+from aanbesteding.assemble.annex_content import flat
 from aanbesteding.compose.annex import Annex
-from aanbesteding.writers.annex_content import flat
 
 CHAPTER = "gunning"
 

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args, get_origin
 
-from aanbesteding.errors import InputError
+from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.text import shorten
 from aanbesteding.tender.award import parse_gunning_option
-from aanbesteding.tender.model import Tender, build_tender, load_profile
+from aanbesteding.tender.model import Form, Tender, build_tender, field_input, load_profile
 
-Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks", "gunning"]
 RATIO_PARTS = ("kwaliteit", "soevereiniteit", "prijs")
 
 
@@ -45,31 +44,28 @@ def option_specs() -> list[OptionSpec]:
     """Every tender field as an option, in field order."""
     specs = []
     for name, info in Tender.model_fields.items():
-        extra = info.json_schema_extra
-        meta = extra.get("optie", {}) if isinstance(extra, dict) else {}
-        assert isinstance(meta, dict)
-        keuzes = meta.get("keuzes")
+        given = field_input(name)
         specs.append(OptionSpec(
             field=name,
-            flag=str(meta.get("vlag", f"--{name}")),
+            flag=given.flag or f"--{name}",
             help=info.description or "",
-            metavar=str(meta["metavar"]) if "metavar" in meta else None,
-            choices=tuple(str(k) for k in keuzes) if isinstance(keuzes, list)
-            else _choices(info.annotation),
-            repeatable=bool(meta.get("herhaalbaar", False)),
-            form=meta.get("vorm", "tekst"),  # type: ignore[arg-type]
+            metavar=given.metavar,
+            choices=given.choices or _choices(info.annotation),
+            repeatable=given.repeatable,
+            form=given.form,
             required=info.is_required(),
         ))
     return specs
 
 
-def parse_assignments(items: list[str] | tuple[str, ...], option: str) -> dict[str, str]:
-    """``["a=1", "b=x"]`` -> ``{"a": "1", "b": "x"}``; raise InputError on a malformed item."""
+def parse_assignments(items: list[str] | tuple[str, ...], field: str) -> dict[str, str]:
+    """``["a=1", "b=x"]`` -> ``{"a": "1", "b": "x"}``; raise InputError on a malformed item
+    (naming ``field``, the tender field the items are for)."""
     result: dict[str, str] = {}
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError(f"{option} {shorten(item)}: gebruik de vorm NAAM=WAARDE")
+            raise InputError("gebruik de vorm NAAM=WAARDE", field=field, subject=shorten(item))
         result[name.strip()] = value.strip()
     return result
 
@@ -77,26 +73,26 @@ def parse_assignments(items: list[str] | tuple[str, ...], option: str) -> dict[s
 def _convert(spec: OptionSpec, raw: object) -> object:
     items = [str(x) for x in raw] if isinstance(raw, list | tuple) else [str(raw)]
     if spec.form == "toewijzingen":
-        return parse_assignments(items, option=spec.flag)
+        return parse_assignments(items, field=spec.field)
     if spec.form == "gunning":
-        return parse_gunning_option(items, option=spec.flag)
+        return parse_gunning_option(items, field=spec.field)
     if spec.form == "lijst":
         return items
     if len(items) > 1:
         given = " en ".join(f"'{i}'" for i in items)
-        raise InputError(f"{spec.flag} is {len(items)} keer opgegeven ({given}); deze optie "
-                         "heeft één waarde: geef haar één keer op")
+        raise InputError([Ref(spec.field), f" is {len(items)} keer opgegeven ({given}); deze "
+                          "optie heeft één waarde: geef haar één keer op"])
     text = items[0]
     if spec.choices:
         text = _choice(spec, text)
     if spec.form == "reeks":
         return [p.strip() for p in text.split(",") if p.strip()]
     if spec.form == "verhouding":
-        parts = parse_assignments([p for p in text.split(",") if p.strip()], option=spec.flag)
+        parts = parse_assignments([p for p in text.split(",") if p.strip()], field=spec.field)
         unknown = set(parts) - set(RATIO_PARTS)
         if unknown:
-            raise InputError(f"{spec.flag}: onbekend onderdeel {', '.join(sorted(unknown))}; "
-                             "gebruik kwaliteit=K,soevereiniteit=S,prijs=P")
+            raise InputError(f"onbekend onderdeel {', '.join(sorted(unknown))}; "
+                             "gebruik kwaliteit=K,soevereiniteit=S,prijs=P", field=spec.field)
         return parts
     return text
 
@@ -107,8 +103,8 @@ def _choice(spec: OptionSpec, text: str) -> str:
     for choice in spec.choices:
         if choice.casefold() == text.strip().casefold():
             return choice
-    raise InputError(f"{spec.flag}: '{text}' is geen geldige keuze; kies uit: "
-                     f"{', '.join(spec.choices)}")
+    raise InputError(f"'{text}' is geen geldige keuze; kies uit: {', '.join(spec.choices)}",
+                     field=spec.field)
 
 
 MERGE_HELP = ("Herhaalbare opties (--param, --uitsluiten, --inschrijver) vullen de waarden uit "
@@ -197,6 +193,7 @@ def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> 
         if spec.choices and isinstance(values.get(spec.field), str):
             values[spec.field] = _choice(spec, str(values[spec.field]))
         if spec.required and values.get(spec.field) is None:
-            raise InputError(f"{spec.flag} ontbreekt: {spec.help[0].lower()}{spec.help[1:]} "
-                             f"Geef {spec.flag} op of zet '{spec.field}' in het profiel.")
+            raise InputError([Ref(spec.field), f" ontbreekt: {spec.help[0].lower()}"
+                              f"{spec.help[1:]} Geef ", Ref(spec.field),
+                              f" op of zet '{spec.field}' in het profiel."])
     return build_tender(values, source=source)

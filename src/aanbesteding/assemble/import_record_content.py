@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from aanbesteding import __version__
+from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.render import datum
 from aanbesteding.responses.form_spec import FormLayout
 from aanbesteding.responses.model import BidderResponse
 from aanbesteding.responses.reader import ReadForm
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
 TITLE = "Inleesverslag inschrijversformulieren"
 NOTE = ("Dit verslag legt vast welke inschrijversformulieren in de beoordelingsmatrix zijn "

@@ -6,20 +6,20 @@ model, and then exactly that model. It publishes what a bidder needs to predict 
 (Richtlijn 2014/24/EU art. 67 lid 5): what excludes, the knock-outs and minimum SEAL levels with
 their evidence, the scale of the wensen, the percentage per SEAL level and the weights, the
 rounding rule and the beslisregel. The grid (:mod:`aanbesteding.writers.xlsx`) computes exactly
-this; the texts are in :mod:`aanbesteding.writers.award_texts`.
+this; the texts are in :mod:`aanbesteding.assemble.award_texts`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from aanbesteding.assemble.annex_content import evidence_table, scale_label, seal_tables
+from aanbesteding.assemble.award_texts import text
+from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.award import AwardModel
 from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
 from aanbesteding.domain import SOV_NAMES, SOVS, Kind
-from aanbesteding.writers.annex_content import evidence_table, scale_label, seal_tables
-from aanbesteding.writers.award_texts import text
-from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
 CHAPTER = 3
 
