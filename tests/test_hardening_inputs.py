@@ -78,10 +78,13 @@ def manifest(folder: Path, name: str, data: object) -> Path:
     return path
 
 
-GOOD = {"manifest": "aanbesteding-manifest/1", "aanbesteding": {
-    "kenmerk": "INK-1", "datum": "2026-11-23", "laag": 2, "contracttype": "saas"},
-    "clausules": [{"id": "subverwerkers", "versie": "1.0.0", "sha256": "0" * 64,
-                   "herkomst": "standaard"}]}
+GOOD = {"manifest": "aanbesteding-manifest/1", "programma": "aanbesteding 0.1.0",
+        "bibliotheek": {"inhoudshash": "0" * 64, "bronnen": ["standaard"]},
+        "aanbesteding": {"kenmerk": "INK-1", "datum": "2026-11-23", "laag": 2,
+                         "contracttype": "saas"},
+        "clausules": [{"nummer": "E-01", "id": "subverwerkers", "versie": "1.0.0",
+                       "status": "concept", "sha256": "0" * 64, "herkomst": "standaard"}],
+        "bestanden": []}
 
 
 def test_malformed_and_deeply_nested_manifests_are_listed_as_unreadable(tmp_path: Path) -> None:
@@ -105,7 +108,8 @@ def test_malformed_and_deeply_nested_manifests_are_listed_as_unreadable(tmp_path
 def test_escape_sequences_in_a_manifest_never_reach_the_terminal(run: Runner, tmp_path: Path) -> None:
     hostile = {**GOOD, "aanbesteding": {**GOOD["aanbesteding"],  # type: ignore[dict-item]
                                         "kenmerk": "\x1b]0;gehackt\x07\x1b[2J\x9b31mINK"},
-               "clausules": [{"id": "x\x1b[8m", "versie": "1.0.0\x1b[0m", "herkomst": "\u202e"}]}
+               "clausules": [{"nummer": "E-01", "id": "x\x1b[8m", "versie": "1.0.0\x1b[0m",
+                              "status": "concept", "herkomst": "\u202e"}]}
     manifest(tmp_path, "vijandig", hostile)
     for formaat in ("tabel", "json"):
         code, out, err = run(["bibliotheek", "gebruik", str(tmp_path), "--formaat", formaat])
