@@ -33,7 +33,7 @@ def _tender(**values: object) -> Tender:
 def test_generate_returns_the_files_with_their_hashes_and_the_warnings(library: Library,
                                                                        tmp_path: Path) -> None:
     result = generate(_tender(), library, tmp_path / "bijlage.docx")
-    assert [f.format for f in result.files] == ["docx", "xlsx", "verantwoording"]
+    assert [f.format for f in result.files] == ["docx", "xlsx", "formulier", "verantwoording"]
     for written in result.files:
         data = written.path.read_bytes()
         assert written.sha256 == hashlib.sha256(data).hexdigest()
@@ -64,7 +64,7 @@ def test_generate_many_loads_the_library_once(library: Library, tmp_path: Path,
     monkeypatch.setattr(api, "load_library", no_load)
     jobs = [(_tender(laag=laag), tmp_path / f"laag{laag}.docx") for laag in (1, 2, 3)]
     results = generate_many(jobs, library)
-    assert [len(r.files) for r in results] == [3, 3, 3]
+    assert [len(r.files) for r in results] == [4, 4, 4]
     assert len({r.files[0].sha256 for r in results}) == 3
 
 

@@ -142,6 +142,7 @@ def test_a_run_without_a_grid_imports_no_spreadsheet_library(tmp_path: Path) -> 
     probe = ("import sys\n"
              "from aanbesteding.cli.main import main\n"
              f"code = main(['genereer', '--laag', '3', '--contracttype', 'saas', '--geen-matrix', "
+             "'--geen-formulier', "
              f"'--uitvoer', {str(tmp_path / 'b.docx')!r}])\n"
              "print(code, 'openpyxl' in sys.modules)\n")
     env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",

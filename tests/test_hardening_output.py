@@ -121,7 +121,8 @@ def test_a_full_disk_leaves_no_file_and_no_temporary(run: Runner, tmp_path: Path
 # Crash recovery ------------------------------------------------------------------------------
 
 # One generation: the bijlage, the matrix, the verantwoording and the manifest.
-FULL_SET = ["b-verantwoording.docx", "b.docx", "b.manifest.json", "b.xlsx"]
+FULL_SET = ["b-inschrijversformulier.xlsx", "b-verantwoording.docx", "b.docx", "b.manifest.json",
+            "b.xlsx"]
 
 _CRASH = """
 import os, sys

@@ -197,7 +197,7 @@ def test_batch_writes_every_good_profile_and_lists_the_broken_one(run: Runner,
     assert "20 van 21 profielen geschreven" in out
     assert f"{broken}: onbekende laag '7'" in err
     written = sorted(p.name for p in out_dir.iterdir())
-    assert len(written) == 80  # bijlage, matrix, verantwoording and manifest per profile
+    assert len(written) == 100  # bijlage, matrix, formulier, verantwoording, manifest
     assert "gemeente-00.docx" in written and "gemeente-19.xlsx" in written
     assert "gemeente-07-verantwoording.docx" in written and "gemeente-07.manifest.json" in written
     assert not any(name.startswith("kapot") for name in written)

@@ -60,6 +60,8 @@ FORMATS: dict[str, Format] = {
     "docx": Format("docx", ".docx", "Bijlage", "aanbesteding.writers.docx.annex:annex_bytes",
                    takes_template=True),
     "xlsx": Format("xlsx", ".xlsx", "Beoordelingsmatrix", "aanbesteding.writers.xlsx.grid:grid_bytes"),
+    "formulier": Format("formulier", "-inschrijversformulier.xlsx", "Inschrijversformulier",
+                        "aanbesteding.writers.xlsx.form:form_bytes"),
     "verantwoording": Format("verantwoording", "-verantwoording.docx", "Verantwoording",
                              "aanbesteding.writers.docx.accountability:accountability_bytes",
                              takes_template=True, records_files=True),
@@ -71,7 +73,7 @@ FORMATS: dict[str, Format] = {
                                  takes_template=True, records_files=True),
     "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
-DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "verantwoording")
+DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "formulier", "verantwoording")
 MANIFEST_KIND = "aanbesteding-manifest/1"
 MANIFEST_SUFFIX = ".manifest.json"
 

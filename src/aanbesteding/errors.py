@@ -72,3 +72,19 @@ class OutputError(AanbestedingError):
 
 class DocumentTemplateError(AanbestedingError):
     """Raised when a Word base document (--sjabloon) is missing, unreadable or unsuitable."""
+
+
+class ResponseError(AanbestedingError):
+    """Raised when bidders' forms (inschrijversformulieren) cannot be imported: carries every
+    problem of every form, per bidder and row, so all are seen in one run; nothing is written."""
+
+    def __init__(self, problems: list[str] | tuple[str, ...], summary: str = "") -> None:
+        self.problems = list(problems)
+        self.summary = summary
+        count = len(self.problems)
+        noun = "probleem" if count == 1 else "problemen"
+        head = summary or f"de formulieren bevatten {count} {noun}; er is niets geschreven"
+        super().__init__(head + ":\n" + "\n".join(self.problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems, self.summary))

@@ -20,6 +20,7 @@ from aanbesteding.cli.options import library_option, library_sources
               help="Word-document (.docx) met de huisstijl van de organisatie.")
 @library_option
 @click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
+@click.option("--geen-formulier", is_flag=True, help="Schrijf geen inschrijversformulier.")
 @click.option("--geen-verantwoording", is_flag=True,
               help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
 @click.option("--pdf", is_flag=True, help="Schrijf de bijlage ook als PDF (vereist LibreOffice).")
@@ -28,8 +29,9 @@ from aanbesteding.cli.options import library_option, library_sources
               help="Aantal processen (standaard: alle kernen).")
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
 def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | None,
-          bibliotheek: tuple[str, ...], geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
-          json_: bool, processen: int | None, force: bool) -> None:
+          bibliotheek: tuple[str, ...], geen_matrix: bool, geen_formulier: bool,
+          geen_verantwoording: bool, pdf: bool, json_: bool, processen: int | None,
+          force: bool) -> None:
     """Maak per PROFIEL een set documenten in MAP, genoemd naar het profielbestand.
 
     De bibliotheek wordt één keer geladen en gecontroleerd; de profielen worden over alle
@@ -53,7 +55,7 @@ def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | No
     except OSError as exc:
         raise OutputError(f"--uitvoer {uitvoer}: de map kan niet worden gemaakt "
                           f"({exc.strerror})") from exc
-    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_)
+    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_, geen_formulier)
     if pdf:
         from aanbesteding.writers.export.pdf import pdf_available
 

@@ -20,9 +20,10 @@ MERGE_NOTE = ("Gegevens komen uit PROFIEL (een YAML-bestand; maak er een met 'aa
 
 
 def output_formats(geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
-                   json: bool) -> tuple[str, ...]:
+                   json: bool, geen_formulier: bool = False) -> tuple[str, ...]:
     """The formats to write, the Word annex first."""
     return ("docx", *(() if geen_matrix else ("xlsx",)),
+            *(() if geen_formulier else ("formulier",)),
             *(() if geen_verantwoording else ("verantwoording",)), *(("pdf",) if pdf else ()),
             *(("verantwoording-pdf",) if pdf and not geen_verantwoording else ()),
             *(("json",) if json else ()))
@@ -57,6 +58,8 @@ def parameter_report(library: Library, result: Generated) -> list[str]:
               help="Pad van de Word-bijlage (.docx); de andere bestanden komen ernaast. "
                    "Standaard: bijlage-soevereiniteit-KENMERK-laagN-TYPE.docx.")
 @click.option("--geen-matrix", is_flag=True, help="Schrijf geen Excel-beoordelingsmatrix.")
+@click.option("--geen-formulier", is_flag=True,
+              help="Schrijf geen inschrijversformulier (-inschrijversformulier.xlsx).")
 @click.option("--geen-verantwoording", is_flag=True,
               help="Schrijf geen verantwoording voor het dossier (-verantwoording.docx).")
 @click.option("--pdf", is_flag=True, help="Schrijf de bijlage en de verantwoording ook als "
@@ -67,14 +70,15 @@ def parameter_report(library: Library, result: Generated) -> list[str]:
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
 def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | None,
              bibliotheek: tuple[str, ...], zonder_standaard: bool, uitvoer: Path | None,
-             geen_matrix: bool, geen_verantwoording: bool, pdf: bool, json_: bool, force: bool,
-             **options: object) -> None:
+             geen_matrix: bool, geen_formulier: bool, geen_verantwoording: bool, pdf: bool,
+             json_: bool, force: bool, **options: object) -> None:
     """Stel de bijlage, de beoordelingsmatrix en de verantwoording samen.
 
     Schrijft naast elkaar: de Word-bijlage voor inschrijvers (.docx), de
-    Excel-beoordelingsmatrix voor de beoordelingscommissie (.xlsx), de verantwoording voor
-    het dossier (-verantwoording.docx) en een manifest (.manifest.json); met --pdf en --json
-    ook de bijlage en de verantwoording als PDF en de eisen als OCDS-JSON.
+    Excel-beoordelingsmatrix voor de beoordelingscommissie (.xlsx), het
+    inschrijversformulier waarmee inschrijvers antwoorden (-inschrijversformulier.xlsx), de
+    verantwoording voor het dossier (-verantwoording.docx) en een manifest (.manifest.json);
+    met --pdf en --json ook de bijlage en de verantwoording als PDF en de eisen als OCDS-JSON.
 
     Voorbeeld: aanbesteding genereer profiel.yaml --pdf, of zonder profiel: aanbesteding
     genereer --laag 2 --contracttype saas --organisatie "Gemeente Voorbeeld" --kenmerk
@@ -95,7 +99,7 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     output = uitvoer or Path(default_output_name(tender))
     sources = bibliotheek if zonder_standaard else library_sources(None, bibliotheek)
     library = load_library(*sources)
-    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_)
+    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_, geen_formulier)
     result = generate(tender, library, output, formats=formats,
                       template=sjabloon, force=force)
     count = len(result.annex.requirements)

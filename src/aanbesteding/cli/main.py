@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
              "Schrijf een profiel met uitleg bij elke sleutel."),
     "classificeer": ("aanbesteding.cli.classify:classificeer",
                      "Adviseer een laag met BIA-vragen, met redenen en passende hosting."),
+    "importeer": ("aanbesteding.cli.importeer:importeer",
+                  "Lees ingevulde inschrijversformulieren in een nieuwe beoordelingsmatrix."),
     "batch": ("aanbesteding.cli.batch:batch",
               "Maak de documenten voor veel profielen tegelijk, op alle kernen."),
     "portfolio": ("aanbesteding.cli.portfolio:portfolio",

@@ -46,6 +46,7 @@ class BidderResponse:
     price: Decimal | None = None  # the price P as the leidraad's model defines it
     source_name: str = ""  # file name of the form the answers were read from
     source_sha256: str = ""  # SHA-256 of that file's bytes
+    signatory: str = ""  # who signed the form: name, function, place (optional, added later)
 
     def item(self, number: str) -> ItemAnswer | None:
         """The answer on item ``number``, or None when the bidder gave none."""

@@ -24,8 +24,10 @@ from typing import Any
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import Kind
 from aanbesteding.errors import InputError
+from aanbesteding.responses.model import Responses
 from aanbesteding.tender.model import Tender
 from aanbesteding.writers.annex_content import public_text
+from aanbesteding.writers.export.ocds_bids import add_bids
 
 # Versioned extension URLs: the exact schemas the tests validate against (tests/data/ocds).
 # The submission terms extension defines SubmissionTerms, which the lots extension refers to.
@@ -195,6 +197,9 @@ def ocds_release_package(annex: Annex) -> dict[str, Any]:
     }
 
 
-def ocds_bytes(annex: Annex) -> bytes:
-    """The release package as UTF-8 JSON, indented, keys in a fixed order."""
-    return (json.dumps(ocds_release_package(annex), ensure_ascii=False, indent=2) + "\n").encode()
+def ocds_bytes(annex: Annex, responses: Responses | None = None) -> bytes:
+    """The release package as UTF-8 JSON, indented, keys in a fixed order; with imported
+    ``responses`` it carries their bids (see :mod:`aanbesteding.writers.export.ocds_bids`)."""
+    package = ocds_release_package(annex)
+    add_bids(package, annex, responses)
+    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode()
