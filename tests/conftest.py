@@ -50,10 +50,18 @@ def clause_data(**overrides: Any) -> dict[str, Any]:
 LibraryFactory = Callable[..., Path]
 
 
+@pytest.fixture(scope="session")
+def _config_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A configuration folder for the whole run: the cache secret is made there, not in ~."""
+    return tmp_path_factory.mktemp("config")
+
+
 @pytest.fixture(autouse=True)
-def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+                        _config_home: Path) -> None:
     """Every test gets its own lint cache, so no test sees another's (or the user's) results."""
     monkeypatch.setenv("AANBESTEDING_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(_config_home))
 
 
 @pytest.fixture

@@ -37,3 +37,10 @@ def refused(run: Runner, args: list[str], folder: Path, *expected: str) -> str:
         assert text in err, err
     assert sorted(p.name for p in folder.iterdir() if p.suffix in (".docx", ".xlsx", ".tmp")) == []
     return err
+
+
+def full_set(stem: str) -> list[str]:
+    """The names one default generation to ``<stem>.docx`` writes, sorted (manifest included)."""
+    from aanbesteding.api import DEFAULT_FORMATS, FORMATS, MANIFEST_SUFFIX
+
+    return sorted([*(stem + FORMATS[f].suffix for f in DEFAULT_FORMATS), stem + MANIFEST_SUFFIX])

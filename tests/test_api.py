@@ -82,7 +82,10 @@ def test_a_final_document_from_adopted_clauses_is_allowed(make_library: LibraryF
     adopted = clause_data(status="vastgesteld", beoordeeld_door="mr. A. Jurist",
                           beoordeeld_op="2026-10-01")
     root = make_library({"keten/voorbeeld-clausule.yaml": adopted})
-    result = generate(_tender(status="definitief"), load_library(root), tmp_path / "e.docx")
+    # One eis and no wensen: no award part of its own, but the leidraad and beslisregel are named.
+    gunning = {"leidraad": "paragraaf 5 van de leidraad", "beslisregel": "loting door een notaris"}
+    result = generate(_tender(status="definitief", gunning=gunning), load_library(root),
+                      tmp_path / "e.docx")
     assert result.warnings == ()
     assert (tmp_path / "e.docx").exists()
 

@@ -107,6 +107,7 @@ def test_help_imports_no_heavy_library() -> None:
 
 def test_overzicht_with_a_warm_cache_imports_no_writer_or_template_engine(tmp_path: Path) -> None:
     env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
+           "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
            "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the code under test, not an install
     subprocess.run([sys.executable, "-m", "aanbesteding", "bibliotheek", "controleer"],
                    check=True, timeout=120, env=env, capture_output=True)
@@ -146,6 +147,7 @@ def test_a_run_without_a_grid_imports_no_spreadsheet_library(tmp_path: Path) -> 
              f"'--uitvoer', {str(tmp_path / 'b.docx')!r}])\n"
              "print(code, 'openpyxl' in sys.modules)\n")
     env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
+           "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
            "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, timeout=120, env=env)

@@ -58,7 +58,11 @@ def validate_ocds(package: dict[str, Any]) -> None:
 
 def test_json_holds_the_requirements_and_award_criteria_and_is_valid_ocds(tmp_path: Path) -> None:
     code = main(["genereer", "--laag", "1", "--contracttype", "saas", "--kenmerk", "INK-7",
-                 "--geen-matrix", "--json", "--verhouding", "kwaliteit=40,soevereiniteit=35,prijs=25",
+                 "--geen-matrix", "--json", "--gunning", "leidraad=paragraaf 5.2",
+                 "--gunning", "subcriterium=K3 Digitale soevereiniteit", "--gunning", "weging=25",
+                 "--gunning", "criterium=K1 Functionaliteit:35",
+                 "--gunning", "criterium=K3 Digitale soevereiniteit:25",
+                 "--gunning", "criterium=Prijs:40:prijs",
                  "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 0
     package = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
@@ -69,9 +73,25 @@ def test_json_holds_the_requirements_and_award_criteria_and_is_valid_ocds(tmp_pa
     assert "E-01" in ids and any(i.startswith("B-") for i in ids)
     assert len(ids) == len(set(ids))
     award = tender["lots"][0]["awardCriteria"]["criteria"]
-    assert [c["numbers"][0]["number"] for c in award[:3]] == [40, 35, 25]
+    # Exactly the leidraad's model, the sub-criterion with its share; no 0% criterion.
+    assert [(c["name"], c["numbers"][0]["number"]) for c in award[:3]] == [
+        ("K1 Functionaliteit", 35), ("K3 Digitale soevereiniteit", 25), ("Prijs", 40)]
+    assert [c["type"] for c in award[:3]] == ["quality", "quality", "price"]
+    assert all(c["numbers"][0]["number"] > 0 for c in award)
     assert any(c["name"].startswith("W-01") and c["numbers"][0]["weight"] == "pointsExact"
                for c in award)
+
+
+def test_json_of_laag_3_licentie_has_no_award_criterion_and_no_zero_share(
+        tmp_path: Path) -> None:
+    code = main(["genereer", "--laag", "3", "--contracttype", "licentie", "--geen-matrix",
+                 "--json", "--kenmerk", "INK-8", "--uitvoer", str(tmp_path / "b.docx")])
+    assert code == 0
+    package = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    validate_ocds(package)
+    award = package["releases"][0]["tender"]["lots"][0]["awardCriteria"]
+    assert "criteria" not in award
+    assert "geen eigen gunningscriterium" in award["weightingDescription"]
 
 
 def test_a_broken_package_fails_validation() -> None:

@@ -115,3 +115,20 @@ def test_prefilled_grid_computes_and_a_prompt_alone_is_no_motivering(tmp_path: P
     assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2), column=beta).value == 2
     assert str(out["Resultaat"]["B3"].value).startswith("Uitgesloten")
     assert len(SOVS) == 8
+
+
+def test_the_layout_knows_the_leidraads_other_criteria_by_itself() -> None:
+    from aanbesteding.compose.composer import compose_annex
+    from aanbesteding.library.loader import load_library
+    from aanbesteding.tender.model import build_tender
+
+    gunning = {"leidraad": "paragraaf 5", "subcriterium": "K3", "weging": 20,
+               "criteria": [{"naam": "K1", "weging": 40}, {"naam": "K3", "weging": 20},
+                            {"naam": "Prijs", "weging": 40, "prijs": True}]}
+    annex = compose_annex(load_library(), build_tender({"laag": 2, "contracttype": "saas",
+                                                        "gunning": gunning}))
+    layout = GridLayout.from_annex(annex)
+    assert layout.criteria == ("K1",)
+    wb = load(grid_bytes(annex))
+    assert "Criterium_1_score_1" in wb.defined_names
+    assert wb["Criteria"].cell(row=1, column=layout.criterion_score(0)).value == "K1 (40%) score"

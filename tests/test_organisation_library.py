@@ -105,8 +105,13 @@ def test_from_an_empty_folder_to_a_final_annex_in_four_commands(
     adopted = clause.read_text(encoding="utf-8")
     assert "status: vastgesteld" in adopted and "versie: 9.0.0" in adopted
     assert 'beoordeeld_door: "mr. J. de Vries"' in adopted and "beoordeeld_op: 2026-12-07" in adopted
+    # A final document also needs the leidraad's award model (the award inputs).
+    award = ["--gunning", "leidraad=paragraaf 5 van de leidraad", "--gunning",
+             "subcriterium=K2 Digitale soevereiniteit", "--gunning", "weging=20", "--gunning",
+             "beslisregel=hoogste score op K1; daarna loting door een notaris"]
     code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--status",
-                        "definitief", "--bibliotheek", "zwolle", "--uitvoer", "uit/b.docx"])
+                        "definitief", "--bibliotheek", "zwolle", "--uitvoer", "uit/b.docx",
+                        *award])
     assert code == 0, err
     assert "Let op" not in err
     assert docx.Document(str(tmp_path / "uit" / "b.docx")).core_properties.content_status \

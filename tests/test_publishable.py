@@ -46,10 +46,17 @@ def _all_text(data: bytes) -> str:
 @pytest.fixture(scope="module")
 def generated(library: Library, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("stukken")
+    gunning = {"leidraad": "paragraaf 5.2 van de Aanbestedingsleidraad",
+               "subcriterium": "K3 Digitale soevereiniteit", "weging": 30,
+               "criteria": [{"naam": "K1 Functionaliteit", "weging": 40},
+                            {"naam": "K3 Digitale soevereiniteit", "weging": 30},
+                            {"naam": "Prijs", "weging": 30, "prijs": True}],
+               "beslisregel": "hoogste score op K1; daarna loting door een notaris",
+               "prijsdefinitie": "de totale prijs over vier jaar, exclusief btw"}
     tender = build_tender({"laag": 1, "contracttype": "saas", "datum": dt.date(2026, 11, 23),
                            "organisatie": "Gemeente Voorbeeld", "inschrijvers": BIDDERS,
-                           "verhouding": {"kwaliteit": 45, "soevereiniteit": 30, "prijs": 25},
-                           "weging": "eu-csf-2026"})
+                           "weging": "eu-csf-2026", "gunning": gunning, "pmin": 400000,
+                           "pmax": 900000})
     result = generate(tender, library, folder / "bijlage.docx")
     return {f.format: f.path for f in result.files}
 
@@ -77,9 +84,11 @@ def test_the_verantwoording_keeps_hash_versions_risks_and_bidders(generated: dic
 
 def test_the_bijlage_publishes_the_award_method(generated: dict[str, Path], library: Library) -> None:
     document = docx.Document(str(generated["docx"]))
-    shares = next(t for t in document.tables if t.rows[0].cells[0].text == "Onderdeel")
-    assert {r.cells[0].text: r.cells[1].text for r in shares.rows[1:]} == {
-        "Kwaliteit": "45%", "Soevereiniteit": "30%", "Prijs": "25%"}
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert ("Totaalscore = 40% × score K1 Functionaliteit + 30% × score K3 Digitale "
+            "soevereiniteit + 30% × prijsscore") in body
+    assert "Score K3 Digitale soevereiniteit = 60% × wensenscore + 40% × Soevereiniteitsscore" \
+        in body
     weights = next(t for t in document.tables if [c.text for c in t.rows[0].cells]
                    == ["Doelstelling", "Omschrijving", "Gewicht"])
     assert {r.cells[0].text: r.cells[2].text for r in weights.rows[1:]} == {
@@ -91,7 +100,12 @@ def test_the_bijlage_publishes_the_award_method(generated: dict[str, Path], libr
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Prijsscore = (Pmax − P) / (Pmax − Pmin)" in body
     assert "Pmin" in body and "Pmax" in body
-    assert "dat niveau maal 25%" in body and "een score van 8 betekent 8%, niet 80%" in body
+    percentages = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:2]
+                       == ["Doelstelling", "SEAL-0"])
+    assert [c.text for c in percentages.rows[1].cells] == ["SOV-1", "0%", "33%", "67%", "100%",
+                                                           "100%"]
+    assert [c.text for c in percentages.rows[2].cells] == ["SOV-2", "0%", "25%", "50%", "75%",
+                                                           "100%"]
     annex = compose_annex(library, build_tender({"laag": 1, "contracttype": "saas"}))
     overview = next(t for t in document.tables if t.rows[0].cells[0].text == "Nr."
                     and t.rows[0].cells[1].text == "Soort")
@@ -187,7 +201,12 @@ def test_outside_laag_1_no_minimum_seal_ties_bidders_to_ownership() -> None:
 def test_published_pmin_and_pmax_are_locked_values_in_the_grid(library: Library, tmp_path: Path) -> None:
     import openpyxl
 
-    tender = build_tender({"laag": 2, "contracttype": "saas", "pmin": 100000, "pmax": 250000})
+    gunning = {"leidraad": "paragraaf 5.2 van de leidraad", "subcriterium": "K3", "weging": 20,
+               "criteria": [{"naam": "K1", "weging": 40}, {"naam": "K3", "weging": 20},
+                            {"naam": "Prijs", "weging": 40, "prijs": True}],
+               "prijsdefinitie": "de totale prijs over vier jaar, exclusief btw"}
+    tender = build_tender({"laag": 2, "contracttype": "saas", "pmin": 100000, "pmax": 250000,
+                           "gunning": gunning})
     result = generate(tender, library, tmp_path / "p.docx", formats=("docx", "xlsx"))
     sheet = openpyxl.load_workbook(result.path("xlsx"))["Prijs"]
     values = {row[0].value: row[1] for row in sheet.iter_rows(min_col=1, max_col=2) if row[0].value}

@@ -60,8 +60,14 @@ def test_status_definitief_succeeds_over_an_organisation_library_that_adopts_eve
         path.write_text(re.sub(r"^status: concept$", ADOPTION, text, count=1, flags=re.M),
                         encoding="utf-8")
     out_file = tmp_path / "definitief.docx"
+    award = ["--gunning", "leidraad=paragraaf 5.2 van de leidraad",
+             "--gunning", "subcriterium=K2 Digitale soevereiniteit", "--gunning", "weging=20",
+             "--gunning", "beslisregel=hoogste score op K1; daarna loting door een notaris",
+             "--param", "rechtvaardiging=de veiligheidsanalyse VA-7 toont een wezenlijk "
+             "veiligheidsbelang aan dat functionele eisen niet beschermen",
+             "--veiligheidsanalyse", "VA-7 van 1 november 2026", "--route", "artikel-2.24"]
     code, _, err = run(_genereer("--status", "definitief", "--bibliotheek", str(org),
-                                   "--uitvoer", str(out_file)))
+                                   "--uitvoer", str(out_file), *award))
     assert code == 0, err
     assert "Let op" not in err
     final = docx.Document(str(out_file))

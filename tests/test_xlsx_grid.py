@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from pathlib import Path
 
 import openpyxl
@@ -14,13 +16,14 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex, Requirement, Section
-from aanbesteding.compose.composer import compose_annex
+from aanbesteding.compose.award import LIBRARY, AwardModel
+from aanbesteding.compose.composer import compose_annex, compose_chapters
 from aanbesteding.compose.seal_score import seal_percentage
 from aanbesteding.domain import MIN_SEAL, SOVS, WEIGHT_PROFILES, Kind
 from aanbesteding.errors import OutputError
-from aanbesteding.library.loader import load_library
+from aanbesteding.library.loader import Library, load_library
 from aanbesteding.library.model import Theme
-from aanbesteding.tender.model import build_tender
+from aanbesteding.tender.model import Ratio, build_tender
 from aanbesteding.writers.xlsx.grid import grid_bytes, write_grid
 from tests.libreoffice import convert
 
@@ -41,18 +44,42 @@ def requirement(number: str, kind: Kind, weight: int | None = None) -> Requireme
         sov=("SOV-1",), risks=("R1",), sources=("BIO2 5.21.02",), terms=(), parameters={})
 
 
+# The leidraad's model for the hand-built annex: K3 (this bijlage) 60%, price 40%; inside K3
+# the wensen and the Sovereignty Score weigh 50% each.
+GUNNING = {"leidraad": "paragraaf 5 van de leidraad", "subcriterium": "K3 Soevereiniteit",
+           "weging": 60, "criteria": [{"naam": "K3 Soevereiniteit", "weging": 60},
+                                      {"naam": "Prijs", "weging": 40, "prijs": True}],
+           "beslisregel": "hoogste score op K3; daarna loting door een notaris",
+           "prijsdefinitie": "de totale prijs over de looptijd"}
+SHARES = (0.6, 0.4)  # K3, price
+INSIDE = (0.5, 0.5)  # wensen, Sovereignty Score
+
+
 def make_annex(**values: object) -> Annex:
-    """An annex with eisen E-01..E-03, bepaling B-01 and three wensen, built by hand."""
+    """An annex with eisen E-01..E-03, bepaling B-01, three wensen and the SEAL knock-out and
+    Sovereignty Score (E-04, W-04, judged on the Soevereiniteit sheet), built by hand."""
+    values.setdefault("gunning", GUNNING)
     tender = build_tender({"laag": "2", "contracttype": "saas", "datum": "2026-03-01",
                            "inschrijvers": ["Alfa", "Beta", "Gamma", "Delta"], **values})
     reqs = (requirement("E-01", Kind.EIS), requirement("W-01", Kind.WENS, 20),
             requirement("E-02", Kind.EIS), requirement("B-01", Kind.BEPALING),
             requirement("W-02", Kind.WENS, 10), requirement("E-03", Kind.EIS),
-            requirement("W-03", Kind.WENS, 5))
+            requirement("W-03", Kind.WENS, 5),
+            replace(requirement("E-04", Kind.EIS), scored_in_sov_table=True),
+            replace(requirement("W-04", Kind.WENS), scored_in_sov_table=True))
     theme = Theme(id="thema", titel="Thema", volgorde=1, inleiding="Inleiding.")
-    return Annex(tender=tender, sections=(Section(theme, reqs),), definitions=(),
+    award = AwardModel(part=True, reason="", gunning=tender.gunning, wensen_share=50,
+                       sov_share=50, split_origin=LIBRARY, cap=100, decimals=2)
+    sections = (Section(theme, reqs),)
+    return Annex(tender=tender, sections=sections, definitions=(),
                  exclusions=(), min_seal=dict(MIN_SEAL[tender.laag]), library_hash="abc123",
-                 tool_version="0.1.0")
+                 tool_version="0.1.0", award=award,
+                 chapters=compose_chapters(standard(), tender, Ratio(), sections, award))
+
+
+@cache
+def standard() -> Library:
+    return load_library()
 
 
 def load(data: bytes) -> Workbook:
@@ -100,7 +127,8 @@ def test_eisen_lists_every_eis_and_bepaling_with_the_annex_numbers_and_clause_id
     headers = [c.value for c in ws[1]]
     assert headers[:5] == ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen"]
     assert headers[5:13:2] == ["Alfa", "Beta", "Gamma", "Delta"]
-    expected = annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
+    expected = [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
+                if not r.scored_in_sov_table]
     assert ids(ws) == [r.number for r in expected]
     clause = column_of(ws, "Clausule")
     assert [ws.cell(row=2 + i, column=clause).value for i in range(len(expected))] == \
@@ -197,9 +225,11 @@ def test_toelichting_explains_method_legend_ratio_and_provenance() -> None:
     ws = load(grid_bytes(make_annex(prijsmethode="gunnen-op-waarde")))["Toelichting"]
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     for expected in ("Legenda", "Invoercel", "abc123", "1 maart 2026", "Fictieve inschrijfprijs",
-                     "Aandeel kwaliteit (%)"):
+                     "Aandeel wensen in het subcriterium (%)", "Weging Prijs (%)", "Beslisregel",
+                     "Afronding"):
         assert expected in text
-    assert ws.cell(row=row_of(ws, "Aandeel kwaliteit (%)"), column=2).value == 40
+    assert ws.cell(row=row_of(ws, "Aandeel wensen in het subcriterium (%)"), column=2).value == 50
+    assert ws.cell(row=row_of(ws, "Weging K3 Soevereiniteit (%)"), column=2).value == 60
 
 
 def test_custom_scale_feeds_the_score_dropdown() -> None:
@@ -354,31 +384,52 @@ def no_error_values(wb: Workbook) -> list[str]:
             if isinstance(c.value, str) and c.value.startswith(("#", "Err:"))]
 
 
+def half_up(value: float, digits: int = 4) -> float:
+    """Round as the bijlage says and the spreadsheet's ROUND does: a 5 rounds up."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP))
+
+
+def expected_scores(bid: Bid, annex: Annex) -> tuple[float, float, float]:
+    """The K3 score, the price score and the total as the bijlage defines them (rounded to two
+    decimals in percent)."""
+    weights = WEIGHT_PROFILES[annex.tender.weging]
+    # Every score is rounded before the next step uses it (the bijlage's rounding rule).
+    k3 = half_up(INSIDE[0] * half_up(quality(bid)) + INSIDE[1] * half_up(sovereignty(bid, weights)))
+    price = half_up(min(1.0, max(0.0, (PMAX - bid.price) / (PMAX - PMIN))))
+    return k3, price, half_up(SHARES[0] * k3 + SHARES[1] * price)
+
+
 @pytest.mark.libreoffice
 def test_filled_grid_excludes_knock_outs_and_ranks_valid_bids_like_python(tmp_path: Path) -> None:
     annex = make_annex()
     wb = recalculated(annex, tmp_path, BIDS, Pmin=PMIN, Pmax=PMAX)
     assert no_error_values(wb) == []
     got = results(wb)
-    assert got["Beta"]["Status"] == "Uitgesloten: voldoet niet aan E-02"
+    assert got["Beta"]["Status"] == "Uitgesloten: Nee bij E-02"
     assert got["Gamma"]["Status"] == "Uitgesloten: SEAL onder minimum bij SOV-5"
     weights = WEIGHT_PROFILES[annex.tender.weging]
     expected = {}
     for name, bid in BIDS.items():
-        price = min(1.0, max(0.0, (PMAX - bid.price) / (PMAX - PMIN)))
-        total = 0.4 * quality(bid) + 0.3 * sovereignty(bid, weights) + 0.3 * price
-        assert got[name]["Kwaliteit"] == pytest.approx(quality(bid))
-        assert got[name]["Soevereiniteit"] == pytest.approx(sovereignty(bid, weights))
-        assert got[name]["Prijs"] == pytest.approx(price)
+        k3, price, total = expected_scores(bid, annex)
         if valid(bid, annex):
             expected[name] = total
             assert got[name]["Status"] == "Geldig"
+            assert got[name]["Wensenscore"] == pytest.approx(half_up(quality(bid)))
+            assert got[name]["Soevereiniteitsscore"] == \
+                pytest.approx(half_up(sovereignty(bid, weights)))
+            assert got[name]["K3 Soevereiniteit (score)"] == pytest.approx(k3)
+            assert got[name]["Prijsscore"] == pytest.approx(price)
             assert got[name]["Totaal"] == pytest.approx(total)
-        else:
-            assert got[name]["Rangorde"] in (None, "")
+        else:  # an excluded bid shows no score at all
+            for header in ("Wensenscore", "Soevereiniteitsscore", "K3 Soevereiniteit (score)",
+                           "Prijsscore", "Totaal", "Rangorde"):
+                assert got[name][header] in (None, ""), (name, header)
     ranking = sorted(expected, key=lambda n: -expected[n])
     assert [got[n]["Rangorde"] for n in ranking] == list(range(1, len(ranking) + 1))
     assert got["Gamma"]["SEAL (laagste)"] == 1
+    # "SEAL (laagste)" counts only the objectives with a minimum (laag 2: SOV-5), not Alfa's
+    # SOV-8 at SEAL-0.
+    assert got["Alfa"]["SEAL (laagste)"] == 2
     sov = wb["Soevereiniteit"]
     assert not any("Let op" in str(c.value) for row in sov.iter_rows() for c in row)
 
@@ -407,19 +458,20 @@ def test_award_on_value_ranks_on_the_lowest_fictitious_price(tmp_path: Path) -> 
     label = "Waarde volledige score (€)"
     wb = recalculated(annex, tmp_path, BIDS, **{label: FULL_VALUE})
     assert no_error_values(wb) == []
-    weights = WEIGHT_PROFILES[annex.tender.weging]
-    fictitious = {n: b.price - FULL_VALUE * (40 * quality(b) + 30 * sovereignty(b, weights)) / 70
-                  for n, b in BIDS.items()}
+    # The only quality criterion is K3, so the weighted quality score is the K3 score.
+    fictitious = {n: b.price - FULL_VALUE * expected_scores(b, annex)[0] for n, b in BIDS.items()}
     prijs = wb["Prijs"]
     column = column_of(prijs, "Fictieve inschrijfprijs")
     for name, value in fictitious.items():
-        assert prijs.cell(row=row_of(prijs, name), column=column).value == pytest.approx(value)
+        if valid(BIDS[name], annex):
+            assert prijs.cell(row=row_of(prijs, name), column=column).value == \
+                pytest.approx(value)
     lowest = min(v for n, v in fictitious.items() if valid(BIDS[n], annex))
     got = results(wb)
     ranking = sorted((n for n in BIDS if valid(BIDS[n], annex)), key=fictitious.__getitem__)
     assert [got[n]["Rangorde"] for n in ranking] == list(range(1, len(ranking) + 1))
     for name in ranking:
-        assert got[name]["Totaal"] == pytest.approx(lowest / fictitious[name])
+        assert got[name]["Totaal"] == pytest.approx(half_up(lowest / fictitious[name]))
     assert got[ranking[0]]["Totaal"] == pytest.approx(1.0)
     assert got["Gamma"]["Rangorde"] in (None, "")
 
@@ -433,7 +485,7 @@ def test_formula_like_bidder_names_stay_literal_after_recalculation(tmp_path: Pa
     assert [wb["Resultaat"].cell(row=2 + i, column=1).value for i in range(4)] == NASTY
     assert [wb["Prijs"].cell(row=2 + i, column=1).value for i in range(4)] == NASTY
     assert wb["Soevereiniteit"]["F1"].value == f"{NASTY[0]} SEAL"
-    assert wb["Resultaat"]["B3"].value == "Uitgesloten: voldoet niet aan E-02"
+    assert wb["Resultaat"]["B3"].value == "Uitgesloten: Nee bij E-02"
 
 
 @pytest.mark.libreoffice
@@ -451,6 +503,7 @@ def test_unfilled_grid_from_the_real_library_computes_without_errors(tmp_path: P
 def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     annex = make_annex()
     bare = Annex(tender=annex.tender, sections=(), definitions=(), exclusions=(),
+                 chapters=annex.chapters,
                  min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0")
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(bare))
@@ -458,6 +511,6 @@ def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     assert ids(wb["Eisen"]) == [] and ids(wb["Wensen"]) == []
     out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
     assert no_error_values(out) == []
-    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 11 invoervelden in te vullen op de "
-                                            "tabbladen Soevereiniteit en Prijs")  # 8 + 3
-    assert out["Resultaat"]["C2"].value == 0  # no wensen: every bid has the same quality
+    # Without the leidraad's model the price is not scored here: only the 8 SEAL levels are open.
+    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 8 invoervelden in te vullen op "
+                                            "tabblad Soevereiniteit")

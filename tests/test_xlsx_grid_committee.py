@@ -21,6 +21,7 @@ from aanbesteding.writers.xlsx.grid import grid_bytes
 from tests.libreoffice import convert, pdf_text
 from tests.test_xlsx_grid import (
     BIDS,
+    GUNNING,
     PMAX,
     PMIN,
     XLSX_FILTER,
@@ -37,8 +38,12 @@ BIDDERS = ["Alfa", "Beta", "Gamma", "Delta"]
 
 
 def real_annex(laag: str = "2") -> Annex:
+    gunning = {**GUNNING, "weging": 20, "criteria": [{"naam": "K1 Functionaliteit", "weging": 40},
+                                                      {"naam": "K3 Soevereiniteit", "weging": 20},
+                                                      {"naam": "Prijs", "weging": 40,
+                                                       "prijs": True}]}
     return compose_annex(load_library(), build_tender(
-        {"laag": laag, "contracttype": "saas", "inschrijvers": BIDDERS}))
+        {"laag": laag, "contracttype": "saas", "inschrijvers": BIDDERS, "gunning": gunning}))
 
 
 @pytest.mark.libreoffice
@@ -92,12 +97,13 @@ def test_published_weights_minima_and_shares_are_locked_and_not_yellow() -> None
     sov, toelichting = wb["Soevereiniteit"], wb["Toelichting"]
     published = [sov.cell(row=r, column=c) for r in range(2, 2 + len(SOVS)) for c in (2, 3)]
     published += [toelichting.cell(row=row_of(toelichting, label), column=2)
-                  for label in ("Aandeel kwaliteit (%)", "Aandeel soevereiniteit (%)",
-                                "Aandeel prijs (%)")]
+                  for label in ("Aandeel wensen in het subcriterium (%)",
+                                "Aandeel Soevereiniteitsscore in het subcriterium (%)",
+                                "Weging K3 Soevereiniteit (%)", "Weging Prijs (%)")]
     for cell in published:
         assert cell.protection.locked, cell.coordinate
         assert cell.fill.fgColor.rgb != "00FFF2CC", cell.coordinate
-    assert toelichting.cell(row=row_of(toelichting, "Aandeel kwaliteit (%)"), column=2).value == 40
+    assert toelichting.cell(row=row_of(toelichting, "Weging Prijs (%)"), column=2).value == 40
     assert sov.cell(row=2, column=column_of(sov, "Alfa SEAL")).protection.locked is False
 
 
@@ -132,19 +138,18 @@ def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(
     got = results(wb)
     for name in BIDDERS:
         row = got[name]
-        for header in ("Kwaliteit", "Soevereiniteit", "Prijs", "Totaal", "Rangorde",
-                       "SEAL (laagste)"):
+        for header in ("Wensenscore", "Soevereiniteitsscore", "K3 Soevereiniteit (score)",
+                       "Prijsscore", "Totaal", "Rangorde", "SEAL (laagste)"):
             assert row[header] in (None, ""), (name, header, row[header])
         assert str(row["Status"]).startswith("Onvolledig: nog ")
-        assert str(row["Status"]).endswith(
-            " invoervelden in te vullen op de tabbladen Eisen, Wensen, Soevereiniteit en Prijs")
+        assert str(row["Status"]).endswith(" invoervelden in te vullen op de tabbladen Eisen, "
+                                           "Wensen, Soevereiniteit, Criteria en Prijs")
     prijs = wb["Prijs"]
     texts = [str(c.value) for row in prijs.iter_rows() for c in row if c.value is not None]
-    assert "Vul Pmin en Pmax in." in texts
-    assert not any("op tabblad Prijs" in t for t in texts)
+    assert any(t.startswith("Let op: Pmin en Pmax zijn niet gepubliceerd;") for t in texts)
     resultaat = wb["Resultaat"]
     check = resultaat.cell(row=row_of(resultaat, "Prijsparameters"), column=2).value
-    assert check == "Vul Pmin en Pmax in op tabblad Prijs."
+    assert str(check).startswith("Let op: Pmin en Pmax zijn niet gepubliceerd op tabblad Prijs")
     wensen = wb["Wensen"]
     quality = wensen.cell(row=row_of(wensen, "Kwaliteit (%)", column=2),
                           column=column_of(wensen, "Alfa punten")).value
@@ -158,9 +163,13 @@ def test_complete_input_gives_the_hand_checked_total(tmp_path: Path) -> None:
     # Kwaliteit (8/10*20 + 6/10*10 + 10/10*5) / 35 = 27/35; soevereiniteit from SEAL 3,3,3,3,2,
     # 2,3,0 = 100,75,75,75,50,50,75,0% with the EU CSF 2025 weights 15,10,10,15,20,15,10,5:
     # (1500+750+750+1125+1000+750+750+0)/100 = 66.25%; prijs (150,000 - 110,000) / 70,000 = 4/7.
+    # K3 = 50% x 77.142857% + 50% x 66.25% = 71.696...% -> 71.70% (two decimals); prijs
+    # 57.142857% -> 57.14%; total = 60% x 71.70% + 40% x 57.14% = 43.02% + 22.856% = 65.876% ->
+    # 65.88%.
     assert alfa["Status"] == "Geldig"
-    assert alfa["Soevereiniteit"] == pytest.approx(0.6625)
-    assert alfa["Totaal"] == pytest.approx(0.4 * 27 / 35 + 0.3 * 0.6625 + 0.3 * 4 / 7)
+    assert alfa["Soevereiniteitsscore"] == pytest.approx(0.6625)
+    assert alfa["K3 Soevereiniteit (score)"] == pytest.approx(0.7170)
+    assert alfa["Totaal"] == pytest.approx(0.6588)
     # The team filled in no motivering: 4 bidders x (4 eisen and bepalingen + 3 wensen + 8 SOV).
     eisen = wb["Eisen"]
     assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2),

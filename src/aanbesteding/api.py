@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from aanbesteding.tender.model import Tender
 
 __all__ = ["FORMATS", "Generated", "WrittenFile", "build_tender", "default_output_name",
-           "generate", "generate_many", "load_library"]
+           "generate", "generate_many", "load_library", "planned_paths"]
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,12 @@ def default_output_name(tender: Tender) -> str:
 
     default_org = TenderModel.model_fields["organisatie"].default
     reference = tender.kenmerk or (tender.organisatie if tender.organisatie != default_org else "") or ""
-    prefix = f"{slug(reference)}-" if slug(reference) else ""
+    short = slug(reference)[:100].rstrip("-")  # a 200-character kenmerk still gives a valid name
+    prefix = f"{short}-" if short else ""
     # A document version other than the default goes in the name, so a new version of the
     # set is written beside the earlier one instead of over it.
     default_version = TenderModel.model_fields["versie"].default
-    version = re.sub(r"[^0-9a-z.]+", "-", tender.versie.lower()).strip("-.")
+    version = re.sub(r"[^0-9a-z.]+", "-", tender.versie.lower())[:30].strip("-.")
     version = f"-v{version}" if version and tender.versie != default_version else ""
     return (f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}"
             f"{version}.docx")
@@ -167,6 +168,11 @@ def default_output_name(tender: Tender) -> str:
 
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
     """The file of each format: ``output``'s stem with the format's ending, side by side."""
+    from aanbesteding.support.files import output_name_problem, shown
+
+    problem = output_name_problem(output)
+    if problem:
+        raise OutputError(f"--uitvoer {shown(output)}: {problem}")
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise OutputError(f"onbekend uitvoerformaat {', '.join(unknown) or '(geen)'}; kies uit "
@@ -178,6 +184,18 @@ def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
                           f"{extension} hebben")
     stem = output.with_suffix("") if output.suffix.lower() == extension else output
     return {f: stem.with_name(stem.name + FORMATS[f].suffix) for f in dict.fromkeys(formats)}
+
+
+def planned_paths(output: Path, formats: Sequence[str] = DEFAULT_FORMATS, *,
+                  manifest: bool = True) -> list[Path]:
+    """Every file a generation to ``output`` writes (the manifest included); raises
+    OutputError when a format is unknown or a name cannot be a file name (empty, too long
+    with its ending, not UTF-8), before any work is done."""
+    from aanbesteding.support.files import check_output_names
+
+    paths = [*output_paths(output, formats).values(), *([manifest_path(output)] if manifest else [])]
+    check_output_names(paths)
+    return paths
 
 
 def generate(tender: Tender, library: Library | None, output: Path, *,

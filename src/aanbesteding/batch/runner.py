@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,31 +77,74 @@ def run_one(profile: Path, settings: Settings, library: Library | None = None) -
     return Outcome(profile, (*(f.path for f in result.files), *manifest), result.warnings)
 
 
-def _duplicates(profiles: Sequence[Path]) -> dict[Path, str]:
-    """Profiles whose output name (the file stem) an earlier profile already takes."""
-    seen: dict[str, Path] = {}
-    clashes: dict[Path, str] = {}
+def _name_key(path: Path) -> str:
+    """How a file system that ignores case (Windows, macOS) and Unicode form compares names."""
+    return unicodedata.normalize("NFC", path.name).casefold()
+
+
+def plan(profiles: Sequence[Path], settings: Settings) -> tuple[list[Path], dict[Path, Outcome]]:
+    """The profiles to generate, and the outcome of each profile refused before any work.
+
+    Every file name every profile would write (``a.docx``, ``a-verantwoording.docx``,
+    ``a.manifest.json``...) is worked out first: a profile that would write a name an earlier
+    one writes (``a-verantwoording.yaml`` after ``a.yaml``), or a name no file system can
+    hold, is refused by name. The same profile file given twice is made once.
+    """
+    from aanbesteding.api import planned_paths
+
+    todo: list[Path] = []
+    refused: dict[Path, Outcome] = {}
+    seen: set[str] = set()
+    owners: dict[str, Path] = {}
     for profile in profiles:
-        key = profile.stem.lower()
+        if os.path.realpath(profile) in seen:
+            continue  # the same file again: one job (see repeated(); the CLI says so)
+        seen.add(os.path.realpath(profile))
+        try:
+            names = planned_paths(settings.output_dir / f"{profile.stem}.docx", settings.formats)
+        except AanbestedingError as exc:
+            refused[profile] = Outcome(profile, error=str(exc))
+            continue
+        clash = next(((n, owners[_name_key(n)]) for n in names if _name_key(n) in owners), None)
+        if clash is not None:
+            refused[profile] = Outcome(profile, error=(
+                f"{clash[0].name} wordt al geschreven voor {clash[1]}: de uitvoer van dit "
+                "profiel zou die overschrijven; geef een van beide profielen een andere naam"))
+            continue
+        for name in names:
+            owners[_name_key(name)] = profile
+        todo.append(profile)
+    return todo, refused
+
+
+def repeated(profiles: Sequence[Path]) -> list[Path]:
+    """Profiles given more than once (the same file, however spelled), each named once."""
+    seen: dict[str, Path] = {}
+    again: dict[str, Path] = {}
+    for profile in profiles:
+        key = os.path.realpath(profile)
         if key in seen:
-            clashes[profile] = (f"zelfde bestandsnaam als {seen[key]}: de uitvoer zou die van "
-                                "dat profiel overschrijven; geef een van beide een andere naam")
-        else:
-            seen[key] = profile
-    return clashes
+            again.setdefault(key, seen[key])
+        seen.setdefault(key, profile)
+    return list(again.values())
+
+
+DIED = ("het werkproces dat dit profiel maakte, stopte onverwacht (bijvoorbeeld door te weinig "
+        "geheugen of doordat het werd afgebroken); de andere profielen zijn gewoon gemaakt. Maak "
+        "dit profiel opnieuw, eventueel apart met 'aanbesteding genereer'")
 
 
 def run_batch(profiles: Sequence[Path], library: Library, settings: Settings, *,
               workers: int | None = None,
               progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Generate every profile; outcomes in the order of ``profiles``.
+    """Generate every profile; one outcome per distinct profile, in the order given.
 
     ``workers`` processes (default: all cores; 1 runs in this process). ``progress`` is
-    called with each outcome as it completes.
+    called with each outcome as it completes. A worker process that dies (killed, out of
+    memory) costs only the profile it was making: the profiles it left unfinished are made
+    again, each in a process of its own, so the one that kills its worker is found.
     """
-    clashes = _duplicates(profiles)
-    outcomes: dict[Path, Outcome] = {p: Outcome(p, error=r) for p, r in clashes.items()}
-    todo = [p for p in profiles if p not in clashes]
+    todo, outcomes = plan(profiles, settings)
     for outcome in outcomes.values():
         if progress:
             progress(outcome)
@@ -110,17 +155,33 @@ def run_batch(profiles: Sequence[Path], library: Library, settings: Settings, *,
             if progress:
                 progress(outcomes[profile])
     else:
-        fork = "fork" in multiprocessing.get_all_start_methods()
-        if fork:
-            _init(library)  # forked workers inherit the loaded library
-        context = multiprocessing.get_context("fork" if fork else "spawn")
-        initargs: tuple[Library | None] = (None,) if fork else (library,)
-        with ProcessPoolExecutor(count, mp_context=context, initializer=_init,
-                                 initargs=initargs) as pool:
-            futures = {pool.submit(run_one, p, settings): p for p in todo}
-            for future in as_completed(futures):
-                outcome = future.result()
-                outcomes[futures[future]] = outcome
+        left = _in_pool(todo, library, settings, count, outcomes, progress)
+        for profile in left:  # a worker died: the rest one by one, to find the culprit
+            if _in_pool([profile], library, settings, 1, outcomes, progress):
+                outcomes[profile] = Outcome(profile, error=DIED)
                 if progress:
-                    progress(outcome)
-    return [outcomes[p] for p in profiles]
+                    progress(outcomes[profile])
+    return [outcomes[p] for p in dict.fromkeys(profiles) if p in outcomes]
+
+
+def _in_pool(todo: Sequence[Path], library: Library, settings: Settings, count: int,
+             outcomes: dict[Path, Outcome],
+             progress: Callable[[Outcome], None] | None) -> list[Path]:
+    """Run ``todo`` in ``count`` worker processes; return the profiles a dead worker left."""
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        _init(library)  # forked workers inherit the loaded library
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    initargs: tuple[Library | None] = (None,) if fork else (library,)
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_init,
+                             initargs=initargs) as pool:
+        futures = {pool.submit(run_one, p, settings): p for p in todo}
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                continue
+            outcomes[futures[future]] = outcome
+            if progress:
+                progress(outcome)
+    return [p for p in todo if p not in outcomes]

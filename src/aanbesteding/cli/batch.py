@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | No
     Voorbeeld: aanbesteding batch profielen/*.yaml --uitvoer documenten --pdf
     """
     from aanbesteding.api import load_library
-    from aanbesteding.batch.runner import Settings, run_batch
+    from aanbesteding.batch.runner import Settings, repeated, run_batch
     from aanbesteding.cli.generate import output_formats
     from aanbesteding.errors import InputError, OutputError
 
@@ -63,10 +64,14 @@ def batch(profielen: tuple[Path, ...], uitvoer: Path | None, sjabloon: Path | No
         if reason:
             raise OutputError(f"--pdf: PDF kan niet worden gemaakt: {reason}")
     settings = Settings(uitvoer, formats, sjabloon, force)
-    with click.progressbar(length=len(profielen), label="Profielen", file=sys.stderr,
-                           show_pos=True, hidden=not sys.stderr.isatty()) as bar:
+    twice = repeated(profielen)
+    with click.progressbar(length=len({os.path.realpath(p) for p in profielen}), label="Profielen",
+                           file=sys.stderr, show_pos=True, hidden=not sys.stderr.isatty()) as bar:
         outcomes = run_batch(list(profielen), library, settings, workers=processen,
                              progress=lambda _: bar.update(1))
+    for profile in twice:
+        click.echo(f"Let op: {profile} staat meer dan eens in de lijst; het is één keer "
+                   "gemaakt.", err=True)
     good = [o for o in outcomes if o.ok]
     bad = [o for o in outcomes if not o.ok]
     click.echo(f"{len(good)} van {len(outcomes)} profielen geschreven in {uitvoer} "

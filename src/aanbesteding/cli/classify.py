@@ -88,7 +88,7 @@ def _answers_file(path: Path) -> dict[str, str]:
     from aanbesteding.errors import InputError
     from aanbesteding.support.yamlsource import YamlLoadError, key_line, load_yaml
 
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"antwoordenbestand {path}: het bestand bestaat niet")
     try:
         data = load_yaml(path).data

@@ -84,7 +84,7 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     genereer --laag 2 --contracttype saas --organisatie "Gemeente Voorbeeld" --kenmerk
     INK-2026-042
     """
-    from aanbesteding.api import default_output_name, generate, load_library
+    from aanbesteding.api import default_output_name, generate, load_library, planned_paths
     from aanbesteding.domain import CONTRACT_TYPE_LABELS
     from aanbesteding.errors import InputError
     from aanbesteding.tender.options import tender_from_options
@@ -97,9 +97,10 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
                          "geef er één")
     tender = tender_from_options(profiel_pos or profiel, options)
     output = uitvoer or Path(default_output_name(tender))
+    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_, geen_formulier)
+    planned_paths(output, formats)  # a name no file system can hold: refused before any work
     sources = bibliotheek if zonder_standaard else library_sources(None, bibliotheek)
     library = load_library(*sources)
-    formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_, geen_formulier)
     result = generate(tender, library, output, formats=formats,
                       template=sjabloon, force=force)
     count = len(result.annex.requirements)

@@ -15,6 +15,7 @@ import click
 from aanbesteding import __version__
 from aanbesteding.cli.dutch import DutchGroup, usage_message
 from aanbesteding.errors import AanbestedingError
+from aanbesteding.support.text import terminal_safe
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "bibliotheek": ("aanbesteding.cli.library:bibliotheek",
@@ -65,16 +66,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="aanbesteding", standalone_mode=False)
     except AanbestedingError as exc:
-        click.echo(f"Fout: {exc}", err=True)
+        click.echo(terminal_safe(f"Fout: {exc}"), err=True)
         return exc.exit_code
     except click.UsageError as exc:
         if exc.ctx is not None:
             click.echo(exc.ctx.get_usage(), err=True)
-        click.echo(f"Fout: {usage_message(exc)}", err=True)
+        click.echo(terminal_safe(f"Fout: {usage_message(exc)}"), err=True)
         click.echo("Gebruik --help voor de mogelijkheden.", err=True)
         return 2
     except click.ClickException as exc:
-        click.echo(f"Fout: {exc.format_message()}", err=True)
+        click.echo(terminal_safe(f"Fout: {exc.format_message()}"), err=True)
         return exc.exit_code
     except click.Abort:
         click.echo("Afgebroken.", err=True)
@@ -85,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: a user never sees a traceback
         if os.environ.get("AANBESTEDING_DEBUG"):
             raise
-        click.echo(f"Interne fout: {type(exc).__name__}: {exc}\n"
-                   "Dit is een fout in aanbesteding; zet AANBESTEDING_DEBUG=1 voor details.",
+        click.echo(terminal_safe(f"Interne fout: {type(exc).__name__}: {exc}\n")
+                   + "Dit is een fout in aanbesteding; zet AANBESTEDING_DEBUG=1 voor details.",
                    err=True)
         return 70
     return 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from aanbesteding.compose.award import LIBRARY, AwardModel
 from aanbesteding.domain import Kind, Laag
 from aanbesteding.library.model import Definition, Theme
 from aanbesteding.tender.model import Ratio, Tender
@@ -92,6 +93,9 @@ class Annex:
     weights: dict[str, int] = field(default_factory=dict)  # SOV weights of the chosen profile
     seal_evidence: dict[str, dict[int, str]] = field(default_factory=dict)
     library_origins: tuple[str, ...] = ()
+    award: AwardModel = field(default_factory=lambda: AwardModel(
+        part=True, reason="", gunning=None, wensen_share=50, sov_share=50,
+        split_origin=LIBRARY, cap=100, decimals=2))
     chapters: dict[str, ChapterText] = field(default_factory=dict)
 
     def text(self, chapter: str, key: str) -> str:

@@ -6,6 +6,12 @@ from dataclasses import dataclass
 
 from aanbesteding import __version__
 from aanbesteding.compose.annex import Annex, ChapterText, Exclusion, Requirement, Section
+from aanbesteding.compose.award import (
+    JUSTIFICATION,
+    JUSTIFICATION_OPEN,
+    AwardModel,
+    resolve_award,
+)
 from aanbesteding.compose.parameters import resolve_parameters
 from aanbesteding.compose.policy import (
     check_exclusions,
@@ -15,11 +21,18 @@ from aanbesteding.compose.policy import (
     nearest_tier,
     resolve_ratio,
 )
-from aanbesteding.domain import CONTRACT_TYPE_LABELS, MIN_SEAL, WEIGHT_PROFILES, Kind, Laag
+from aanbesteding.domain import (
+    CONTRACT_TYPE_LABELS,
+    MIN_SEAL,
+    WEIGHT_PROFILE_LABELS,
+    WEIGHT_PROFILES,
+    Kind,
+    Laag,
+)
 from aanbesteding.library.chapters import render_chapter
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
-from aanbesteding.render import REFERENCES, render
+from aanbesteding.render import REFERENCES, bedrag, render
 from aanbesteding.tender.model import Ratio, Tender
 
 
@@ -103,6 +116,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         and _wording_tier(item, tender.laag)[2] is Kind.WENS
         for _, items in chosen for item, _ in items)
     ratio = fit_ratio(ratio, tender, scores_sovereignty)
+    open_justification = _open_justification(tender, parameters)
     references = {item.clause.id: f"'{item.clause.titel}' (geen onderdeel van deze bijlage)"
                   for item in library.clauses}
     references.update({item.clause.id: number for _, items in chosen for item, number in items})
@@ -111,12 +125,22 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         Section(theme, tuple(_requirement(item, ctx, number, parameters[item.clause.id])
                              for item, number in items))
         for theme, items in chosen)
-    used_terms = {t for s in sections for r in s.requirements for t in r.terms}
-    definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
-                               key=lambda d: d.begrip.lower()))
     # A minimum SEAL only binds where the annex holds the knock-out that publishes it.
     seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS
                    for s in sections for r in s.requirements)
+    requirements = [r for s in sections for r in s.requirements]
+    # A justification counts only where the wording of this tier prints it.
+    printed = [r for r in requirements if JUSTIFICATION in r.parameters and any(
+        str(r.parameters[JUSTIFICATION]) in text for text in (r.text, r.toelichting))]
+    award = resolve_award(
+        tender, library.policy, [(r.kind, r.weight, r.scored_in_sov_table) for r in requirements],
+        tuple(r.number for r in printed if r.clause_id in open_justification), bool(printed))
+    if not award.part:
+        sections, dropped = _without_wensen(sections, award.reason)
+        exclusions += dropped
+    used_terms = {t for s in sections for r in s.requirements for t in r.terms}
+    definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
+                               key=lambda d: d.begrip.lower()))
     return Annex(
         tender=tender, sections=sections, definitions=definitions,
         exclusions=tuple(exclusions),
@@ -126,13 +150,69 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         ratio=ratio, max_sovereignty=max_sovereignty,
         weights=dict(WEIGHT_PROFILES[tender.weging]),
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
-        library_origins=library.origins,
-        chapters=_chapters(library, tender, ratio, sections),
+        library_origins=library.origins, award=award,
+        chapters=_chapters(library, tender, ratio, sections, award),
     )
 
 
+def _without_wensen(sections: tuple[Section, ...],
+                    reason: str) -> tuple[tuple[Section, ...], list[Exclusion]]:
+    """A bijlage without an award part holds eisen and bepalingen only: its wensen go to the
+    left-out clauses, with the reason (legal's rule ``minimum_punten_wensen``)."""
+    dropped = [Exclusion(r.clause_id, r.title, r.version, f"geen eigen gunningscriterium in "
+                         f"deze bijlage: {reason}", False)
+               for s in sections for r in s.requirements if r.kind is Kind.WENS]
+    kept = tuple(Section(s.theme, tuple(r for r in s.requirements if r.kind is not Kind.WENS))
+                 for s in sections)
+    return tuple(s for s in kept if s.requirements), dropped
+
+
+def _open_justification(tender: Tender,
+                        parameters: dict[str, dict[str, str | int | float]]) -> set[str]:
+    """Replace the library's default laag-1 justification, which the officer did not give, by a
+    visible open item (it must never read as the buyer's own finding); return those clauses."""
+    open_ids = set()
+    for clause_id, values in parameters.items():
+        given = JUSTIFICATION in tender.parameters or \
+            f"{clause_id}.{JUSTIFICATION}" in tender.parameters
+        if JUSTIFICATION in values and not given:
+            values[JUSTIFICATION] = JUSTIFICATION_OPEN
+            open_ids.add(clause_id)
+    return open_ids
+
+
+def _award_context(tender: Tender, award: AwardModel,
+                   sections: tuple[Section, ...]) -> dict[str, object]:
+    g = award.gunning
+    wensen = [r for s in sections for r in s.requirements
+              if r.kind is Kind.WENS and not r.scored_in_sov_table]
+    return {
+        "gunningsdeel": award.part,
+        "leidraad": g.leidraad if g and g.leidraad else "de aanbestedingsleidraad",
+        "subcriterium": award.subcriterion, "aandeel_subcriterium": award.share or "",
+        "reden_geen_gunningsdeel": award.reason, "aandeel_wensen": award.wensen_share,
+        "aandeel_soevereiniteitsscore": award.sov_share, "hoogste_score": max(tender.schaal),
+        "punten_wensen": sum(r.weight or 0 for r in wensen),
+        "wegingsprofiel": WEIGHT_PROFILE_LABELS.get(tender.weging, tender.weging),
+        "formule_totaal": award.total_formula(),
+        "pmin": bedrag(tender.pmin) if tender.pmin is not None else "",
+        "pmax": bedrag(tender.pmax) if tender.pmax is not None else "",
+        "prijsdefinitie": (g.prijsdefinitie or "").rstrip(".") if g else "",
+        "afronding_decimalen": award.decimals, "afronding_over": award.ranked_on,
+        "beslisregel": (g.beslisregel or "").rstrip(".") if g else "",
+        "nummers_rechtvaardiging": ", ".join(award.justification_open)
+        or "geen open rechtvaardiging",
+    }
+
+
+def compose_chapters(library: Library, tender: Tender, ratio: Ratio,
+                     sections: tuple[Section, ...], award: AwardModel) -> dict[str, ChapterText]:
+    """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
+    return _chapters(library, tender, ratio, sections, award)
+
+
 def _chapters(library: Library, tender: Tender, ratio: Ratio,
-              sections: tuple[Section, ...]) -> dict[str, ChapterText]:
+              sections: tuple[Section, ...], award: AwardModel) -> dict[str, ChapterText]:
     """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
     kinds = [r.kind for s in sections for r in s.requirements]
     context: dict[str, object] = {
@@ -143,6 +223,7 @@ def _chapters(library: Library, tender: Tender, ratio: Ratio,
         "aantal_eisen": kinds.count(Kind.EIS), "aantal_wensen": kinds.count(Kind.WENS),
         "aantal_bepalingen": kinds.count(Kind.BEPALING), "aandeel_kwaliteit": ratio.kwaliteit,
         "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs,
+        **_award_context(tender, award, sections),
     }
     chapters = {}
     for chapter_id, loaded in sorted(library.chapters.items()):
@@ -160,10 +241,28 @@ def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
     if tender.aanduiding:
         inputs["Aanduiding"] = tender.aanduiding
     inputs["Wegingsprofiel EU CSF"] = tender.weging
-    inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit {ratio.soevereiniteit}%, "
-                            f"prijs {ratio.prijs}%"
-                            + ("" if tender.verhouding else " (standaard van de bibliotheek voor deze laag)"))
+    if tender.verhouding:
+        inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit "
+                                f"{ratio.soevereiniteit}% (verdeling binnen het subcriterium)")
     inputs["Prijsmethode"] = tender.prijsmethode
+    if tender.pmin is not None:
+        inputs["Pmin"] = f"{tender.pmin:.2f}"
+    if tender.pmax is not None:
+        inputs["Pmax"] = f"{tender.pmax:.2f}"
+    g = tender.gunning
+    if g is not None:
+        for key in ("leidraad", "subcriterium", "weging", "beslisregel", "prijsdefinitie",
+                    "motivering"):
+            value = getattr(g, key)
+            if value is not None:
+                inputs[f"Gunning {key}"] = str(value)
+        if g.criteria:
+            inputs["Gunning criteria"] = "; ".join(
+                f"{c.naam} {c.weging}%" + (" (prijs)" if c.prijs else "") for c in g.criteria)
+    for key in ("veiligheidsanalyse", "route", "marktconsultatie"):
+        value = getattr(tender, key)
+        if value is not None:
+            inputs[key.capitalize()] = str(value)
     inputs["Scoreschaal wensen"] = "-".join(str(step) for step in tender.schaal)
     inputs["Inschrijvers (matrix)"] = ", ".join(tender.inschrijvers)
     for name, value in sorted(tender.parameters.items()):

@@ -175,8 +175,27 @@ def status_gate(annex: Annex) -> list[str]:
             "Laat de juridische afdeling ze vaststellen in de organisatiebibliotheek: 'aanbesteding "
             "bibliotheek vaststellen alle --door NAAM --op JJJJ-MM-DD --bibliotheek MAP' (MAP: "
             "de map van --bibliotheek, of een nieuwe), of genereer met --status concept.")
+    award = award_gate(annex)
     if not pending:
-        return []
+        return award
     return [f"{len(pending)} van de {len(annex.requirements)} clausules zijn nog niet vastgesteld "
             "door de juridische afdeling (status concept of in-review); het document is daarom "
-            "een concept. De verantwoording noemt per onderdeel de status."]
+            "een concept. De verantwoording noemt per onderdeel de status.", *award]
+
+
+def award_gate(annex: Annex) -> list[str]:
+    """Check the award inputs a final document needs (the leidraad's model, the beslisregel,
+    Pmin/Pmax and P, the laag-1 justification).
+
+    Raises PolicyError listing what is missing for a final document; otherwise returns the
+    warning for a concept (empty when nothing is missing).
+    """
+    missing = annex.award.missing
+    if not missing:
+        return []
+    listed = "\n".join(f"  - {item}" for item in missing)
+    if annex.tender.status == FINAL:
+        raise PolicyError("een definitief document vraagt een volledig gunningsmodel en, in laag "
+                          f"1, een eigen rechtvaardiging; nog niet opgegeven:\n{listed}\n"
+                          "Vul ze aan in het profiel, of genereer met status concept.")
+    return [f"het document is een concept: nog niet opgegeven:\n{listed}"]

@@ -78,6 +78,42 @@ class PortfolioPolicy(BaseModel):
         None, description="Clausules die opslag en verwerking binnen de EER eisen")
 
 
+class SubCriterionSplit(BaseModel):
+    """The shares of the wensen and of the Sovereignty Score inside the bijlage's sub-criterion."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wensen: Percent
+    soevereiniteitsscore: Percent
+
+    @model_validator(mode="after")
+    def _total(self) -> SubCriterionSplit:
+        if self.wensen + self.soevereiniteitsscore != 100:
+            raise ValueError("wensen en soevereiniteitsscore moeten samen 100 zijn")
+        return self
+
+
+class SplitByTier(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kritiek: SubCriterionSplit | None = None
+    gevoelig: SubCriterionSplit | None = None
+    ondersteunend: SubCriterionSplit | None = None
+
+
+class AwardRules(BaseModel):
+    """Legal's rules for the bijlage's award part (``gunning`` in ``beleid.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    opbouw: SplitByTier = Field(default_factory=SplitByTier)
+    minimum_punten_wensen: Annotated[int, Field(ge=0, le=1000)] = Field(
+        10, description="Zonder Soevereiniteitsscore: het gewicht dat de wensen samen minstens "
+                        "hebben voor een gunningsdeel; anders alleen eisen en bepalingen")
+    afronding_decimalen: Annotated[int, Field(ge=0, le=4)] = Field(
+        2, description="Decimalen waarop scores in procenten worden afgerond")
+
+
 class PolicyFile(BaseModel):
     """The contents of ``beleid.yaml``."""
 
@@ -87,6 +123,7 @@ class PolicyFile(BaseModel):
     seal_bewijs: dict[Sov, SealEvidence] = Field(
         default_factory=dict,
         description="Per doelstelling: welk bewijs welk SEAL-niveau (1 tot en met 4) vaststelt")
+    gunning: AwardRules | None = None
     portfolio: PortfolioPolicy = Field(default_factory=PortfolioPolicy)
 
 
@@ -108,6 +145,8 @@ class Policy(BaseModel):
 
     shares: dict[Laag, TierShares] = Field(default_factory=dict)
     seal_evidence: dict[str, dict[int, str]] = Field(default_factory=dict)
+    award: AwardRules = Field(default_factory=AwardRules)
+    award_origin: str = ""  # the library (layer) whose beleid.yaml set the award rules
     # The beleid.yaml each tier's shares came from (absent: the built-in defaults).
     share_sources: dict[Laag, str] = Field(default_factory=dict)
     lead_times: dict[Laag, LeadTimes] = Field(default_factory=lambda: dict(DEFAULT_LEAD_TIMES))
@@ -120,9 +159,9 @@ class Policy(BaseModel):
         """The file the tier's shares and maximum were read from, for messages."""
         return self.share_sources.get(laag, "de ingebouwde standaard, geen beleid.yaml")
 
-    def merged(self, layer: PolicyFile, source: str = "") -> Policy:
-        """This policy with ``layer`` (read from file ``source``) on top (a tier's shares and
-        an objective's evidence are replaced as a whole)."""
+    def merged(self, layer: PolicyFile, source: str = "", origin: str = "") -> Policy:
+        """This policy with ``layer`` (read from file ``source`` of library ``origin``) on top (a
+        tier's shares, an objective's evidence and the award rules are replaced as a whole)."""
         shares = dict(self.shares)
         sources = dict(self.share_sources)
         for laag in Laag:
@@ -139,5 +178,8 @@ class Policy(BaseModel):
             if lead is not None:
                 lead_times[laag] = lead
         eer = self.eer_clauses if layer.portfolio.eer_clausules is None else tuple(layer.portfolio.eer_clausules)
+        award, award_origin = ((layer.gunning, origin) if layer.gunning is not None
+                               else (self.award, self.award_origin))
         return Policy(shares=shares, seal_evidence=evidence, share_sources=sources,
-                      lead_times=lead_times, eer_clauses=eer)
+                      lead_times=lead_times, eer_clauses=eer, award=award,
+                      award_origin=award_origin)

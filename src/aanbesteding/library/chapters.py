@@ -42,6 +42,25 @@ CHAPTER_NAMES: dict[str, str] = {
     "aandeel_kwaliteit": "aandeel kwaliteit in %",
     "aandeel_soevereiniteit": "aandeel soevereiniteit in %",
     "aandeel_prijs": "aandeel prijs in %",
+    # The award model (chapter gunning; hoofdstuk 1 uses gunningsdeel).
+    "gunningsdeel": "of de bijlage een eigen gunningscriterium heeft (waar of onwaar)",
+    "leidraad": "vindplaats van de gunningscriteria in de aanbestedingsleidraad",
+    "subcriterium": "naam van het subcriterium dat de bijlage uitwerkt",
+    "aandeel_subcriterium": "aandeel van het subcriterium in de totaalscore in % (leeg als "
+                            "niet opgegeven)",
+    "reden_geen_gunningsdeel": "waarom de bijlage geen eigen gunningscriterium heeft",
+    "aandeel_wensen": "aandeel van de wensenscore in het subcriterium in %",
+    "aandeel_soevereiniteitsscore": "aandeel van de Soevereiniteitsscore in het subcriterium in %",
+    "hoogste_score": "hoogste score van de scoreschaal van de wensen",
+    "punten_wensen": "som van de wegingen van de wensen",
+    "wegingsprofiel": "naam van het wegingsprofiel van het EU CSF",
+    "formule_totaal": "het gunningsmodel van de leidraad als formule",
+    "pmin": "Pmin als bedrag", "pmax": "Pmax als bedrag",
+    "prijsdefinitie": "wat de prijs P is",
+    "afronding_decimalen": "aantal decimalen waarop scores in procenten worden afgerond",
+    "afronding_over": "waarop de rangorde volgt (totaalscore of de score op het subcriterium)",
+    "beslisregel": "de beslisregel bij gelijke score",
+    "nummers_rechtvaardiging": "nummers van de eisen waarvan de rechtvaardiging nog open is",
 }
 
 # Chapter id -> the texts the writers need from it. A library (with its layers) must hold them.
@@ -50,6 +69,15 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
                   "proportionaliteit", "contracttype_kop", "contracttype", "soorten_kop",
                   "soorten", "aantonen_kop", "aantonen", "voorwaarden_kop", "voorwaarden"),
     "lagen": ("kritiek", "gevoelig", "ondersteunend"),
+    "gunning": ("plaats_kop", "plaats_schakel", "plaats_voorrang", "sov_gewichten", "plaats_concept",
+                "plaats_geen_deel", "uitsluiting_kop", "uitsluiting_intro", "uitsluiting_eis",
+                "uitsluiting_bepaling", "uitsluiting_seal", "uitsluiting_gevolg", "opbouw_kop",
+                "opbouw_formule", "opbouw_alleen_wensen", "opbouw_alleen_sov", "wensen_kop",
+                "wensen_methode", "sov_kop", "sov_methode", "sov_vaststelling", "sov_formule",
+                "totaal_kop", "totaal_model", "totaal_geen_model", "prijs_gewogen", "prijs_open",
+                "prijs_waarde", "afronding", "beslisregel", "beslisregel_open", "v_gunning_kop",
+                "v_veiligheid_kop", "v_veiligheid_tekst", "v_markt_kop", "v_markt_tekst",
+                "v_herkomst_kop", "g_totaal_geen_model", "g_criteria", "g_gelijk_voor", "g_gelijk_na"),
 }
 
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from aanbesteding.errors import LibraryError, Problem
 from aanbesteding.library.beleid import POLICY_FILE, Policy, PolicyFile
-from aanbesteding.library.cache import LibraryCache, definitions_digest
+from aanbesteding.library.cache import LibraryCache, definitions_digest, stated_by_file
 from aanbesteding.library.chapters import (
     Chapter,
     LoadedChapter,
@@ -129,7 +129,9 @@ class _Layer:
             else None
         if cached is not None:
             try:
-                return Clause.model_validate_json(cached), data
+                stored = Clause.model_validate_json(cached)
+                if stated_by_file(stored, data):
+                    return stored, data
             except ValidationError:
                 pass  # an unreadable entry: parse the file again
         before = len(self.problems)
@@ -238,7 +240,7 @@ class _Assembly:
                 self.complete = False
             else:
                 self.policy = self.policy.merged(
-                    policy, f"{POLICY_FILE} in {layer.source.location}")
+                    policy, f"{POLICY_FILE} in {layer.source.location}", layer.source.label)
                 for loc, message in check_texts(policy):
                     layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
                               field_path(loc), message)

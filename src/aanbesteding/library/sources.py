@@ -2,18 +2,22 @@
 
 A source only lists and reads files; what the bytes mean is the loader's business. Every
 byte the loader reads passes through :meth:`Source.read`, so the library hash covers exactly
-what was loaded.
+what was loaded. A repository may be someone else's: git runs so that nothing in it can
+start a program (see :mod:`aanbesteding.library.git`), and every git failure is Dutch.
 """
 
 from __future__ import annotations
 
-import re
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from aanbesteding.errors import SourceError
+from aanbesteding.library.git import git_problem, run_git
+from aanbesteding.support.files import MAX_YAML, InputFileProblem, read_regular
+from aanbesteding.support.output import os_reason
 from aanbesteding.support.resources import standard_library_path
 
 STANDARD_LABEL = "standaard"
@@ -62,7 +66,8 @@ class FolderSource:
         return sorted(found)
 
     def read(self, rel: str) -> bytes:
-        return (self.root / rel).read_bytes()
+        """The file's bytes; a device, a FIFO or a file over the limit is refused (OSError)."""
+        return read_regular(self.root / rel, MAX_YAML)
 
 
 @dataclass
@@ -74,6 +79,7 @@ class GitSource:
     subdir: str
     _blobs: dict[str, str] | None = field(default=None, repr=False)
     _contents: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _too_big: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -85,43 +91,75 @@ class GitSource:
 
     def _git(self, *args: str, data: bytes | None = None) -> bytes:
         try:
-            result = subprocess.run(["git", "-C", str(self.repo), *args], input=data,
-                                    capture_output=True, check=False, timeout=120)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SourceError(f"{self.label}: git kan niet worden uitgevoerd ({exc})") from exc
+            result = run_git(self.repo, *args, data=data, timeout=120)
+        except subprocess.TimeoutExpired:
+            raise SourceError(f"{self.label}: git antwoordde niet binnen 120 seconden") from None
+        except OSError as exc:
+            raise SourceError(f"{self.label}: git kan niet worden gestart "
+                              f"({os_reason(exc)})") from None
         if result.returncode != 0:
-            message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise SourceError(f"{self.label}: {git_message(message[-1] if message else '')}")
+            raise SourceError(f"{self.label}: {git_problem(result.stderr, self.revision)}")
         return result.stdout
 
     def _tree(self) -> dict[str, str]:
         if self._blobs is None:
             prefix = f"{self.subdir.strip('/')}/" if self.subdir.strip("/") else ""
             pathspec = ["--", prefix] if prefix else []
-            listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.revision, *pathspec)
+            listing = self._git("ls-tree", "-r", "-z", "--full-tree", self._object(), *pathspec)
             blobs: dict[str, str] = {}
             for entry in listing.split(b"\0"):
-                if not entry:
-                    continue
                 meta, _, name = entry.partition(b"\t")
-                kind, sha = meta.split(b" ")[1:3]
-                path = name.decode("utf-8")
-                if kind == b"blob" and path.startswith(prefix):
-                    blobs[path[len(prefix):]] = sha.decode()
+                fields = meta.split(b" ")
+                if len(fields) != 3 or fields[1] != b"blob":
+                    continue  # a submodule (commit) or an empty record
+                path = self._path_name(name)
+                if path.startswith(prefix):
+                    blobs[path[len(prefix):]] = fields[2].decode("ascii")
             self._blobs = blobs
             self._load_all()
         return self._blobs
 
+    def _object(self) -> str:
+        """The revision as git's argument; one that starts like an option is refused."""
+        if self.revision.startswith("-") or "\0" in self.revision:
+            raise SourceError(f"{self.label}: '{self.revision}' is geen git-revisie")
+        return self.revision
+
+    def _path_name(self, name: bytes) -> str:
+        try:
+            return name.decode("utf-8")
+        except UnicodeDecodeError:
+            shown = name.decode("utf-8", "backslashreplace")
+            raise SourceError(f"{self.label}: de bestandsnaam {shown} in de repository is geen "
+                              "geldige UTF-8-tekst; geef het bestand een andere naam") from None
+
     def _load_all(self) -> None:
-        """Read every blob in one ``git cat-file --batch`` call."""
+        """Read every blob within the size limit in one ``git cat-file --batch`` call, after one
+        ``--batch-check`` call for the sizes (a huge file is never read into memory)."""
         assert self._blobs is not None
         order = sorted(self._blobs)
         if not order:
             return
+        request = "".join(f"{self._blobs[p]}\n" for p in order).encode()
+        sizes = self._git("cat-file", "--batch-check", data=request).splitlines()
+        wanted = []
+        for path, line in zip(order, [*sizes, *[b""] * len(order)], strict=False):
+            header = line.split(b" ")
+            if len(header) != 3 or not header[2].isdigit():
+                raise SourceError(
+                    f"{self.label}: {self.subdir + '/' if self.subdir else ''}{path} ontbreekt "
+                    "in de repository (een onvolledige kloon: het bestand is nooit opgehaald); "
+                    "haal de repository volledig op, of vergelijk met een map")
+            if int(header[2]) > MAX_YAML:
+                self._too_big[path] = int(header[2])
+            else:
+                wanted.append(path)
+        if not wanted:
+            return
         output = self._git("cat-file", "--batch",
-                           data="".join(f"{self._blobs[p]}\n" for p in order).encode())
+                           data="".join(f"{self._blobs[p]}\n" for p in wanted).encode())
         pos = 0
-        for path in order:
+        for path in wanted:
             header_end = output.index(b"\n", pos)
             size = int(output[pos:header_end].split(b" ")[2])
             start = header_end + 1
@@ -136,20 +174,15 @@ class GitSource:
         return sorted(self._tree())
 
     def read(self, rel: str) -> bytes:
+        """The file's bytes at the revision; InputFileProblem (an OSError) when it is larger
+        than a library file may be."""
         self._tree()
+        if rel in self._too_big:
+            raise InputFileProblem(f"het bestand is te groot ({self._too_big[rel]:,} bytes; het "
+                                   f"maximum is {MAX_YAML:,})".replace(",", "."), rel)
         if rel not in self._contents:
             raise FileNotFoundError(rel)
         return self._contents[rel]
-
-
-def git_message(line: str) -> str:
-    """git's (English) complaint about a revision, in Dutch with what to do next."""
-    text = re.sub(r"^(fatal|error): ", "", line.strip())
-    if re.search(r"not a valid object name|unknown revision|bad revision|invalid object name|"
-                 r"not a tree object|ambiguous argument", text, re.IGNORECASE):
-        return ("git kent deze revisie niet; 'git tag' toont de versies (tags) en 'git log "
-                "--oneline' de commits die er zijn, bijv. HEAD~1:clauses")
-    return f"git kan de revisie niet lezen (git meldt: {text or 'een onbekende fout'})"
 
 
 def standard_source() -> FolderSource:
@@ -159,11 +192,12 @@ def standard_source() -> FolderSource:
 
 def _git_toplevel(start: Path) -> Path | None:
     try:
-        result = subprocess.run(["git", "-C", str(start), "rev-parse", "--show-toplevel"],
-                                capture_output=True, text=True, check=False, timeout=30)
+        result = run_git(start, "rev-parse", "--show-toplevel", timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return Path(result.stdout.strip()) if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return Path(os.fsdecode(result.stdout.strip()))
 
 
 def open_source(spec: str | Path | None, *, cwd: Path | None = None) -> Source:

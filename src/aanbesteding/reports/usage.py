@@ -7,15 +7,19 @@ and compares the clause versions they record with a current library.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aanbesteding.errors import InputError
 from aanbesteding.library.loader import Library
+from aanbesteding.support.files import MAX_MANIFEST, read_regular
+from aanbesteding.support.text import terminal_safe
 
 MANIFEST_GLOB = "*.manifest.json"
 MANIFEST_KIND = "aanbesteding-manifest/1"
+_TERMINAL_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,20 @@ def _semver(version: str) -> tuple[int, ...]:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
+    """A manifest's data, or None when the file is not one this tool wrote (not a regular
+    file, too large, not JSON, nested too deep, or fields of the wrong kind)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = json.loads(read_regular(path, MAX_MANIFEST).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) and data.get("manifest") == MANIFEST_KIND else None
+    if not isinstance(data, dict) or data.get("manifest") != MANIFEST_KIND:
+        return None
+    tender = data.get("aanbesteding", {})
+    lists = [data.get("clausules", []), data.get("hoofdstukken", [])]
+    if not isinstance(tender, dict) or not all(
+            isinstance(items, list) and all(isinstance(i, dict) for i in items) for items in lists):
+        return None
+    return data
 
 
 def find_usage(folder: Path, library: Library) -> tuple[list[TenderUse], list[Path]]:
@@ -148,7 +161,7 @@ def usage_text(folder: Path, uses: list[TenderUse], unreadable: list[Path],
     if not everything and outdated < len(uses):
         lines.append(f"\n{len(uses) - outdated} aanbesteding(en) gebruiken alleen actuele "
                      "clausules; --alles toont elke aanbesteding met al haar clausules.")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines)) + "\n"  # a manifest's texts may hold escapes
 
 
 def usage_json(uses: list[TenderUse]) -> str:
@@ -157,4 +170,5 @@ def usage_json(uses: list[TenderUse]) -> str:
              "clausules": [{"id": c.id, "versie": c.version, "huidige_versie": c.current,
                             "toestand": c.state, "herkomst": c.origin} for c in u.clauses]}
             for u in uses]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2)  # escapes C0 controls, not C1 or DEL
+    return _TERMINAL_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"

@@ -1,5 +1,13 @@
 """Writing output files: deterministic zip packages and atomic, no-clobber writes that
-survive a crash (the next run recognises and completes a half-written set)."""
+survive a crash (the next run recognises and completes a half-written set).
+
+Every file this module creates beside a target is created exclusively (``O_EXCL`` and
+``O_NOFOLLOW``, through :func:`tempfile.mkstemp`), so a name planted in advance, a symbolic
+link included, is never written through. Runs of this tool that write into the same folder
+take turns (a lock on the folder while they check and place), and a target that exists
+when a run places its files is replaced only with ``force`` or when it is the exact file a
+crashed run left there: of two runs to the same target one wins, the other writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +25,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from aanbesteding.errors import OutputError
+from aanbesteding.support.files import (
+    MAX_OUTPUT,
+    InputFileProblem,
+    check_output_names,
+    read_regular,
+)
+from aanbesteding.support.locks import folder_locks
 
 
 def normalize_zip(data: bytes, when: dt.date) -> bytes:
@@ -39,19 +54,32 @@ def normalize_zip(data: bytes, when: dt.date) -> bytes:
 
 
 def check_writable(paths: Iterable[Path], force: bool) -> None:
-    """Raise OutputError if any path exists and ``force`` is not set, or its folder is missing.
+    """Raise OutputError if a name cannot be a file name, a path exists and ``force`` is not
+    set, or its folder is missing.
 
     A file left by a run of this tool that crashed half-way (see :func:`write_all`) counts as
     not existing: the rerun completes the set without ``--force``.
     """
+    paths = list(paths)
+    check_output_names(paths)
     for path in paths:
-        if path.exists() and path.is_dir():
-            raise OutputError(f"{path} is een map, geen bestand")
-        if path.exists() and not force and not _left_by_crashed_run(path):
-            raise OutputError(exists_message(path))
-        if not path.parent.is_dir() and not _creatable(path.parent):
+        _check_one(path, force)
+
+
+def _check_one(path: Path, force: bool) -> bool:
+    """Whether ``path`` exists and may be replaced; OutputError when it may not be written."""
+    if path.is_dir():
+        raise OutputError(f"{path} is een map, geen bestand")
+    if not path.parent.is_dir():
+        if not _creatable(path.parent):
             raise OutputError(f"de map {path.parent} kan niet worden aangemaakt: een deel van "
                               "het pad is een bestand")
+        return False
+    if not os.path.lexists(path):
+        return False
+    if not force and not _left_by_crashed_run(path):
+        raise OutputError(exists_message(path))
+    return True
 
 
 def exists_message(path: Path) -> str:
@@ -74,7 +102,7 @@ def _creatable(folder: Path) -> bool:
 # Names beside a target ``bijlage.docx`` (PID: the process that wrote them):
 #   .bijlage.docx.PID.XXXX.tmp      the new content, written in full before anything is placed
 #   .bijlage.docx.PID.XXXX.tmp.oud  with --force: the old file, until the whole set is placed
-#   .bijlage.docx.PID.onvolledig    journal: sha256 of the new content, while the set is placed
+#   .bijlage.docx.PID.XXXX.onvolledig  journal: sha256 of the new content, while the set is placed
 # A crash (kill -9, power loss) leaves these behind; the next run removes those of processes
 # that no longer run, and a journal tells it which target files the crashed run had placed.
 _JOURNAL = "onvolledig"
@@ -84,14 +112,10 @@ def _prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def _journal(path: Path, pid: int) -> Path:
-    return path.parent / f"{_prefix(path)}{pid}.{_JOURNAL}"
-
-
 def _owner(path: Path, leftover: Path) -> int | None:
     """The process id in the name of a leftover file beside ``path``, or None."""
     head = leftover.name[len(_prefix(path)):].split(".", 1)[0]
-    return int(head) if head.isdigit() else None
+    return int(head) if head.isascii() and head.isdigit() else None
 
 
 def _leftovers(path: Path) -> list[tuple[Path, int]]:
@@ -141,15 +165,25 @@ def _running_windows(pid: int) -> bool:
 
 
 def _left_by_crashed_run(path: Path) -> bool:
-    """Whether ``path`` holds exactly what a crashed run of this tool placed there."""
+    """Whether ``path`` holds exactly what a crashed run of this tool placed there.
+
+    Neither the journal nor the target is read through a symbolic link, and only a regular
+    file is read: a link or a device planted under either name is not ours.
+    """
     journals = [leftover for leftover, _ in _leftovers(path) if leftover.name.endswith(_JOURNAL)]
     if not journals:
         return False
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        return any(j.read_text(encoding="ascii").strip() == digest for j in journals)
-    except (OSError, UnicodeDecodeError):
+        digest = hashlib.sha256(read_regular(path, MAX_OUTPUT, follow=False)).hexdigest()
+    except OSError:
         return False
+    for journal in journals:
+        try:
+            if read_regular(journal, 100, follow=False).decode("ascii").strip() == digest:
+                return True
+        except (OSError, UnicodeDecodeError):
+            continue
+    return False
 
 
 def clean_leftovers(paths: Iterable[Path]) -> list[Path]:
@@ -162,10 +196,11 @@ def clean_leftovers(paths: Iterable[Path]) -> list[Path]:
     return removed
 
 
-def _temporary(path: Path, data: bytes) -> str:
-    """Write ``data`` to a hidden temporary file beside ``path``; return its name."""
+def _temporary(path: Path, data: bytes, suffix: str = ".tmp") -> str:
+    """Write ``data`` to a new hidden file beside ``path`` (created exclusively, never through
+    a link); return its name."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}.", suffix=".tmp",
+        fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}.", suffix=suffix,
                                    dir=path.parent)
     except OSError as exc:
         raise OutputError(f"{path} kan niet worden geschreven in {path.parent}: "
@@ -175,7 +210,10 @@ def _temporary(path: Path, data: bytes) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), 0o644)
+        if not hasattr(os, "fchmod"):
+            os.chmod(tmp, 0o644)
     except OSError as exc:
         _remove(tmp)
         raise OutputError(f"{path} kan niet worden geschreven: {os_reason(exc)}") from exc
@@ -190,6 +228,8 @@ def os_reason(exc: OSError) -> str:
                errno.ENOTDIR: "een deel van het pad is geen map",
                getattr(errno, "EDQUOT", -1): "de schijfruimte (quotum) is op",
                errno.ENAMETOOLONG: "de naam is te lang"}
+    if isinstance(exc, InputFileProblem):
+        return exc.reason
     return reasons.get(exc.errno or 0, f"systeemfout {exc.errno or type(exc).__name__}")
 
 
@@ -206,8 +246,10 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
     If placing one fails, the files placed before it are taken back (and files that ``force``
     replaced are restored), so no half result is left behind. After a crash (kill -9, power
     loss) the next run recognises the files the crashed run placed and replaces them without
-    ``force``, and removes its temporaries. Raises OutputError if a file exists and ``force``
-    is false, a file is open in another program (Windows), or writing fails.
+    ``force``, and removes its temporaries. Checking and placing happen under a lock on the
+    folder, so a concurrent run of this tool to the same target either finishes first (and
+    this run refuses) or waits. Raises OutputError if a file exists and ``force`` is false, a
+    file is open in another program (Windows), the folder stays locked, or writing fails.
     """
     check_writable(files, force)
     for folder in {path.parent for path in files}:
@@ -216,34 +258,32 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
         except OSError as exc:
             raise OutputError(f"de map {folder} kan niet worden aangemaakt "
                               f"({os_reason(exc)})") from exc
-    clean_leftovers(files)
-    temporaries: dict[Path, str] = {}
-    journals: list[Path] = []
-    try:
-        for path, data in files.items():
-            temporaries[path] = _temporary(path, data)
-        for path, data in files.items():
-            journals.append(_journal(path, os.getpid()))
-            _write_journal(journals[-1], hashlib.sha256(data).hexdigest())
-        _place_all(temporaries, force)
-    finally:
-        for tmp in temporaries.values():
-            _remove(tmp)
-        for journal in journals:
-            _remove(journal)
-
-
-def _write_journal(journal: Path, digest: str) -> None:
-    try:
-        journal.write_text(digest + "\n", encoding="ascii")
-    except OSError as exc:
-        raise OutputError(f"{journal.parent} kan niet worden geschreven: {os_reason(exc)}") from exc
+    with folder_locks({path.parent for path in files}):
+        replaceable = {path for path in files if _check_one(path, force)}
+        clean_leftovers(files)
+        temporaries: dict[Path, str] = {}
+        journals: list[str] = []
+        try:
+            for path, data in files.items():
+                temporaries[path] = _temporary(path, data)
+            for path, data in files.items():
+                digest = (hashlib.sha256(data).hexdigest() + "\n").encode("ascii")
+                journals.append(_temporary(path, digest, suffix=f".{_JOURNAL}"))
+            _place_all(temporaries, replaceable)
+        finally:
+            for tmp in temporaries.values():
+                _remove(tmp)
+            for journal in journals:
+                _remove(journal)
 
 
 def _link(source: str | Path, target: str | Path) -> None:
     """Give ``source`` the name ``target`` without ever overwriting an existing ``target``."""
     try:
-        os.link(source, target)  # fails if the target appeared meanwhile
+        if os.link in os.supports_follow_symlinks:  # link a symlink itself, not its target
+            os.link(source, target, follow_symlinks=False)  # fails if the target exists
+        else:  # Windows: hard links to links are not a thing there
+            os.link(source, target)
     except FileExistsError:
         raise
     except OSError as exc:
@@ -257,24 +297,28 @@ def _link(source: str | Path, target: str | Path) -> None:
         os.rename(source, target)
 
 
-def _place_all(temporaries: Mapping[Path, str], force: bool) -> None:
+def _place_all(temporaries: Mapping[Path, str], replaceable: set[Path]) -> None:
+    """Give each temporary its target's name; only a target in ``replaceable`` (checked under
+    the lock: ``force``, or a crashed run's file) is replaced, any other is never touched."""
     placed: list[tuple[Path, str | None]] = []  # target, backup of what it replaced
     for path, tmp in temporaries.items():
         backup: str | None = None
         try:
-            if path.exists():  # only with force, or a leftover of a crashed run
+            if path in replaceable and os.path.lexists(path):
                 backup = f"{tmp}.oud"
                 _link(path, backup)
                 os.replace(tmp, path)
             else:
-                _link(tmp, path)
+                _link(tmp, path)  # fails if the target appeared meanwhile
             placed.append((path, backup))
-        except OSError as exc:
+        except BaseException as exc:  # Ctrl-C half-way takes the set back too
             if backup is not None and os.path.lexists(backup):
                 # The target keeps (or gets back) its old content; the backup goes.
                 _undo([(path, backup)] if not path.exists() else [])
                 _remove(backup)
             _undo(placed)
+            if not isinstance(exc, OSError):
+                raise
             raise _placing_error(path, exc) from (None if isinstance(exc, FileExistsError) else exc)
     for _, backup in placed:
         if backup is not None:

@@ -52,3 +52,18 @@ def shorten(value: object, limit: int = SHOWN) -> str:
         return text
     size = f"{len(str(value)):,}".replace(",", ".")
     return f"{str(value)[:limit]!r}… ({size} tekens)"
+
+
+# What a terminal acts on: C0 controls but newline and tab, DEL, C1 controls (CSI, OSC...),
+# and the bidirectional overrides that make a line read differently from what it holds.
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` as it may be printed: control characters (escape sequences) shown as ``\\x1b``
+    instead of acted on, and bytes that are not UTF-8 (file names) shown as ``\\xff``."""
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _TERMINAL.sub(lambda m: repr(m.group(0))[1:-1], text)

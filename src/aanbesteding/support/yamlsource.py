@@ -127,6 +127,7 @@ _PROBLEMS = {
     "did not find expected key": "de inspringing klopt niet",
     "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
     "found undefined alias": "onbekende verwijzing (*naam)",
+    "exceeded maximum nesting depth": "de lijsten en velden zijn te diep in elkaar genest",
 }
 
 
@@ -148,10 +149,13 @@ def decode(data: bytes) -> str:
 
 def load_yaml(path: Path) -> YamlDocument:
     """Load one YAML file safely; raise YamlLoadError for unreadable or invalid files."""
+    from aanbesteding.support.files import MAX_YAML, InputFileProblem, read_regular
     from aanbesteding.support.output import os_reason
 
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_YAML)  # not a device, FIFO or huge file: refused unread
+    except InputFileProblem as exc:
+        raise YamlLoadError(None, exc.reason) from exc
     except OSError as exc:
         raise YamlLoadError(None, f"het bestand kan niet worden gelezen ({os_reason(exc)})") from exc
     return parse_yaml(decode(data))

@@ -26,6 +26,7 @@ from aanbesteding.errors import InputError
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.text import invalid_character_message, shorten
 from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
+from aanbesteding.tender.award import Gunning, Route
 
 
 def _xml_safe(text: str) -> str:
@@ -188,6 +189,28 @@ class Tender(BaseModel):
             "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
             "de verantwoording.", metavar="TEKST", herhaalbaar=True, vorm="lijst"))
 
+    # --- award: the leidraad's model and the laag-1 justification (one place for the options)
+    gunning: Gunning | None = Field(None, **_option(
+        "Het gunningsmodel van de aanbestedingsleidraad waarin deze bijlage één (sub)criterium "
+        "uitwerkt: leidraad (vindplaats), subcriterium, weging (%), criterium=NAAM:WEGING per "
+        "criterium van de leidraad (NAAM:WEGING:prijs voor de prijs), beslisregel bij gelijke "
+        "score, prijsdefinitie (wat de prijs P is). Herhaalbaar; in een profiel de sleutel "
+        "'gunning' met dezelfde namen. Zonder gunning blijft het document een concept.",
+        metavar="NAAM=WAARDE", herhaalbaar=True, vorm="gunning"))
+    veiligheidsanalyse: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                         max_length=300),
+                                  AfterValidator(_xml_safe)] | None = Field(None, **_option(
+        "Laag 1: vindplaats van de gedocumenteerde veiligheidsanalyse in het dossier (kenmerk, "
+        "datum) waarop eisen aan vestiging of Zeggenschap steunen.", metavar="TEKST"))
+    marktconsultatie: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                                       max_length=300),
+                                AfterValidator(_xml_safe)] | None = Field(None, **_option(
+        "Vindplaats van de marktconsultatie of -verkenning in het dossier die de zware "
+        "knock-outs onderbouwt (komt in de verantwoording).", metavar="TEKST"))
+    route: Route | None = Field(None, **_option(
+        "Laag 1: de grondslag van eisen aan vestiging of Zeggenschap: artikel-2.24 "
+        "(Aanbestedingswet 2012, wezenlijke veiligheidsbelangen) of evenredige-beperking.",
+        keuzes=["artikel-2.24", "evenredige-beperking"]))
     # Publication as open data (--json, OCDS): who publishes and under which ocid prefix.
     ocid_prefix: Annotated[str, AfterValidator(_ocid_prefix)] | None = Field(
         None, **_option(

@@ -14,9 +14,10 @@ from typing import Literal, get_args, get_origin
 
 from aanbesteding.errors import InputError
 from aanbesteding.support.text import shorten
+from aanbesteding.tender.award import parse_gunning_option
 from aanbesteding.tender.model import Tender, build_tender, load_profile
 
-Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks"]
+Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks", "gunning"]
 RATIO_PARTS = ("kwaliteit", "soevereiniteit", "prijs")
 
 
@@ -77,6 +78,8 @@ def _convert(spec: OptionSpec, raw: object) -> object:
     items = [str(x) for x in raw] if isinstance(raw, list | tuple) else [str(raw)]
     if spec.form == "toewijzingen":
         return parse_assignments(items, option=spec.flag)
+    if spec.form == "gunning":
+        return parse_gunning_option(items, option=spec.flag)
     if spec.form == "lijst":
         return items
     if len(items) > 1:
@@ -161,7 +164,7 @@ def read_profile(path: Path) -> dict[str, object]:
 
 def _merge(spec: OptionSpec, base: object, value: object) -> object:
     """A repeatable option's values added to the profile's (the command line wins per name)."""
-    if spec.form == "toewijzingen":
+    if spec.form in ("toewijzingen", "gunning"):
         merged = dict(base) if isinstance(base, dict) else {}
         merged.update(value)  # type: ignore[call-overload]
         return merged

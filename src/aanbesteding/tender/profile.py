@@ -56,6 +56,22 @@ def _default(name: str) -> object:
     return info.default
 
 
+GUNNING_EXAMPLE = (
+    "gunning:",
+    '  leidraad: "paragraaf 5.2 van de Aanbestedingsleidraad"',
+    '  subcriterium: "K3 Digitale soevereiniteit"',
+    "  weging: 20",
+    "  criteria:",
+    '    - {naam: "K1 Functionaliteit", weging: 30}',
+    '    - {naam: "K2 Implementatie", weging: 10}',
+    '    - {naam: "K3 Digitale soevereiniteit", weging: 20}',
+    '    - {naam: "Prijs", weging: 40, prijs: true}',
+    '  beslisregel: "hoogste score op K1; daarna loting door een notaris"',
+    '  prijsdefinitie: "de totale prijs over de looptijd van vier jaar, exclusief btw"',
+    '  motivering: "waarom dit aandeel past bij het belang van soevereiniteit voor de opdracht"',
+)
+
+
 def profile_template(values: Mapping[str, object]) -> str:
     """A commented YAML profile: every key with its meaning, choices and default.
 
@@ -89,6 +105,8 @@ def profile_template(values: Mapping[str, object]) -> str:
             out.append(f"# datum: {dt.date.today().isoformat()}")
         elif name == "verhouding":  # a mapping in YAML, not the option's K,S,P text
             out.append("# verhouding: {kwaliteit: 45, soevereiniteit: 20, prijs: 35}")
+        elif name == "gunning":  # a mapping in YAML, not the option's NAAM=WAARDE items
+            out.extend(f"# {line}" for line in GUNNING_EXAMPLE)
         elif _default(name) is None:
             out.append(f"# {name}: {spec.metavar or 'TEKST'}")
         elif name in ("parameters", "uitsluiten"):

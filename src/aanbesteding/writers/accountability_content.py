@@ -17,6 +17,7 @@ from aanbesteding.domain import (
 )
 from aanbesteding.render import datum
 from aanbesteding.writers.annex_content import flat, split_tier_notes
+from aanbesteding.writers.award_accountability import award_sections
 from aanbesteding.writers.blocks import Block, Heading, Para, Table
 
 TITLE = "Verantwoording eisen digitale autonomie en soevereiniteit"
@@ -30,16 +31,12 @@ def _reviewed(reviewer: str | None, on: str | None) -> str:
 
 def _tier(annex: Annex) -> list[Block]:
     t = annex.tender
-    ratio = annex.ratio
-    default = "" if t.verhouding else " Dit is de standaard die de clausulebibliotheek voor deze laag vastlegt."
     return [
         Heading(1, "1 Indeling en keuzes"),
         Para(f"Het systeem is ingedeeld in {t.laag.label.lower()}; het contracttype is "
              f"{CONTRACT_TYPE_LABELS[t.contracttype]}. {flat(annex.text('lagen', t.laag.key))}"),
-        Para(f"Verhouding in de gunning: kwaliteit {ratio.kwaliteit}%, soevereiniteit "
-             f"{ratio.soevereiniteit}%, prijs {ratio.prijs}%.{default} In deze laag staat de "
-             f"bibliotheek een aandeel soevereiniteit van hoogstens {annex.max_sovereignty}% toe."),
         *_seal_and_weights(annex),
+        *award_sections(annex, "1.2"),
     ]
 
 

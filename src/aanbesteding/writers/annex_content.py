@@ -169,7 +169,7 @@ def weight_text(req: Requirement) -> str:
     if req.weight is not None:
         return f"{req.weight} punten"
     if req.scored_in_sov_table:
-        return "zie 3.4"
+        return "zie hoofdstuk 3"
     return "–"
 
 
@@ -204,7 +204,7 @@ def requirement_meta(req: Requirement) -> str:
     if req.weight is not None:
         parts.append(f"weging {req.weight} punten")
     elif req.scored_in_sov_table and req.kind is Kind.WENS:
-        parts.append("weegt mee via het aandeel soevereiniteit")
+        parts.append("weegt mee via de Soevereiniteitsscore (hoofdstuk 3)")
     parts.append(", ".join(req.sov))
     return " · ".join(parts)
 
@@ -253,7 +253,6 @@ def evidence_table(annex: Annex) -> list[Block]:
         Para("De Inschrijver toont het SEAL-niveau per doelstelling aan met het bewijs uit de "
              "tabel hieronder, dat hij bij zijn Inschrijving voegt. Een niveau is bereikt als "
              "het bewijs voor dat niveau en voor alle lagere niveaus is geleverd; zonder bewijs "
-             "voor niveau 1 is het niveau SEAL-0. Het SEAL-niveau van de Inschrijving als "
-             "geheel is het laagste niveau over de doelstellingen."),
+             "voor niveau 1 is het niveau SEAL-0."),
         Table(("Doelstelling", "Niveau", "Bewijs"), evidence, (4.4, 1.6, 10.0)),
     ]

@@ -1,158 +1,158 @@
 """The bijlage's chapter on assessment and award, as format-neutral blocks.
 
-It publishes everything a bidder needs to predict its score (Richtlijn 2014/24/EU art. 67
-lid 5): the shares, the knock-outs and minimum SEAL levels with their evidence, the scale of
-the wensen, the Sovereignty Score method with the weights of the chosen profile, and the
-price formula. The grid (:mod:`aanbesteding.writers.xlsx`) computes exactly this.
+The bijlage works out one (sub)criterion of the aanbestedingsleidraad's award model and says so
+in a schakelbepaling; it prints a total formula only when the officer gave the leidraad's full
+model, and then exactly that model. It publishes what a bidder needs to predict its score
+(Richtlijn 2014/24/EU art. 67 lid 5): what excludes, the knock-outs and minimum SEAL levels with
+their evidence, the scale of the wensen, the percentage per SEAL level and the weights, the
+rounding rule and the beslisregel. The grid (:mod:`aanbesteding.writers.xlsx`) computes exactly
+this; the texts are in :mod:`aanbesteding.writers.award_texts`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import SOV_NAMES, SOVS, WEIGHT_PROFILE_LABELS
-from aanbesteding.render import bedrag
+from aanbesteding.compose.award import AwardModel
+from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
+from aanbesteding.domain import SOV_NAMES, SOVS, Kind
 from aanbesteding.writers.annex_content import evidence_table, scale_label, seal_tables
+from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.blocks import Block, Bullets, Heading, Para, Table
 
 CHAPTER = 3
-_PARTS = ("verhouding", "eisen", "kwaliteit", "soevereiniteit", "prijs", "eindscore")
 
 
-def _numbers(annex: Annex) -> dict[str, str]:
-    """Paragraph numbers; the sovereignty paragraph exists only with a sovereignty share."""
-    parts = [p for p in _PARTS if p != "soevereiniteit" or annex.ratio.soevereiniteit]
-    return {part: f"{CHAPTER}.{index}" for index, part in enumerate(parts, start=1)}
+def leidraad(award: AwardModel) -> str:
+    """Where the leidraad sets the award criteria, or the generic name."""
+    if award.gunning and award.gunning.leidraad:
+        return award.gunning.leidraad
+    return "de aanbestedingsleidraad"
 
 
-def _shares(annex: Annex, nr: dict[str, str]) -> list[Block]:
-    ratio = annex.ratio
-    rows = [("Kwaliteit", f"{ratio.kwaliteit}%", "De wensen, volgens de scoringsleidraad bij elke "
-             f"wens (paragraaf {nr['kwaliteit']}).")]
-    if ratio.soevereiniteit:
-        rows.append(("Soevereiniteit", f"{ratio.soevereiniteit}%", "De Soevereiniteitsscore "
-                     f"volgens het EU Cloud Sovereignty Framework (paragraaf {nr['soevereiniteit']})."))
-    rows.append(("Prijs", f"{ratio.prijs}%", f"De inschrijfprijs (paragraaf {nr['prijs']})."))
-    return [
-        Heading(2, f"{nr['verhouding']} Gunningscriterium en verhouding"),
-        Para("De Aanbestedende Dienst gunt de opdracht aan de Inschrijving met de beste "
-             "prijs-kwaliteitverhouding (artikel 2.114 Aanbestedingswet 2012). Alleen Inschrijvingen "
-             "die aan alle eisen voldoen, worden beoordeeld. De eindscore is de gewogen som van de "
-             "onderdelen hieronder, elk uitgedrukt als een percentage van 0 tot en met 100%."),
-        Table(("Onderdeel", "Aandeel", "Hoe het wordt beoordeeld"), tuple(rows), (3.2, 2.0, 10.8)),
-    ]
+def total_formula(award: AwardModel) -> str:
+    """The leidraad's model as one line: ``30% × K1 Functionaliteit + ... + 40% × prijsscore``."""
+    return award.total_formula()
 
 
-def _knock_outs(annex: Annex, nr: dict[str, str]) -> list[Block]:
-    blocks: list[Block] = [
-        Heading(2, f"{nr['eisen']} Eisen en minimale SEAL-niveaus"),
-        Para("Een Inschrijving die niet aan een eis voldoet, wordt terzijde gelegd en niet verder "
-             "beoordeeld. De eisen zijn in het overzicht van hoofdstuk 2 gemarkeerd met KO."),
-    ]
+def _place(annex: Annex, nr: str) -> list[Block]:
+    award = annex.award
+    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'plaats_kop')}")]
+    if not award.part:
+        return [*blocks, Para(text(annex, "plaats_geen_deel"))]
+    g = award.gunning
+    if g and g.leidraad and g.subcriterium and award.share:
+        blocks.append(Para(text(annex, "plaats_schakel")))
+    blocks.append(Para(text(annex, "plaats_voorrang")))
+    if award.missing:
+        blocks += [Para(text(annex, "plaats_concept")), Bullets(award.missing)]
+    return blocks
+
+
+def _exclusion(annex: Annex, nr: str) -> list[Block]:
+    rules = exclusion_rules(annex)
+    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'uitsluiting_kop')}"),
+                           Para(text(annex, "uitsluiting_intro")), Bullets(rules),
+                           Para(text(annex, "uitsluiting_gevolg"))]
     if annex.seal_minimum_applies:
         blocks += seal_tables(annex)
     return blocks
 
 
-def _quality(annex: Annex, nr: dict[str, str]) -> list[Block]:
+def exclusion_rules(annex: Annex) -> tuple[str, ...]:
+    """What excludes a bid, in the words the bijlage and the grid both print."""
+    rules = [text(annex, "uitsluiting_eis")]
+    if annex.of_kind(Kind.BEPALING):
+        rules.append(text(annex, "uitsluiting_bepaling"))
+    if annex.seal_minimum_applies:
+        rules.append(text(annex, "uitsluiting_seal"))
+    last = rules[-1].rstrip(";")
+    return (*rules[:-1], last if last.endswith(".") else f"{last}.")
+
+
+def subcriterion_formula(annex: Annex) -> str:
+    """How the sub-criterion's score is built from the wensen and the Sovereignty Score."""
+    award = annex.award
+    if award.sov_share == 0:
+        return text(annex, "opbouw_alleen_wensen")
+    if award.wensen_share == 0:
+        return text(annex, "opbouw_alleen_sov")
+    return text(annex, "opbouw_formule")
+
+
+def _build_up(annex: Annex, nr: str) -> list[Block]:
+    return [Heading(2, f"{nr} {text(annex, 'opbouw_kop')}"),
+            Para(subcriterion_formula(annex))]
+
+
+def _wensen(annex: Annex, nr: str) -> list[Block]:
     scale = tuple(annex.tender.schaal)
-    top = max(scale)
     rows = tuple((scale_label(step, scale),) for step in sorted(scale, reverse=True))
     return [
-        Heading(2, f"{nr['kwaliteit']} Kwaliteit: de wensen"),
-        Para("De beoordelingscommissie kent elke wens een score toe op de schaal hieronder, met de "
-             "scoringsleidraad bij de wens als maatstaf, en legt de motivering per score vast. "
-             "Punten per wens = score / " f"{top} × weging van de wens. Kwaliteitsscore = som van de "
-             "behaalde punten / som van de wegingen, in procenten. Een wens die niet wordt "
-             "beantwoord, krijgt score 0."),
+        Heading(2, f"{nr} {text(annex, 'wensen_kop')}"),
+        Para(text(annex, "wensen_methode")),
         Table(("Score",), rows, (6.0,)),
     ]
 
 
-def _sovereignty(annex: Annex, nr: dict[str, str]) -> list[Block]:
-    if not annex.ratio.soevereiniteit:
-        return []
-    profile = WEIGHT_PROFILE_LABELS.get(annex.tender.weging, annex.tender.weging)
-    rows = tuple((sov, SOV_NAMES[sov], f"{annex.weights.get(sov, 0)}%") for sov in SOVS)
+def _sovereignty(annex: Annex, nr: str) -> list[Block]:
+    weights = tuple((sov, SOV_NAMES[sov], f"{annex.weights.get(sov, 0)}%") for sov in SOVS)
+    steps = tuple((sov, *(f"{p}%" for p in SEAL_PERCENTAGES[sov])) for sov in SOVS)
     return [
-        Heading(2, f"{nr['soevereiniteit']} Soevereiniteit: de Soevereiniteitsscore"),
-        Para("De Soevereiniteitsscore volgt de methode van het EU Cloud Sovereignty Framework. De "
-             "beoordelingscommissie stelt per doelstelling vast welk SEAL-niveau het bewijs van de "
-             "Inschrijver draagt, aan de hand van de tabel met bewijs per SEAL-niveau. Het "
-             "percentage van de doelstelling is dat niveau maal 25%: SEAL-0 is 0%, SEAL-1 25%, "
-             "SEAL-2 50%, SEAL-3 75% en SEAL-4 100%. Voor SOV-1 telt SEAL-3 al voor 100% (SEAL-1 "
-             "33%, SEAL-2 67%), zodat Zeggenschap en zetel geen punten opleveren. Een feit dat ook een "
-             "wens onder kwaliteit is, weegt alleen in die wens. Heeft de Inschrijver "
-             "EU CSF-scores gepubliceerd, dan mag hij die opgeven; de commissie kent het percentage "
-             "toe van het niveau dat zijn bewijs draagt."),
-        Bullets((
-            "Soevereiniteitsscore = som over de doelstellingen van (percentage van de doelstelling "
-            "× gewicht) / 100, dus ook een percentage van 0 tot en met 100%.",
-            "De scores zijn percentages, geen cijfers op een schaal van 0 tot 10: een score van 8 "
-            "betekent 8%, niet 80%.",
-        )),
+        Heading(2, f"{nr} {text(annex, 'sov_kop')}"),
+        Para(text(annex, "sov_methode")),
+        Para(text(annex, "sov_vaststelling")),
+        Table(("Doelstelling", "SEAL-0", "SEAL-1", "SEAL-2", "SEAL-3", "SEAL-4"), steps,
+              (4.0, 2.4, 2.4, 2.4, 2.4, 2.4)),
+        Bullets((text(annex, "sov_formule"),)),
         *([] if annex.seal_minimum_applies else evidence_table(annex)),
-        Para(f"De gewichten zijn die van het profiel '{profile}':"),
-        Table(("Doelstelling", "Omschrijving", "Gewicht"), rows, (2.4, 10.6, 3.0)),
+        Para(text(annex, "sov_gewichten"), keep_with_next=True),
+        Table(("Doelstelling", "Omschrijving", "Gewicht"), weights, (2.4, 10.6, 3.0)),
     ]
 
 
-def _price(annex: Annex, nr: dict[str, str]) -> list[Block]:
-    ratio = annex.ratio
-    heading = Heading(2, f"{nr['prijs']} Prijs")
-    if annex.tender.prijsmethode == "gunnen-op-waarde":
-        share = ratio.kwaliteit + ratio.soevereiniteit
-        return [
-            heading,
-            Para("De prijs wordt beoordeeld door gunnen op waarde. De Aanbestedende Dienst maakt de "
-                 "waarde W in euro's van een volledige score op kwaliteit en soevereiniteit samen "
-                 "vóór de inschrijving bekend in de aanbestedingsstukken."),
-            Bullets((
-                f"Fictieve inschrijfprijs = P − W × ({ratio.kwaliteit} × kwaliteitsscore + "
-                f"{ratio.soevereiniteit} × Soevereiniteitsscore) / {share}, waarin P de "
-                "inschrijfprijs is.",
-                "Prijsscore = laagste fictieve inschrijfprijs van de geldige Inschrijvingen / eigen "
-                "fictieve inschrijfprijs (hoogstens 100%).",
-            )),
-        ]
-    t = annex.tender
-    if t.pmin is not None and t.pmax is not None:
-        bounds = f"Pmin is {bedrag(t.pmin)} en Pmax is {bedrag(t.pmax)} (exclusief btw)."
+def _price(annex: Annex) -> list[Block]:
+    award, t = annex.award, annex.tender
+    if not (award.gunning and award.gunning.price):
+        return []
+    if t.prijsmethode == "gunnen-op-waarde":
+        return [Para(text(annex, "prijs_waarde"))]
+    definition = award.gunning.prijsdefinitie
+    if t.pmin is None or t.pmax is None or definition is None:
+        return [Para(text(annex, "prijs_open"))]
+    return [Para(text(annex, "prijs_gewogen"))]
+
+
+def _total(annex: Annex, nr: str) -> list[Block]:
+    award = annex.award
+    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'totaal_kop')}")]
+    if award.has_model:
+        blocks.append(Para(text(annex, "totaal_model")))
+        blocks += _price(annex)
+    elif award.part:
+        blocks.append(Para(text(annex, "totaal_geen_model")))
+    blocks.append(Para(text(annex, "afronding")))
+    if award.gunning and award.gunning.beslisregel:
+        blocks.append(Para(text(annex, "beslisregel")))
     else:
-        bounds = ("De Aanbestedende Dienst maakt Pmin en Pmax vóór de inschrijving bekend in de "
-                  "aanbestedingsstukken.")
-    return [
-        heading,
-        Para(f"De prijs wordt beoordeeld met de gewogen-factormethode. {bounds} De "
-             "aanbestedingsstukken bepalen welke prijs P is (bijvoorbeeld de totale prijs over de "
-             "looptijd, exclusief btw)."),
-        Bullets((
-            "Prijsscore = (Pmax − P) / (Pmax − Pmin), begrensd tussen 0 en 100%, waarin P de "
-            "inschrijfprijs is.",
-            "Pmin is de prijs waarbij en waaronder de volle prijsscore wordt toegekend; Pmax de "
-            "prijs waarbij en waarboven de prijsscore nul is.",
-        )),
-    ]
-
-
-def _total(annex: Annex, nr: dict[str, str]) -> list[Block]:
-    ratio = annex.ratio
-    parts = [f"{ratio.kwaliteit}% × kwaliteitsscore"]
-    if ratio.soevereiniteit:
-        parts.append(f"{ratio.soevereiniteit}% × Soevereiniteitsscore")
-    parts.append(f"{ratio.prijs}% × prijsscore")
-    return [
-        Heading(2, f"{nr['eindscore']} Eindscore en rangorde"),
-        Para(f"Eindscore = {' + '.join(parts)}. De Inschrijving met de hoogste eindscore is de "
-             "economisch meest voordelige. Alleen Inschrijvingen die aan alle eisen en minimale "
-             "SEAL-niveaus voldoen, krijgen een eindscore en een plaats in de rangorde."),
-    ]
+        blocks.append(Para(text(annex, "beslisregel_open")))
+    return blocks
 
 
 def award(annex: Annex) -> list[Block]:
-    """Chapter 3: how bids are assessed and the contract awarded."""
-    nr = _numbers(annex)
-    return [
-        Heading(1, f"{CHAPTER} Beoordeling en gunning"),
-        *_shares(annex, nr), *_knock_outs(annex, nr), *_quality(annex, nr),
-        *_sovereignty(annex, nr), *_price(annex, nr), *_total(annex, nr),
-    ]
+    """Chapter 3: how bids are assessed and where that sits in the leidraad's award model."""
+    parts: list[Callable[[Annex, str], list[Block]]] = [_place, _exclusion]
+    model = annex.award
+    if model.part:
+        parts.append(_build_up)
+        if model.wensen_share:
+            parts.append(_wensen)
+        if model.sov_share:
+            parts.append(_sovereignty)
+    if model.part or model.has_model:
+        parts.append(_total)
+    blocks: list[Block] = [Heading(1, f"{CHAPTER} Beoordeling en gunning")]
+    for index, build in enumerate(parts, start=1):
+        blocks += build(annex, f"{CHAPTER}.{index}")
+    return blocks

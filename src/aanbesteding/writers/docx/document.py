@@ -8,6 +8,7 @@ style names are resolved to style ids once per document.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from aanbesteding.errors import DocumentTemplateError
+from aanbesteding.support.files import MAX_TEMPLATE, read_regular
 from aanbesteding.support.output import os_reason
 from aanbesteding.support.resources import templates_path
 from aanbesteding.writers.docx.fields import add_toc
@@ -39,6 +41,7 @@ from aanbesteding.writers.docx.ooxml import (
 from aanbesteding.writers.docx.revisions import deleted_xml, inserted_xml
 from aanbesteding.writers.docx.styles import AFTER_TABLE, ensure_styles
 from aanbesteding.writers.docx.tables import TableLook, table_xml, twips_cm
+from aanbesteding.writers.docx.template import sanitised_template
 
 DEFAULT_TEMPLATE = "basis.docx"
 TOC_STYLES = ("toc 1", "toc 2")
@@ -55,10 +58,14 @@ def open_base(template: Path | None) -> DocxDocument:
     Raises DocumentTemplateError when the file is missing or is not a Word document.
     """
     path = template or templates_path() / DEFAULT_TEMPLATE
-    if not path.is_file():
+    if not path.exists():
         raise DocumentTemplateError(f"sjabloon {path} bestaat niet")
     try:
-        doc = docx.Document(str(path))
+        if template is None:
+            doc = docx.Document(str(path))
+        else:  # someone's house style: only styles, layout, headers and footers come along
+            data = read_regular(path, MAX_TEMPLATE)
+            doc = docx.Document(io.BytesIO(sanitised_template(path, data)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentTemplateError(
             f"sjabloon {path} is geen Word-document (.docx); sla het op als .docx ({exc})") from exc

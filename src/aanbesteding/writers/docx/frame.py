@@ -90,6 +90,11 @@ def header_footer(writer: DocxWriter, annex: Annex, title: str, marking: str | N
     add_simple_field(paragraph, "NUMPAGES", "1")
 
 
+def _fit(text: str, limit: int = 255) -> str:
+    """``text`` within the length Word allows a document property (255 characters)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def properties(doc: DocxDocument, annex: Annex, title: str, category: str,
                comments: str = "") -> None:
     t = annex.tender
@@ -99,10 +104,11 @@ def properties(doc: DocxDocument, annex: Annex, title: str, category: str,
     props.subject = t.opdracht_titel
     props.author = t.organisatie or ""
     props.last_modified_by = t.organisatie or ""
-    props.keywords = ", ".join(("digitale soevereiniteit", "aanbesteding", t.laag.label,
-                                t.contracttype, *(x for x in (t.kenmerk,) if x)))
+    keywords = ", ".join(("digitale soevereiniteit", "aanbesteding", t.laag.label,
+                          t.contracttype, *(x for x in (t.kenmerk,) if x)))
+    props.keywords = _fit(keywords)  # a 200-character kenmerk would pass Word's 255
     props.category = category
-    props.comments = comments
+    props.comments = _fit(comments)
     props.content_status = t.status.capitalize()
     props.version = t.versie
     props.identifier = t.kenmerk or ""

@@ -131,29 +131,50 @@ def _publisher(party: dict[str, Any]) -> dict[str, Any]:
 
 
 def _award_criteria(annex: Annex) -> dict[str, Any]:
-    ratio = annex.ratio
-    criteria: list[dict[str, Any]] = [
-        {"type": "quality", "name": "Kwaliteit",
-         "description": "Aandeel van de kwaliteitswensen in de totaalscore.",
-         "numbers": [{"number": ratio.kwaliteit, "weight": "percentageExact"}]},
-        {"type": "quality", "name": "Soevereiniteit",
-         "description": "Aandeel van de Sovereignty Score (EU Cloud Sovereignty Framework, "
-                        f"wegingsprofiel {annex.tender.weging}) in de totaalscore.",
-         "numbers": [{"number": ratio.soevereiniteit, "weight": "percentageExact"}]},
-        {"type": "price", "name": "Prijs",
-         "description": f"Aandeel van de prijs in de totaalscore ({annex.tender.prijsmethode}).",
-         "numbers": [{"number": ratio.prijs, "weight": "percentageExact"}]},
-    ]
-    for req in annex.of_kind(Kind.WENS):
-        if req.weight is None:
-            continue
-        criteria.append({"type": "quality", "name": f"{req.number} {req.title}",
-                         "description": req.text,
-                         "numbers": [{"number": req.weight, "weight": "pointsExact"}]})
-    return {"weightingDescription": "Kwaliteit, soevereiniteit en prijs tellen met de "
-                                    "genoemde percentages; binnen kwaliteit telt elke wens met "
-                                    "zijn punten.",
-            "criteria": criteria}
+    """The award criteria exactly as the bijlage publishes them: the leidraad's model when it is
+    given, this bijlage's sub-criterion with its share and how it is built, each wens with its
+    points inside it; no criterion the bijlage does not have (never a 0% one)."""
+    award = annex.award
+    g = award.gunning
+    leidraad = g.leidraad if g and g.leidraad else "de aanbestedingsleidraad"
+    wensen = [r for r in annex.of_kind(Kind.WENS) if r.weight is not None
+              and not r.scored_in_sov_table]
+    build = (f"Uitgewerkt in de bijlage digitale soevereiniteit: {award.wensen_share}% "
+             f"wensenscore + {award.sov_share}% Soevereiniteitsscore (gebaseerd op het EU Cloud "
+             f"Sovereignty Framework, wegingsprofiel {annex.tender.weging}).")
+    criteria: list[dict[str, Any]] = []
+    if g is not None and g.criteria:
+        for c in g.criteria:
+            own = award.part and c.naam == g.subcriterium
+            criteria.append({
+                "type": "price" if c.prijs else "quality", "name": c.naam,
+                "description": build if own else f"Criterium uit {leidraad}"
+                + (f" ({annex.tender.prijsmethode})." if c.prijs else "."),
+                "numbers": [{"number": c.weging, "weight": "percentageExact"}]})
+    elif award.part:
+        item: dict[str, Any] = {"type": "quality", "name": award.subcriterion, "description": build}
+        if award.share:
+            item["numbers"] = [{"number": award.share, "weight": "percentageExact"}]
+        criteria.append(item)
+    if award.part:
+        for req in wensen:
+            criteria.append({"type": "quality", "name": f"{req.number} {req.title}",
+                             "description": f"Wens binnen {award.subcriterion}: {req.text}",
+                             "numbers": [{"number": req.weight, "weight": "pointsExact"}]})
+    if not award.part:
+        description = (f"Deze bijlage heeft geen eigen gunningscriterium ({award.reason}); zij "
+                       f"bevat alleen eisen en contractbepalingen. Het gunningsmodel staat in "
+                       f"{leidraad}.")
+    else:
+        description = (f"{award.subcriterion} telt voor "
+                       + (f"{award.share}%" if award.share else "het in de leidraad genoemde "
+                          "percentage")
+                       + f" in de totaalscore volgens {leidraad}; binnen dat subcriterium telt "
+                       "elke wens met zijn punten.")
+    result: dict[str, Any] = {"weightingDescription": description}
+    if criteria:
+        result["criteria"] = criteria
+    return result
 
 
 def ocds_release_package(annex: Annex) -> dict[str, Any]:

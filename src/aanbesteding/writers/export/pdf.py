@@ -9,6 +9,7 @@ page numbers into the .docx's own table of contents as well.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import html
@@ -17,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
 import tempfile
@@ -27,34 +29,113 @@ from pathlib import Path
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.errors import OutputError
-from aanbesteding.support.output import normalize_zip
+from aanbesteding.support.output import normalize_zip, os_reason
 
 SCRIPT = Path(__file__).with_name("uno_pdf.py")
 INSTALL_HINT = ("installeer LibreOffice met UNO-koppeling (Debian/Ubuntu: apt-get install "
                 "libreoffice-writer-nogui python3-uno) of laat --pdf weg")
-TIMEOUT = 180
+UNO_PYTHON_ENV = "AANBESTEDING_UNO_PYTHON"
+# Seconds. A cold start (new profile) took 2-3.5 s on 2 busy cores (load 6-9) with a warm disk
+# cache; reviewers saw more than 30 s with a cold one. START_TIMEOUT leaves room for both;
+# TIMEOUT covers start, index updates and export of the largest annex (about 40 s under load).
+START_TIMEOUT = 120
+TIMEOUT = 300
+PROBE_TIMEOUT = 15  # "python -c 'import uno'" answers in well under a second
+_GRACE = 5  # after SIGTERM, before SIGKILL
+SLOW_HINT = ("probeer het opnieuw als de computer minder druk is, sluit andere programma's die "
+             "LibreOffice gebruiken, of laat --pdf weg en maak de PDF later")
+
+
+def _probe(candidate: str) -> str | None:
+    """None when ``candidate`` is a Python that can ``import uno``; otherwise why not (Dutch)."""
+    try:
+        proc = subprocess.Popen([candidate, "-c", "import uno"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
+                                start_new_session=True)
+    except OSError as exc:
+        return f"kan niet worden gestart ({os_reason(exc)})"
+    try:
+        code = proc.wait(timeout=PROBE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _end_group(proc)
+        return f"antwoordt niet binnen {PROBE_TIMEOUT} seconden"
+    return None if code == 0 else "kan de UNO-koppeling (import uno) niet laden"
+
+
+def _find_uno_python() -> tuple[str | None, str | None]:
+    """A Python that can ``import uno``, or None with the reason when the user named one."""
+    chosen = os.environ.get(UNO_PYTHON_ENV)
+    if chosen:
+        problem = _probe(chosen) if Path(chosen).exists() else "bestaat niet"
+        if problem:
+            return None, f"{UNO_PYTHON_ENV}={chosen}: dit programma {problem}"
+        return chosen, None
+    for candidate in ("/usr/bin/python3", "/usr/lib/libreoffice/program/python"):
+        if Path(candidate).exists() and _probe(candidate) is None:
+            return candidate, None
+    return None, None
 
 
 def uno_python() -> str | None:
     """A Python that can ``import uno`` (``AANBESTEDING_UNO_PYTHON`` or the system one)."""
-    candidates = [os.environ.get("AANBESTEDING_UNO_PYTHON"), "/usr/bin/python3",
-                  "/usr/lib/libreoffice/program/python"]
-    for candidate in candidates:
-        if not candidate or not Path(candidate).exists():
-            continue
-        probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True, check=False)
-        if probe.returncode == 0:
-            return candidate
-    return None
+    return _find_uno_python()[0]
 
 
 def pdf_available() -> str | None:
     """None when PDF export works here; otherwise the Dutch reason."""
     if shutil.which("soffice") is None:
         return f"LibreOffice (soffice) is niet gevonden; {INSTALL_HINT}"
-    if uno_python() is None:
+    python, problem = _find_uno_python()
+    if problem:
+        return problem
+    if python is None:
         return f"de UNO-koppeling van LibreOffice (python3-uno) ontbreekt; {INSTALL_HINT}"
     return None
+
+
+def _end_group(proc: subprocess.Popen[str]) -> None:
+    """End ``proc`` and every process in its group (it was started in a session of its own,
+    POSIX), politely first: LibreOffice's soffice.bin is in that group too."""
+    if os.name != "posix":
+        proc.kill()
+        return
+    for sig, wait in ((signal.SIGTERM, _GRACE), (signal.SIGKILL, 0)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=wait or None)
+        if not _group_alive(proc.pid):
+            return
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
+
+
+def run_bridge(python: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``uno_pdf.py ARGS`` with ``python``; LibreOffice and everything it started is ended
+    afterwards, whatever happened. Raises OutputError when it did not finish in time."""
+    proc = subprocess.Popen([python, str(SCRIPT), *args, str(START_TIMEOUT)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _end_group(proc)
+        proc.communicate()
+        raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice was na {TIMEOUT} seconden "
+                          f"niet klaar; {SLOW_HINT}") from None
+    finally:
+        if proc.returncode is None or (os.name == "posix" and _group_alive(proc.pid)):
+            _end_group(proc)  # a soffice.bin left behind by a bridge that gave up
+    if proc.returncode == 3:
+        raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice startte niet binnen "
+                          f"{START_TIMEOUT} seconden; {SLOW_HINT}")
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def convert(docx: bytes) -> tuple[bytes, list[tuple[str, int]]]:
@@ -70,12 +151,7 @@ def convert(docx: bytes) -> tuple[bytes, list[tuple[str, int]]]:
     with tempfile.TemporaryDirectory(prefix="aanbesteding-pdf-") as work:
         source, target = Path(work, "bijlage.docx"), Path(work, "bijlage.pdf")
         source.write_bytes(docx)
-        try:
-            done = subprocess.run([python, str(SCRIPT), str(source), str(target)],
-                                  capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        except subprocess.TimeoutExpired:
-            raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice antwoordde niet binnen "
-                              f"{TIMEOUT} seconden") from None
+        done = run_bridge(python, str(source), str(target))
         if done.returncode != 0 or not target.exists():
             detail = done.stderr.strip().splitlines()[-1:] or [f"exitcode {done.returncode}"]
             raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice meldt: {detail[0]}")

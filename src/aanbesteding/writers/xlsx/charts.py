@@ -17,14 +17,17 @@ if TYPE_CHECKING:
     from openpyxl.chart.text import RichText
     from openpyxl.chart.title import Title
 
-TOTAL_COLUMN = 6  # Resultaat's Totaal column
 TOTAL_TITLE = "Totaalscore (alleen geldige inschrijvingen)"
+SUB_TITLE = "Score op het subcriterium (niet-uitgesloten inschrijvingen)"
 PROFILE_TITLE = "Soevereiniteitsprofiel: score (%) per doelstelling"
 # Alternative text per chart title (WCAG 1.1.1): what the chart shows and where its numbers are.
 ALT_TEXTS = {
     TOTAL_TITLE: ("Staafdiagram: de totaalscore per inschrijver, van 0 tot 100%, alleen voor "
                   "geldige inschrijvingen. De getallen staan in de kolom Totaal van de tabel "
                   "op dit tabblad."),
+    SUB_TITLE: ("Staafdiagram: per inschrijver de score op het subcriterium van deze bijlage, van "
+                "0 tot 100%, voor inschrijvingen die niet zijn uitgesloten. De getallen staan in "
+                "de kolom met de score op het subcriterium van de tabel op dit tabblad."),
     PROFILE_TITLE: ("Radardiagram: per inschrijver de score (0 tot 100%) op elke doelstelling "
                     "SOV-1 tot en met SOV-8 van het EU Cloud Sovereignty Framework. De getallen "
                     "staan op het tabblad Soevereiniteit."),
@@ -61,15 +64,25 @@ def _title(text: str) -> Title:
     return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
-def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells) -> None:
-    """Draw the bar chart of totals at column A and the radar profile at column C of ``row``."""
-    from openpyxl.chart import BarChart, RadarChart, Reference  # only when charts are drawn
-
+def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells,
+               bar: int | None, radar_chart: bool) -> None:
+    """Draw the bar chart of column ``bar`` (the total, or the sub-criterion's score) at column A
+    and, with ``radar_chart``, the sovereignty profile at column C of ``row``."""
     last = RESULT_FIRST_ROW + n - 1
+    if bar is not None:
+        _bars(ws, row, last, bar)
+    if radar_chart:
+        _radar(ws, sov_ws, row, sov)
+
+
+def _bars(ws: Worksheet, row: int, last: int, column: int) -> None:
+    from openpyxl.chart import BarChart, Reference
+
     bars = BarChart()
     bars.type = "col"
-    bars.title = _title(TOTAL_TITLE)
-    bars.add_data(Reference(ws, min_col=TOTAL_COLUMN, min_row=1, max_row=last),
+    header = str(ws.cell(row=1, column=column).value)
+    bars.title = _title(TOTAL_TITLE if header == "Totaal" else SUB_TITLE)
+    bars.add_data(Reference(ws, min_col=column, min_row=1, max_row=last),
                   titles_from_data=True)
     bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
     bars.y_axis.number_format = "0%"
@@ -82,6 +95,10 @@ def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells
     bars.legend = None
     bars.height, bars.width = 10, 15
     ws.add_chart(bars, f"A{row}")
+
+
+def _radar(ws: Worksheet, sov_ws: Worksheet, row: int, sov: SovCells) -> None:
+    from openpyxl.chart import RadarChart, Reference
 
     radar = RadarChart()
     radar.type = "marker"

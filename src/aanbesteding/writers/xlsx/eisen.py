@@ -85,10 +85,10 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
             highlight_when(ws, answers, f'{letter}{FIRST}="Nee"', EXCLUDED_FILL)
 
     summary = max(last, FIRST) + 2
-    labels = ("Aantal Nee", "Eerste Nee", "Nog in te vullen", "Zonder motivering", "Resultaat")
+    labels = ("Aantal Nee", "Nee bij", "Nog in te vullen", "Zonder motivering", "Resultaat")
     for offset, label in enumerate(labels):
         put_text(ws, summary + offset, 2, label, font=BOLD)
-    failed, first_failed, still_open, unexplained = [], [], [], []
+    failed, failed_list, still_open, unexplained = [], [], [], []
     n_rows, f_row, o_row, m_row, r_row = (summary + k for k in range(5))
     for i in range(len(bidders)):
         column = answer_column(i)
@@ -96,9 +96,10 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
         answers = f"{letter}{FIRST}:{letter}{last}"
         if requirements:
             put_formula(ws, n_rows, column, f'=COUNTIF({answers},"Nee")', WHOLE)
-            put_formula(ws, f_row, column, f'=IF({letter}{n_rows}=0,"",INDEX($A${FIRST}:$A${last},'
-                        f'MATCH("Nee",{answers},0))&IF({letter}{n_rows}>1," (en nog "'
-                        f'&({letter}{n_rows}-1)&")",""))')
+            listed = "&".join(f'IF({letter}{row}="Nee",$A${row}&", ","")'
+                              for row in range(FIRST, last + 1))
+            put_formula(ws, f_row, column, f'=IF({letter}{n_rows}=0,"",LEFT({listed},'
+                        f'LEN({listed})-2))').alignment = WRAP
             put_formula(ws, o_row, column, f'={len(requirements)}-COUNTIF({answers},"Ja")'
                         f'-COUNTIF({answers},"Nee")', WHOLE)
             reasons = col(layout.eis_motivering(i))
@@ -109,13 +110,13 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
             put_number(ws, m_row, column, 0, WHOLE)
         count = f"{letter}{o_row}"
         mark_result(put_formula(
-            ws, r_row, column, f'=IF({letter}{n_rows}>0,"Voldoet niet: "&{letter}{f_row},'
+            ws, r_row, column, f'=IF({letter}{n_rows}>0,"Voldoet niet: Nee bij "&{letter}{f_row},'
             f'IF({count}>0,"Onvolledig: "&{still_to_fill(count)},"Voldoet"))'))
         ws.cell(row=r_row, column=column).alignment = WRAP
         ws.merge_cells(start_row=r_row, start_column=column, end_row=r_row,
                        end_column=column + 1)
         failed.append(ref(EISEN, column, n_rows))
-        first_failed.append(ref(EISEN, column, f_row))
+        failed_list.append(ref(EISEN, column, f_row))
         still_open.append(ref(EISEN, column, o_row))
         unexplained.append(ref(EISEN, column, m_row))
     ws.row_dimensions[r_row].height = 30
@@ -123,5 +124,5 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
     groups += [(answer_column(i), layout.eis_motivering(i)) for i in range(len(bidders))]
     finish_sheet(ws, freeze=f"C{FIRST}", groups=[*groups, (clause_column, clause_column)],
                  repeat=2, alone=EISEN_BIDDER - 1, reference_last=True)
-    return EisenCells(failed=failed, first_failed=first_failed, open=still_open,
+    return EisenCells(failed=failed, failed_list=failed_list, open=still_open,
                       unexplained=unexplained)

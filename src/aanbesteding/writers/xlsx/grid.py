@@ -29,8 +29,10 @@ from aanbesteding.responses.model import Responses
 from aanbesteding.support.output import normalize_zip, write_atomic
 from aanbesteding.writers.xlsx.cells import BASE_FONT
 from aanbesteding.writers.xlsx.charts import with_alt_text
+from aanbesteding.writers.xlsx.criteria import build_criteria, unexplained_total
 from aanbesteding.writers.xlsx.eisen import build_eisen
 from aanbesteding.writers.xlsx.layout import (
+    CRITERIA,
     EISEN,
     PRIJS,
     RESULTAAT,
@@ -43,7 +45,12 @@ from aanbesteding.writers.xlsx.layout import (
 )
 from aanbesteding.writers.xlsx.prefill import prefill
 from aanbesteding.writers.xlsx.prijs import build_prijs
-from aanbesteding.writers.xlsx.resultaat import build_resultaat
+from aanbesteding.writers.xlsx.resultaat import (
+    build_resultaat,
+    quality_expressions,
+    result_plan,
+    sov_needed,
+)
 from aanbesteding.writers.xlsx.soevereiniteit import build_soevereiniteit
 from aanbesteding.writers.xlsx.toelichting import build_toelichting
 from aanbesteding.writers.xlsx.wensen import build_wensen
@@ -72,20 +79,26 @@ def build_workbook(annex: Annex, responses: Responses | None = None) -> Workbook
 
     Raises InputError when a response does not fit the grid (unknown bidder or number).
     """
+    g = annex.award.gunning
+    others = g.others() if g is not None and annex.award.has_model else []
     layout = GridLayout.from_annex(annex)
     wb = Workbook()
     _default_font(wb)
     first = wb.active
     assert isinstance(first, Worksheet)
     first.title = TOELICHTING
-    sheets = {name: _sheet(wb, name) for name in (EISEN, WENSEN, SOEVEREINITEIT, PRIJS, RESULTAAT)}
+    names = (EISEN, WENSEN, SOEVEREINITEIT, *((CRITERIA,) if others else ()), PRIJS, RESULTAAT)
+    sheets = {name: _sheet(wb, name) for name in names}
     settings = build_toelichting(wb, first, annex)
     eisen = build_eisen(sheets[EISEN], layout, eisen_items(annex))
     wensen = build_wensen(sheets[WENSEN], layout, wensen_items(annex), settings)
-    sov = build_soevereiniteit(sheets[SOEVEREINITEIT], layout, annex)
-    price = build_prijs(wb, sheets[PRIJS], layout, annex, settings, wensen, sov)
-    build_resultaat(sheets[RESULTAAT], sheets[SOEVEREINITEIT], annex, settings, eisen, wensen,
-                    sov, price)
+    sov = build_soevereiniteit(sheets[SOEVEREINITEIT], layout, annex, sov_needed(annex))
+    criteria = build_criteria(sheets[CRITERIA], annex, layout, others) if others else None
+    plan = result_plan(annex)
+    price = build_prijs(wb, sheets[PRIJS], layout, annex, quality_expressions(annex, plan))
+    build_resultaat(sheets[RESULTAAT], sheets[SOEVEREINITEIT], annex, plan, settings, eisen,
+                    wensen, sov, criteria, price,
+                    unexplained_total(layout, len(others)) if others else None)
     for name, target in sorted(layout.names().items()):
         wb.defined_names[name] = DefinedName(name, attr_text=target)
     if responses is not None:

@@ -38,15 +38,6 @@ def motivering_header(bidder: str) -> str:
     return f"{bidder} {MOTIVERING}"
 
 
-def published_shares(annex: Annex) -> tuple[int, int, int]:
-    """The published shares of kwaliteit, soevereiniteit and prijs in whole percentages.
-
-    The one place the grid reads them, so a move of the field in the annex is a one-line change.
-    """
-    ratio = annex.ratio
-    return ratio.kwaliteit, ratio.soevereiniteit, ratio.prijs
-
-
 # Status texts the formulas produce and compare against.
 GELDIG = "Geldig"
 UITGESLOTEN = "Uitgesloten"
@@ -61,19 +52,20 @@ def result_row(bidder: int) -> int:
 class Settings:
     """Cells on the Toelichting sheet that other sheets use (defined names)."""
 
-    share_quality: str  # whole percentages
+    share_wensen: str  # whole percentages inside the sub-criterion
     share_sovereignty: str
-    share_price: str
     scale: str  # the score scale range, used by the Wensen dropdowns
+    weights: tuple[str, ...]  # the leidraad's criteria weights (%), in its order; empty if none
+    decimals: int  # scores in percent are rounded to this many decimals
 
 
 @dataclass(frozen=True)
 class EisenCells:
-    """Per bidder: number of "Nee", first failed requirement, inputs still open, answers
+    """Per bidder: number of "Nee", every failed number (listed), inputs still open, answers
     without a motivering."""
 
     failed: list[str]
-    first_failed: list[str]
+    failed_list: list[str]
     open: list[str]
     unexplained: list[str]
 
@@ -103,6 +95,35 @@ class SovCells:
     weight_total: str
     score_area: list[tuple[int, int]]  # (column, first row) of each bidder's score column
     objectives: tuple[int, int]  # first and last row of the objectives
+
+
+@dataclass(frozen=True)
+class CriteriaCells:
+    """Per criterion (the leidraad's others, in order) and bidder: the score cell (0..100), and
+    per bidder the open inputs."""
+
+    scores: list[list[str]]
+    open: list[str]
+
+
+@dataclass(frozen=True)
+class ResultPlan:
+    """The Resultaat sheet's columns, known before the sheets that read them are built."""
+
+    wensen: int | None  # the wensenscore
+    sov: int | None  # the Soevereiniteitsscore
+    sub: int | None  # the bijlage's sub-criterion score
+    criteria: dict[str, int]  # the leidraad's criterion name -> its score column (sub included)
+    price: int | None
+    total: int | None
+    rank: int | None
+    tie: int | None  # the beslisregel column
+    seal: int | None  # SEAL (laagste)
+
+    @property
+    def last(self) -> int:
+        return max(c for c in (2, self.wensen, self.sov, self.sub, self.price, self.total, self.rank, self.tie,
+                               self.seal, *self.criteria.values()) if c is not None)
 
 
 @dataclass(frozen=True)
@@ -163,7 +184,12 @@ class GridLayout:
     criteria: tuple[str, ...] = ()  # the leidraad's other criteria scored on Criteria
 
     @classmethod
-    def from_annex(cls, annex: Annex, criteria: tuple[str, ...] = ()) -> GridLayout:
+    def from_annex(cls, annex: Annex, criteria: tuple[str, ...] | None = None) -> GridLayout:
+        """The layout of ``annex``'s grid; ``criteria`` (the leidraad's other criteria scored
+        on the Criteria sheet) default to those of the annex's award model."""
+        if criteria is None:
+            g = annex.award.gunning
+            criteria = tuple(c.naam for c in g.others()) if g and annex.award.has_model else ()
         eisen = eisen_items(annex)
         return cls(
             bidders=tuple(annex.tender.inschrijvers),

@@ -33,9 +33,6 @@ from aanbesteding.writers.xlsx.layout import (
     UITGESLOTEN,
     GridLayout,
     PriceCells,
-    Settings,
-    SovCells,
-    WensenCells,
     result_row,
 )
 from aanbesteding.writers.xlsx.page import finish_sheet
@@ -75,7 +72,9 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Ann
 
     def check(where: str) -> str:
         return (f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
-                f'"Let op: Pmax moet groter zijn dan Pmin."),"Vul Pmin en Pmax in{where}.")')
+                f'"Let op: Pmax moet groter zijn dan Pmin."),"Let op: Pmin en Pmax zijn niet '
+                f'gepubliceerd{where}; publiceer ze vóór de inschrijving en maak de matrix '
+                'opnieuw.")')
 
     here = check("")
     put_formula(ws, last + 4, 1, f'=IF({here}="In orde","",{here})', font=WARNING_FONT)
@@ -90,17 +89,16 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Ann
                       check=check(" op tabblad Prijs"))
 
 
-def _award_on_value(wb: Workbook, ws: Worksheet, layout: GridLayout, settings: Settings,
-                    wensen: WensenCells, sov: SovCells) -> PriceCells:
-    last = _prices(ws, layout, ["Kwaliteit", "Soevereiniteit", "Waarde kwaliteit en "
-                               "soevereiniteit", "Fictieve inschrijfprijs",
-                               "Telt mee voor laagste", "Prijsscore"])
+def _award_on_value(wb: Workbook, ws: Worksheet, layout: GridLayout,
+                    quality: list[str]) -> PriceCells:
+    last = _prices(ws, layout, ["Gewogen kwaliteitsscore", "Waarde kwaliteit",
+                                "Fictieve inschrijfprijs", "Telt mee voor laagste",
+                                "Prijsscore"])
     value = _parameter(wb, ws, last + 2, "Waarde volledige score (€)", "Waarde_volledige_score")
-    put_text(ws, last + 3, 1, "W: de waarde in euro's van 100% op kwaliteit en "
-             "soevereiniteit samen, verdeeld naar hun aandelen (zie Toelichting).")
-    k, s = settings.share_quality, settings.share_sovereignty
-    fictitious = f"$F${FIRST}:$F${last}"
-    counted = f"$G${FIRST}:$G${last}"
+    put_text(ws, last + 3, 1, "W: de waarde in euro's van een volledige score op de "
+             "kwaliteitscriteria samen, zoals de leidraad die noemt (zie Toelichting).")
+    fictitious = f"$E${FIRST}:$E${last}"
+    counted = f"$F${FIRST}:$F${last}"
 
     def check(where: str) -> str:
         return (f'IF(NOT(ISNUMBER({value})),"Vul de waarde van een volledige score in{where}.",'
@@ -112,30 +110,33 @@ def _award_on_value(wb: Workbook, ws: Worksheet, layout: GridLayout, settings: S
     share, keys, still_open = [], [], []
     for i, row in enumerate(range(FIRST, last + 1)):
         status = ref(RESULTAAT, RESULT_STATUS_COLUMN, result_row(i))
-        quality, score = wensen.quality[i], sov.score[i]
-        put_formula(ws, row, 3, f'=IF(ISNUMBER({quality}),{quality},"")', PERCENT)
-        put_formula(ws, row, 4, f'=IF(ISNUMBER({score}),{score}/100,"")', PERCENT)
-        put_formula(ws, row, 5, f"=IF(AND(ISNUMBER({value}),ISNUMBER(C{row}),ISNUMBER(D{row})),"
-                    f'IF({k}+{s}>0,{value}*({k}*C{row}+{s}*D{row})/({k}+{s}),0),"")', EURO)
+        put_formula(ws, row, 3, f'=IFERROR(IF(ISNUMBER({quality[i]}),{quality[i]},""),"")',
+                    PERCENT)
+        put_formula(ws, row, 4, f"=IF(AND(ISNUMBER({value}),ISNUMBER(C{row})),"
+                    f'{value}*C{row},"")', EURO)
         mark_result(put_formula(
-            ws, row, 6, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER(E{row})),B{row}-E{row},"")', EURO))
-        put_formula(ws, row, 7, f'=IF(AND(ISNUMBER(F{row}),LEFT({status},{len(UITGESLOTEN)})'
-                    f'<>"{UITGESLOTEN}"),F{row},"")', EURO)
+            ws, row, 5, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER(D{row})),B{row}-D{row},"")', EURO))
+        put_formula(ws, row, 6, f'=IF(AND(ISNUMBER(E{row}),LEFT({status},{len(UITGESLOTEN)})'
+                    f'<>"{UITGESLOTEN}"),E{row},"")', EURO)
         mark_result(put_formula(
-            ws, row, 8, f'=IF(AND(ISNUMBER(F{row}),MIN({counted})>0),'
-            f'IF(F{row}>0,MIN(1,MIN({counted})/F{row}),""),"")', PERCENT))
-        share.append(ref(PRIJS, 8, row))
-        keys.append(ref(PRIJS, 6, row))
+            ws, row, 7, f'=IF(AND(ISNUMBER(E{row}),MIN({counted})>0),'
+            f'IF(E{row}>0,MIN(1,MIN({counted})/E{row}),""),"")', PERCENT))
+        share.append(ref(PRIJS, 7, row))
+        keys.append(ref(PRIJS, 5, row))
         still_open.append(f"(2-COUNT({ref(PRIJS, 2, row)},{value}))")
     return PriceCells(share=share, rank_key=keys, rank_area=f"{PRIJS}!{fictitious}",
                       open=still_open, check=check(" op tabblad Prijs"))
 
 
 def build_prijs(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Annex,
-                settings: Settings, wensen: WensenCells, sov: SovCells) -> PriceCells:
-    """Fill the Prijs sheet for the tender's price method; return the price cells."""
+                quality: list[str]) -> PriceCells:
+    """Fill the Prijs sheet for the tender's price method; return the price cells.
+
+    ``quality`` is per bidder the weighted score on the leidraad's other criteria (0..1), which
+    gunnen op waarde turns into a fictitious price.
+    """
     if annex.tender.prijsmethode == "gunnen-op-waarde":
-        cells = _award_on_value(wb, ws, layout, settings, wensen, sov)
+        cells = _award_on_value(wb, ws, layout, quality)
     else:
         cells = _weighted_factor(wb, ws, layout, annex)
     finish_sheet(ws, freeze=f"B{FIRST}")

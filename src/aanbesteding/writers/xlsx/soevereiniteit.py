@@ -21,6 +21,7 @@ from aanbesteding.writers.xlsx.cells import (
     TOP,
     WARNING_FONT,
     WHOLE,
+    WRAP,
     cell_at,
     col,
     header_row,
@@ -78,7 +79,7 @@ def _objectives(ws: Worksheet, annex: Annex) -> None:
         mark_fixed(put_number(ws, row, 2, weights[sov], WHOLE))
         mark_fixed(put_number(ws, row, 3, annex.min_seal.get(sov), WHOLE))
         steps = " / ".join(f"{p}%" for p in SEAL_PERCENTAGES[sov])
-        mark_fixed(put_text(ws, row, 4, steps, wrap=True))
+        mark_fixed(put_text(ws, row, 4, steps)).alignment = WRAP
     put_text(ws, TOTAL_ROW, 1, "Totaal gewicht (%)", font=BOLD)
     put_formula(ws, TOTAL_ROW, 2, f"=SUM(B{FIRST}:B{LAST})", WHOLE, font=BOLD)
     highlight_when(ws, f"B{TOTAL_ROW}", f"ABS(B{TOTAL_ROW}-100)>0.001", EXCLUDED_FILL)
@@ -165,7 +166,7 @@ def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex,
         headers += [f"{name} SEAL geclaimd", f"{name} SEAL", f"{name} score (%)",
                     motivering_header(name)]
     header_row(ws, headers)
-    widths(ws, {1: 44, 2: 9, 3: 9, 4: 13, layout.sov_reference: 24})
+    widths(ws, {1: 44, 2: 9, 3: 9, 4: 17, layout.sov_reference: 24})
     for i, name in enumerate(bidders):
         widths(ws, {layout.seal_claimed(i): word_width([name], 9),
                     layout.seal(i): word_width([name], 8),

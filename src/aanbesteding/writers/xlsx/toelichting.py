@@ -10,6 +10,8 @@ from aanbesteding.compose.annex import Annex
 from aanbesteding.domain import SCALE_LABELS, WEIGHT_PROFILE_LABELS
 from aanbesteding.render import datum
 from aanbesteding.tender.model import DEFAULT_SCALE
+from aanbesteding.writers.award_content import exclusion_rules, subcriterion_formula
+from aanbesteding.writers.award_texts import text
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     TITLE_FONT,
@@ -24,8 +26,9 @@ from aanbesteding.writers.xlsx.cells import (
     put_text,
     widths,
 )
-from aanbesteding.writers.xlsx.layout import Settings, published_shares
+from aanbesteding.writers.xlsx.layout import Settings
 from aanbesteding.writers.xlsx.page import finish_sheet
+from aanbesteding.writers.xlsx.resultaat import total_text
 
 TEXT_WIDTH = 95.0
 
@@ -38,8 +41,9 @@ INTRO = (
 STEPS = (
     ("1. Eisen", "Kies per eis en bepaling Ja of Nee en leg in de kolom motivering vast waarop "
      "het oordeel berust. Bij een bepaling betekent Ja: aanvaard zonder voorbehoud. Eén Nee "
-     "sluit de inschrijving uit; het resultaat noemt de eerste eis waarop de inschrijving niet "
-     "voldoet."),
+     "sluit de inschrijving uit; het resultaat noemt elk nummer met Nee. Is de matrix gevuld "
+     "met de antwoorden van inschrijvers, dan staat hun verwijzing naar het bewijs in de "
+     "motivering, gevolgd door 'Motivering commissie:'; schrijf daarachter het eigen oordeel."),
     ("2. Wensen", "Kies per wens een score uit de scoreschaal hieronder, volgens de "
      "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
      "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord."),
@@ -50,10 +54,17 @@ STEPS = (
      "inschrijver zelf publiceert of opgeeft, telt niet. De kolom 'SEAL geclaimd' toont het "
      "niveau dat de inschrijver opgeeft, ter vergelijking. Een SEAL onder het minimum sluit de "
      "inschrijving uit."),
-    ("4. Prijs", "Vul per inschrijver de inschrijfprijs in en de parameters van de prijsmethode."),
-    ("5. Resultaat", "Lees status, deelscores, totaal en rangorde af. Alleen geldige "
-     "inschrijvingen krijgen een rangorde. Zolang invoer ontbreekt, is de status 'Onvolledig' "
-     "en blijven de deelscores leeg; een lege cel is dus geen 0."),
+    ("4. Criteria", "Alleen als het gunningsmodel van de leidraad is opgegeven: vul per "
+     "inschrijver de score op de andere criteria van de leidraad in (0 tot en met 100%), met een "
+     "motivering."),
+    ("5. Prijs", "Vul per inschrijver de inschrijfprijs in. Pmin en Pmax zijn gepubliceerd en "
+     "vergrendeld; ze worden na het openen van de inschrijvingen niet meer vastgesteld."),
+    ("6. Resultaat", "Lees status, scores, totaal en rangorde af. Alleen geldige "
+     "inschrijvingen krijgen een rangorde; een uitgesloten inschrijving krijgt geen score en de "
+     "status noemt elk onderdeel waarop zij niet voldoet. Bij een gelijke afgeronde totaalscore "
+     "beslist eerst het criterium uit de beslisregel; blijft de stand gelijk, dan noemt de "
+     "kolom Beslisregel de inschrijvers. Zolang invoer ontbreekt, is de status 'Onvolledig' en "
+     "blijven de scores leeg; een lege cel is dus geen 0."),
 )
 
 
@@ -97,24 +108,43 @@ def _legend(ws: Worksheet, row: int) -> int:
                  "beveiligen).")
 
 
-def _ratio(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, list[str]]:
-    quality, sovereignty, price = published_shares(annex)
-    names = []
-    first = row
-    for label, value, name in (("Aandeel kwaliteit (%)", quality, "Aandeel_kwaliteit"),
-                               ("Aandeel soevereiniteit (%)", sovereignty,
-                                "Aandeel_soevereiniteit"),
-                               ("Aandeel prijs (%)", price, "Aandeel_prijs")):
-        put_text(ws, row, 1, label)
-        mark_fixed(put_number(ws, row, 2, value, WHOLE))
-        wb.defined_names[name] = DefinedName(name, attr_text=f"Toelichting!$B${row}")
-        names.append(name)
+def _named(wb: Workbook, ws: Worksheet, row: int, label: str, value: int, name: str) -> str:
+    put_text(ws, row, 1, label, wrap=True)
+    fit_height(ws, row, [(label, 27.0)])
+    mark_fixed(put_number(ws, row, 2, value, WHOLE))
+    wb.defined_names[name] = DefinedName(name, attr_text=f"Toelichting!$B${row}")
+    return name
+
+
+def _shares(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, list[str],
+                                                                            list[str]]:
+    """The published shares: inside the sub-criterion, and the leidraad's criteria weights."""
+    award = annex.award
+    shares = []
+    if award.part:
+        row = _line(ws, row, "Subcriterium", award.subcriterion + (
+            f", {award.share}% van de totaalscore" if award.share else
+            " (aandeel in de totaalscore nog niet opgegeven)"))
+        shares.append(_named(wb, ws, row, "Aandeel wensen in het subcriterium (%)",
+                             award.wensen_share, "Aandeel_wensen"))
+        shares.append(_named(wb, ws, row + 1, "Aandeel Soevereiniteitsscore in het subcriterium "
+                             "(%)", award.sov_share, "Aandeel_soevereiniteitsscore"))
+        row += 2
+    else:
+        row = _line(ws, row, "Subcriterium", f"Geen: {award.reason}.")
+        shares = ["0", "0"]
+    weights: list[str] = []
+    if award.gunning and award.gunning.criteria:
+        first = row
+        for k, c in enumerate(award.gunning.criteria, start=1):
+            weights.append(_named(wb, ws, row, f"Weging {c.naam} (%)", c.weging, f"Weging_{k}"))
+            row += 1
+        put_text(ws, row, 1, "Totaal (%)", font=BOLD)
+        put_formula(ws, row, 2, f"=SUM(B{first}:B{row - 1})", WHOLE, font=BOLD)
+        put_formula(ws, row, 3, f'=IF(ABS(B{row}-100)>0.001,"Let op: de wegingen tellen op tot "'
+                    f'&ROUND(B{row},2)&"% in plaats van 100%.","")', font=WARNING_FONT)
         row += 1
-    put_text(ws, row, 1, "Totaal (%)", font=BOLD)
-    put_formula(ws, row, 2, f"=SUM(B{first}:B{row - 1})", WHOLE, font=BOLD)
-    put_formula(ws, row, 3, f'=IF(ABS(B{row}-100)>0.001,"Let op: de verhouding telt op tot "'
-                f'&ROUND(B{row},2)&"% in plaats van 100%.","")', font=WARNING_FONT)
-    return row + 1, names
+    return row, shares, weights
 
 
 def _scale(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, str]:
@@ -134,38 +164,36 @@ def _scale(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, st
 
 
 def _method(ws: Worksheet, row: int, annex: Annex) -> int:
-    tender = annex.tender
-    row = _line(ws, row, "Kwaliteit", "Kwaliteit = som van de punten / som van de wegingen "
-                "(tabblad Wensen).")
-    row = _line(ws, row, "Soevereiniteit", "Soevereiniteitsscore = som over SOV-1 t/m SOV-8 "
-                "van percentage x gewicht / 100; het percentage volgt uit het vastgestelde "
-                "SEAL-niveau (methode van de Aanbestedende Dienst, gebaseerd op het EU Cloud "
-                "Sovereignty Framework). "
-                "Wegingsprofiel: "
-                f"{WEIGHT_PROFILE_LABELS[tender.weging]}. Het minimum-SEAL "
-                "per doelstelling komt uit de laag; een leeg minimum betekent: geen minimum. "
-                "Het totale SEAL-niveau van een inschrijving is het laagste niveau.")
-    if tender.prijsmethode == "gewogen-factor":
-        row = _line(ws, row, "Prijs (gewogen factor)", "Prijsscore = (Pmax - P) / (Pmax - Pmin), "
-                    "begrensd tot 0 en 1. Pmin en Pmax stelt de Aanbestedende Dienst vast op "
-                    "het tabblad Prijs.")
-        row = _line(ws, row, "Totaal", "Totaal = aandeel kwaliteit x kwaliteit + aandeel "
-                    "soevereiniteit x Soevereiniteitsscore + aandeel prijs x prijsscore. De hoogste "
-                    "totaalscore krijgt rangorde 1.")
-    else:
-        row = _line(ws, row, "Prijs (gunnen op waarde)", "Fictieve inschrijfprijs = "
-                    "inschrijfprijs - W x (aandeel kwaliteit x kwaliteit + aandeel "
-                    "soevereiniteit x Soevereiniteitsscore) / (aandeel kwaliteit + aandeel "
-                    "soevereiniteit), met W de waarde in euro's van een volledige score op "
-                    "tabblad Prijs. Prijsscore = laagste fictieve prijs van de niet-uitgesloten "
-                    "inschrijvingen / eigen fictieve prijs; de laagste krijgt dus 1.")
-        row = _line(ws, row, "Totaal", "Bij gunnen op waarde zitten kwaliteit en soevereiniteit "
-                    "al in de fictieve prijs; het totaal is de prijsscore en de laagste fictieve "
-                    "prijs krijgt rangorde 1. Het aandeel prijs wordt niet gebruikt. Houd W lager "
-                    "dan de laagste inschrijfprijs, zodat fictieve prijzen positief blijven.")
-    return _line(ws, row, "Uitsluiting", "Uitgesloten is een inschrijving met een Nee op een "
-                 "eis of bepaling, of met een SEAL onder het minimum bij een doelstelling. De "
-                 "status noemt de reden. Uitgesloten inschrijvingen krijgen geen rangorde.")
+    tender, award = annex.tender, annex.award
+    if award.part:
+        row = _line(ws, row, "Subcriterium", subcriterion_formula(annex))
+        if award.wensen_share:
+            row = _line(ws, row, "Wensenscore", "Wensenscore = som van de punten / som van de "
+                        "wegingen (tabblad Wensen).")
+        if award.sov_share:
+            row = _line(ws, row, "Soevereiniteitsscore", "Soevereiniteitsscore = som over SOV-1 "
+                        "t/m SOV-8 van percentage x gewicht / 100; het percentage volgt uit het "
+                        "vastgestelde SEAL-niveau (methode van de Aanbestedende Dienst, "
+                        "gebaseerd op het EU Cloud Sovereignty Framework). Wegingsprofiel: "
+                        f"{WEIGHT_PROFILE_LABELS[tender.weging]}.")
+    row = _line(ws, row, "Totaal", total_text(annex))
+    if award.has_model and award.gunning and award.gunning.price:
+        if tender.prijsmethode == "gewogen-factor":
+            row = _line(ws, row, "Prijs (gewogen factor)", "Prijsscore = (Pmax - P) / (Pmax - "
+                        "Pmin), begrensd tot 0 en 1. Pmin en Pmax zijn in de bijlage "
+                        "gepubliceerd en op tabblad Prijs vergrendeld; zijn ze niet "
+                        "gepubliceerd, dan is de bijlage een concept.")
+        else:
+            row = _line(ws, row, "Prijs (gunnen op waarde)", "Fictieve inschrijfprijs = "
+                        "inschrijfprijs - W x gewogen score op de kwaliteitscriteria; "
+                        "prijsscore = laagste fictieve prijs / eigen fictieve prijs.")
+    row = _line(ws, row, "Afronding", text(annex, "afronding"))
+    rule = award.gunning.beslisregel if award.gunning else None
+    row = _line(ws, row, "Beslisregel", text(annex, "beslisregel")
+                if rule else text(annex, "beslisregel_open"))
+    return _line(ws, row, "Uitsluiting", " ".join((text(annex, "uitsluiting_intro"),
+                                                    *exclusion_rules(annex),
+                                                    text(annex, "uitsluiting_gevolg"))))
 
 
 def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
@@ -176,13 +204,13 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
     row = _line(ws, row + 1, "Wat is dit", INTRO)
     row = _tender(ws, row, annex)
     row = _heading(ws, row, "Zo vult u het in")
-    for label, text in STEPS:
-        row = _line(ws, row, label, text)
+    for label, step in STEPS:
+        row = _line(ws, row, label, step)
     row = _legend(ws, row)
     row = _heading(ws, row, "Methode en weging")
-    row, names = _ratio(wb, ws, row, annex)
-    put_text(ws, row, 3, "Aandelen, gewichten en minimum-SEAL zijn gepubliceerd in de bijlage.",
-             wrap=True)
+    row, shares, weights = _shares(wb, ws, row, annex)
+    put_text(ws, row, 3, "Aandelen, wegingen, gewichten en minimum-SEAL zijn gepubliceerd in de "
+             "bijlage.", wrap=True)
     row = _method(ws, row + 1, annex)
     row, scale = _scale(wb, ws, row + 1, annex)
     row = _heading(ws, row, "Herkomst")
@@ -195,5 +223,5 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
                           "rekent, toont de uitkomstcellen leeg.")):
         row = _line(ws, row, label, value)
     finish_sheet(ws, freeze=None, title_rows=None)
-    return Settings(share_quality=names[0], share_sovereignty=names[1], share_price=names[2],
-                    scale=scale)
+    return Settings(share_wensen=shares[0], share_sovereignty=shares[1], scale=scale,
+                    weights=tuple(weights), decimals=annex.award.decimals)
