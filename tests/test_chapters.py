@@ -34,7 +34,7 @@ def test_the_standard_chapters_load_with_version_and_status() -> None:
     library = load_library(cache=None)
     assert {"inleiding", "lagen"} <= set(library.chapters)
     lagen = library.chapters["lagen"]
-    assert lagen.chapter.versie == "2.0.0" and lagen.chapter.status == "concept"
+    assert lagen.chapter.versie == "3.0.0" and lagen.chapter.status == "concept"
     assert lagen.path == "hoofdstukken/lagen.yaml" and len(lagen.digest) == 64
 
 
@@ -104,7 +104,7 @@ def test_review_shows_every_chapter_with_version_and_status() -> None:
     by_id = {c.id: c for c in review.chapters}
     assert {"hoofdstukken/inleiding", "hoofdstukken/lagen"} <= set(by_id)
     metadata = dict(by_id["hoofdstukken/lagen"].metadata)
-    assert metadata["Versie"] == "2.0.0" and metadata["Status"] == "concept"
+    assert metadata["Versie"] == "3.0.0" and metadata["Status"] == "concept"
     texts = dict(by_id["hoofdstukken/inleiding"].texts)
     marked = [s.text for _, segments in texts["doel"] for s in segments if s.placeholder]
     assert "[organisatie: naam van de Aanbestedende Dienst]" in marked
@@ -116,14 +116,14 @@ def test_verschil_redlines_a_changed_chapter(standard_copy: Path, tmp_path: Path
     data = _chapter(standard_copy, "lagen")
     texts = dict(data["teksten"])  # type: ignore[call-overload]
     texts["kritiek"] = str(texts["kritiek"]).replace("niet aanvaardbaar", "onaanvaardbaar")
-    _write(standard_copy, "lagen", {**data, "versie": "2.1.0", "teksten": texts})
+    _write(standard_copy, "lagen", {**data, "versie": "3.1.0", "teksten": texts})
     diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None),
                              "oud", "nieuw")
     change = next(c for c in diff.changed if c.id == "hoofdstukken/lagen")
     assert [t.field for t in change.texts] == ["teksten.kritiek"]
     pieces = {(p.op, p.text.strip()) for p in change.texts[0].pieces}
     assert ("erbij", "onaanvaardbaar") in pieces
-    assert "~ hoofdstukken/lagen v2.0.0 -> v2.1.0" in summary(diff)
+    assert "~ hoofdstukken/lagen v3.0.0 -> v3.1.0" in summary(diff)
 
 
 def test_gebruik_reports_an_outdated_chapter(standard_copy: Path, tmp_path: Path) -> None:

@@ -200,8 +200,21 @@ def test_the_score_lists_a_closed_set_of_evidence_counted_as_delivered() -> None
     req = next(r for r in annex(Laag.GEVOELIG, "saas").requirements
                if r.clause_id == "csf-soevereiniteitsscore")
     text = re.sub(r"\s+", " ", req.text)
-    assert "Uitsluitend de volgende onderdelen" in text and "Ander bewijs geldt nooit als geleverd" in text
+    assert "volgende gesloten lijst" in text and "Ander bewijs geldt nooit als geleverd" in text
     assert " zoals een open-bronlicentie" not in text
+
+
+def test_the_score_names_a_knock_out_an_eis_and_leaves_out_what_is_not_in_the_annex() -> None:
+    numbers = {r.clause_id: r.number for r in annex(Laag.KRITIEK, "saas").requirements}
+    req = next(r for r in annex(Laag.KRITIEK, "saas").requirements
+               if r.clause_id == "csf-soevereiniteitsscore")
+    text = re.sub(r"\s+", " ", req.text)
+    assert f"bij eis {numbers['broncodedepot']}" in text
+    assert f"bij eis {numbers['haven-applicatie']}" in text
+    assert "wens E-" not in text and "methode van het EU Cloud" not in text
+    iaas = next(r for r in annex(Laag.KRITIEK, "iaas").requirements
+                if r.clause_id == "csf-soevereiniteitsscore")
+    assert "geen onderdeel van deze bijlage" not in iaas.text
 
 
 @pytest.mark.parametrize("contract_type", ["saas", "paas", "iaas", "hosting"])
