@@ -273,13 +273,15 @@ def test_no_wens_under_kwaliteit_scores_sov_1_or_sov_2_facts_again(
     assert twice == []
 
 
-def test_the_sovereignty_score_is_described_in_percentages_with_the_published_shares() -> None:
+def test_the_sovereignty_score_is_a_part_of_the_sub_criterion_not_a_share_of_the_total() -> None:
     req = next(r for r in annex(Laag.ONDERSTEUNEND, "saas").requirements
                if r.clause_id == "csf-soevereiniteitsscore")
     text = re.sub(r"\s+", " ", req.text)
     assert "0% tot en met 100%" in text
-    ratio = annex(Laag.ONDERSTEUNEND, "saas").ratio
-    assert f"{ratio.soevereiniteit}%" in text and f"{ratio.prijs}%" in text
+    assert "onderdeel van de score op het subcriterium" in text
+    # The weights live only in the award chapter: no share of the whole tender in the clause.
+    assert "totaalscore van de Inschrijving weegt, staat uitsluitend" in text
+    assert "naast kwaliteit" not in text and "prijs (" not in text
     assert "SOV-1" in text and "SOV-2" in text and "twee keer" in text
 
 

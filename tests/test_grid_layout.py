@@ -132,3 +132,21 @@ def test_the_layout_knows_the_leidraads_other_criteria_by_itself() -> None:
     wb = load(grid_bytes(annex))
     assert "Criterium_1_score_1" in wb.defined_names
     assert wb["Criteria"].cell(row=1, column=layout.criterion_score(0)).value == "K1 (40%) score"
+
+
+@pytest.mark.libreoffice
+def test_a_seal_claim_below_the_minimum_excludes_before_the_committee_judges(
+        tmp_path: Path) -> None:
+    annex = make_annex()
+    minimum = next((sov, level) for sov, level in annex.min_seal.items() if level)
+    claims = Responses(bidders=(BidderResponse(
+        bidder="Beta", seal=(SealClaim(minimum[0], minimum[1] - 1),)),))
+    layout = GridLayout.from_annex(annex)
+    path = tmp_path / "matrix.xlsx"
+    path.write_bytes(grid_bytes(annex, claims))
+    out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
+    sov = out["Soevereiniteit"]
+    beta = layout.seal_claimed(layout.bidders.index("Beta"))
+    summary = row_of(sov, "Alle minima gehaald", column=1)
+    assert sov.cell(row=summary, column=beta).value == "Nee"
+    assert minimum[0] in str(sov.cell(row=summary + 1, column=beta).value)

@@ -53,7 +53,7 @@ STEPS = (
      "(de tabel in de bijlage); er is geen vrije invoer van percentages. Een score die de "
      "inschrijver zelf publiceert of opgeeft, telt niet. De kolom 'SEAL geclaimd' toont het "
      "niveau dat de inschrijver opgeeft, ter vergelijking. Een SEAL onder het minimum sluit de "
-     "inschrijving uit."),
+     "inschrijving uit, of de inschrijver dat niveau zelf claimt of de commissie het vaststelt."),
     ("4. Criteria", "Alleen als het gunningsmodel van de leidraad is opgegeven: vul per "
      "inschrijver de score op de andere criteria van de leidraad in (0 tot en met 100%), met een "
      "motivering."),
