@@ -53,8 +53,12 @@ def xlsx_content(path: Path) -> list[dict[str, Any]]:
     workbook = openpyxl.load_workbook(path)  # data_only=False: formulas stay formula strings
     sheets: list[dict[str, Any]] = []
     for sheet in workbook.worksheets:
-        cells = [[cell.row, cell.column, encode_value(cell.value)]
-                 for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        cells = [
+            [cell.row, cell.column, encode_value(cell.value)]
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value is not None
+        ]
         sheets.append({"naam": sheet.title, "cellen": cells})
     return sheets
 

@@ -23,8 +23,9 @@ class CommandFailed(Exception):
 def run_once(command: Sequence[str], env: Mapping[str, str], cwd: Path) -> float:
     """Run ``command`` once; return the wall time in ms. Stdout is discarded, stderr kept for errors."""
     start = time.perf_counter()
-    proc = subprocess.run(list(command), env=dict(env), cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, check=False)
+    proc = subprocess.run(
+        list(command), env=dict(env), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+    )
     elapsed = (time.perf_counter() - start) * 1000
     if proc.returncode != 0:
         raise CommandFailed(command, proc.returncode, proc.stderr)
@@ -52,8 +53,15 @@ class PairResult:
         return self.ours_ms / self.base_ms
 
 
-def measure_pair(ours: Sequence[str], base: Sequence[str], *, repeats: int, env: Mapping[str, str],
-                 cwd: Path, budget_s: float | None = None) -> PairResult:
+def measure_pair(
+    ours: Sequence[str],
+    base: Sequence[str],
+    *,
+    repeats: int,
+    env: Mapping[str, str],
+    cwd: Path,
+    budget_s: float | None = None,
+) -> PairResult:
     """Time ``ours`` and ``base`` side by side: one untimed warm-up each, then ``repeats`` rounds.
 
     Rounds alternate the order (ours first, then base first, ...) so that drift in machine load
@@ -65,8 +73,10 @@ def measure_pair(ours: Sequence[str], base: Sequence[str], *, repeats: int, env:
     if budget_s is not None and repeats > 3 and warm / 1000 * repeats > budget_s:
         fitted = max(3, int(budget_s * 1000 // warm))
         if fitted < repeats:
-            result.note = (f"{fitted} i.p.v. {repeats} herhalingen: één ronde duurt {warm / 1000:.1f} s, "
-                           f"budget {budget_s:.0f} s (kies --herhalingen om dit te omzeilen)")
+            result.note = (
+                f"{fitted} i.p.v. {repeats} herhalingen: één ronde duurt {warm / 1000:.1f} s, "
+                f"budget {budget_s:.0f} s (kies --herhalingen om dit te omzeilen)"
+            )
             repeats = fitted
     for round_no in range(repeats):
         first_ours = round_no % 2 == 0
@@ -100,13 +110,20 @@ def format_table(rows: Sequence[Row]) -> str:
             lines.append((row.what, "-", "-", "-", target, "niet gemeten"))
         else:
             res = row.result
-            lines.append((row.what, f"{res.ours_ms:.1f}", f"{res.base_ms:.1f}", f"{res.ratio:.2f}x", target,
-                          "ok" if row.ok else "NIET OK"))
+            lines.append(
+                (
+                    row.what,
+                    f"{res.ours_ms:.1f}",
+                    f"{res.base_ms:.1f}",
+                    f"{res.ratio:.2f}x",
+                    target,
+                    "ok" if row.ok else "NIET OK",
+                )
+            )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = []
     for index, line in enumerate(lines):
-        cells = [line[0].ljust(widths[0]), *(cell.rjust(widths[i + 1]) for i, cell in enumerate(line[1:5])),
-                 line[5]]
+        cells = [line[0].ljust(widths[0]), *(cell.rjust(widths[i + 1]) for i, cell in enumerate(line[1:5])), line[5]]
         out.append("  ".join(cells))
         if index == 0:
             out.append("  ".join("-" * width for width in widths))

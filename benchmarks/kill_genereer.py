@@ -57,8 +57,7 @@ def main() -> int:
         reference_dir.mkdir()
         subprocess.run(command(reference_dir / "b.docx"), env=env, check=True, capture_output=True)
         start = time.perf_counter()  # timed with a warm lint cache, as every attempt runs
-        subprocess.run([*command(reference_dir / "b.docx"), "--force"], env=env, check=True,
-                       capture_output=True)
+        subprocess.run([*command(reference_dir / "b.docx"), "--force"], env=env, check=True, capture_output=True)
         duration = time.perf_counter() - start
         reference = {p.name: p.read_bytes() for p in reference_dir.iterdir()}
         print(f"normale run: {duration:.2f} s; referentie: {', '.join(sorted(reference))}")
@@ -66,8 +65,9 @@ def main() -> int:
         for attempt in range(1, options.keer + 1):
             folder = root / f"poging-{attempt}"
             folder.mkdir()
-            process = subprocess.Popen(command(folder / "b.docx"), env=env,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                command(folder / "b.docx"), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             began = time.perf_counter()
             if attempt % 2:
                 time.sleep(chance.uniform(0.4, 1.05) * duration)
@@ -82,8 +82,11 @@ def main() -> int:
                 os.kill(process.pid, signal.SIGKILL)
             process.wait()
             left = sorted(p.name for p in folder.iterdir())
-            problems = [f"{name} is half" for name in left
-                        if name in reference and (folder / name).read_bytes() != reference[name]]
+            problems = [
+                f"{name} is half"
+                for name in left
+                if name in reference and (folder / name).read_bytes() != reference[name]
+            ]
             again = subprocess.run(command(folder / "b.docx"), env=env, capture_output=True, text=True)
             after = sorted(p.name for p in folder.iterdir())
             complete = left == sorted(reference) and not problems
@@ -95,14 +98,26 @@ def main() -> int:
             if after != sorted(reference) or any((folder / n).read_bytes() != reference[n] for n in after):
                 problems.append(f"na herhaling: {after}")
             state = "(run was al klaar)" if finished else (", ".join(left) or "niets")
-            verdict = ("FOUT: " + "; ".join(problems) if problems
-                       else "set stond er al; herhaling weigert" if complete
-                       else "compleet, niets over")
+            verdict = (
+                "FOUT: " + "; ".join(problems)
+                if problems
+                else "set stond er al; herhaling weigert"
+                if complete
+                else "compleet, niets over"
+            )
             print(f"{attempt:>6} {delay:>7.2f}s  {state[:60]:<60} {verdict}")
             failures += bool(problems)
-            kind = ("run al klaar" if finished else "complete set" if complete
-                    else "half: deel van de set" if any(n in reference for n in left)
-                    else "alleen tijdelijke bestanden" if left else "niets")
+            kind = (
+                "run al klaar"
+                if finished
+                else "complete set"
+                if complete
+                else "half: deel van de set"
+                if any(n in reference for n in left)
+                else "alleen tijdelijke bestanden"
+                if left
+                else "niets"
+            )
             kinds[kind] = kinds.get(kind, 0) + 1
     print("toestanden na de kill: " + ", ".join(f"{k} {n}x" for k, n in sorted(kinds.items())))
     print(f"{options.keer - failures} van {options.keer} in orde")

@@ -32,17 +32,32 @@ BUDGET_S = 60.0  # per paar, zonder --herhalingen; houdt de standaardrun onder ~
 PY = sys.executable
 APP = (PY, "-m", "aanbesteding")
 # The measure is "annex and grid": the verantwoording (a third document) is left out on both sides.
-GENEREER = ("genereer", "--laag", "1", "--contracttype", "saas", "--datum", "2026-11-23",
-            "--geen-verantwoording", "--force")
+GENEREER = (
+    "genereer",
+    "--laag",
+    "1",
+    "--contracttype",
+    "saas",
+    "--datum",
+    "2026-11-23",
+    "--geen-verantwoording",
+    "--force",
+)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--herhalingen", type=int, default=None, metavar="N",
-                        help=f"gemeten rondes per paar (standaard {DEFAULT_REPEATS}, met --snel {QUICK_REPEATS})")
+    parser.add_argument(
+        "--herhalingen",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"gemeten rondes per paar (standaard {DEFAULT_REPEATS}, met --snel {QUICK_REPEATS})",
+    )
     parser.add_argument("--snel", action="store_true", help="minder herhalingen, voor een snelle controle")
-    parser.add_argument("--doorvoer", action="store_true",
-                        help=f"meet ook 'batch' over {MUNICIPALITIES} profielen (duurt langer)")
+    parser.add_argument(
+        "--doorvoer", action="store_true", help=f"meet ook 'batch' over {MUNICIPALITIES} profielen (duurt langer)"
+    )
     parser.add_argument("--alleen-batch", action="store_true", help="meet alleen 'batch'")
     args = parser.parse_args(argv)
     if args.herhalingen is not None and args.herhalingen < 1:
@@ -64,8 +79,9 @@ def measure(row: Row, ours: tuple[str, ...], base: tuple[str, ...], setup: Setup
     """Fill ``row`` with the timings of the pair, or with the reason it could not be measured."""
     print(f"  meten: {row.what} ...", flush=True)
     try:
-        row.result = measure_pair(ours, base, repeats=setup.repeats, env=setup.env, cwd=setup.cwd,
-                                  budget_s=setup.budget_s)
+        row.result = measure_pair(
+            ours, base, repeats=setup.repeats, env=setup.env, cwd=setup.cwd, budget_s=setup.budget_s
+        )
     except CommandFailed as exc:
         row.problem = f"opdracht mislukt: {exc}"
 
@@ -97,10 +113,17 @@ def measure_genereer(row: Row, work: Path, setup: Setup) -> None:
     except Exception as exc:  # a report, not a test: say what went wrong and go on
         row.problem = f"voorbereiding mislukt (inhoud uit bijlage/matrix halen): {type(exc).__name__}: {exc}"
         return
-    print(f"  inhoud voor de basislijn: {counts['alineas']} alinea's, {counts['tabellen']} tabellen "
-          f"({counts['tabelcellen']} cellen), {counts['bladen']} werkbladen ({counts['cellen']} cellen)")
-    base = (PY, str(HERE / "plain_baseline.py"), str(content), str(base_dir / "basis.docx"),
-            str(base_dir / "basis.xlsx"))
+    print(
+        f"  inhoud voor de basislijn: {counts['alineas']} alinea's, {counts['tabellen']} tabellen "
+        f"({counts['tabelcellen']} cellen), {counts['bladen']} werkbladen ({counts['cellen']} cellen)"
+    )
+    base = (
+        PY,
+        str(HERE / "plain_baseline.py"),
+        str(content),
+        str(base_dir / "basis.docx"),
+        str(base_dir / "basis.xlsx"),
+    )
     measure(row, ours, base, setup)
 
 
@@ -123,15 +146,19 @@ def measure_overzicht(row: Row, work: Path, setup: Setup) -> None:
     try:
         elapsed = run_once(check, setup.env, setup.cwd)
     except CommandFailed as exc:
-        row.problem = ("'bibliotheek controleer' keurt de synthetische bibliotheek af (of faalt zelf), dus "
-                       "overzicht is niet zinvol te meten. De kopieën heten <thema>/<id>-sNNNN.yaml met een "
-                       "aangepaste id-regel; zie de melding hieronder voor wat de controle afkeurt.\n  "
-                       f"{exc}")
+        row.problem = (
+            "'bibliotheek controleer' keurt de synthetische bibliotheek af (of faalt zelf), dus "
+            "overzicht is niet zinvol te meten. De kopieën heten <thema>/<id>-sNNNN.yaml met een "
+            "aangepaste id-regel; zie de melding hieronder voor wat de controle afkeurt.\n  "
+            f"{exc}"
+        )
         return
     added = _count_files(cache) - before
-    print(f"  controleer (vult ook de lintcache): {elapsed / 1000:.1f} s; "
-          f"{added} nieuwe bestanden in $XDG_CACHE_HOME/aanbesteding"
-          + ("" if added else " (geen cache: overzicht wordt zonder lintcache gemeten)"))
+    print(
+        f"  controleer (vult ook de lintcache): {elapsed / 1000:.1f} s; "
+        f"{added} nieuwe bestanden in $XDG_CACHE_HOME/aanbesteding"
+        + ("" if added else " (geen cache: overzicht wordt zonder lintcache gemeten)")
+    )
     ours = (*APP, "bibliotheek", "overzicht", str(library))
     base = (PY, str(HERE / "parse_yaml.py"), str(library))
     measure(row, ours, base, setup)
@@ -149,9 +176,12 @@ def _profiles(folder: Path, count: int) -> list[Path]:
     paths = []
     for n in range(count):
         path = folder / f"gemeente-{n:03}.yaml"
-        path.write_text(f"laag: {n % 3 + 1}\ncontracttype: {types[n % len(types)]}\n"
-                        f"organisatie: Gemeente {n:03}\nkenmerk: INK-2026-{n:03}\n"
-                        "datum: 2026-11-23\n", encoding="utf-8")
+        path.write_text(
+            f"laag: {n % 3 + 1}\ncontracttype: {types[n % len(types)]}\n"
+            f"organisatie: Gemeente {n:03}\nkenmerk: INK-2026-{n:03}\n"
+            "datum: 2026-11-23\n",
+            encoding="utf-8",
+        )
         paths.append(path)
     return paths
 
@@ -161,31 +191,36 @@ def check_batch(env: Mapping[str, str], cwd: Path, throughput: bool = False) -> 
     proces), één keer elk; met ``throughput`` ook de doorvoer voor 342 profielen."""
     profiles = _profiles(cwd / "batch-profielen", BATCH_SIZE)
     try:
-        run_once((*APP, "batch", *map(str, profiles[:2]), "--uitvoer", str(cwd / "opwarm"),
-                  "--force"), env, cwd)
+        run_once((*APP, "batch", *map(str, profiles[:2]), "--uitvoer", str(cwd / "opwarm"), "--force"), env, cwd)
         (cwd / "los").mkdir(exist_ok=True)
         separate = 0.0
         for path in profiles:
-            separate += run_once((*APP, "genereer", str(path), "--uitvoer",
-                                  str(cwd / "los" / f"{path.stem}.docx"), "--force"), env, cwd)
-        together = run_once((*APP, "batch", *map(str, profiles), "--uitvoer",
-                             str(cwd / "samen"), "--force"), env, cwd)
+            separate += run_once(
+                (*APP, "genereer", str(path), "--uitvoer", str(cwd / "los" / f"{path.stem}.docx"), "--force"), env, cwd
+            )
+        together = run_once((*APP, "batch", *map(str, profiles), "--uitvoer", str(cwd / "samen"), "--force"), env, cwd)
     except CommandFailed as exc:
         return f"batch: niet gemeten: {exc}"
     ratio = together / separate
     verdict = "gehaald" if ratio <= BATCH_TARGET else "NIET gehaald"
-    line = (f"batch {BATCH_SIZE} profielen: {together / 1000:.1f} s tegen {separate / 1000:.1f} s "
-            f"voor {BATCH_SIZE} losse genereer-aanroepen = {ratio:.2f}x (doel <= {BATCH_TARGET}x, "
-            f"{verdict}; {os.cpu_count()} cores)")
+    line = (
+        f"batch {BATCH_SIZE} profielen: {together / 1000:.1f} s tegen {separate / 1000:.1f} s "
+        f"voor {BATCH_SIZE} losse genereer-aanroepen = {ratio:.2f}x (doel <= {BATCH_TARGET}x, "
+        f"{verdict}; {os.cpu_count()} cores)"
+    )
     if throughput:
         many = _profiles(cwd / "gemeenten", MUNICIPALITIES)
         try:
-            elapsed = run_once((*APP, "batch", *map(str, many), "--uitvoer", str(cwd / "gemeenten-uit"),
-                                "--force"), env, cwd) / 1000
+            elapsed = (
+                run_once((*APP, "batch", *map(str, many), "--uitvoer", str(cwd / "gemeenten-uit"), "--force"), env, cwd)
+                / 1000
+            )
         except CommandFailed as exc:
             return f"{line}\nbatch {MUNICIPALITIES} profielen: niet gemeten: {exc}"
-        line += (f"\nbatch {MUNICIPALITIES} profielen (één per gemeente): {elapsed:.1f} s, "
-                 f"{MUNICIPALITIES / elapsed:.1f} profielen/s")
+        line += (
+            f"\nbatch {MUNICIPALITIES} profielen (één per gemeente): {elapsed:.1f} s, "
+            f"{MUNICIPALITIES / elapsed:.1f} profielen/s"
+        )
     return line
 
 
@@ -193,11 +228,15 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     repeats = args.herhalingen or (QUICK_REPEATS if args.snel else DEFAULT_REPEATS)
     budget = None if args.herhalingen else BUDGET_S
-    print(f"Python {platform.python_version()} ({PY}), {platform.system()}, {os.cpu_count()} cores; "
-          f"{repeats} rondes per paar, om en om, elk een nieuw proces")
-    rows = [Row("--help tegen 'import click'", 1.35),
-            Row("genereer laag 1 saas tegen kale docx/xlsx", 1.5),
-            Row(f"overzicht {LIBRARY_SIZE} clausules tegen libyaml", 2.0)]
+    print(
+        f"Python {platform.python_version()} ({PY}), {platform.system()}, {os.cpu_count()} cores; "
+        f"{repeats} rondes per paar, om en om, elk een nieuw proces"
+    )
+    rows = [
+        Row("--help tegen 'import click'", 1.35),
+        Row("genereer laag 1 saas tegen kale docx/xlsx", 1.5),
+        Row(f"overzicht {LIBRARY_SIZE} clausules tegen libyaml", 2.0),
+    ]
     with tempfile.TemporaryDirectory(prefix="aanbesteding-bench-") as tmp:
         work = Path(tmp)
         # Lintcache in een tijdelijke map, zodat de cache van de gebruiker onaangeroerd blijft;

@@ -77,8 +77,7 @@ def build() -> bytes:
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(6)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size, before in (("Heading 1", 16, 18), ("Heading 2", 12.5, 14),
-                               ("Heading 3", 11, 10)):
+    for name, size, before in (("Heading 1", 16, 18), ("Heading 2", 12.5, 14), ("Heading 3", 11, 10)):
         style = doc.styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)

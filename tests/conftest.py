@@ -30,9 +30,16 @@ def clause_data(**overrides: Any) -> dict[str, Any]:
         "lagen": {"kritiek": "eis", "gevoelig": "eis", "ondersteunend": "wens"},
         "contracttypen": ["saas", "paas"],
         "begrippen": ["Opdrachtnemer", "Subverwerker"],
-        "parameters": {"termijn_dagen": {"type": "geheel-getal", "standaard": 30, "minimum": 10,
-                                         "maximum": 90, "eenheid": "dagen",
-                                         "omschrijving": "Meldtermijn"}},
+        "parameters": {
+            "termijn_dagen": {
+                "type": "geheel-getal",
+                "standaard": 30,
+                "minimum": 10,
+                "maximum": 90,
+                "eenheid": "dagen",
+                "omschrijving": "Meldtermijn",
+            }
+        },
         "tekst": "De Opdrachtnemer meldt elke nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf.",
         "toelichting": "Zicht op de keten beperkt risico R10.",
         "wijze_van_aantonen": "Een lijst, ondertekend door een tekenbevoegde.",
@@ -57,8 +64,9 @@ def _config_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
-                        _config_home: Path) -> None:
+def _private_lint_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _config_home: Path
+) -> None:
     """Every test gets its own lint cache, so no test sees another's (or the user's) results."""
     monkeypatch.setenv("AANBESTEDING_CACHE", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(_config_home))
@@ -81,8 +89,7 @@ def make_library(tmp_path: Path) -> LibraryFactory:
         for rel, content in files.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            text = content if isinstance(content, str) else yaml.safe_dump(
-                content, allow_unicode=True, sort_keys=False)
+            text = content if isinstance(content, str) else yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
             path.write_text(text, encoding="utf-8")
         return root
 

@@ -21,11 +21,9 @@ def module_cache_fixture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True, name="shared_lint_cache")
-def shared_lint_cache_fixture(_private_lint_cache: None, module_cache: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def shared_lint_cache_fixture(_private_lint_cache: None, module_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One lint cache per module instead of one per test."""
     monkeypatch.setenv("AANBESTEDING_CACHE", str(module_cache))
-
 
 
 def refused(run: Runner, args: list[str], folder: Path, *expected: str) -> str:

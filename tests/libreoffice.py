@@ -24,16 +24,18 @@ _REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
 # Where the installers put LibreOffice when it is not on PATH (Windows, macOS).
 _DEFAULT_LOCATIONS = (
     Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "LibreOffice" / "program" / "soffice.exe",
-    Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "LibreOffice" / "program"
-    / "soffice.exe",
+    Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "LibreOffice" / "program" / "soffice.exe",
     Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
 )
 
 
 def soffice() -> str:
     """Path of the LibreOffice binary, or skip the test when it is not installed."""
-    found = shutil.which("soffice") or shutil.which("libreoffice") or next(
-        (str(path) for path in _DEFAULT_LOCATIONS if path.is_file()), None)
+    found = (
+        shutil.which("soffice")
+        or shutil.which("libreoffice")
+        or next((str(path) for path in _DEFAULT_LOCATIONS if path.is_file()), None)
+    )
     if found is None:
         if os.environ.get("AANBESTEDING_REQUIRE_LIBREOFFICE"):
             pytest.fail("LibreOffice (soffice) ontbreekt, maar CI vereist de echte client")
@@ -53,9 +55,21 @@ def convert(source: Path, target_format: str, outdir: Path) -> Path:
     (user / "registrymodifications.xcu").write_text(_REGISTRY, encoding="utf-8")
     outdir.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-         "--norestore", "--convert-to", target_format, "--outdir", str(outdir), str(source)],
-        capture_output=True, text=True, timeout=240, check=False,
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
     )
     extension = target_format.split(":")[0]
     converted = outdir / f"{source.stem}.{extension}"
@@ -69,6 +83,5 @@ def pdf_text(pdf: Path) -> str:
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
-    result = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True,
-                            check=True, timeout=60)
+    result = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60)
     return result.stdout

@@ -20,9 +20,26 @@ NS = {"w": W}
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("toegankelijk") / "bijlage.docx"
-    assert main(["genereer", "--laag", "1", "--contracttype", "iaas", "--organisatie",
-                 "Gemeente Voorbeeld", "--kenmerk", "INK-1", "--datum", "2026-12-07",
-                 "--uitvoer", str(out)]) == 0
+    assert (
+        main(
+            [
+                "genereer",
+                "--laag",
+                "1",
+                "--contracttype",
+                "iaas",
+                "--organisatie",
+                "Gemeente Voorbeeld",
+                "--kenmerk",
+                "INK-1",
+                "--datum",
+                "2026-12-07",
+                "--uitvoer",
+                str(out),
+            ]
+        )
+        == 0
+    )
     return out
 
 
@@ -43,8 +60,11 @@ def part(path: Path, name: str) -> str:
 def test_no_empty_paragraphs_are_used_for_spacing(generated: Path) -> None:
     for path in documents(generated):
         paragraphs = body(path).findall(".//w:body/w:p", NS)
-        blank = [p for p in paragraphs if not "".join(p.itertext()).strip()
-                 and p.find(".//w:br", NS) is None and p.find(".//w:sectPr", NS) is None]
+        blank = [
+            p
+            for p in paragraphs
+            if not "".join(p.itertext()).strip() and p.find(".//w:br", NS) is None and p.find(".//w:sectPr", NS) is None
+        ]
         assert not blank, f"{path.name}: {len(blank)} lege alinea's"
 
 
@@ -54,11 +74,13 @@ def test_sub_headings_are_headings_that_the_toc_leaves_out(generated: Path) -> N
     for p in root.iter(f"{{{W}}}p"):
         style = p.find("w:pPr/w:pStyle", NS)
         text = "".join(p.itertext())
-        if style is not None and text in ("Wijze van aantonen", "Toelichting",
-                                          "Weging en scoringsleidraad"):
+        if style is not None and text in ("Wijze van aantonen", "Toelichting", "Weging en scoringsleidraad"):
             styles.setdefault(text, set()).add(style.get(f"{{{W}}}val"))
-    assert styles == {"Wijze van aantonen": {"Heading3"}, "Toelichting": {"Heading3"},
-                      "Weging en scoringsleidraad": {"Heading3"}}
+    assert styles == {
+        "Wijze van aantonen": {"Heading3"},
+        "Toelichting": {"Heading3"},
+        "Weging en scoringsleidraad": {"Heading3"},
+    }
     instruction = "".join(t.text or "" for t in root.iter(f"{{{W}}}instrText"))
     assert '\\o "1-2"' in instruction  # heading 3 is not listed in the table of contents
     xml = part(generated, "word/styles.xml")
@@ -103,11 +125,14 @@ def test_package_properties_describe_the_file_not_the_template(generated: Path) 
 def test_the_charts_have_alternative_text(generated: Path) -> None:
     grid = generated.with_suffix(".xlsx")
     with zipfile.ZipFile(grid) as package:
-        drawings = [n for n in package.namelist() if n.startswith("xl/drawings/drawing")
-                    and n.endswith(".xml")]
-        frames = [element for name in drawings
-                  for element in etree.fromstring(package.read(name)).iter(
-                      "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr")]
+        drawings = [n for n in package.namelist() if n.startswith("xl/drawings/drawing") and n.endswith(".xml")]
+        frames = [
+            element
+            for name in drawings
+            for element in etree.fromstring(package.read(name)).iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}cNvPr"
+            )
+        ]
     assert len(frames) == 2
     for frame in frames:
         assert len(frame.get("descr", "")) > 60 and frame.get("title"), etree.tostring(frame)
@@ -121,10 +146,13 @@ def test_word_stops_asking_to_update_only_when_every_toc_line_has_its_page(gener
 
     data = generated.read_bytes()
     when = dt.date(2026, 12, 7)
-    toc = [t for p in body(generated).iter(f"{{{W}}}p")
-           for style in p.findall("w:pPr/w:pStyle", NS)
-           if style.get(f"{{{W}}}val") in ("toc1", "toc2")
-           for t in ["".join(x.text or "" for x in p.iter(f"{{{W}}}t"))]]
+    toc = [
+        t
+        for p in body(generated).iter(f"{{{W}}}p")
+        for style in p.findall("w:pPr/w:pStyle", NS)
+        if style.get(f"{{{W}}}val") in ("toc1", "toc2")
+        for t in ["".join(x.text or "" for x in p.iter(f"{{{W}}}t"))]
+    ]
     everything = fill_toc_pages(data, [(text, n + 3) for n, text in enumerate(toc)], when)
     partly = fill_toc_pages(data, [(text, n + 3) for n, text in enumerate(toc[:-1])], when)
     nothing = fill_toc_pages(data, [("Bestaat niet", 3)], when)

@@ -34,19 +34,19 @@ def test_the_overview_never_cuts_the_wijze_van_aantonen_mid_sentence(annex: Anne
 def test_counts_use_the_singular_for_one() -> None:
     library = load_library()
     annex = compose_annex(library, build_tender({"laag": "3", "contracttype": "licentie"}))
-    counts = next(b.text for b in introduction(annex)
-                  if isinstance(b, Para) and b.text.startswith("De bijlage telt"))
+    counts = next(b.text for b in introduction(annex) if isinstance(b, Para) and b.text.startswith("De bijlage telt"))
     assert " 1 wensen" not in counts and " 1 eisen" not in counts
     wishes = len([r for r in annex.requirements if r.kind.value == "wens"])
     assert (f"{wishes} wens " if wishes == 1 else f"{wishes} wensen ") in counts
 
 
 def test_a_dossier_note_never_starts_mid_thought() -> None:
-    text = ("De eis beperkt de toegang tot beheerders in de EER. Zij is ook een voorwaarde voor "
-            "laag 2. Het contract blijft verder gelijk.")
+    text = (
+        "De eis beperkt de toegang tot beheerders in de EER. Zij is ook een voorwaarde voor "
+        "laag 2. Het contract blijft verder gelijk."
+    )
     public, notes = split_tier_notes(text)
-    assert notes == ["De eis beperkt de toegang tot beheerders in de EER.",
-                     "Zij is ook een voorwaarde voor laag 2."]
+    assert notes == ["De eis beperkt de toegang tot beheerders in de EER.", "Zij is ook een voorwaarde voor laag 2."]
     assert isinstance(public[0], Para) and "Zij is ook" not in public[0].text
     assert "De eis beperkt" in public[0].text  # the bijlage keeps its own sentence
     _, alone = split_tier_notes("Eerst iets anders. In laag 3 geldt de eis niet.")

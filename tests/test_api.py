@@ -30,8 +30,7 @@ def _tender(**values: object) -> Tender:
     return build_tender({"laag": 2, "contracttype": "saas", "datum": DATE, **values})
 
 
-def test_generate_returns_the_files_with_their_hashes_and_the_warnings(library: Library,
-                                                                       tmp_path: Path) -> None:
+def test_generate_returns_the_files_with_their_hashes_and_the_warnings(library: Library, tmp_path: Path) -> None:
     result = generate(_tender(), library, tmp_path / "bijlage.docx")
     assert [f.format for f in result.files] == ["docx", "xlsx", "formulier", "verantwoording"]
     for written in result.files:
@@ -54,8 +53,9 @@ def test_generate_writes_only_the_formats_asked_for(library: Library, tmp_path: 
         generate(_tender(), library, tmp_path / "c.docx", formats=("docx", "pdfx"))
 
 
-def test_generate_many_loads_the_library_once(library: Library, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generate_many_loads_the_library_once(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import aanbesteding.api as api
 
     def no_load(*_: object, **__: object) -> Library:
@@ -69,7 +69,8 @@ def test_generate_many_loads_the_library_once(library: Library, tmp_path: Path,
 
 
 def test_a_final_document_from_unadopted_clauses_is_refused_and_nothing_written(
-        library: Library, tmp_path: Path) -> None:
+    library: Library, tmp_path: Path
+) -> None:
     with pytest.raises(PolicyError) as info:
         generate(_tender(status="definitief"), library, tmp_path / "d.docx")
     assert "niet vastgesteld" in str(info.value)
@@ -77,21 +78,19 @@ def test_a_final_document_from_unadopted_clauses_is_refused_and_nothing_written(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_final_document_from_adopted_clauses_is_allowed(make_library: LibraryFactory,
-                                                          tmp_path: Path) -> None:
-    adopted = clause_data(status="vastgesteld", beoordeeld_door="mr. A. Jurist",
-                          beoordeeld_op="2026-10-01")
+def test_a_final_document_from_adopted_clauses_is_allowed(make_library: LibraryFactory, tmp_path: Path) -> None:
+    adopted = clause_data(status="vastgesteld", beoordeeld_door="mr. A. Jurist", beoordeeld_op="2026-10-01")
     root = make_library({"keten/voorbeeld-clausule.yaml": adopted})
     # One eis and no wensen: no award part of its own, but the leidraad and beslisregel are named.
     gunning = {"leidraad": "paragraaf 5 van de leidraad", "beslisregel": "loting door een notaris"}
-    result = generate(_tender(status="definitief", gunning=gunning), load_library(root),
-                      tmp_path / "e.docx")
+    result = generate(_tender(status="definitief", gunning=gunning), load_library(root), tmp_path / "e.docx")
     assert result.warnings == ()
     assert (tmp_path / "e.docx").exists()
 
 
 def test_genereer_status_definitief_exits_non_zero_and_lists_the_clauses(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     code = main(["genereer", "--laag", "3", "--contracttype", "saas", "--status", "definitief"])
     err = capsys.readouterr().err
@@ -140,11 +139,18 @@ def test_genereer_help_lists_every_tender_field(capsys: pytest.CaptureFixture[st
 
 def test_options_add_to_the_profile_mappings_and_win_over_its_values(tmp_path: Path) -> None:
     profile = tmp_path / "p.yaml"
-    profile.write_text("laag: 2\ncontracttype: saas\nparameters: {aankondiging_dagen: 60}\n"
-                       "kenmerk: A\n", encoding="utf-8")
-    tender = tender_from_options(profile, {"parameters": ("exit_dagen=90",), "kenmerk": "B",
-                                           "inschrijvers": ("Alfa", "Beta"),
-                                           "verhouding": "kwaliteit=50,soevereiniteit=20,prijs=30"})
+    profile.write_text(
+        "laag: 2\ncontracttype: saas\nparameters: {aankondiging_dagen: 60}\nkenmerk: A\n", encoding="utf-8"
+    )
+    tender = tender_from_options(
+        profile,
+        {
+            "parameters": ("exit_dagen=90",),
+            "kenmerk": "B",
+            "inschrijvers": ("Alfa", "Beta"),
+            "verhouding": "kwaliteit=50,soevereiniteit=20,prijs=30",
+        },
+    )
     assert tender.parameters == {"aankondiging_dagen": 60, "exit_dagen": "90"}
     assert tender.kenmerk == "B"
     assert tender.inschrijvers == ["Alfa", "Beta"]

@@ -60,8 +60,7 @@ def test_no_module_imports_itself_through_others() -> None:
         state[node] = 1
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                cycles.append([*trail[trail.index(target):], target] if target in trail
-                              else [node, target])
+                cycles.append([*trail[trail.index(target) :], target] if target in trail else [node, target])
             elif target not in state:
                 visit(target, [*trail, target])
         state[node] = 2
@@ -78,8 +77,11 @@ def test_the_package_top_level_has_at_most_eight_modules() -> None:
 
 
 def test_no_module_is_longer_than_400_lines() -> None:
-    long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
     assert long == {}
 
 
@@ -89,46 +91,64 @@ def test_the_library_never_imports_a_writer_or_the_cli() -> None:
         if module.startswith(("aanbesteding.library", "aanbesteding.compose", "aanbesteding.tender")):
             assert not {t for t in targets if t.startswith(("aanbesteding.writers", "aanbesteding.cli"))}, module
         if module.startswith("aanbesteding.writers"):
-            assert not {t for t in targets if t.startswith(("aanbesteding.library.loader",
-                                                            "aanbesteding.cli"))}, module
+            assert not {t for t in targets if t.startswith(("aanbesteding.library.loader", "aanbesteding.cli"))}, module
 
 
 def test_help_imports_no_heavy_library() -> None:
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['aanbesteding', '--help']\n"
-             "try:\n    runpy.run_module('aanbesteding', run_name='__main__')\n"
-             "except SystemExit:\n    pass\n"
-             f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, timeout=60)
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['aanbesteding', '--help']\n"
+        "try:\n    runpy.run_module('aanbesteding', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
     assert "Opdrachten:" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_overzicht_with_a_warm_cache_imports_no_writer_or_template_engine(tmp_path: Path) -> None:
-    env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
-           "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
-           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the code under test, not an install
-    subprocess.run([sys.executable, "-m", "aanbesteding", "bibliotheek", "controleer"],
-                   check=True, timeout=120, env=env, capture_output=True)
-    probe = ("import runpy, sys\n"
-             "sys.argv = ['aanbesteding', 'bibliotheek', 'overzicht']\n"
-             "try:\n    runpy.run_module('aanbesteding', run_name='__main__')\n"
-             "except SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('docx', 'openpyxl', 'jinja2', 'babel') if m in sys.modules))\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, timeout=120, env=env)
+    env = {
+        "AANBESTEDING_CACHE": str(tmp_path / "cache"),
+        "PATH": "/usr/bin:/bin",
+        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }  # the code under test, not an install
+    subprocess.run(
+        [sys.executable, "-m", "aanbesteding", "bibliotheek", "controleer"],
+        check=True,
+        timeout=120,
+        env=env,
+        capture_output=True,
+    )
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['aanbesteding', 'bibliotheek', 'overzicht']\n"
+        "try:\n    runpy.run_module('aanbesteding', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('docx', 'openpyxl', 'jinja2', 'babel') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120, env=env
+    )
     assert "clausules" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
 
 
-@pytest.mark.parametrize("error", [
-    LibraryError([Problem("keten/a.yaml", 3, "titel", "mag niet leeg zijn"),
-                  Problem("keten/b.yaml", None, "(bestand)", "ongeldige YAML")]),
-    InputError("--laag ontbreekt"),
-    PolicyError("niet vastgesteld"),
-    SourceError("HEAD~9:clauses: bestaat niet"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        LibraryError(
+            [
+                Problem("keten/a.yaml", 3, "titel", "mag niet leeg zijn"),
+                Problem("keten/b.yaml", None, "(bestand)", "ongeldige YAML"),
+            ]
+        ),
+        InputError("--laag ontbreekt"),
+        PolicyError("niet vastgesteld"),
+        SourceError("HEAD~9:clauses: bestaat niet"),
+    ],
+)
 def test_errors_survive_pickling_with_their_message(error: AanbestedingError) -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error)
@@ -140,17 +160,23 @@ def test_errors_survive_pickling_with_their_message(error: AanbestedingError) ->
 
 
 def test_a_run_without_a_grid_imports_no_spreadsheet_library(tmp_path: Path) -> None:
-    probe = ("import sys\n"
-             "from aanbesteding.cli.main import main\n"
-             f"code = main(['genereer', '--laag', '3', '--contracttype', 'saas', '--geen-matrix', "
-             "'--geen-formulier', "
-             f"'--uitvoer', {str(tmp_path / 'b.docx')!r}])\n"
-             "print(code, 'openpyxl' in sys.modules)\n")
-    env = {"AANBESTEDING_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
-           "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
-           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, timeout=120, env=env)
+    probe = (
+        "import sys\n"
+        "from aanbesteding.cli.main import main\n"
+        f"code = main(['genereer', '--laag', '3', '--contracttype', 'saas', '--geen-matrix', "
+        "'--geen-formulier', "
+        f"'--uitvoer', {str(tmp_path / 'b.docx')!r}])\n"
+        "print(code, 'openpyxl' in sys.modules)\n"
+    )
+    env = {
+        "AANBESTEDING_CACHE": str(tmp_path / "cache"),
+        "PATH": "/usr/bin:/bin",
+        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+        "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120, env=env
+    )
     assert result.stdout.strip().splitlines()[-1] == "0 False", result.stderr
 
 

@@ -32,10 +32,12 @@ GUNNING: dict[str, Any] = {
     "leidraad": "paragraaf 5.2 van de Aanbestedingsleidraad",
     "subcriterium": "K3 Digitale soevereiniteit",
     "weging": 20,
-    "criteria": [{"naam": "K1 Functionaliteit", "weging": 30},
-                 {"naam": "K2 Implementatie", "weging": 10},
-                 {"naam": "K3 Digitale soevereiniteit", "weging": 20},
-                 {"naam": "Prijs", "weging": 40, "prijs": True}],
+    "criteria": [
+        {"naam": "K1 Functionaliteit", "weging": 30},
+        {"naam": "K2 Implementatie", "weging": 10},
+        {"naam": "K3 Digitale soevereiniteit", "weging": 20},
+        {"naam": "Prijs", "weging": 40, "prijs": True},
+    ],
     "beslisregel": "hoogste score op K1; daarna loting door een notaris",
     "prijsdefinitie": "de totale prijs over de looptijd van vier jaar, exclusief btw",
 }
@@ -48,11 +50,13 @@ def library() -> Library:
     return load_library()
 
 
-def annex_for(library: Library, laag: str = "2", contracttype: str = "saas",
-              **values: Any) -> Annex:
-    return compose_annex(library, build_tender({"laag": laag, "contracttype": contracttype,
-                                                "inschrijvers": BIDDERS, "datum": "2026-12-07",
-                                                **values}))
+def annex_for(library: Library, laag: str = "2", contracttype: str = "saas", **values: Any) -> Annex:
+    return compose_annex(
+        library,
+        build_tender(
+            {"laag": laag, "contracttype": contracttype, "inschrijvers": BIDDERS, "datum": "2026-12-07", **values}
+        ),
+    )
 
 
 def chapter_text(annex: Annex) -> str:
@@ -71,8 +75,8 @@ def chapter_text(annex: Annex) -> str:
 
 # --- the bijlage ---------------------------------------------------------------------------------
 
-def test_without_gunning_the_bijlage_has_no_total_formula_and_names_what_is_missing(
-        library: Library) -> None:
+
+def test_without_gunning_the_bijlage_has_no_total_formula_and_names_what_is_missing(library: Library) -> None:
     annex = annex_for(library)
     text = chapter_text(annex)
     assert "Eindscore" not in text and "Totaalscore =" not in text
@@ -82,24 +86,23 @@ def test_without_gunning_the_bijlage_has_no_total_formula_and_names_what_is_miss
     assert any("nog niet opgegeven" in w for w in warnings)
 
 
-def test_with_gunning_the_bijlage_names_the_sub_criterion_its_share_and_the_leidraad(
-        library: Library) -> None:
+def test_with_gunning_the_bijlage_names_the_sub_criterion_its_share_and_the_leidraad(library: Library) -> None:
     annex = annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)
     text = chapter_text(annex)
     assert "K3 Digitale soevereiniteit" in text and "voor 20% meetelt in de totaalscore" in text
     assert "paragraaf 5.2 van de Aanbestedingsleidraad" in text
-    assert ("Totaalscore = 30% × score K1 Functionaliteit + 10% × score K2 Implementatie + 20% × "
-            "score K3 Digitale soevereiniteit + 40% × prijsscore") in text
-    assert "Score K3 Digitale soevereiniteit = 70% × wensenscore + 30% × Soevereiniteitsscore" \
-        in text
+    assert (
+        "Totaalscore = 30% × score K1 Functionaliteit + 10% × score K2 Implementatie + 20% × "
+        "score K3 Digitale soevereiniteit + 40% × prijsscore"
+    ) in text
+    assert "Score K3 Digitale soevereiniteit = 70% × wensenscore + 30% × Soevereiniteitsscore" in text
     assert "hoogste score op K1; daarna loting door een notaris" in text
     assert "op 2 decimalen afgerond" in text and "voordat zij in een volgende stap" in text
     assert "P is de totale prijs over de looptijd van vier jaar" in text
     assert annex.award.missing == ()
 
 
-def test_the_method_is_based_on_the_eu_csf_and_names_the_buyers_own_choices(
-        library: Library) -> None:
+def test_the_method_is_based_on_the_eu_csf_and_names_the_buyers_own_choices(library: Library) -> None:
     text = chapter_text(annex_for(library, gunning=GUNNING))
     assert "gebaseerd op het EU Cloud Sovereignty Framework" in text
     assert "volgt de methode van" not in text
@@ -112,20 +115,25 @@ def test_the_sub_criterion_share_is_capped_per_tier(library: Library) -> None:
         annex_for(library, gunning={**GUNNING, "weging": 30, "criteria": []})
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"criteria": [{"naam": "K1", "weging": 50}, {"naam": "Prijs", "weging": 40, "prijs": True}]},
-     "tellen op tot 90%"),
-    ({"weging": 25}, "verschilt van de weging"),
-    ({"subcriterium": "K9 Onbekend"}, "staat niet in criteria"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"criteria": [{"naam": "K1", "weging": 50}, {"naam": "Prijs", "weging": 40, "prijs": True}]},
+            "tellen op tot 90%",
+        ),
+        ({"weging": 25}, "verschilt van de weging"),
+        ({"subcriterium": "K9 Onbekend"}, "staat niet in criteria"),
+    ],
+)
 def test_an_inconsistent_gunning_block_is_refused_naming_the_field(
-        library: Library, change: dict[str, Any], message: str) -> None:
+    library: Library, change: dict[str, Any], message: str
+) -> None:
     with pytest.raises(InputError, match=message):
         annex_for(library, gunning={**GUNNING, **change})
 
 
-def test_laag_3_licentie_has_no_award_part_and_mentions_no_seal_minimum(
-        library: Library) -> None:
+def test_laag_3_licentie_has_no_award_part_and_mentions_no_seal_minimum(library: Library) -> None:
     annex = annex_for(library, "3", "licentie")
     assert not annex.award.part
     assert annex.of_kind(Kind.WENS) == ()  # eisen and bepalingen only
@@ -142,9 +150,11 @@ def test_exclusion_rule_is_the_same_in_bijlage_and_grid(library: Library) -> Non
     text = chapter_text(annex)
     ws = openpyxl.load_workbook(__import__("io").BytesIO(grid_bytes(annex)))["Toelichting"]
     rule = str(ws.cell(row=row_of(ws, "Uitsluiting"), column=3).value)
-    for line in ("een eis (KO) die de Inschrijver met 'nee' beantwoordt",
-                 "een contractbepaling die de Inschrijver niet of onder voorbehoud aanvaardt",
-                 "een SEAL-niveau onder het minimum"):
+    for line in (
+        "een eis (KO) die de Inschrijver met 'nee' beantwoordt",
+        "een contractbepaling die de Inschrijver niet of onder voorbehoud aanvaardt",
+        "een SEAL-niveau onder het minimum",
+    ):
         assert line in text and line in rule
     for key in ("Afronding", "Beslisregel"):
         assert str(ws.cell(row=row_of(ws, key), column=3).value) in text
@@ -157,54 +167,77 @@ def test_the_laag_1_justification_is_never_the_library_default(library: Library)
     assert "nog niet vastgesteld" in texts
     assert annex.award.justification_open
     assert any(m.startswith("veiligheidsanalyse") for m in annex.award.missing)
-    given = annex_for(library, "1", "saas", gunning=GUNNING,
-                      parameters={"rechtvaardiging": "de veiligheidsanalyse VA-2026-3 van 1 "
-                                  "november 2026 toont aan dat de BRP-koppeling een wezenlijk "
-                                  "veiligheidsbelang raakt"},
-                      veiligheidsanalyse="VA-2026-3, 1 november 2026", route="artikel-2.24")
+    given = annex_for(
+        library,
+        "1",
+        "saas",
+        gunning=GUNNING,
+        parameters={
+            "rechtvaardiging": "de veiligheidsanalyse VA-2026-3 van 1 "
+            "november 2026 toont aan dat de BRP-koppeling een wezenlijk "
+            "veiligheidsbelang raakt"
+        },
+        veiligheidsanalyse="VA-2026-3, 1 november 2026",
+        route="artikel-2.24",
+    )
     assert not given.award.justification_open
-    assert not any("rechtvaardiging" in m or "veiligheidsanalyse" in m or "route" in m
-                   for m in given.award.missing)
+    assert not any("rechtvaardiging" in m or "veiligheidsanalyse" in m or "route" in m for m in given.award.missing)
 
 
 # --- definitief refuses, and writes nothing -----------------------------------------------------
+
 
 def _adopt(folder: Path) -> None:
     for path in folder.rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         if re.search(r"^status: (concept|in-review)$", text, re.MULTILINE):
             text = re.sub(r"^status: .*$", "status: vastgesteld", text, count=1, flags=re.M)
-            text = re.sub(r"^beoordeeld_door: .*$", "beoordeeld_door: mr. J. Jansen", text,
-                          count=1, flags=re.M)
-            text = re.sub(r"^beoordeeld_op: .*$", "beoordeeld_op: 2026-11-01", text, count=1,
-                          flags=re.M)
+            text = re.sub(r"^beoordeeld_door: .*$", "beoordeeld_door: mr. J. Jansen", text, count=1, flags=re.M)
+            text = re.sub(r"^beoordeeld_op: .*$", "beoordeeld_op: 2026-11-01", text, count=1, flags=re.M)
             path.write_text(text, encoding="utf-8")
 
 
-def test_definitief_without_gunning_refuses_and_writes_nothing(tmp_path: Path,
-                                                                run: Runner) -> None:
+def test_definitief_without_gunning_refuses_and_writes_nothing(tmp_path: Path, run: Runner) -> None:
     adopted = tmp_path / "bib"
     shutil.copytree(STANDARD, adopted)
     _adopt(adopted)
     out = tmp_path / "uit"
     out.mkdir()
-    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--bibliotheek",
-                        str(adopted), "--status", "definitief", "--uitvoer", str(out / "b")])
+    code, _, err = run(
+        [
+            "genereer",
+            "--laag",
+            "2",
+            "--contracttype",
+            "saas",
+            "--bibliotheek",
+            str(adopted),
+            "--status",
+            "definitief",
+            "--uitvoer",
+            str(out / "b"),
+        ]
+    )
     assert code != 0
     assert "gunningsmodel" in err and "Traceback" not in err
     assert list(out.iterdir()) == []
     profile = tmp_path / "profiel.yaml"
     import yaml
-    profile.write_text(yaml.safe_dump({"laag": 2, "contracttype": "saas", "gunning": GUNNING,
-                                       "pmin": PMIN, "pmax": PMAX, "status": "definitief"},
-                                      allow_unicode=True), encoding="utf-8")
-    code, _, err = run(["genereer", str(profile), "--bibliotheek", str(adopted),
-                        "--uitvoer", str(out / "b")])
+
+    profile.write_text(
+        yaml.safe_dump(
+            {"laag": 2, "contracttype": "saas", "gunning": GUNNING, "pmin": PMIN, "pmax": PMAX, "status": "definitief"},
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(["genereer", str(profile), "--bibliotheek", str(adopted), "--uitvoer", str(out / "b")])
     assert code == 0, err
     assert (out / "b.docx").exists()
 
 
 # --- the grid, filled for three bidders and recalculated ---------------------------------------
+
 
 def _fill(path: Path, annex: Annex, bids: dict[str, dict[str, Any]]) -> None:
     layout = GridLayout.from_annex(annex, criteria=("K1 Functionaliteit", "K2 Implementatie"))
@@ -219,8 +252,7 @@ def _fill(path: Path, annex: Annex, bids: dict[str, dict[str, Any]]) -> None:
         for sov, row in layout.sov_rows.items():
             wb["Soevereiniteit"].cell(row=row, column=layout.seal(i)).value = bid["seal"][sov]
         for k, criterion in enumerate(("K1", "K2")):
-            wb["Criteria"].cell(row=layout.criteria_row(i),
-                                column=layout.criterion_score(k)).value = bid[criterion]
+            wb["Criteria"].cell(row=layout.criteria_row(i), column=layout.criterion_score(k)).value = bid[criterion]
         wb["Prijs"].cell(row=layout.price_row(i), column=2).value = bid["price"]
     wb.save(path)
 
@@ -228,8 +260,7 @@ def _fill(path: Path, annex: Annex, bids: dict[str, dict[str, Any]]) -> None:
 def _hand(annex: Annex, bid: dict[str, Any]) -> tuple[float, float]:
     """The K3 score and the total as the bijlage's text defines them (fractions)."""
     wensen = [r for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
-    quality = sum(bid["wensen"][r.number] / 10 * (r.weight or 0) for r in wensen) / \
-        sum(r.weight or 0 for r in wensen)
+    quality = sum(bid["wensen"][r.number] / 10 * (r.weight or 0) for r in wensen) / sum(r.weight or 0 for r in wensen)
     weights = annex.weights
     sovereignty = sum(seal_percentage(s, bid["seal"][s]) * weights[s] for s in SOVS) / 100
     # Every score is rounded before the next step uses it (the bijlage's rounding rule).
@@ -243,15 +274,15 @@ def _bids(annex: Annex) -> dict[str, dict[str, Any]]:
     numbers = [r.number for r in annex.of_kind(Kind.WENS) if not r.scored_in_sov_table]
     high = dict.fromkeys(numbers, 8)
     mixed = {n: (10, 6, 4)[k % 3] for k, n in enumerate(numbers)}
-    seal_a = {"SOV-1": 3, "SOV-2": 3, "SOV-3": 4, "SOV-4": 3, "SOV-5": 2, "SOV-6": 3,
-              "SOV-7": 2, "SOV-8": 1}
-    seal_b = {"SOV-1": 1, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3, "SOV-5": 3, "SOV-6": 2,
-              "SOV-7": 3, "SOV-8": 0}
+    seal_a = {"SOV-1": 3, "SOV-2": 3, "SOV-3": 4, "SOV-4": 3, "SOV-5": 2, "SOV-6": 3, "SOV-7": 2, "SOV-8": 1}
+    seal_b = {"SOV-1": 1, "SOV-2": 3, "SOV-3": 3, "SOV-4": 3, "SOV-5": 3, "SOV-6": 2, "SOV-7": 3, "SOV-8": 0}
     # Beta and Gamma tie on the total (same bid, K1/K2 traded off: 0.3*70+0.1*40 =
     # 0.3*60+0.1*70); the beslisregel (highest K1) puts Beta first.
-    return {"Alfa": {"wensen": mixed, "seal": seal_a, "K1": 80, "K2": 50, "price": 650_000},
-            "Beta": {"wensen": high, "seal": seal_b, "K1": 70, "K2": 40, "price": 600_000},
-            "Gamma": {"wensen": high, "seal": seal_b, "K1": 60, "K2": 70, "price": 600_000}}
+    return {
+        "Alfa": {"wensen": mixed, "seal": seal_a, "K1": 80, "K2": 50, "price": 650_000},
+        "Beta": {"wensen": high, "seal": seal_b, "K1": 70, "K2": 40, "price": 600_000},
+        "Gamma": {"wensen": high, "seal": seal_b, "K1": 60, "K2": 70, "price": 600_000},
+    }
 
 
 def _recalculated(tmp_path: Path, annex: Annex, bids: dict[str, dict[str, Any]]) -> Any:
@@ -264,7 +295,8 @@ def _recalculated(tmp_path: Path, annex: Annex, bids: dict[str, dict[str, Any]])
 
 @pytest.mark.libreoffice
 def test_filled_grid_gives_the_hand_computed_totals_and_applies_the_beslisregel(
-        library: Library, tmp_path: Path) -> None:
+    library: Library, tmp_path: Path
+) -> None:
     annex = annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)
     bids = _bids(annex)
     wb = _recalculated(tmp_path, annex, bids)
@@ -286,8 +318,7 @@ def test_filled_grid_gives_the_hand_computed_totals_and_applies_the_beslisregel(
 
 
 @pytest.mark.libreoffice
-def test_equal_bids_on_total_and_tie_criterion_are_marked_for_the_beslisregel(
-        library: Library, tmp_path: Path) -> None:
+def test_equal_bids_on_total_and_tie_criterion_are_marked_for_the_beslisregel(library: Library, tmp_path: Path) -> None:
     annex = annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)
     bids = _bids(annex)
     bids["Gamma"] = dict(bids["Beta"])
@@ -300,8 +331,7 @@ def test_equal_bids_on_total_and_tie_criterion_are_marked_for_the_beslisregel(
 
 
 @pytest.mark.libreoffice
-def test_excluded_bids_show_no_score_and_name_every_failed_item(library: Library,
-                                                                tmp_path: Path) -> None:
+def test_excluded_bids_show_no_score_and_name_every_failed_item(library: Library, tmp_path: Path) -> None:
     annex = annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)
     layout = GridLayout.from_annex(annex)
     path = tmp_path / "in" / "matrix.xlsx"
@@ -320,18 +350,21 @@ def test_excluded_bids_show_no_score_and_name_every_failed_item(library: Library
     status = str(ws.cell(row=2, column=2).value)
     assert status.startswith("Uitgesloten: Nee bij ")
     assert eis in status and bepaling in status and "SEAL onder minimum bij SOV-5" in status
-    assert all(ws.cell(row=2, column=c).value in (None, "") for c in range(3, ws.max_column + 1)
-               if ws.cell(row=1, column=c).value != "SEAL (laagste)")
+    assert all(
+        ws.cell(row=2, column=c).value in (None, "")
+        for c in range(3, ws.max_column + 1)
+        if ws.cell(row=1, column=c).value != "SEAL (laagste)"
+    )
 
 
 @pytest.mark.libreoffice
-def test_laag_3_licentie_ranks_three_bidders_without_any_sovereignty_input(
-        library: Library, tmp_path: Path) -> None:
-    gunning = {"leidraad": "paragraaf 4 van de Aanbestedingsleidraad",
-               "criteria": [{"naam": "K1 Kwaliteit", "weging": 60},
-                            {"naam": "Prijs", "weging": 40, "prijs": True}],
-               "beslisregel": "hoogste score op K1; daarna loting door een notaris",
-               "prijsdefinitie": "de licentieprijs over vier jaar, exclusief btw"}
+def test_laag_3_licentie_ranks_three_bidders_without_any_sovereignty_input(library: Library, tmp_path: Path) -> None:
+    gunning = {
+        "leidraad": "paragraaf 4 van de Aanbestedingsleidraad",
+        "criteria": [{"naam": "K1 Kwaliteit", "weging": 60}, {"naam": "Prijs", "weging": 40, "prijs": True}],
+        "beslisregel": "hoogste score op K1; daarna loting door een notaris",
+        "prijsdefinitie": "de licentieprijs over vier jaar, exclusief btw",
+    }
     annex = annex_for(library, "3", "licentie", gunning=gunning, pmin=100_000, pmax=200_000)
     layout = GridLayout.from_annex(annex, criteria=("K1 Kwaliteit",))
     path = tmp_path / "in" / "matrix.xlsx"
@@ -352,24 +385,20 @@ def test_laag_3_licentie_ranks_three_bidders_without_any_sovereignty_input(
     totals = [ws.cell(row=r, column=column_of(ws, "Totaal")).value for r in (2, 3, 4)]
     assert totals == pytest.approx([0.68, 0.68, 0.64])
     # 0.68 = 0.68: the beslisregel (highest K1) separates Alfa (80) from Beta (60).
-    assert [ws.cell(row=r, column=column_of(ws, "Rangorde")).value for r in (2, 3, 4)] == \
-        [1, 2, 3]
+    assert [ws.cell(row=r, column=column_of(ws, "Rangorde")).value for r in (2, 3, 4)] == [1, 2, 3]
 
 
-def test_the_grid_of_laag_3_licentie_without_gunning_needs_no_seal_input(
-        library: Library) -> None:
+def test_the_grid_of_laag_3_licentie_without_gunning_needs_no_seal_input(library: Library) -> None:
     annex = annex_for(library, "3", "licentie")
     wb = openpyxl.load_workbook(__import__("io").BytesIO(grid_bytes(annex)))
     status = str(wb["Resultaat"]["B2"].value)
     assert "Soevereiniteit" not in status.split(",IF(")[-1] or "Soevereiniteit" not in status
 
 
-def test_the_docx_bijlage_is_concept_when_gunning_is_missing(library: Library,
-                                                            tmp_path: Path) -> None:
+def test_the_docx_bijlage_is_concept_when_gunning_is_missing(library: Library, tmp_path: Path) -> None:
     from aanbesteding.api import generate
 
-    result = generate(build_tender({"laag": 2, "contracttype": "saas"}), library,
-                      tmp_path / "b.docx")
+    result = generate(build_tender({"laag": 2, "contracttype": "saas"}), library, tmp_path / "b.docx")
     assert any("nog niet opgegeven" in w for w in result.warnings)
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "b.docx")).paragraphs)
     assert "Eindscore" not in text and "nog niet volledig opgegeven" in text
@@ -385,19 +414,20 @@ def _scores_a_certificate(guidance: dict[int, str]) -> bool:
     """Whether scoring guidance rewards holding a management-system certificate (a suitability
     attribute of the company, HvJ C-532/06 Lianakis), rather than what the offer provides."""
     text = " ".join(guidance.values())
-    return bool(_MANAGEMENT_SYSTEM.search(text)) and any(
-        _CERTIFICATE.search(step) for step in guidance.values())
+    return bool(_MANAGEMENT_SYSTEM.search(text)) and any(_CERTIFICATE.search(step) for step in guidance.values())
 
 
 def _wens_clauses() -> list[Any]:
-    return [pytest.param(item, id=item.clause.id) for item in load_library().clauses
-            if "wens" in item.clause.lagen.model_dump().values()]
+    return [
+        pytest.param(item, id=item.clause.id)
+        for item in load_library().clauses
+        if "wens" in item.clause.lagen.model_dump().values()
+    ]
 
 
 def test_the_certificate_rule_recognises_a_certificate_as_scoring_element() -> None:
     assert _scores_a_certificate({0: "Geen certificaat volgens ISO/IEC 27001.", 10: "Ja."})
-    assert not _scores_a_certificate({0: "Recycling door een volgens EN 50625 gecertificeerde "
-                                          "verwerker.", 10: "Ja."})
+    assert not _scores_a_certificate({0: "Recycling door een volgens EN 50625 gecertificeerde verwerker.", 10: "Ja."})
 
 
 @pytest.mark.parametrize("item", _wens_clauses())
@@ -415,8 +445,9 @@ def test_the_commented_gunning_block_of_init_works_when_uncommented(tmp_path: Pa
     while lines[end].startswith("#   "):
         end += 1
     profile = tmp_path / "p.yaml"
-    profile.write_text("\n".join(lines[:start] + [x[2:] for x in lines[start:end]]
-                                 + lines[end:]) + "\n", encoding="utf-8")
+    profile.write_text(
+        "\n".join(lines[:start] + [x[2:] for x in lines[start:end]] + lines[end:]) + "\n", encoding="utf-8"
+    )
     tender = tender_from_options(profile, {})
     assert tender.gunning is not None and tender.gunning.share == 20
     assert tender.gunning.tie_criterion() is not None
@@ -424,16 +455,40 @@ def test_the_commented_gunning_block_of_init_works_when_uncommented(tmp_path: Pa
 
 
 def test_gunning_option_items_are_parsed_and_bad_items_named(run: Runner, tmp_path: Path) -> None:
-    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
-                        "--gunning", "criterium=K1", "--uitvoer", str(tmp_path / "b.docx")])
+    code, _, err = run(
+        [
+            "genereer",
+            "--laag",
+            "2",
+            "--contracttype",
+            "saas",
+            "--gunning",
+            "criterium=K1",
+            "--uitvoer",
+            str(tmp_path / "b.docx"),
+        ]
+    )
     assert code != 0 and "--gunning 'criterium=K1'" in err and "Traceback" not in err
-    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
-                        "--gunning", "subcriterium=K3", "--gunning", "weging=40",
-                        "--uitvoer", str(tmp_path / "b.docx")])
+    code, _, err = run(
+        [
+            "genereer",
+            "--laag",
+            "2",
+            "--contracttype",
+            "saas",
+            "--gunning",
+            "subcriterium=K3",
+            "--gunning",
+            "weging=40",
+            "--uitvoer",
+            str(tmp_path / "b.docx"),
+        ]
+    )
     assert code != 0 and "hoogstens 25%" in err and not (tmp_path / "b.docx").exists()
 
 
 # --- the verantwoording and chapter 1 ---------------------------------------------------------------
+
 
 def _blocks_text(blocks: list[Any]) -> str:
     parts: list[str] = []
@@ -447,8 +502,7 @@ def _blocks_text(blocks: list[Any]) -> str:
     return "\n".join(parts)
 
 
-def test_the_verantwoording_records_the_award_model_and_where_each_default_came_from(
-        library: Library) -> None:
+def test_the_verantwoording_records_the_award_model_and_where_each_default_came_from(library: Library) -> None:
     from aanbesteding.assemble.accountability_content import accountability
 
     k3 = _blocks_text(accountability(annex_for(library, gunning=GUNNING, pmin=PMIN, pmax=PMAX)))
@@ -464,13 +518,11 @@ def test_the_verantwoording_records_the_award_model_and_where_each_default_came_
     assert "in te vullen door de inkoper" in laag1
     licence = _blocks_text(accountability(annex_for(library, "3", "licentie")))
     assert "Dit is de standaard die de clausulebibliotheek" not in licence
-    assert "geen: de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen " \
-        "samen 5 punten" in licence
+    assert "geen: de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen samen 5 punten" in licence
     assert "geen eigen gunningscriterium in deze bijlage" in licence  # the wens is left out
 
 
-def test_chapter_1_has_one_rule_for_evidence_and_an_applicable_precedence_rule(
-        library: Library) -> None:
+def test_chapter_1_has_one_rule_for_evidence_and_an_applicable_precedence_rule(library: Library) -> None:
     from aanbesteding.assemble.annex_content import introduction
 
     text = _blocks_text(introduction(annex_for(library)))
@@ -478,7 +530,6 @@ def test_chapter_1_has_one_rule_for_evidence_and_an_applicable_precedence_rule(
     assert "tenzij de algemene voorwaarden" not in text
     assert "Wat bij de Inschrijving moet worden gevoegd, staat bij het onderdeel zelf" in text
     assert "gaat deze bijlage voor." in text
-    assert "een Inschrijving die een bepaling niet of onder voorbehoud aanvaardt, wordt terzijde " \
-        "gelegd" in text
+    assert "een Inschrijving die een bepaling niet of onder voorbehoud aanvaardt, wordt terzijde gelegd" in text
     licence = _blocks_text(introduction(annex_for(library, "3", "licentie")))
     assert "geen eigen gunningscriterium" in licence

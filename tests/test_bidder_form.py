@@ -50,9 +50,20 @@ XLSX_FILTER = "xlsx:Calc MS Excel 2007 XML"
 
 @pytest.fixture(scope="module")
 def annex() -> Annex:
-    return compose_annex(load_library(), build_tender({
-        "laag": "2", "contracttype": "saas", "kenmerk": KENMERK, "datum": "2026-12-01",
-        "inschrijvers": list(BIDDERS), "pmin": 100000, "pmax": 300000}))
+    return compose_annex(
+        load_library(),
+        build_tender(
+            {
+                "laag": "2",
+                "contracttype": "saas",
+                "kenmerk": KENMERK,
+                "datum": "2026-12-01",
+                "inschrijvers": list(BIDDERS),
+                "pmin": 100000,
+                "pmax": 300000,
+            }
+        ),
+    )
 
 
 def load(data: bytes) -> Workbook:
@@ -61,6 +72,7 @@ def load(data: bytes) -> Workbook:
 
 def expected_inputs(layout: FormLayout) -> dict[str, set[str]]:
     """Every input cell the layout defines, per sheet."""
+
     def at(row: int, column: int) -> str:
         return f"{openpyxl.utils.get_column_letter(column)}{row}"
 
@@ -70,16 +82,15 @@ def expected_inputs(layout: FormLayout) -> dict[str, set[str]]:
             continue
         first = COL_OFFER if item.role == "offer" else COL_ANSWER
         questions |= {at(item.row, c) for c in (first, COL_DOCUMENT, COL_PAGE, COL_REMARK)}
-    seal = {at(o.row, c) for o in layout.objectives
-            for c in (COL_CLAIM, *range(COL_LEVEL_EVIDENCE, COL_LEVEL_EVIDENCE + 4))}
+    seal = {
+        at(o.row, c) for o in layout.objectives for c in (COL_CLAIM, *range(COL_LEVEL_EVIDENCE, COL_LEVEL_EVIDENCE + 4))
+    }
     ident = {at(f.row, IDENT_COLUMN) for f in IDENT_FIELDS}
-    return {INSCHRIJVER: ident, VRAGENLIJST: questions, SEAL: seal,
-            PRIJS: {at(PRICE_ROW, PRICE_COLUMN)}}
+    return {INSCHRIJVER: ident, VRAGENLIJST: questions, SEAL: seal, PRIJS: {at(PRICE_ROW, PRICE_COLUMN)}}
 
 
 def unlocked(ws: Worksheet) -> set[str]:
-    return {c.coordinate for row in ws.iter_rows() for c in row
-            if c.has_style and c.protection.locked is False}
+    return {c.coordinate for row in ws.iter_rows() for c in row if c.has_style and c.protection.locked is False}
 
 
 def validations(ws: Worksheet) -> dict[str, tuple[str, str | None]]:
@@ -94,8 +105,7 @@ def validations(ws: Worksheet) -> dict[str, tuple[str, str | None]]:
     return found
 
 
-def test_one_row_per_numbered_item_in_the_bijlages_order_with_its_number_and_text(
-        annex: Annex) -> None:
+def test_one_row_per_numbered_item_in_the_bijlages_order_with_its_number_and_text(annex: Annex) -> None:
     ws = load(form_bytes(annex))[VRAGENLIJST]
     layout = form_layout(annex)
     assert [i.number for i in layout.items] == [r.number for r in annex.requirements]
@@ -139,41 +149,58 @@ def test_every_input_is_typed_and_validated(annex: Annex) -> None:
 
 def test_the_form_holds_no_formula(annex: Annex) -> None:
     wb = load(form_bytes(annex))
-    formulas = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows()
-                for c in row if c.data_type == "f"]
+    formulas = [
+        (ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"
+    ]
     assert formulas == []
 
 
-def test_hidden_identification_names_the_tender_form_version_and_a_hash_per_row(
-        annex: Annex) -> None:
+def test_hidden_identification_names_the_tender_form_version_and_a_hash_per_row(annex: Annex) -> None:
     wb = load(form_bytes(annex))
     ws = wb[KENMERKEN]
     layout = form_layout(annex)
     assert ws.sheet_state == "veryHidden" and ws.protection.sheet
-    assert [ws.cell(row=r, column=2).value for r in range(1, 5)] == \
-        [FORM_KIND, KENMERK, layout.form_id, "1.0"]
+    assert [ws.cell(row=r, column=2).value for r in range(1, 5)] == [FORM_KIND, KENMERK, layout.form_id, "1.0"]
     first = layout.items[0]
     assert ws.cell(row=FIRST_DIGEST, column=1).value == first.number
-    assert ws.cell(row=FIRST_DIGEST, column=2).value == row_digest(first.number, first.title,
-                                                                   first.text)
-    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                    if c.value is not None)
+    assert ws.cell(row=FIRST_DIGEST, column=2).value == row_digest(first.number, first.title, first.text)
+    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None)
     assert annex.library_hash not in text  # never to bidders
     assert all(r.clause_id not in text.split() for r in annex.requirements if "-" in r.clause_id)
 
 
 def test_another_version_or_tender_gets_another_form_id(annex: Annex) -> None:
-    other = compose_annex(load_library(), build_tender({
-        "laag": "2", "contracttype": "saas", "kenmerk": KENMERK, "datum": "2026-12-01",
-        "versie": "1.1", "inschrijvers": list(BIDDERS)}))
+    other = compose_annex(
+        load_library(),
+        build_tender(
+            {
+                "laag": "2",
+                "contracttype": "saas",
+                "kenmerk": KENMERK,
+                "datum": "2026-12-01",
+                "versie": "1.1",
+                "inschrijvers": list(BIDDERS),
+            }
+        ),
+    )
     assert form_layout(other).form_id != form_layout(annex).form_id
 
 
 def test_same_annex_same_bytes_and_bidders_names_do_not_change_the_form(annex: Annex) -> None:
     assert form_bytes(annex) == form_bytes(annex)
-    published = compose_annex(load_library(), build_tender({
-        "laag": "2", "contracttype": "saas", "kenmerk": KENMERK, "datum": "2026-12-01",
-        "pmin": 100000, "pmax": 300000}))  # before the bids: placeholder bidders
+    published = compose_annex(
+        load_library(),
+        build_tender(
+            {
+                "laag": "2",
+                "contracttype": "saas",
+                "kenmerk": KENMERK,
+                "datum": "2026-12-01",
+                "pmin": 100000,
+                "pmax": 300000,
+            }
+        ),
+    )  # before the bids: placeholder bidders
     assert form_bytes(published) == form_bytes(annex)
 
 
@@ -185,8 +212,7 @@ def test_genereer_writes_the_form_beside_the_matrix_unless_told_not_to(tmp_path:
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_keeps_the_protection_and_the_validations(annex: Annex,
-                                                              tmp_path: Path) -> None:
+def test_libreoffice_keeps_the_protection_and_the_validations(annex: Annex, tmp_path: Path) -> None:
     path = tmp_path / "formulier.xlsx"
     path.write_bytes(form_bytes(annex))
     wb = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"))

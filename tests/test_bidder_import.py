@@ -35,9 +35,22 @@ PRICES = {"Alfa": 150_000.5, "Beta": 120_000, "Gamma": 180_000}
 
 
 def layout_of() -> FormLayout:
-    return form_layout(compose_annex(load_library(), build_tender({
-        "laag": "2", "contracttype": "saas", "kenmerk": KENMERK, "datum": "2026-12-01",
-        "inschrijvers": list(BIDDERS), "pmin": PMIN, "pmax": PMAX})))
+    return form_layout(
+        compose_annex(
+            load_library(),
+            build_tender(
+                {
+                    "laag": "2",
+                    "contracttype": "saas",
+                    "kenmerk": KENMERK,
+                    "datum": "2026-12-01",
+                    "inschrijvers": list(BIDDERS),
+                    "pmin": PMIN,
+                    "pmax": PMAX,
+                }
+            ),
+        )
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +72,8 @@ def three_forms(folder: Path, matrix: Path, layout: FormLayout) -> list[Path]:
     blank = form_path(matrix).read_bytes()
     filled = {
         "Alfa": fill(blank, layout, "Alfa", price=PRICES["Alfa"]),
-        "Beta": fill(blank, layout, "Beta", price=PRICES["Beta"],
-                     answers={first_eis(layout, 1): "Nee"}),
-        "Gamma": fill(blank, layout, "Gamma", price=PRICES["Gamma"],
-                      claims={below_minimum(layout): 1}),
+        "Beta": fill(blank, layout, "Beta", price=PRICES["Beta"], answers={first_eis(layout, 1): "Nee"}),
+        "Gamma": fill(blank, layout, "Gamma", price=PRICES["Gamma"], claims={below_minimum(layout): 1}),
     }
     folder.mkdir(exist_ok=True)
     paths = []
@@ -74,8 +85,13 @@ def three_forms(folder: Path, matrix: Path, layout: FormLayout) -> list[Path]:
 
 
 def values(wb: Workbook) -> dict[str, object]:
-    return {f"{ws.title}!{c.coordinate}": c.value for ws in wb.worksheets
-            for row in ws.iter_rows() for c in row if c.value is not None}
+    return {
+        f"{ws.title}!{c.coordinate}": c.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }
 
 
 def type_by_hand(matrix: Path, imported: Path, target: Path) -> None:
@@ -93,8 +109,11 @@ def type_by_hand(matrix: Path, imported: Path, target: Path) -> None:
 def committee_seal(path: Path, levels: dict[str, dict[str, int]]) -> None:
     """The committee types the SEAL level it determines (here: what each bidder claimed)."""
     wb = openpyxl.load_workbook(path)
-    grid = GridLayout.from_annex(compose_annex(load_library(), build_tender({
-        "laag": "2", "contracttype": "saas", "inschrijvers": list(BIDDERS)})))
+    grid = GridLayout.from_annex(
+        compose_annex(
+            load_library(), build_tender({"laag": "2", "contracttype": "saas", "inschrijvers": list(BIDDERS)})
+        )
+    )
     for i, name in enumerate(BIDDERS):
         for objective, row in grid.sov_rows.items():
             wb[SOEVEREINITEIT].cell(row=row, column=grid.seal(i)).value = levels[name][objective]
@@ -102,7 +121,8 @@ def committee_seal(path: Path, levels: dict[str, dict[str, int]]) -> None:
 
 
 def test_three_forms_import_into_a_matrix_that_computes_as_if_typed_by_hand(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     original = matrix.read_bytes()
     forms = three_forms(tmp_path / "in", matrix, layout)
@@ -124,8 +144,11 @@ def test_three_forms_import_into_a_matrix_that_computes_as_if_typed_by_hand(
     assert f"{first_eis(layout, 1)} " in text and "Nee op de eis" in text
 
     # What the grid holds: Ja/Nee, claims next to (not in) the committee's SEAL, prices.
-    grid = GridLayout.from_annex(compose_annex(load_library(), build_tender({
-        "laag": "2", "contracttype": "saas", "inschrijvers": list(BIDDERS)})))
+    grid = GridLayout.from_annex(
+        compose_annex(
+            load_library(), build_tender({"laag": "2", "contracttype": "saas", "inschrijvers": list(BIDDERS)})
+        )
+    )
     wb = openpyxl.load_workbook(output)
     beta, gamma = BIDDERS.index("Beta"), BIDDERS.index("Gamma")
     nee = first_eis(layout, 1)
@@ -135,9 +158,13 @@ def test_three_forms_import_into_a_matrix_that_computes_as_if_typed_by_hand(
     assert wb[SOEVEREINITEIT].cell(row=row, column=grid.seal(gamma)).value is None
 
     # Typed by hand into the original: LibreOffice computes every cell the same.
-    claims = {name: {o.objective: (1 if name == "Gamma" and o.objective == below_minimum(layout)
-                                   else max(o.minimum or 0, 3)) for o in layout.objectives}
-              for name in BIDDERS}
+    claims = {
+        name: {
+            o.objective: (1 if name == "Gamma" and o.objective == below_minimum(layout) else max(o.minimum or 0, 3))
+            for o in layout.objectives
+        }
+        for name in BIDDERS
+    }
     by_hand = tmp_path / "hand" / "nieuw.xlsx"
     by_hand.parent.mkdir()
     type_by_hand(matrix, output, by_hand)
@@ -146,13 +173,15 @@ def test_three_forms_import_into_a_matrix_that_computes_as_if_typed_by_hand(
     imported.write_bytes(output.read_bytes())
     for path in (by_hand, imported):
         committee_seal(path, claims)
-    computed = [openpyxl.load_workbook(convert(p, XLSX_FILTER, p.parent / "uit"), data_only=True)
-                for p in (imported, by_hand)]
+    computed = [
+        openpyxl.load_workbook(convert(p, XLSX_FILTER, p.parent / "uit"), data_only=True) for p in (imported, by_hand)
+    ]
     assert values(computed[0]) == values(computed[1])
     result = computed[0]["Resultaat"]
-    status = {str(result.cell(row=2 + i, column=1).value): str(result.cell(row=2 + i,
-                                                                           column=2).value)
-              for i in range(len(BIDDERS))}
+    status = {
+        str(result.cell(row=2 + i, column=1).value): str(result.cell(row=2 + i, column=2).value)
+        for i in range(len(BIDDERS))
+    }
     assert status["Beta"].startswith("Uitgesloten") and nee in status["Beta"]
     assert status["Gamma"].startswith("Uitgesloten") and below_minimum(layout) in status["Gamma"]
     assert not status["Alfa"].startswith("Uitgesloten")
@@ -163,7 +192,8 @@ def test_three_forms_import_into_a_matrix_that_computes_as_if_typed_by_hand(
 
 
 def test_a_second_import_of_the_same_forms_gives_the_same_bytes(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     forms = [str(p) for p in three_forms(tmp_path / "in", matrix, layout)]
     outputs = []
@@ -185,15 +215,15 @@ def refused(run: Runner, matrix: Path, forms: list[Path], tmp_path: Path) -> str
 
 
 def test_refusals_name_bidder_and_row_and_write_nothing(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     blank = form_path(matrix).read_bytes()
     eis = layout.item(first_eis(layout))
     assert eis is not None
     other = generate(tmp_path / "ander", kenmerk="INK-2026-099")
     cases = {
-        "Alfa": fill(blank, layout, "Alfa", texts={eis.number: "De Opdrachtnemer doet wat hij "
-                                                              "wil."}),
+        "Alfa": fill(blank, layout, "Alfa", texts={eis.number: "De Opdrachtnemer doet wat hij wil."}),
         "Beta": fill(form_path(other).read_bytes(), layout, "Beta"),
         "Gamma": fill(blank, layout, "Gamma", answers={eis.number: "Misschien"}),
     }
@@ -213,7 +243,8 @@ def test_refusals_name_bidder_and_row_and_write_nothing(
 
 
 def test_unknown_doubled_and_malformed_forms_are_refused(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     blank = form_path(matrix).read_bytes()
     eis = first_eis(layout)
@@ -222,8 +253,15 @@ def test_unknown_doubled_and_malformed_forms_are_refused(
         "alfa1": fill(blank, layout, "Alfa"),
         "alfa2": fill(blank, layout, "Alfa"),
         "decimalen": fill(blank, layout, "Beta", price=1234.567),
-        "formule": fill(blank, layout, "Gamma", cells={(VRAGENLIJST, f"H{layout.item(eis).row}"):  # type: ignore[union-attr]
-                                                     "=1+1"}),
+        "formule": fill(
+            blank,
+            layout,
+            "Gamma",
+            cells={
+                (VRAGENLIJST, f"H{layout.item(eis).row}"):  # type: ignore[union-attr]
+                "=1+1"
+            },
+        ),
     }
     paths = []
     for name, data in cases.items():
@@ -235,28 +273,24 @@ def test_unknown_doubled_and_malformed_forms_are_refused(
     big = tmp_path / "groot.xlsx"
     big.write_bytes(b"0" * 5_000_001)
     err = refused(run, matrix, [*paths, folder, big], tmp_path)
-    assert "onbekend.xlsx (Omega), Inschrijver: naam: de inschrijver 'Omega' staat niet in de " \
-           "matrix" in err
-    assert "alfa1.xlsx (Alfa), Inschrijver: naam: dezelfde inschrijver staat ook in alfa2.xlsx" \
-        in err
-    assert f"decimalen.xlsx (Beta), {PRIJS}: inschrijfprijs: 1234.567 heeft meer dan 2 " \
-           "decimalen" in err
-    assert f"formule.xlsx (Gamma), {VRAGENLIJST} rij {layout.item(eis).row} ({eis}): bevat een " \
-           "formule" in err  # type: ignore[union-attr]
+    assert "onbekend.xlsx (Omega), Inschrijver: naam: de inschrijver 'Omega' staat niet in de matrix" in err
+    assert "alfa1.xlsx (Alfa), Inschrijver: naam: dezelfde inschrijver staat ook in alfa2.xlsx" in err
+    assert f"decimalen.xlsx (Beta), {PRIJS}: inschrijfprijs: 1234.567 heeft meer dan 2 decimalen" in err
+    assert f"formule.xlsx (Gamma), {VRAGENLIJST} rij {layout.item(eis).row} ({eis}): bevat een formule" in err  # type: ignore[union-attr]
     assert "map.xlsx: is geen gewoon bestand" in err
     assert "groot.xlsx: is te groot voor een inschrijversformulier" in err
 
 
 def test_gedeeltelijk_imports_the_valid_forms_and_records_the_refused_one(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     blank = form_path(matrix).read_bytes()
     good, bad = tmp_path / "alfa.xlsx", tmp_path / "beta.xlsx"
     good.write_bytes(fill(blank, layout, "Alfa"))
     bad.write_bytes(fill(blank, layout, "Beta", price=None))
     target = tmp_path / "nieuw.xlsx"
-    code, out, err = run(["importeer", str(matrix), str(good), str(bad), "--uitvoer", str(target),
-                          "--gedeeltelijk"])
+    code, out, err = run(["importeer", str(matrix), str(good), str(bad), "--uitvoer", str(target), "--gedeeltelijk"])
     assert code == 0
     assert "Ingelezen: alfa.xlsx (Alfa)" in out
     assert f"Niet ingelezen: beta.xlsx (Beta), {PRIJS}: inschrijfprijs: ontbreekt" in err
@@ -268,7 +302,8 @@ def test_gedeeltelijk_imports_the_valid_forms_and_records_the_refused_one(
 
 
 def test_a_changed_matrix_another_version_and_an_existing_output_are_refused(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     form = tmp_path / "alfa.xlsx"
     form.write_bytes(fill(form_path(matrix).read_bytes(), layout, "Alfa"))
@@ -279,8 +314,7 @@ def test_a_changed_matrix_another_version_and_an_existing_output_are_refused(
     changed.parent.mkdir()
     data = matrix.read_bytes()
     changed.write_bytes(data[:100] + bytes([data[100] ^ 1]) + data[101:])
-    changed.with_suffix(".manifest.json").write_bytes(
-        matrix.with_suffix(".manifest.json").read_bytes())
+    changed.with_suffix(".manifest.json").write_bytes(matrix.with_suffix(".manifest.json").read_bytes())
     err = refused(run, changed, [form], tmp_path)
     assert "de matrix is gewijzigd sinds 'genereer' haar schreef" in err
     code, _, err = run(["importeer", str(matrix), str(form), "--uitvoer", str(matrix)])
@@ -288,12 +322,12 @@ def test_a_changed_matrix_another_version_and_an_existing_output_are_refused(
 
 
 def test_json_carries_bids_with_requirement_responses(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     matrix, layout = tender
     forms = three_forms(tmp_path / "in", matrix, layout)
     target = tmp_path / "nieuw.xlsx"
-    code, out, _ = run(["importeer", str(matrix), *map(str, forms), "--uitvoer", str(target),
-                        "--json"])
+    code, out, _ = run(["importeer", str(matrix), *map(str, forms), "--uitvoer", str(target), "--json"])
     assert code == 0 and "pas publiceren na de gunning" in out
     package = json.loads((tmp_path / "nieuw-inschrijvingen.json").read_text(encoding="utf-8"))
     release = package["releases"][0]
@@ -303,8 +337,9 @@ def test_json_carries_bids_with_requirement_responses(
     beta = next(b for b in bids if b["tenderers"][0]["name"] == "Beta")
     answers = {r["requirement"]["id"]: r["value"] for r in beta["requirementResponses"]}
     assert answers[first_eis(layout, 1)] is False and answers[first_eis(layout)] is True
-    requirement_ids = {r["id"] for c in release["tender"]["criteria"]
-                       for g in c["requirementGroups"] for r in g["requirements"]}
+    requirement_ids = {
+        r["id"] for c in release["tender"]["criteria"] for g in c["requirementGroups"] for r in g["requirements"]
+    }
     assert set(answers) <= requirement_ids
     text = json.dumps(package)
     assert "150000" not in text and "Aanbod van" not in text  # no prices, no offers
@@ -316,7 +351,8 @@ def test_json_carries_bids_with_requirement_responses(
 
 @pytest.mark.libreoffice
 def test_a_form_saved_by_libreoffice_reads_back_the_same_answers(
-        tender: tuple[Path, FormLayout], tmp_path: Path) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path
+) -> None:
     from aanbesteding.responses.reader import read_form
 
     matrix, layout = tender
@@ -333,7 +369,8 @@ def test_a_form_saved_by_libreoffice_reads_back_the_same_answers(
 
 
 def test_a_library_other_than_the_recorded_one_is_refused(
-        tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner) -> None:
+    tender: tuple[Path, FormLayout], tmp_path: Path, run: Runner
+) -> None:
     import shutil
 
     from tests.conftest import STANDARD
@@ -345,7 +382,17 @@ def test_a_library_other_than_the_recorded_one_is_refused(
     shutil.copytree(STANDARD, library)
     policy = library / "beleid.yaml"
     policy.write_text(policy.read_text(encoding="utf-8") + "\n# eigen kopie\n", encoding="utf-8")
-    code, _, err = run(["importeer", str(matrix), str(form), "--zonder-standaard",
-                        "--bibliotheek", str(library), "--uitvoer", str(tmp_path / "n.xlsx")])
+    code, _, err = run(
+        [
+            "importeer",
+            str(matrix),
+            str(form),
+            "--zonder-standaard",
+            "--bibliotheek",
+            str(library),
+            "--uitvoer",
+            str(tmp_path / "n.xlsx"),
+        ]
+    )
     assert code == 1 and "de matrix is gemaakt met een andere bibliotheek" in err
     assert not (tmp_path / "n.xlsx").exists()

@@ -27,18 +27,17 @@ def library() -> Library:
 
 
 def _tender(**values: object) -> Tender:
-    return build_tender({"laag": 2, "contracttype": "saas", "datum": DATE, "kenmerk": "INK-1",
-                         **values})
+    return build_tender({"laag": 2, "contracttype": "saas", "datum": DATE, "kenmerk": "INK-1", **values})
 
 
 def test_build_is_importable_from_the_api_in_a_fresh_process() -> None:
-    done = subprocess.run([sys.executable, "-c", "from aanbesteding.api import build"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", "from aanbesteding.api import build"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
 
 
-def test_build_writes_nothing_to_disk(library: Library, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_writes_nothing_to_disk(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     opened: list[str] = []
     real_open = open
@@ -75,9 +74,12 @@ def test_the_verantwoording_records_the_hashes_of_the_other_files(library: Libra
     import docx
 
     documents = build(_tender(), library, ("docx", "xlsx", "verantwoording"))
-    text = "\n".join(cell.text for table in docx.Document(io.BytesIO(
-        documents.files["verantwoording"].data)).tables
-        for row in table.rows for cell in row.cells)
+    text = "\n".join(
+        cell.text
+        for table in docx.Document(io.BytesIO(documents.files["verantwoording"].data)).tables
+        for row in table.rows
+        for cell in row.cells
+    )
     for name in ("docx", "xlsx"):
         assert documents.files[name].sha256 in text
     assert documents.files["verantwoording"].sha256 not in text
@@ -89,9 +91,12 @@ def test_the_manifest_validates_against_its_own_schema(library: Library, tmp_pat
     jsonschema.validate(data, manifest_schema())
     assert data["manifest"] == "aanbesteding-manifest/1"
     assert {c["id"] for c in data["hoofdstukken"]} >= {"inleiding", "lagen"}
-    assert data["bestanden"][0] == {"formaat": "docx", "pad": "bijlage.docx",
-                                    "sha256": documents.files["docx"].sha256,
-                                    "bytes": len(documents.files["docx"].data)}
+    assert data["bestanden"][0] == {
+        "formaat": "docx",
+        "pad": "bijlage.docx",
+        "sha256": documents.files["docx"].sha256,
+        "bytes": len(documents.files["docx"].data),
+    }
     broken = {**data, "bestanden": [{"formaat": "docx"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, manifest_schema())
@@ -104,8 +109,9 @@ def test_the_manifest_validates_against_its_own_schema(library: Library, tmp_pat
 
 def test_a_format_declares_what_it_needs(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     # A format that needs the docx gets its bytes, also when the docx itself is not asked for.
-    monkeypatch.setitem(FORMATS, "lengte", Format(
-        "lengte", ".txt", "Lengte", "tests.test_build:length_writer", needs=("docx",)))
+    monkeypatch.setitem(
+        FORMATS, "lengte", Format("lengte", ".txt", "Lengte", "tests.test_build:length_writer", needs=("docx",))
+    )
     documents = build(_tender(), library, ("lengte",))
     assert list(documents.files) == ["lengte"]
     assert int(documents.files["lengte"].data) > 10_000
@@ -118,4 +124,3 @@ def length_writer(annex: object, docx: bytes) -> bytes:
 def test_an_unknown_format_is_refused(library: Library) -> None:
     with pytest.raises(OutputError, match="onbekend uitvoerformaat html"):
         build(_tender(), library, ("html",))
-

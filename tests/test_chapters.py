@@ -18,8 +18,7 @@ from tests.conftest import STANDARD
 
 
 def _chapter(root: Path, chapter_id: str) -> dict[str, object]:
-    data: dict[str, object] = yaml.safe_load((root / "hoofdstukken" / f"{chapter_id}.yaml")
-                                             .read_text(encoding="utf-8"))
+    data: dict[str, object] = yaml.safe_load((root / "hoofdstukken" / f"{chapter_id}.yaml").read_text(encoding="utf-8"))
     return data
 
 
@@ -27,7 +26,8 @@ def _write(root: Path, chapter_id: str, data: dict[str, object]) -> None:
     folder = root / "hoofdstukken"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{chapter_id}.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def test_the_standard_chapters_load_with_version_and_status() -> None:
@@ -46,8 +46,7 @@ def test_an_organisation_chapter_replaces_the_standard_one_in_the_annex(tmp_path
     _write(org, "lagen", {**data, "versie": "2.0.0", "teksten": texts})
     library = load_library(None, org, cache=None)
     assert library.chapters["lagen"].origin != library.chapters["inleiding"].origin
-    annex = compose_annex(library, build_tender({"laag": 2, "contracttype": "saas",
-                                                 "organisatie": "Gemeente Zuid"}))
+    annex = compose_annex(library, build_tender({"laag": 2, "contracttype": "saas", "organisatie": "Gemeente Zuid"}))
     paragraphs = [b.text for b in introduction(annex) if isinstance(b, Para)]
     assert any(p.endswith("Eigen tekst van Gemeente Zuid voor laag 2.") for p in paragraphs)
     assert annex.chapters["lagen"].version == "2.0.0"
@@ -70,11 +69,14 @@ def test_a_library_without_a_required_chapter_is_refused(standard_copy: Path) ->
     assert "hoofdstukken/inleiding.yaml: dit hoofdstuk ontbreekt" in str(caught.value)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Voor {{ leverancier }}.", "onbekende naam leverancier"),
-    ("Voor {{ organisatie.__class__ }}.", "niet-toegestane"),
-    ("Voor {% if %}.", "sjabloonfout"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voor {{ leverancier }}.", "onbekende naam leverancier"),
+        ("Voor {{ organisatie.__class__ }}.", "niet-toegestane"),
+        ("Voor {% if %}.", "sjabloonfout"),
+    ],
+)
 def test_controleer_checks_chapter_templates(standard_copy: Path, text: str, expected: str) -> None:
     data = _chapter(standard_copy, "lagen")
     texts = dict(data["teksten"])  # type: ignore[call-overload]
@@ -86,14 +88,18 @@ def test_controleer_checks_chapter_templates(standard_copy: Path, text: str, exp
 
 
 def test_the_introduction_comes_from_the_chapter_with_the_same_words() -> None:
-    annex = compose_annex(load_library(cache=None), build_tender(
-        {"laag": 1, "contracttype": "saas", "systeem": "Zaken", "opdracht": "Zaaksysteem"}))
+    annex = compose_annex(
+        load_library(cache=None),
+        build_tender({"laag": 1, "contracttype": "saas", "systeem": "Zaken", "opdracht": "Zaaksysteem"}),
+    )
     blocks = introduction(annex)
     assert blocks[0] == Heading(1, "1 Inleiding en leeswijzer")
     first = next(b for b in blocks if isinstance(b, Para))
-    assert first.text.startswith("Deze bijlage hoort bij de aanbestedingsstukken van de "
-                                 "Aanbestedende Dienst voor de opdracht 'Zaaksysteem' voor het "
-                                 "systeem Zaken. Zij bevat")
+    assert first.text.startswith(
+        "Deze bijlage hoort bij de aanbestedingsstukken van de "
+        "Aanbestedende Dienst voor de opdracht 'Zaaksysteem' voor het "
+        "systeem Zaken. Zij bevat"
+    )
     assert "\n" not in first.text and "  " not in first.text
 
 
@@ -117,8 +123,7 @@ def test_verschil_redlines_a_changed_chapter(standard_copy: Path, tmp_path: Path
     texts = dict(data["teksten"])  # type: ignore[call-overload]
     texts["kritiek"] = str(texts["kritiek"]).replace("niet aanvaardbaar", "onaanvaardbaar")
     _write(standard_copy, "lagen", {**data, "versie": "3.1.0", "teksten": texts})
-    diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None),
-                             "oud", "nieuw")
+    diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None), "oud", "nieuw")
     change = next(c for c in diff.changed if c.id == "hoofdstukken/lagen")
     assert [t.field for t in change.texts] == ["teksten.kritiek"]
     pieces = {(p.op, p.text.strip()) for p in change.texts[0].pieces}
@@ -131,8 +136,12 @@ def test_gebruik_reports_an_outdated_chapter(standard_copy: Path, tmp_path: Path
     from aanbesteding.reports.usage import find_usage
 
     (tmp_path / "out").mkdir()
-    generate(build_tender({"laag": 2, "contracttype": "saas"}), load_library(cache=None),
-             tmp_path / "out" / "bijlage.docx", formats=("docx",))
+    generate(
+        build_tender({"laag": 2, "contracttype": "saas"}),
+        load_library(cache=None),
+        tmp_path / "out" / "bijlage.docx",
+        formats=("docx",),
+    )
     data = _chapter(standard_copy, "inleiding")
     _write(standard_copy, "inleiding", {**data, "versie": "2.1.0"})
     uses, _ = find_usage(tmp_path / "out", load_library(standard_copy, cache=None))
@@ -146,14 +155,15 @@ def test_seal_minima_and_weight_profiles_come_from_beleid_yaml(standard_copy: Pa
 
     path = standard_copy / "beleid.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ondersteunend: {SOV-1: null, SOV-2: null,",
-                                 "ondersteunend: {SOV-1: null, SOV-2: 3,")
-                    .replace("naam: Voorbeeldweging uit de handreiking 2026",
-                             "naam: Eigen weging 2026"), encoding="utf-8")
+    path.write_text(
+        text.replace("ondersteunend: {SOV-1: null, SOV-2: null,", "ondersteunend: {SOV-1: null, SOV-2: 3,").replace(
+            "naam: Voorbeeldweging uit de handreiking 2026", "naam: Eigen weging 2026"
+        ),
+        encoding="utf-8",
+    )
     library = load_library(standard_copy, cache=None)
     assert library.policy.seal_minimum[Laag.ONDERSTEUNEND]["SOV-2"] == 3
-    annex = compose_annex(library, build_tender({"laag": 3, "contracttype": "saas",
-                                                 "weging": "eu-csf-2026"}))
+    annex = compose_annex(library, build_tender({"laag": 3, "contracttype": "saas", "weging": "eu-csf-2026"}))
     assert annex.weight_profile_label == "Eigen weging 2026"
     assert sum(annex.weights.values()) == 100
 
@@ -166,8 +176,7 @@ def test_a_library_without_seal_minima_or_a_weight_profile_is_refused(standard_c
     with pytest.raises(LibraryError) as caught:
         load_library(standard_copy, cache=None)
     message = str(caught.value)
-    assert "beleid.yaml: seal_minimum.kritiek: het minimale SEAL-niveau van deze laag ontbreekt" \
-        in message
+    assert "beleid.yaml: seal_minimum.kritiek: het minimale SEAL-niveau van deze laag ontbreekt" in message
     assert "wegingsprofielen.eu-csf-2025: dit wegingsprofiel ontbreekt" in message
 
 
@@ -190,10 +199,11 @@ def test_review_and_verschil_show_the_policy_with_version_and_status(standard_co
     assert "seal_minimum.kritiek" in dict(policy.texts)
     path = standard_copy / "beleid.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("kritiek: {SOV-1: null,", "kritiek: {SOV-1: 3,")
-                    .replace("versie: 1.0.0", "versie: 1.1.0"), encoding="utf-8")
-    diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None),
-                             "oud", "nieuw")
+    path.write_text(
+        text.replace("kritiek: {SOV-1: null,", "kritiek: {SOV-1: 3,").replace("versie: 1.0.0", "versie: 1.1.0"),
+        encoding="utf-8",
+    )
+    diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None), "oud", "nieuw")
     change = next(c for c in diff.changed if c.id == "beleid")
     assert [t.field for t in change.texts] == ["seal_minimum.kritiek"]
     assert not change.unbumped
@@ -212,9 +222,16 @@ def test_classificeer_takes_its_texts_from_the_library_chapter() -> None:
     texts = dict(load_library(cache=None).chapters["classificatie"].chapter.teksten)
     texts["hosting_ondersteunend"] = "- eigen advies van\n  de organisatie\n- tweede optie"
     texts["vraag_offline"] = "Werkt het offline?"
-    answers = {"proces": "ondersteunend", "persoonsgegevens": "geen", "uitval_24u": "beperkt",
-               "uitval_72u": "beperkt", "uitval_week": "beperkt", "wettelijke_taak": "nee",
-               "buiten_eu": "nee", "offline": "nee"}
+    answers = {
+        "proces": "ondersteunend",
+        "persoonsgegevens": "geen",
+        "uitval_24u": "beperkt",
+        "uitval_72u": "beperkt",
+        "uitval_week": "beperkt",
+        "wettelijke_taak": "nee",
+        "buiten_eu": "nee",
+        "offline": "nee",
+    }
     assert classify(answers, texts).hosting == ("eigen advies van de organisatie", "tweede optie")
     assert questions(texts)[-1].text == "Werkt het offline?"
 

@@ -23,21 +23,26 @@ COMBINATIONS = [(laag, ct) for laag in Laag for ct in CONTRACT_TYPES]
 
 @cache
 def annex(laag: Laag, contract_type: str) -> Annex:
-    tender = build_tender({"laag": laag, "contracttype": contract_type,
-                           "organisatie": "Gemeente Voorbeeld", "opdracht": "Zaaksysteem"})
+    tender = build_tender(
+        {"laag": laag, "contracttype": contract_type, "organisatie": "Gemeente Voorbeeld", "opdracht": "Zaaksysteem"}
+    )
     return compose_annex(load_library(), tender)
 
 
 # --- "of gelijkwaardig" ---------------------------------------------------------------------------
+
 
 def test_every_tier_and_contract_type_combination_is_covered() -> None:
     assert len(COMBINATIONS) == 15
 
 
 def test_controleer_flags_a_clause_naming_a_standard_without_an_equivalence_route(
-        make_library: LibraryFactory, capsys: pytest.CaptureFixture[str]) -> None:
-    text = "De Opdrachtnemer beschikt over een certificaat volgens ISO/IEC 27001 en meldt elke " \
-           "nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf."
+    make_library: LibraryFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "De Opdrachtnemer beschikt over een certificaat volgens ISO/IEC 27001 en meldt elke "
+        "nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf."
+    )
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(tekst=text)})
     assert main(["bibliotheek", "controleer", str(root)]) == 1
     err = capsys.readouterr().err
@@ -47,39 +52,48 @@ def test_controleer_flags_a_clause_naming_a_standard_without_an_equivalence_rout
 
 
 def test_controleer_accepts_the_same_clause_once_it_offers_an_equivalent(
-        make_library: LibraryFactory, capsys: pytest.CaptureFixture[str]) -> None:
-    text = "De Opdrachtnemer beschikt over een certificaat volgens ISO/IEC 27001, of een " \
-           "gelijkwaardig certificaat, en meldt elke nieuwe Subverwerker {{ termijn_dagen }} " \
-           "dagen vooraf."
+    make_library: LibraryFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "De Opdrachtnemer beschikt over een certificaat volgens ISO/IEC 27001, of een "
+        "gelijkwaardig certificaat, en meldt elke nieuwe Subverwerker {{ termijn_dagen }} "
+        "dagen vooraf."
+    )
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(tekst=text)})
     assert main(["bibliotheek", "controleer", str(root)]) == 0, capsys.readouterr().err
 
 
 def test_the_equivalence_lint_reads_wijze_van_aantonen_and_scoring_guidance_too() -> None:
-    clause = Clause.model_validate(clause_data(
-        wijze_van_aantonen="Het FIPS 140-3-certificaat van de module.",
-        scoringsleidraad={0: "Niets.", 10: "Een SOC 2-rapport type II."}))
+    clause = Clause.model_validate(
+        clause_data(
+            wijze_van_aantonen="Het FIPS 140-3-certificaat van de module.",
+            scoringsleidraad={0: "Niets.", 10: "Een SOC 2-rapport type II."},
+        )
+    )
     flagged = {loc for loc, _ in check_equivalence(clause)}
     assert flagged == {("wijze_van_aantonen",), ("scoringsleidraad", 10)}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("volgens ISO 27001", ["ISO"]),
-    ("een NEN 7510-certificaat", ["NEN"]),
-    ("export in ODF en PDF/A", ["ODF", "PDF/A"]),
-    ("een ISAE 3402 type II-rapport", ["ISAE 3402"]),
-    ("de REST API Design Rules", ["API Design Rules"]),
-    ("een EUCS-certificaat", ["EUCS"]),
-    ("de Haven Compliancy Checker", ["Haven"]),
-    ("de haven van Rotterdam", []),
-    ("een SOC onder Europese rechtsmacht", []),
-])
-def test_named_standards_are_recognised_by_name_not_by_ordinary_words(
-        text: str, expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("volgens ISO 27001", ["ISO"]),
+        ("een NEN 7510-certificaat", ["NEN"]),
+        ("export in ODF en PDF/A", ["ODF", "PDF/A"]),
+        ("een ISAE 3402 type II-rapport", ["ISAE 3402"]),
+        ("de REST API Design Rules", ["API Design Rules"]),
+        ("een EUCS-certificaat", ["EUCS"]),
+        ("de Haven Compliancy Checker", ["Haven"]),
+        ("de haven van Rotterdam", []),
+        ("een SOC onder Europese rechtsmacht", []),
+    ],
+)
+def test_named_standards_are_recognised_by_name_not_by_ordinary_words(text: str, expected: list[str]) -> None:
     assert named_standards(text) == expected
 
 
 # --- proportionality -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
 def test_laag_3_has_at_most_60_percent_of_the_items_of_laag_1(contract_type: str) -> None:
@@ -97,8 +111,8 @@ def test_laag_3_has_at_most_six_knock_out_eisen(contract_type: str) -> None:
 @pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
 def test_laag_2_asks_fewer_knock_outs_on_jurisdiction_than_laag_1(contract_type: str) -> None:
     def jurisdiction_eisen(laag: Laag) -> int:
-        return sum(1 for r in annex(laag, contract_type).of_kind(Kind.EIS)
-                   if {"SOV-1", "SOV-2"} & set(r.sov))
+        return sum(1 for r in annex(laag, contract_type).of_kind(Kind.EIS) if {"SOV-1", "SOV-2"} & set(r.sov))
+
     assert jurisdiction_eisen(Laag.GEVOELIG) < jurisdiction_eisen(Laag.KRITIEK)
 
 
@@ -107,23 +121,25 @@ def test_laag_2_asks_fewer_knock_outs_on_jurisdiction_than_laag_1(contract_type:
 EU_TIE = re.compile(
     r"(?:zetel|hoofdkantoor|hoofdvestiging|gevestigd|vestiging|woonplaats|woont|wonen|"
     r"medewerkers?|personeel|onderdaan|nationaliteit|vanuit|vanaf locaties)"
-    r"[^.;:]{0,60}?(?:Europese Unie|\bEU\b|lidstaat)", re.IGNORECASE)
+    r"[^.;:]{0,60}?(?:Europese Unie|\bEU\b|lidstaat)",
+    re.IGNORECASE,
+)
 
 
-@pytest.mark.parametrize(("laag", "contract_type"),
-                         [(laag, ct) for laag, ct in COMBINATIONS if laag is not Laag.KRITIEK])
-def test_no_knock_out_in_laag_2_or_3_ties_seat_residence_or_staff_to_the_eu(
-        laag: Laag, contract_type: str) -> None:
+@pytest.mark.parametrize(
+    ("laag", "contract_type"), [(laag, ct) for laag, ct in COMBINATIONS if laag is not Laag.KRITIEK]
+)
+def test_no_knock_out_in_laag_2_or_3_ties_seat_residence_or_staff_to_the_eu(laag: Laag, contract_type: str) -> None:
     for req in annex(laag, contract_type).of_kind(Kind.EIS):
         text = re.sub(r"\s+", " ", req.text)
         match = EU_TIE.search(text)
         assert match is None, f"{req.clause_id}: '{match.group(0) if match else ''}'"
 
 
-@pytest.mark.parametrize(("laag", "contract_type"),
-                         [(laag, ct) for laag, ct in COMBINATIONS if laag is not Laag.KRITIEK])
-def test_no_knock_out_outside_laag_1_tests_who_owns_or_controls_the_bidder(
-        laag: Laag, contract_type: str) -> None:
+@pytest.mark.parametrize(
+    ("laag", "contract_type"), [(laag, ct) for laag, ct in COMBINATIONS if laag is not Laag.KRITIEK]
+)
+def test_no_knock_out_outside_laag_1_tests_who_owns_or_controls_the_bidder(laag: Laag, contract_type: str) -> None:
     ids = {r.clause_id for r in annex(laag, contract_type).of_kind(Kind.EIS)}
     assert not ids & {"zeggenschap-eu", "hostingmodel-laag1"}
 
@@ -137,6 +153,7 @@ def test_the_seat_and_control_test_of_laag_1_records_its_justification() -> None
 
 
 # --- licentie and the EU CSF -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("laag", list(Laag))
 def test_licentie_carries_no_seal_knock_out_and_no_cloud_only_criterion(laag: Laag) -> None:
@@ -158,8 +175,7 @@ def test_a_cloud_annex_keeps_the_minimum_seal_its_knock_out_publishes() -> None:
 
 
 @pytest.mark.parametrize("contract_type", CONTRACT_TYPES)
-def test_laag_3_sets_no_minimum_seal_because_its_eisen_already_test_those_facts(
-        contract_type: str) -> None:
+def test_laag_3_sets_no_minimum_seal_because_its_eisen_already_test_those_facts(contract_type: str) -> None:
     result = annex(Laag.ONDERSTEUNEND, contract_type)
     assert set(result.min_seal.values()) == {None}
     assert "csf-minimum-seal" not in {r.clause_id for r in result.requirements}
@@ -187,8 +203,11 @@ def test_a_minimum_seal_is_lower_than_the_knock_outs_of_the_previous_reading(laa
 
 def test_no_seal_rung_asks_for_origin() -> None:
     evidence = load_library().policy.seal_evidence
-    origin = re.compile(r"herkomst|niet onderworpen zijn aan|afhankelijk is van leveranciers buiten"
-                        r"|vestigingsstaat van de organisaties|ligt in de EER", re.IGNORECASE)
+    origin = re.compile(
+        r"herkomst|niet onderworpen zijn aan|afhankelijk is van leveranciers buiten"
+        r"|vestigingsstaat van de organisaties|ligt in de EER",
+        re.IGNORECASE,
+    )
     for sov, levels in evidence.items():
         for level, text in levels.items():
             assert not origin.search(text), f"{sov} niveau {level}: {text[:80]}"
@@ -197,8 +216,7 @@ def test_no_seal_rung_asks_for_origin() -> None:
 
 
 def test_the_score_lists_a_closed_set_of_evidence_counted_as_delivered() -> None:
-    req = next(r for r in annex(Laag.GEVOELIG, "saas").requirements
-               if r.clause_id == "csf-soevereiniteitsscore")
+    req = next(r for r in annex(Laag.GEVOELIG, "saas").requirements if r.clause_id == "csf-soevereiniteitsscore")
     text = re.sub(r"\s+", " ", req.text)
     assert "volgende gesloten lijst" in text and "Ander bewijs geldt nooit als geleverd" in text
     assert " zoals een open-bronlicentie" not in text
@@ -206,20 +224,17 @@ def test_the_score_lists_a_closed_set_of_evidence_counted_as_delivered() -> None
 
 def test_the_score_names_a_knock_out_an_eis_and_leaves_out_what_is_not_in_the_annex() -> None:
     numbers = {r.clause_id: r.number for r in annex(Laag.KRITIEK, "saas").requirements}
-    req = next(r for r in annex(Laag.KRITIEK, "saas").requirements
-               if r.clause_id == "csf-soevereiniteitsscore")
+    req = next(r for r in annex(Laag.KRITIEK, "saas").requirements if r.clause_id == "csf-soevereiniteitsscore")
     text = re.sub(r"\s+", " ", req.text)
     assert f"bij eis {numbers['broncodedepot']}" in text
     assert f"bij eis {numbers['haven-applicatie']}" in text
     assert "wens E-" not in text and "methode van het EU Cloud" not in text
-    iaas = next(r for r in annex(Laag.KRITIEK, "iaas").requirements
-                if r.clause_id == "csf-soevereiniteitsscore")
+    iaas = next(r for r in annex(Laag.KRITIEK, "iaas").requirements if r.clause_id == "csf-soevereiniteitsscore")
     assert "geen onderdeel van deze bijlage" not in iaas.text
 
 
 @pytest.mark.parametrize("contract_type", ["saas", "paas", "iaas", "hosting"])
-def test_no_laag_2_knock_out_requires_a_key_store_outside_the_providers_group(
-        contract_type: str) -> None:
+def test_no_laag_2_knock_out_requires_a_key_store_outside_the_providers_group(contract_type: str) -> None:
     for req in annex(Laag.GEVOELIG, contract_type).of_kind(Kind.EIS):
         text = re.sub(r"\s+", " ", req.text)
         assert "niet tot het concern van de Opdrachtnemer behoort" not in text, req.clause_id
@@ -246,19 +261,49 @@ def variants(clause: Clause) -> list[Variant]:
 
 
 def test_the_library_names_the_topics_of_the_fourth_reading() -> None:
-    corpus = " ".join(re.sub(r"\s+", " ", " ".join(
-        [c.clause.tekst, c.clause.toelichting, c.clause.wijze_van_aantonen,
-         *(v.tekst or "" for v in variants(c.clause)), *c.clause.bronnen]))
-        for c in load_library().clauses)
-    for topic in ("Archiefwet", "MDTO", "2024/2847", "2.163b", "269/2014", "765/2006", "2.57",
-                  "artikel 63", "artikel 29", "artikel 30", "gescreend", "eenzijdig",
-                  "autoriteit binnen de EER", "restrisico", "onderhoud of ondersteuning op afstand"):
+    corpus = " ".join(
+        re.sub(
+            r"\s+",
+            " ",
+            " ".join(
+                [
+                    c.clause.tekst,
+                    c.clause.toelichting,
+                    c.clause.wijze_van_aantonen,
+                    *(v.tekst or "" for v in variants(c.clause)),
+                    *c.clause.bronnen,
+                ]
+            ),
+        )
+        for c in load_library().clauses
+    )
+    for topic in (
+        "Archiefwet",
+        "MDTO",
+        "2024/2847",
+        "2.163b",
+        "269/2014",
+        "765/2006",
+        "2.57",
+        "artikel 63",
+        "artikel 29",
+        "artikel 30",
+        "gescreend",
+        "eenzijdig",
+        "autoriteit binnen de EER",
+        "restrisico",
+        "onderhoud of ondersteuning op afstand",
+    ):
         assert topic in corpus, topic
 
 
 def test_the_laag_1_justification_is_a_reasoned_analysis_not_a_stated_conclusion() -> None:
-    for clause in ("hostingmodel-laag1", "zeggenschap-eu", "soc-onder-eu-jurisdictie",
-                   "geen-extraterritoriale-wetgeving"):
+    for clause in (
+        "hostingmodel-laag1",
+        "zeggenschap-eu",
+        "soc-onder-eu-jurisdictie",
+        "geen-extraterritoriale-wetgeving",
+    ):
         item = next(c for c in load_library().clauses if c.clause.id == clause)
         default = str(item.clause.parameters["rechtvaardiging"].standaard)
         assert "beveiligingsanalyse" in default and "functionele eisen" in default, clause
@@ -266,16 +311,17 @@ def test_the_laag_1_justification_is_a_reasoned_analysis_not_a_stated_conclusion
 
 
 @pytest.mark.parametrize(("laag", "contract_type"), COMBINATIONS)
-def test_no_wens_under_kwaliteit_scores_sov_1_or_sov_2_facts_again(
-        laag: Laag, contract_type: str) -> None:
-    twice = [r.clause_id for r in annex(laag, contract_type).of_kind(Kind.WENS)
-             if not r.scored_in_sov_table and {"SOV-1", "SOV-2"} & set(r.sov)]
+def test_no_wens_under_kwaliteit_scores_sov_1_or_sov_2_facts_again(laag: Laag, contract_type: str) -> None:
+    twice = [
+        r.clause_id
+        for r in annex(laag, contract_type).of_kind(Kind.WENS)
+        if not r.scored_in_sov_table and {"SOV-1", "SOV-2"} & set(r.sov)
+    ]
     assert twice == []
 
 
 def test_the_sovereignty_score_is_a_part_of_the_sub_criterion_not_a_share_of_the_total() -> None:
-    req = next(r for r in annex(Laag.ONDERSTEUNEND, "saas").requirements
-               if r.clause_id == "csf-soevereiniteitsscore")
+    req = next(r for r in annex(Laag.ONDERSTEUNEND, "saas").requirements if r.clause_id == "csf-soevereiniteitsscore")
     text = re.sub(r"\s+", " ", req.text)
     assert "0% tot en met 100%" in text
     assert "onderdeel van de score op het subcriterium" in text
@@ -286,6 +332,7 @@ def test_the_sovereignty_score_is_a_part_of_the_sub_criterion_not_a_share_of_the
 
 
 # --- change log ------------------------------------------------------------------------------------
+
 
 def test_every_clause_in_the_change_log_carries_the_version_the_log_names() -> None:
     log = (Path(__file__).parent.parent / "clauses" / "WIJZIGINGEN.md").read_text(encoding="utf-8")

@@ -22,12 +22,10 @@ def test_controleer_accepts_the_standard_library(run: Runner) -> None:
 def test_controleer_names_all_three_broken_files_in_one_run(run: Runner, standard_copy: Path) -> None:
     source = standard_copy / "keten" / "subverwerkerslijst.yaml"
     shutil.copy(source, standard_copy / "gegevens" / "subverwerkerslijst.yaml")
-    (standard_copy / "keten" / "kapot.yaml").write_text("id: kapot\ntitel: [open\n",
-                                                        encoding="utf-8")
+    (standard_copy / "keten" / "kapot.yaml").write_text("id: kapot\ntitel: [open\n", encoding="utf-8")
     injected = standard_copy / "techniek" / "open-api.yaml"
     text = injected.read_text(encoding="utf-8")
-    injected.write_text(text.replace("tekst: |\n", "tekst: |\n  {{ ''.__class__.__mro__ }}\n", 1),
-                        encoding="utf-8")
+    injected.write_text(text.replace("tekst: |\n", "tekst: |\n  {{ ''.__class__.__mro__ }}\n", 1), encoding="utf-8")
     code, out, err = run(["bibliotheek", "controleer", str(standard_copy)])
     assert code == 1
     assert "Traceback" not in out + err
@@ -44,13 +42,11 @@ def test_overzicht_json_lists_at_least_40_clauses_covering_everything(run: Runne
     assert code == 0
     rows = json.loads(out)
     assert len(rows) >= 40
-    for key in ("id", "titel", "versie", "status", "sov", "lagen", "contracttypen",
-                "soort_per_laag"):
+    for key in ("id", "titel", "versie", "status", "sov", "lagen", "contracttypen", "soort_per_laag"):
         assert all(key in row for row in rows)
     assert {s for r in rows for s in r["sov"]} == {f"SOV-{i}" for i in range(1, 9)}
     assert {t for r in rows for t in r["lagen"]} == {1, 2, 3}
-    assert {c for r in rows for c in r["contracttypen"]} == {"saas", "paas", "iaas", "hosting",
-                                                            "licentie"}
+    assert {c for r in rows for c in r["contracttypen"]} == {"saas", "paas", "iaas", "hosting", "licentie"}
     assert {r["status"] for r in rows} == {"concept"}
 
 
@@ -61,22 +57,22 @@ def test_overzicht_table_has_one_row_per_clause(run: Runner) -> None:
     assert out.strip().splitlines()[-1].split()[0].isdigit()
 
 
-def test_genereer_writes_annex_and_grid_with_only_tier_and_type(run: Runner, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_genereer_writes_annex_and_grid_with_only_tier_and_type(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(["genereer", "--laag", "2", "--contracttype", "saas",
-                          "--datum", "2026-11-23"])
+    code, out, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--datum", "2026-11-23"])
     assert code == 0, err
     assert (tmp_path / "bijlage-soevereiniteit-laag2-saas.docx").stat().st_size > 10_000
     assert (tmp_path / "bijlage-soevereiniteit-laag2-saas.xlsx").stat().st_size > 5_000
     assert "Bijlage geschreven" in out
 
 
-def test_genereer_refuses_to_overwrite_and_leaves_the_file_untouched(run: Runner,
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_genereer_refuses_to_overwrite_and_leaves_the_file_untouched(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    args = ["genereer", "--laag", "kritiek", "--contracttype", "iaas", "--uitvoer", "b.docx",
-            "--datum", "2026-11-23"]
+    args = ["genereer", "--laag", "kritiek", "--contracttype", "iaas", "--uitvoer", "b.docx", "--datum", "2026-11-23"]
     assert run(args)[0] == 0
     before = (tmp_path / "b.docx").read_bytes()
     stamp = (tmp_path / "b.docx").stat().st_mtime_ns
@@ -98,30 +94,47 @@ def test_genereer_twice_gives_identical_bytes(run: Runner, tmp_path: Path, monke
     assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["genereer", "--laag", "5", "--contracttype", "saas"],
-     "ongeldige waarde voor '--laag': '5' is geen geldige keuze"),
-    (["genereer", "--contracttype", "saas"], "--laag ontbreekt"),
-    (["genereer", "--laag", "1"], "--contracttype ontbreekt"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--datum", "23-11-2026"],
-     "--datum: '23-11-2026' is geen geldige datum (schrijf JJJJ-MM-DD"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--param", "zonderwaarde"],
-     "--param 'zonderwaarde': gebruik de vorm NAAM=WAARDE"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--param", "onbekend=3"],
-     "parameter 'onbekend' bestaat niet"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--verhouding", "kwaliteit=90"],
-     "kwaliteit, soevereiniteit en prijs moeten samen 100 zijn"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--uitvoer", "bijlage.pdf"],
-     "de bijlage moet de extensie .docx hebben"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--sjabloon", "ontbreekt.docx"],
-     "sjabloon ontbreekt.docx bestaat niet"),
-    (["genereer", "--laag", "1", "--contracttype", "saas", "--profiel", "ontbreekt.yaml"],
-     "ontbreekt.yaml"),
-    (["bibliotheek", "overzicht", "--formaat", "xml"], "'xml' is geen geldige keuze"),
-    (["bestaat-niet"], "Fout:"),
-])
-def test_bad_input_gives_a_dutch_error_and_no_traceback(run: Runner,
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["genereer", "--laag", "5", "--contracttype", "saas"],
+            "ongeldige waarde voor '--laag': '5' is geen geldige keuze",
+        ),
+        (["genereer", "--contracttype", "saas"], "--laag ontbreekt"),
+        (["genereer", "--laag", "1"], "--contracttype ontbreekt"),
+        (
+            ["genereer", "--laag", "1", "--contracttype", "saas", "--datum", "23-11-2026"],
+            "--datum: '23-11-2026' is geen geldige datum (schrijf JJJJ-MM-DD",
+        ),
+        (
+            ["genereer", "--laag", "1", "--contracttype", "saas", "--param", "zonderwaarde"],
+            "--param 'zonderwaarde': gebruik de vorm NAAM=WAARDE",
+        ),
+        (
+            ["genereer", "--laag", "1", "--contracttype", "saas", "--param", "onbekend=3"],
+            "parameter 'onbekend' bestaat niet",
+        ),
+        (
+            ["genereer", "--laag", "1", "--contracttype", "saas", "--verhouding", "kwaliteit=90"],
+            "kwaliteit, soevereiniteit en prijs moeten samen 100 zijn",
+        ),
+        (
+            ["genereer", "--laag", "1", "--contracttype", "saas", "--uitvoer", "bijlage.pdf"],
+            "de bijlage moet de extensie .docx hebben",
+        ),
+        (
+            ["genereer", "--laag", "1", "--contracttype", "saas", "--sjabloon", "ontbreekt.docx"],
+            "sjabloon ontbreekt.docx bestaat niet",
+        ),
+        (["genereer", "--laag", "1", "--contracttype", "saas", "--profiel", "ontbreekt.yaml"], "ontbreekt.yaml"),
+        (["bibliotheek", "overzicht", "--formaat", "xml"], "'xml' is geen geldige keuze"),
+        (["bestaat-niet"], "Fout:"),
+    ],
+)
+def test_bad_input_gives_a_dutch_error_and_no_traceback(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run(args)
     assert code in (1, 2)
@@ -130,12 +143,15 @@ def test_bad_input_gives_a_dutch_error_and_no_traceback(run: Runner,
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_profile_supplies_tender_details_and_options_override_it(run: Runner,
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_profile_supplies_tender_details_and_options_override_it(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "profiel.yaml").write_text(
         "laag: 2\ncontracttype: saas\norganisatie: Waterschap Voorbeeld\nkenmerk: WS-1\n"
-        "datum: 2026-11-23\ninschrijvers: [Alfa, Beta]\n", encoding="utf-8")
+        "datum: 2026-11-23\ninschrijvers: [Alfa, Beta]\n",
+        encoding="utf-8",
+    )
     code, _, err = run(["genereer", "--profiel", "profiel.yaml", "--kenmerk", "WS-2"])
     assert code == 0, err
     import docx
@@ -146,11 +162,11 @@ def test_a_profile_supplies_tender_details_and_options_override_it(run: Runner,
     assert values["Kenmerk"] == "WS-2"
 
 
-def test_a_profile_with_an_unknown_field_is_refused(run: Runner, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_profile_with_an_unknown_field_is_refused(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "profiel.yaml").write_text("laag: 2\ncontracttype: saas\norganisatei: X\n",
-                                           encoding="utf-8")
+    (tmp_path / "profiel.yaml").write_text("laag: 2\ncontracttype: saas\norganisatei: X\n", encoding="utf-8")
     code, _, err = run(["genereer", "--profiel", "profiel.yaml"])
     assert code == 1
     # the line of the key, and the nearest key it could have meant
@@ -158,7 +174,8 @@ def test_a_profile_with_an_unknown_field_is_refused(run: Runner, tmp_path: Path,
 
 
 def test_genereer_warns_that_concept_clauses_are_not_yet_adopted(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run(["genereer", "--laag", "3", "--contracttype", "hosting", "--geen-matrix"])
     assert code == 0
@@ -171,9 +188,11 @@ def test_genereer_and_batch_share_their_output_options() -> None:
     from aanbesteding.cli.generate import genereer
 
     def options(command: click.Command) -> dict[str, str | None]:
-        return {p.name: getattr(p, "help", None) for p in command.params
-                if p.name in ("sjabloon", "geen_matrix", "geen_verantwoording", "pdf", "json_",
-                              "force")}
+        return {
+            p.name: getattr(p, "help", None)
+            for p in command.params
+            if p.name in ("sjabloon", "geen_matrix", "geen_verantwoording", "pdf", "json_", "force")
+        }
 
     assert options(genereer) == options(batch)
     assert len(options(genereer)) == 6

@@ -28,8 +28,9 @@ def _missing(tool: str) -> None:
 def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
     if importlib.util.find_spec(tool) is None:
         _missing(tool)
-    return subprocess.run([sys.executable, "-m", tool, *args], cwd=ROOT, capture_output=True,
-                          text=True, check=False, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", tool, *args], cwd=ROOT, capture_output=True, text=True, check=False, timeout=300
+    )
 
 
 def test_ruff_finds_nothing() -> None:

@@ -16,15 +16,21 @@ from aanbesteding.tender.model import build_tender
 from tests.conftest import LibraryFactory, clause_data
 
 WHITEPAPER_EXAMPLES = (
-    "opslag-eer",                          # EEA storage
-    "subverwerkerslijst",                  # sub-processor list
-    "export-open-formaten",                # exit in open formats
+    "opslag-eer",  # EEA storage
+    "subverwerkerslijst",  # sub-processor list
+    "export-open-formaten",  # exit in open formats
     "verzoeken-buitenlandse-autoriteiten",  # notification of foreign authority requests
-    "zeggenschapswijziging",               # change of control
-    "nis2-ketencompliance",                # NIS2 chain compliance
+    "zeggenschapswijziging",  # change of control
+    "nis2-ketencompliance",  # NIS2 chain compliance
 )
-HOSTING_CLAUSES = ("hostingmodel-laag1", "opslag-eer", "klantbeheerde-sleutels",
-                   "datacentra-spreiding", "herkomst-hardware", "overstap-dataverordening")
+HOSTING_CLAUSES = (
+    "hostingmodel-laag1",
+    "opslag-eer",
+    "klantbeheerde-sleutels",
+    "datacentra-spreiding",
+    "herkomst-hardware",
+    "overstap-dataverordening",
+)
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +39,7 @@ def library() -> Library:
 
 
 def annex_for(library: Library, laag: str, contracttype: str, **extra: object) -> Annex:
-    tender = build_tender({"laag": laag, "contracttype": contracttype,
-                           "datum": dt.date(2026, 11, 23), **extra})
+    tender = build_tender({"laag": laag, "contracttype": contracttype, "datum": dt.date(2026, 11, 23), **extra})
     return compose_annex(library, tender)
 
 
@@ -68,8 +73,7 @@ def test_the_six_whitepaper_examples_are_in_every_saas_tier(library: Library, la
 
 
 @pytest.mark.parametrize("laag", ["1", "2", "3"])
-def test_a_licence_annex_has_no_hosting_clauses_but_forbids_a_kill_switch(
-        library: Library, laag: str) -> None:
+def test_a_licence_annex_has_no_hosting_clauses_but_forbids_a_kill_switch(library: Library, laag: str) -> None:
     annex = annex_for(library, laag, "licentie")
     selected = ids(annex)
     assert not set(HOSTING_CLAUSES) & set(selected)
@@ -101,8 +105,7 @@ def test_every_wens_carries_its_weight_and_guidance(library: Library) -> None:
 
 
 def test_the_sovereignty_score_wens_states_the_published_share(library: Library) -> None:
-    annex = annex_for(library, "1", "saas", verhouding={"kwaliteit": 50, "soevereiniteit": 35,
-                                                        "prijs": 15})
+    annex = annex_for(library, "1", "saas", verhouding={"kwaliteit": 50, "soevereiniteit": 35, "prijs": 15})
     (score,) = [r for r in annex.requirements if r.clause_id == "csf-soevereiniteitsscore"]
     assert score.scored_in_sov_table and score.kind is Kind.WENS
     text = " ".join(score.text.split())
@@ -130,18 +133,19 @@ def test_a_parameter_override_changes_the_text(make_library: LibraryFactory) -> 
     library = load_library(root)
     annex = annex_for(library, "1", "saas", parameters={"termijn_dagen": "45"})
     assert "45 dagen vooraf" in annex.requirements[0].text
-    qualified = annex_for(library, "1", "saas",
-                          parameters={"voorbeeld-clausule.termijn_dagen": "60"})
+    qualified = annex_for(library, "1", "saas", parameters={"voorbeeld-clausule.termijn_dagen": "60"})
     assert "60 dagen vooraf" in qualified.requirements[0].text
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("5", "parameter 'termijn_dagen': 5 dagen ligt onder het minimum van 10 dagen"),
-    ("500", "parameter 'termijn_dagen': 500 dagen ligt boven het maximum van 90 dagen"),
-    ("dertig", "parameter 'termijn_dagen': 'dertig' is geen geheel getal"),
-])
-def test_a_bad_parameter_override_is_refused(make_library: LibraryFactory, value: str,
-                                             message: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("5", "parameter 'termijn_dagen': 5 dagen ligt onder het minimum van 10 dagen"),
+        ("500", "parameter 'termijn_dagen': 500 dagen ligt boven het maximum van 90 dagen"),
+        ("dertig", "parameter 'termijn_dagen': 'dertig' is geen geheel getal"),
+    ],
+)
+def test_a_bad_parameter_override_is_refused(make_library: LibraryFactory, value: str, message: str) -> None:
     library = load_library(make_library({"keten/voorbeeld-clausule.yaml": clause_data()}))
     with pytest.raises(InputError, match=message):
         annex_for(library, "1", "saas", parameters={"termijn_dagen": value})
@@ -153,8 +157,7 @@ def test_an_unknown_parameter_is_refused(library: Library) -> None:
 
 
 def test_a_buyer_exclusion_needs_a_known_clause_and_is_accounted_for(library: Library) -> None:
-    annex = annex_for(library, "2", "saas",
-                      uitsluiten={"open-source": "Geen open-source-alternatief op de markt."})
+    annex = annex_for(library, "2", "saas", uitsluiten={"open-source": "Geen open-source-alternatief op de markt."})
     assert "open-source" not in ids(annex)
     (exclusion,) = [e for e in annex.exclusions if e.by_buyer]
     assert exclusion.reason.endswith("Geen open-source-alternatief op de markt.")

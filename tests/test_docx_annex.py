@@ -23,9 +23,15 @@ from aanbesteding.writers.docx.accountability import accountability_bytes
 from aanbesteding.writers.docx.annex import annex_bytes, write_annex
 from tests.libreoffice import convert, pdf_text
 
-TENDER = {"laag": "2", "contracttype": "saas", "datum": dt.date(2026, 11, 23),
-          "organisatie": "Gemeente Voorbeeld", "kenmerk": "INK-2026-042",
-          "opdracht": "Zaaksysteem", "systeem": "Zaakregistratie"}
+TENDER = {
+    "laag": "2",
+    "contracttype": "saas",
+    "datum": dt.date(2026, 11, 23),
+    "organisatie": "Gemeente Voorbeeld",
+    "kenmerk": "INK-2026-042",
+    "opdracht": "Zaaksysteem",
+    "systeem": "Zaakregistratie",
+}
 
 
 @pytest.fixture(scope="module")
@@ -65,16 +71,14 @@ def test_the_cover_names_tender_and_writes_the_date_out(document: docx.document.
     assert paragraphs_with_style(document, "Voorblad Opdracht") == ["Zaaksysteem"]
 
 
-def test_chapters_follow_the_prescribed_order(document: docx.document.Document,
-                                              annex: Annex) -> None:
+def test_chapters_follow_the_prescribed_order(document: docx.document.Document, annex: Annex) -> None:
     chapters = paragraphs_with_style(document, "Heading 1")
     expected = ["1 Inleiding en leeswijzer", "2 Overzicht", "3 Beoordeling en gunning", "4 Begrippen"]
     expected += [f"{n} {s.theme.titel}" for n, s in enumerate(annex.sections, start=5)]
     assert chapters == expected
 
 
-def test_every_requirement_has_a_numbered_heading_and_its_parts(
-        document: docx.document.Document, annex: Annex) -> None:
+def test_every_requirement_has_a_numbered_heading_and_its_parts(document: docx.document.Document, annex: Annex) -> None:
     headings = paragraphs_with_style(document, "Heading 2")
     for requirement in annex.requirements:
         mark = " (KO)" if requirement.kind.value == "eis" else ""
@@ -96,11 +100,9 @@ def test_the_contents_is_a_toc_field_that_updates_on_open(annex: Annex) -> None:
     assert '<w:updateFields w:val="true"/>' in xml_of(data, "word/settings.xml")
 
 
-def test_the_toc_lists_the_chapters_for_clients_that_do_not_refresh(
-        document: docx.document.Document) -> None:
+def test_the_toc_lists_the_chapters_for_clients_that_do_not_refresh(document: docx.document.Document) -> None:
     toc = paragraphs_with_style(document, "toc 1")
-    assert toc[:4] == ["1 Inleiding en leeswijzer", "2 Overzicht", "3 Beoordeling en gunning",
-                       "4 Begrippen"]
+    assert toc[:4] == ["1 Inleiding en leeswijzer", "2 Overzicht", "3 Beoordeling en gunning", "4 Begrippen"]
 
 
 def test_the_seal_table_shows_the_minimum_for_the_tier(document: docx.document.Document) -> None:
@@ -110,8 +112,7 @@ def test_the_seal_table_shows_the_minimum_for_the_tier(document: docx.document.D
     assert rows["SOV-2"] == "geen minimum" and rows["SOV-8"] == "geen minimum"
 
 
-def test_body_tables_repeat_their_header_in_small_print_at_fixed_widths(
-        document: docx.document.Document) -> None:
+def test_body_tables_repeat_their_header_in_small_print_at_fixed_widths(document: docx.document.Document) -> None:
     cover, *body = document.tables
     assert [round(c.width.cm, 1) for c in cover.rows[0].cells if c.width is not None] == [4.5, 11.5]
     seal = next(t for t in body if t.rows[0].cells[0].text == "Doelstelling")
@@ -205,8 +206,7 @@ def test_a_template_that_is_not_a_word_document_is_refused(annex: Annex, tmp_pat
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_renders_cover_contents_chapters_and_page_numbers(
-        annex: Annex, tmp_path: Path) -> None:
+def test_libreoffice_renders_cover_contents_chapters_and_page_numbers(annex: Annex, tmp_path: Path) -> None:
     source = tmp_path / "bijlage.docx"
     write_annex(annex, source)
     pdf = convert(source, "pdf", tmp_path / "pdf")

@@ -75,10 +75,16 @@ def test_a_table_has_its_widths_font_size_spacing_and_repeated_header(writer: Do
     assert [[c.text for c in row.cells] for row in body] == [["1", "een"], ["2", "twee"], ["3", ""]]
 
 
-def test_a_table_look_shades_the_header_and_can_drop_size_spacing_and_repeat(
-        writer: DocxWriter) -> None:
-    look = TableLook(style=None, align_left=False, font_size_pt=None, zero_spacing=False,
-                     header_fill="D9E2F3", repeat_header=False, bold_first_column=True)
+def test_a_table_look_shades_the_header_and_can_drop_size_spacing_and_repeat(writer: DocxWriter) -> None:
+    look = TableLook(
+        style=None,
+        align_left=False,
+        font_size_pt=None,
+        zero_spacing=False,
+        header_fill="D9E2F3",
+        repeat_header=False,
+        bold_first_column=True,
+    )
     writer.table(("Gegeven", "Waarde"), [("Kenmerk", "K-1")], (5.0, 11.0), look)
     table = reopened(writer).tables[0]
     header, row = table.rows
@@ -123,8 +129,7 @@ def test_xml_special_and_control_characters_survive_or_are_dropped(writer: DocxW
     writer.table((TRICKY, "x\x01y"), [("\x0b", "  rand  ")], (4.0, 4.0))
     document = reopened(writer)
     texts = [p.text for p in document.paragraphs]
-    assert texts[:4] == [TRICKY, "bel nul esc ff surrogaat ok\U0001f600", " spaties rondom ",
-                         "kolom\tkolom\nregel"]
+    assert texts[:4] == [TRICKY, "bel nul esc ff surrogaat ok\U0001f600", " spaties rondom ", "kolom\tkolom\nregel"]
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == [TRICKY, "xy"]
     assert [c.text for c in table.rows[1].cells] == ["", "  rand  "]
@@ -155,13 +160,13 @@ def test_a_colour_must_be_rrggbb() -> None:
         TableLook(header_fill="#D9E2F3")
 
 
-def test_tracked_changes_are_ins_and_del_runs_with_author_date_and_del_text(
-        writer: DocxWriter) -> None:
+def test_tracked_changes_are_ins_and_del_runs_with_author_date_and_del_text(writer: DocxWriter) -> None:
     writer.paragraph_xml(
         run_xml("De termijn is ")
         + writer.deletion("dertig", "Jurist & Co", DATE)
         + writer.insertion("veertig", "Jurist & Co", DATE, BOLD)
-        + run_xml(" dagen."))
+        + run_xml(" dagen.")
+    )
     writer.paragraph_xml(writer.deletion(" met spatie ", "Inkoper", dt.date(2026, 11, 24)))
     body = body_xml(writer)
     deletions = body.findall(".//w:del", NS)
@@ -189,8 +194,7 @@ def test_revision_dates_are_utc() -> None:
     assert revision_date(dt.datetime(2026, 11, 23, 10, 0, tzinfo=amsterdam)) == "2026-11-23T09:00:00Z"
 
 
-def test_style_names_are_resolved_to_ids_once(writer: DocxWriter,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_style_names_are_resolved_to_ids_once(writer: DocxWriter, monkeypatch: pytest.MonkeyPatch) -> None:
     lookups: list[str] = []
     original = Styles.__getitem__
 
@@ -208,8 +212,7 @@ def test_style_names_are_resolved_to_ids_once(writer: DocxWriter,
         writer.paragraph("tekst", "Clausule Label")
         writer.table(("A",), [("b",)], (3.0,))
     writer.table_of_contents(placeholder)
-    assert sorted(lookups) == ["Clausule Label", "Heading 1", "Heading 2", "Table Grid",
-                               "toc 1", "toc 2"]
+    assert sorted(lookups) == ["Clausule Label", "Heading 1", "Heading 2", "Table Grid", "toc 1", "toc 2"]
 
 
 def test_paragraphs_and_toc_entries_use_the_documents_own_style_ids() -> None:

@@ -39,15 +39,20 @@ def _without_commands(text: str) -> str:
 
 
 def test_no_flag_name_in_a_message_raised_below_the_cli() -> None:
-    found = [f"{path.relative_to(SRC)}:{line}: {text}"
-             for path in sorted(SRC.rglob("*.py")) if "cli" not in path.relative_to(SRC).parts
-             for line, text in _raised_texts(path) if FLAG.search(_without_commands(text))]
+    found = [
+        f"{path.relative_to(SRC)}:{line}: {text}"
+        for path in sorted(SRC.rglob("*.py"))
+        if "cli" not in path.relative_to(SRC).parts
+        for line, text in _raised_texts(path)
+        if FLAG.search(_without_commands(text))
+    ]
     assert found == []
 
 
 def test_the_core_names_the_field() -> None:
-    tender = build_tender({"laag": 3, "contracttype": "saas",
-                           "verhouding": {"kwaliteit": 40, "soevereiniteit": 40, "prijs": 20}})
+    tender = build_tender(
+        {"laag": 3, "contracttype": "saas", "verhouding": {"kwaliteit": 40, "soevereiniteit": 40, "prijs": 20}}
+    )
     with pytest.raises(PolicyError) as caught:
         build(tender, load_library(), ("docx",))
     assert caught.value.field == "verhouding"
@@ -64,24 +69,47 @@ def test_an_error_keeps_its_field_and_references_through_pickling() -> None:
 
 
 def test_the_cli_shows_the_option(run: Runner, tmp_path: Path) -> None:
-    code, _, err = run(["genereer", "--laag", "3", "--contracttype", "saas", "--verhouding",
-                        "kwaliteit=40,soevereiniteit=40,prijs=20", "--uitvoer",
-                        str(tmp_path / "b.docx")])
+    code, _, err = run(
+        [
+            "genereer",
+            "--laag",
+            "3",
+            "--contracttype",
+            "saas",
+            "--verhouding",
+            "kwaliteit=40,soevereiniteit=40,prijs=20",
+            "--uitvoer",
+            str(tmp_path / "b.docx"),
+        ]
+    )
     assert code == 1
     assert "Fout: --verhouding: een aandeel soevereiniteit van 40%" in err
-    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--met",
-                        "exitplan", "--uitvoer", str(tmp_path / "c.docx")])
+    code, _, err = run(
+        [
+            "genereer",
+            "--laag",
+            "2",
+            "--contracttype",
+            "saas",
+            "--met",
+            "exitplan",
+            "--uitvoer",
+            str(tmp_path / "c.docx"),
+        ]
+    )
     assert code == 1 and "Fout: --met exitplan: de clausule hoort al bij laag 2" in err
     assert "; --met is voor clausules" in err
 
 
 def test_batch_shows_the_profile_key(run: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "p.yaml"
-    profile.write_text(yaml.safe_dump({
-        "laag": 3, "contracttype": "saas",
-        "verhouding": {"kwaliteit": 40, "soevereiniteit": 40, "prijs": 20}}), encoding="utf-8")
-    code, out, err = run(["batch", str(profile), "--uitvoer", str(tmp_path / "uit"),
-                          "--processen", "1"])
+    profile.write_text(
+        yaml.safe_dump(
+            {"laag": 3, "contracttype": "saas", "verhouding": {"kwaliteit": 40, "soevereiniteit": 40, "prijs": 20}}
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(["batch", str(profile), "--uitvoer", str(tmp_path / "uit"), "--processen", "1"])
     assert code == 1
     assert "verhouding: een aandeel soevereiniteit van 40%" in out + err
     assert "--verhouding" not in out + err
@@ -91,8 +119,7 @@ def test_input_errors_name_their_field() -> None:
     from aanbesteding.tender.inputs import tender_from_options
 
     with pytest.raises(InputError) as caught:
-        tender_from_options(None, {"laag": ("2",), "contracttype": ("saas",),
-                                   "parameters": ("x",)})
+        tender_from_options(None, {"laag": ("2",), "contracttype": ("saas",), "parameters": ("x",)})
     assert (caught.value.field, caught.value.subject) == ("parameters", "'x'")
     assert caught.value.located(lambda f: "--param") == "--param 'x': gebruik de vorm NAAM=WAARDE"
 

@@ -18,15 +18,20 @@ from aanbesteding.writers.xlsx.grid import GridLayout, grid_bytes
 from tests.libreoffice import convert
 from tests.test_xlsx_grid import XLSX_FILTER, column_of, load, make_annex, row_of
 
-RESPONSES = Responses(bidders=(
-    BidderResponse(
-        bidder="Beta",
-        items=(ItemAnswer("E-01", "Ja", evidence="Bijlage A, p. 3"),
-               ItemAnswer("B-01", "Nee", remark="Wij aanvaarden artikel 4 niet"),
-               ItemAnswer("W-02", offer="Exit binnen 30 dagen", evidence="Plan, p. 7")),
-        seal=(SealClaim("SOV-1", 3, evidence="Concernschema"), SealClaim("SOV-8", 2)),
-        price=Decimal("123456.78")),
-))
+RESPONSES = Responses(
+    bidders=(
+        BidderResponse(
+            bidder="Beta",
+            items=(
+                ItemAnswer("E-01", "Ja", evidence="Bijlage A, p. 3"),
+                ItemAnswer("B-01", "Nee", remark="Wij aanvaarden artikel 4 niet"),
+                ItemAnswer("W-02", offer="Exit binnen 30 dagen", evidence="Plan, p. 7"),
+            ),
+            seal=(SealClaim("SOV-1", 3, evidence="Concernschema"), SealClaim("SOV-8", 2)),
+            price=Decimal("123456.78"),
+        ),
+    )
+)
 
 
 def test_layout_gives_rows_per_number_and_columns_per_bidder_matching_the_sheets() -> None:
@@ -54,13 +59,18 @@ def test_every_input_range_has_a_defined_name_that_covers_only_input_cells() -> 
     wb = load(grid_bytes(annex))
     names = GridLayout.from_annex(annex).names()
     assert set(names) <= set(wb.defined_names)
-    assert {"Eisen_antwoord_1", "Wensen_score_4", "SEAL_geclaimd_2", "SEAL_vastgesteld_3",
-            "Prijs_inschrijving_1"} <= set(names)
+    assert {
+        "Eisen_antwoord_1",
+        "Wensen_score_4",
+        "SEAL_geclaimd_2",
+        "SEAL_vastgesteld_3",
+        "Prijs_inschrijving_1",
+    } <= set(names)
     for name, target in names.items():
         assert wb.defined_names[name].attr_text == target
         for title, cells in wb.defined_names[name].destinations:
             for row in wb[title][cells.replace("$", "")]:
-                for cell in (row if isinstance(row, tuple) else (row,)):
+                for cell in row if isinstance(row, tuple) else (row,):
                     assert cell.protection.locked is False, (name, cell.coordinate)
 
 
@@ -87,17 +97,23 @@ def test_responses_are_placed_in_the_layouts_input_cells() -> None:
     assert grid_bytes(annex, RESPONSES) == grid_bytes(annex, RESPONSES)
 
 
-@pytest.mark.parametrize(("responses", "message"), [
-    (Responses((BidderResponse("Omega"),)), "onbekende inschrijver(s) 'Omega'"),
-    (Responses((BidderResponse("Alfa", items=(ItemAnswer("E-99", "Ja"),)),)),
-     "nummer 'E-99' staat niet in deze bijlage"),
-    (Responses((BidderResponse("Alfa", items=(ItemAnswer("E-01", "Misschien"),)),)),
-     "'Misschien' is geen Ja of Nee"),
-    (Responses((BidderResponse("Alfa", seal=(SealClaim("SOV-9", 2),)),)), "SOV-9"),
-    (Responses((BidderResponse("Alfa"), BidderResponse("Alfa"))), "meer dan eens"),
-])
-def test_responses_that_do_not_fit_the_grid_are_refused_in_dutch(responses: Responses,
-                                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("responses", "message"),
+    [
+        (Responses((BidderResponse("Omega"),)), "onbekende inschrijver(s) 'Omega'"),
+        (
+            Responses((BidderResponse("Alfa", items=(ItemAnswer("E-99", "Ja"),)),)),
+            "nummer 'E-99' staat niet in deze bijlage",
+        ),
+        (
+            Responses((BidderResponse("Alfa", items=(ItemAnswer("E-01", "Misschien"),)),)),
+            "'Misschien' is geen Ja of Nee",
+        ),
+        (Responses((BidderResponse("Alfa", seal=(SealClaim("SOV-9", 2),)),)), "SOV-9"),
+        (Responses((BidderResponse("Alfa"), BidderResponse("Alfa"))), "meer dan eens"),
+    ],
+)
+def test_responses_that_do_not_fit_the_grid_are_refused_in_dutch(responses: Responses, message: str) -> None:
     with pytest.raises(InputError, match=re.escape(message)):
         grid_bytes(make_annex(), responses)
 
@@ -122,11 +138,17 @@ def test_the_layout_knows_the_leidraads_other_criteria_by_itself() -> None:
     from aanbesteding.library.loader import load_library
     from aanbesteding.tender.model import build_tender
 
-    gunning = {"leidraad": "paragraaf 5", "subcriterium": "K3", "weging": 20,
-               "criteria": [{"naam": "K1", "weging": 40}, {"naam": "K3", "weging": 20},
-                            {"naam": "Prijs", "weging": 40, "prijs": True}]}
-    annex = compose_annex(load_library(), build_tender({"laag": 2, "contracttype": "saas",
-                                                        "gunning": gunning}))
+    gunning = {
+        "leidraad": "paragraaf 5",
+        "subcriterium": "K3",
+        "weging": 20,
+        "criteria": [
+            {"naam": "K1", "weging": 40},
+            {"naam": "K3", "weging": 20},
+            {"naam": "Prijs", "weging": 40, "prijs": True},
+        ],
+    }
+    annex = compose_annex(load_library(), build_tender({"laag": 2, "contracttype": "saas", "gunning": gunning}))
     layout = GridLayout.from_annex(annex)
     assert layout.criteria == ("K1",)
     wb = load(grid_bytes(annex))
@@ -135,12 +157,10 @@ def test_the_layout_knows_the_leidraads_other_criteria_by_itself() -> None:
 
 
 @pytest.mark.libreoffice
-def test_a_seal_claim_below_the_minimum_excludes_before_the_committee_judges(
-        tmp_path: Path) -> None:
+def test_a_seal_claim_below_the_minimum_excludes_before_the_committee_judges(tmp_path: Path) -> None:
     annex = make_annex()
     minimum = next((sov, level) for sov, level in annex.min_seal.items() if level)
-    claims = Responses(bidders=(BidderResponse(
-        bidder="Beta", seal=(SealClaim(minimum[0], minimum[1] - 1),)),))
+    claims = Responses(bidders=(BidderResponse(bidder="Beta", seal=(SealClaim(minimum[0], minimum[1] - 1),)),))
     layout = GridLayout.from_annex(annex)
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(annex, claims))

@@ -39,15 +39,17 @@ def document_text(path: Path) -> str:
 
 
 def test_a_forged_clause_in_the_cache_neither_passes_the_status_gate_nor_reaches_the_document(
-        run: Runner, tmp_path: Path) -> None:
+    run: Runner, tmp_path: Path
+) -> None:
     """Before: with every cached clause edited to 'vastgesteld' and a new text, --status
     definitief passed, the forged text was in the bijlage and the manifest hashes unchanged."""
     assert run([*BASE, "--uitvoer", str(tmp_path / "eerst.docx")])[0] == 0
     forged = 0
     for entry in entries("clausules"):
         data = entry.read_bytes()
-        new = data.replace(b'"status":"concept"', b'"status":"vastgesteld"') \
-            .replace(b'"tekst":"', b'"tekst":"VERVALST door een collega. ')
+        new = data.replace(b'"status":"concept"', b'"status":"vastgesteld"').replace(
+            b'"tekst":"', b'"tekst":"VERVALST door een collega. '
+        )
         if new != data:
             entry.write_bytes(new)
             forged += 1
@@ -72,17 +74,17 @@ def test_a_forged_lint_pass_in_the_cache_does_not_hide_a_problem(make_library: L
     assert load_library_with_problems(root)[1]
     for entry in entries("lint"):
         data = entry.read_bytes()
-        entry.write_bytes(data[:data.index(b"[")] + b"[]")  # "no problems", seal (if any) kept
+        entry.write_bytes(data[: data.index(b"[")] + b"[]")  # "no problems", seal (if any) kept
     assert load_library_with_problems(root)[1]
 
 
-def test_an_entry_sealed_with_another_users_secret_is_ignored(make_library: LibraryFactory,
-                                                              tmp_path: Path) -> None:
+def test_an_entry_sealed_with_another_users_secret_is_ignored(make_library: LibraryFactory, tmp_path: Path) -> None:
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     other = LibraryCache(cache_folder(), b"k" * 32)  # a co-user of a shared cache folder
     data = (root / "keten" / "voorbeeld-clausule.yaml").read_bytes()
-    other.put_clause(LibraryCache.clause_key(data),
-                     json.dumps(clause_data(status="vastgesteld", tekst="Vervalst.")).encode())
+    other.put_clause(
+        LibraryCache.clause_key(data), json.dumps(clause_data(status="vastgesteld", tekst="Vervalst.")).encode()
+    )
     library, problems = load_library_with_problems(root)
     assert problems == [] and library is not None
     assert library.clauses[0].clause.status == "concept"
@@ -90,19 +92,18 @@ def test_an_entry_sealed_with_another_users_secret_is_ignored(make_library: Libr
 
 
 @pytest.mark.parametrize("nesting", ["[" * 100_000, '{"a":' * 100_000])
-def test_a_deeply_nested_cache_entry_means_lint_again(make_library: LibraryFactory,
-                                                      nesting: str) -> None:
+def test_a_deeply_nested_cache_entry_means_lint_again(make_library: LibraryFactory, nesting: str) -> None:
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(tekst=BAD_TEXT)})
     load_library_with_problems(root)
     for entry in [*entries("lint"), *entries("clausules")]:
         data = entry.read_bytes()
-        entry.write_bytes(data[:data.index(b"[" if "lint" in str(entry) else b"{")]
-                          + nesting.encode())
+        entry.write_bytes(data[: data.index(b"[" if "lint" in str(entry) else b"{")] + nesting.encode())
     assert load_library_with_problems(root)[1]
 
 
 def test_no_home_and_a_user_unknown_to_the_system_means_no_cache_not_an_error(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before: every command ended in exit 70 looking for the cache folder."""
     import pwd
 
@@ -121,9 +122,9 @@ def test_no_home_and_a_user_unknown_to_the_system_means_no_cache_not_an_error(
 
 
 @pytest.mark.parametrize("kind", ["bestand", "apparaat"])
-def test_a_cache_folder_that_cannot_be_a_folder_means_no_cache(run: Runner, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch,
-                                                               kind: str) -> None:
+def test_a_cache_folder_that_cannot_be_a_folder_means_no_cache(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
     target = tmp_path / "cache-is-een-bestand"
     target.write_text("x", encoding="utf-8")
     monkeypatch.setenv("AANBESTEDING_CACHE", str(target) if kind == "bestand" else "/dev/null")
@@ -136,15 +137,27 @@ def test_cache_entries_that_are_fifos_are_not_read(tmp_path: Path) -> None:
     """A FIFO planted at an entry's name would block the read for ever; the run is bounded."""
     env = {**os.environ, "AANBESTEDING_CACHE": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "aanbesteding", *BASE]
-    first = subprocess.run([*command, "--uitvoer", str(tmp_path / "a.docx")], env=env,
-                           capture_output=True, text=True, timeout=180, check=False)
+    first = subprocess.run(
+        [*command, "--uitvoer", str(tmp_path / "a.docx")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert first.returncode == 0, first.stderr
     planted = [*entries_in(tmp_path / "cache")]
     for entry in planted:
         entry.unlink()
         os.mkfifo(entry)
-    second = subprocess.run([*command, "--uitvoer", str(tmp_path / "b.docx")], env=env,
-                            capture_output=True, text=True, timeout=180, check=False)
+    second = subprocess.run(
+        [*command, "--uitvoer", str(tmp_path / "b.docx")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert second.returncode == 0, second.stderr
     assert planted and all(stat.S_ISFIFO(p.stat().st_mode) or p.is_file() for p in planted)
 

@@ -28,13 +28,13 @@ BASE = [*HARDENING_BASE, "--datum", "2026-11-23"]
 def bounded(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the tool in its own process, so a read that never ends fails the test instead of
     hanging it."""
-    return subprocess.run([sys.executable, "-m", "aanbesteding", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "aanbesteding", *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 @pytest.mark.parametrize("kind", ["apparaat", "fifo"])
-def test_a_device_or_fifo_as_profile_is_refused_by_name_before_reading(tmp_path: Path,
-                                                                       kind: str) -> None:
+def test_a_device_or_fifo_as_profile_is_refused_by_name_before_reading(tmp_path: Path, kind: str) -> None:
     """Before: 'genereer /dev/zero' read until it was killed; a FIFO waited for ever."""
     if kind == "apparaat":
         source, expected = "/dev/zero", "/dev/zero: dit is een apparaat, geen gewoon bestand"
@@ -51,8 +51,7 @@ def test_a_fifo_as_answers_file_is_refused_by_name(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "antwoorden.yaml")
     result = bounded(["classificeer", "--antwoorden", "antwoorden.yaml", "--geen-vragen"], tmp_path)
     assert result.returncode == 1, result.stderr
-    assert "antwoordenbestand antwoorden.yaml: dit is een pijp (FIFO), geen gewoon bestand" \
-        in result.stderr
+    assert "antwoordenbestand antwoorden.yaml: dit is een pijp (FIFO), geen gewoon bestand" in result.stderr
 
 
 def test_a_profile_over_the_limit_is_refused_by_its_size(run: Runner, tmp_path: Path) -> None:
@@ -78,13 +77,23 @@ def manifest(folder: Path, name: str, data: object) -> Path:
     return path
 
 
-GOOD = {"manifest": "aanbesteding-manifest/1", "programma": "aanbesteding 0.1.0",
-        "bibliotheek": {"inhoudshash": "0" * 64, "bronnen": ["standaard"]},
-        "aanbesteding": {"kenmerk": "INK-1", "datum": "2026-11-23", "laag": 2,
-                         "contracttype": "saas"},
-        "clausules": [{"nummer": "E-01", "id": "subverwerkers", "versie": "1.0.0",
-                       "status": "concept", "sha256": "0" * 64, "herkomst": "standaard"}],
-        "bestanden": []}
+GOOD = {
+    "manifest": "aanbesteding-manifest/1",
+    "programma": "aanbesteding 0.1.0",
+    "bibliotheek": {"inhoudshash": "0" * 64, "bronnen": ["standaard"]},
+    "aanbesteding": {"kenmerk": "INK-1", "datum": "2026-11-23", "laag": 2, "contracttype": "saas"},
+    "clausules": [
+        {
+            "nummer": "E-01",
+            "id": "subverwerkers",
+            "versie": "1.0.0",
+            "status": "concept",
+            "sha256": "0" * 64,
+            "herkomst": "standaard",
+        }
+    ],
+    "bestanden": [],
+}
 
 
 def test_malformed_and_deeply_nested_manifests_are_listed_as_unreadable(tmp_path: Path) -> None:
@@ -106,10 +115,16 @@ def test_malformed_and_deeply_nested_manifests_are_listed_as_unreadable(tmp_path
 
 
 def test_escape_sequences_in_a_manifest_never_reach_the_terminal(run: Runner, tmp_path: Path) -> None:
-    hostile = {**GOOD, "aanbesteding": {**GOOD["aanbesteding"],  # type: ignore[dict-item]
-                                        "kenmerk": "\x1b]0;gehackt\x07\x1b[2J\x9b31mINK"},
-               "clausules": [{"nummer": "E-01", "id": "x\x1b[8m", "versie": "1.0.0\x1b[0m",
-                              "status": "concept", "herkomst": "\u202e"}]}
+    hostile = {
+        **GOOD,
+        "aanbesteding": {
+            **GOOD["aanbesteding"],  # type: ignore[dict-item]
+            "kenmerk": "\x1b]0;gehackt\x07\x1b[2J\x9b31mINK",
+        },
+        "clausules": [
+            {"nummer": "E-01", "id": "x\x1b[8m", "versie": "1.0.0\x1b[0m", "status": "concept", "herkomst": "\u202e"}
+        ],
+    }
     manifest(tmp_path, "vijandig", hostile)
     for formaat in ("tabel", "json"):
         code, out, err = run(["bibliotheek", "gebruik", str(tmp_path), "--formaat", formaat])
@@ -132,8 +147,9 @@ def test_the_longest_kenmerk_gives_documents_not_an_internal_error(run: Runner, 
         assert f"<dc:identifier>{kenmerk}</dc:identifier>" in core
 
 
-def test_the_longest_kenmerk_gives_a_default_name_that_fits(run: Runner, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_longest_kenmerk_gives_a_default_name_that_fits(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run([*BASE, "--kenmerk", "INK/" * 50])
     assert code == 0, err
@@ -143,10 +159,10 @@ def test_the_longest_kenmerk_gives_a_default_name_that_fits(run: Runner, tmp_pat
 
 
 @pytest.mark.parametrize("version", ["١.٠.٠", "１.0.0", "1.0.٣"])
-def test_controleer_refuses_a_version_in_other_digits(run: Runner, make_library: LibraryFactory,
-                                                     version: str) -> None:
-    root = make_library({"keten/voorbeeld-clausule.yaml": yaml.safe_dump(
-        clause_data(versie=version), allow_unicode=True)})
+def test_controleer_refuses_a_version_in_other_digits(run: Runner, make_library: LibraryFactory, version: str) -> None:
+    root = make_library(
+        {"keten/voorbeeld-clausule.yaml": yaml.safe_dump(clause_data(versie=version), allow_unicode=True)}
+    )
     code, _, err = run(["bibliotheek", "controleer", str(root)])
     assert code == 1
     assert "voorbeeld-clausule.yaml" in err and "versie" in err

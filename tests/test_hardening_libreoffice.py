@@ -46,7 +46,8 @@ def fake_program(folder: Path, name: str, marker: Path) -> Path:
 
 
 def test_a_libreoffice_that_never_answers_is_ended_with_everything_it_started(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before: the error came after about 51 s and soffice.bin was left running."""
     if pdf.uno_python() is None:
         pytest.skip("python3-uno ontbreekt")
@@ -56,15 +57,18 @@ def test_a_libreoffice_that_never_answers_is_ended_with_everything_it_started(
     monkeypatch.setattr(pdf, "START_TIMEOUT", 3)
     code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 1
-    assert "PDF kan niet worden gemaakt: LibreOffice startte niet binnen 3 seconden; probeer " \
-           "het opnieuw als de computer minder druk is" in err
+    assert (
+        "PDF kan niet worden gemaakt: LibreOffice startte niet binnen 3 seconden; probeer "
+        "het opnieuw als de computer minder druk is" in err
+    )
     assert "laat --pdf weg" in err
     assert gone(int(marker.read_text(encoding="ascii")))
     assert not (tmp_path / "b.docx").exists()
 
 
-def test_a_uno_python_that_never_answers_is_named_and_ended(run: Runner, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_uno_python_that_never_answers_is_named_and_ended(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Before: the probe of AANBESTEDING_UNO_PYTHON waited for ever."""
     marker = tmp_path / "kind.pid"
     fake = fake_program(tmp_path / "bin", "python-die-hangt", marker)
@@ -76,8 +80,7 @@ def test_a_uno_python_that_never_answers_is_named_and_ended(run: Runner, tmp_pat
     assert gone(int(marker.read_text(encoding="ascii")))
 
 
-def test_a_missing_uno_python_is_named(run: Runner, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_uno_python_is_named(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AANBESTEDING_UNO_PYTHON", str(tmp_path / "geen-python"))
     code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 1

@@ -21,6 +21,7 @@ from tests.hardening import (  # noqa: F401 (fixtures)
 
 # 9. Messages in Dutch, with their subject ------------------------------------------------------
 
+
 def test_a_folder_given_as_profile_gets_a_dutch_message(run: Runner, tmp_path: Path) -> None:
     code, _, err = run([*BASE, "--profiel", str(tmp_path)])
     assert code == 1
@@ -28,15 +29,21 @@ def test_a_folder_given_as_profile_gets_a_dutch_message(run: Runner, tmp_path: P
     assert "directory" not in err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--schaal", "4,2"], "--schaal: de schaal moet oplopend zijn"),
-    (["--inschrijver", "A", "--inschrijver", "A"], "--inschrijver: elke inschrijver moet een "
-                                                   "andere naam hebben; dubbel: 'A'"),
-    (["--organisatie", "x" * 100_000], "--organisatie: mag hoogstens 200 tekens lang zijn "
-                                       "(gegeven: 100.000 tekens)"),
-])
-def test_a_tender_error_names_the_option(run: Runner, tmp_path: Path, args: list[str],
-                                         message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--schaal", "4,2"], "--schaal: de schaal moet oplopend zijn"),
+        (
+            ["--inschrijver", "A", "--inschrijver", "A"],
+            "--inschrijver: elke inschrijver moet een andere naam hebben; dubbel: 'A'",
+        ),
+        (
+            ["--organisatie", "x" * 100_000],
+            "--organisatie: mag hoogstens 200 tekens lang zijn (gegeven: 100.000 tekens)",
+        ),
+    ],
+)
+def test_a_tender_error_names_the_option(run: Runner, tmp_path: Path, args: list[str], message: str) -> None:
     err = refused(run, [*BASE, *args, "--uitvoer", str(tmp_path / "b.docx")], tmp_path, message)
     assert "(bestand)" not in err and len(err) < 400
 
@@ -44,16 +51,22 @@ def test_a_tender_error_names_the_option(run: Runner, tmp_path: Path, args: list
 def test_a_profile_with_a_wrong_type_names_the_field_in_dutch(run: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "profiel.yaml"
     profile.write_text("laag: 2\ncontracttype: saas\ninschrijvers: []\nversie: [1]\n", encoding="utf-8")
-    err = refused(run, ["genereer", "--profiel", str(profile), "--uitvoer", str(tmp_path / "b.docx")],
-                  tmp_path, f"{profile}: inschrijvers: mag niet leeg zijn",
-                  f"{profile}: versie: moet tekst zijn")
+    err = refused(
+        run,
+        ["genereer", "--profiel", str(profile), "--uitvoer", str(tmp_path / "b.docx")],
+        tmp_path,
+        f"{profile}: inschrijvers: mag niet leeg zijn",
+        f"{profile}: versie: moet tekst zijn",
+    )
     assert "should" not in err
 
 
 # Windows: console code page, paths ------------------------------------------------------------
 
+
 def test_a_cp1252_console_shows_euro_and_accents_and_does_not_crash(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out_buffer, err_buffer = io.BytesIO(), io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out_buffer, encoding="cp1252"))
     monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(err_buffer, encoding="cp1252"))
@@ -71,10 +84,8 @@ def test_a_path_with_spaces_and_accents_works(run: Runner, tmp_path: Path) -> No
     folder = tmp_path / "Aanbesteding Café – ’s-Hertogenbosch"
     folder.mkdir()
     profile = folder / "profiel ë.yaml"
-    profile.write_text("laag: 1\ncontracttype: saas\norganisatie: Gemeente ’s-Hertogenbosch\n",
-                       encoding="utf-8")
-    code, out, err = run(["genereer", "--profiel", str(profile), "--uitvoer",
-                          str(folder / "bijlage één.docx")])
+    profile.write_text("laag: 1\ncontracttype: saas\norganisatie: Gemeente ’s-Hertogenbosch\n", encoding="utf-8")
+    code, out, err = run(["genereer", "--profiel", str(profile), "--uitvoer", str(folder / "bijlage één.docx")])
     assert code == 0, err
     assert str(folder / "bijlage één.docx") in out
     assert (folder / "bijlage één.xlsx").stat().st_size > 0
@@ -82,8 +93,12 @@ def test_a_path_with_spaces_and_accents_works(run: Runner, tmp_path: Path) -> No
 
 def test_a_missing_library_folder_is_named_without_a_field_label(run: Runner, tmp_path: Path) -> None:
     missing = tmp_path / "nergens"
-    err = refused(run, [*BASE, "--bibliotheek", str(missing), "--uitvoer", str(tmp_path / "b.docx")],
-                  tmp_path, f"{missing}: de map van de clausulebibliotheek bestaat niet")
+    err = refused(
+        run,
+        [*BASE, "--bibliotheek", str(missing), "--uitvoer", str(tmp_path / "b.docx")],
+        tmp_path,
+        f"{missing}: de map van de clausulebibliotheek bestaat niet",
+    )
     assert "(map)" not in err
 
 
@@ -106,14 +121,18 @@ def test_no_posix_only_module_is_imported_at_module_level() -> None:
 
     import aanbesteding
 
-    posix_only = {"fcntl", "pwd", "grp", "termios", "tty", "pty", "resource", "posix", "crypt",
-                  "syslog", "spwd", "nis"}
+    posix_only = {"fcntl", "pwd", "grp", "termios", "tty", "pty", "resource", "posix", "crypt", "syslog", "spwd", "nis"}
     root = Path(aanbesteding.__file__).parent
     found = []
     for module in root.rglob("*.py"):
         for node in ast.parse(module.read_text(encoding="utf-8")).body:
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             found += [f"{module.relative_to(root)}: {n}" for n in names if n.split(".")[0] in posix_only]
     assert found == []
 
@@ -129,8 +148,7 @@ def test_the_cache_lives_in_the_platform_cache_folder(monkeypatch: pytest.Monkey
     assert default_cache_dir() is None
 
 
-def test_a_library_in_a_folder_with_spaces_and_accents_works(run: Runner, standard_copy: Path,
-                                                            tmp_path: Path) -> None:
+def test_a_library_in_a_folder_with_spaces_and_accents_works(run: Runner, standard_copy: Path, tmp_path: Path) -> None:
     folder = tmp_path / "Clausules Gemeente Zoë – 2026"
     standard_copy.rename(folder)
     code, out, err = run(["bibliotheek", "controleer", str(folder)])
@@ -141,24 +159,41 @@ def test_a_library_in_a_folder_with_spaces_and_accents_works(run: Runner, standa
 
 
 def test_a_long_malformed_assignment_is_not_echoed_in_full(run: Runner, tmp_path: Path) -> None:
-    err = refused(run, [*BASE, "--param", "x" * 100_000, "--uitvoer", str(tmp_path / "b.docx")],
-                  tmp_path, "--param 'xxxx", "(100.000 tekens): gebruik de vorm NAAM=WAARDE")
+    err = refused(
+        run,
+        [*BASE, "--param", "x" * 100_000, "--uitvoer", str(tmp_path / "b.docx")],
+        tmp_path,
+        "--param 'xxxx",
+        "(100.000 tekens): gebruik de vorm NAAM=WAARDE",
+    )
     assert len(err) < 300
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "1e308"],
-     "--pmax: '1e308' is geen bedrag"),
-    (["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "3_0"],
-     "--pmax: '3_0' is geen bedrag"),
-    (["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "50"],
-     "--pmax: moet groter zijn dan pmin"),
-    (["genereer", "--laag", "2", "--contracttype", "saas", "extra", "argument"],
-     "onverwachte extra argumenten: argument"),
-    (["batch", "p.yaml", "--uitvoer", "uit", "--processen", "0"], "0 ligt niet in het bereik 1<=x<=256"),
-])
-def test_newcomer_mistakes_get_dutch_messages(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "1e308"],
+            "--pmax: '1e308' is geen bedrag",
+        ),
+        (
+            ["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "3_0"],
+            "--pmax: '3_0' is geen bedrag",
+        ),
+        (
+            ["genereer", "--laag", "2", "--contracttype", "saas", "--pmin", "100", "--pmax", "50"],
+            "--pmax: moet groter zijn dan pmin",
+        ),
+        (
+            ["genereer", "--laag", "2", "--contracttype", "saas", "extra", "argument"],
+            "onverwachte extra argumenten: argument",
+        ),
+        (["batch", "p.yaml", "--uitvoer", "uit", "--processen", "0"], "0 ligt niet in het bereik 1<=x<=256"),
+    ],
+)
+def test_newcomer_mistakes_get_dutch_messages(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run(args)
     assert code in (1, 2)

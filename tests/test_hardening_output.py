@@ -30,18 +30,21 @@ BASE = [*HARDENING_BASE, "--datum", "2026-11-23"]
 
 def listing(folder: Path) -> dict[str, str]:
     """Every file in ``folder`` (hidden ones too) with the sha256 of its content."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
-            if p.is_file()}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def broken_writer(annex: object) -> bytes:
     raise RuntimeError("schrijver valt halverwege om")
 
 
-def test_a_writer_failing_half_way_leaves_nothing_behind(run: Runner, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(api.FORMATS, "xlsx", dataclasses.replace(
-        api.FORMATS["xlsx"], writer="tests.test_hardening_output:broken_writer"))
+def test_a_writer_failing_half_way_leaves_nothing_behind(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(
+        api.FORMATS,
+        "xlsx",
+        dataclasses.replace(api.FORMATS["xlsx"], writer="tests.test_hardening_output:broken_writer"),
+    )
     code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 70 and "Traceback" not in err
     assert listing(tmp_path) == {}
@@ -49,7 +52,8 @@ def test_a_writer_failing_half_way_leaves_nothing_behind(run: Runner, tmp_path: 
 
 @pytest.mark.parametrize("failing_call", [1, 2])
 def test_a_failure_while_placing_the_files_restores_the_old_set(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
     target = tmp_path / "b.docx"
     (tmp_path / "b.docx").write_bytes(b"oude bijlage")
     (tmp_path / "b.xlsx").write_bytes(b"oude matrix")
@@ -67,13 +71,16 @@ def test_a_failure_while_placing_the_files_restores_the_old_set(
     monkeypatch.setattr(os, "replace", replace)
     code, _, err = run([*BASE, "--force", "--uitvoer", str(target)])
     assert code == 1
-    assert f"{tmp_path / ('b.docx' if failing_call == 1 else 'b.xlsx')} kan niet worden " \
-           "geschreven: de schijf is vol" in err
+    assert (
+        f"{tmp_path / ('b.docx' if failing_call == 1 else 'b.xlsx')} kan niet worden "
+        "geschreven: de schijf is vol" in err
+    )
     assert listing(tmp_path) == before
 
 
-def test_a_target_open_in_word_is_named_and_nothing_is_lost(run: Runner, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_target_open_in_word_is_named_and_nothing_is_lost(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Windows refuses to replace a file another program holds open (PermissionError)."""
     (tmp_path / "b.docx").write_bytes(b"oude bijlage")
     (tmp_path / "b.xlsx").write_bytes(b"oude matrix, open in Excel")
@@ -88,8 +95,10 @@ def test_a_target_open_in_word_is_named_and_nothing_is_lost(run: Runner, tmp_pat
     monkeypatch.setattr(os, "replace", replace)
     code, _, err = run([*BASE, "--force", "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 1
-    assert (f"{tmp_path / 'b.xlsx'} kan niet worden vervangen: het bestand is geopend in een ander "
-            "programma (bijvoorbeeld Word of Excel)") in err
+    assert (
+        f"{tmp_path / 'b.xlsx'} kan niet worden vervangen: het bestand is geopend in een ander "
+        "programma (bijvoorbeeld Word of Excel)"
+    ) in err
     assert "Sluit het bestand en probeer het opnieuw; er is niets gewijzigd." in err
     assert listing(tmp_path) == before
 
@@ -97,8 +106,9 @@ def test_a_target_open_in_word_is_named_and_nothing_is_lost(run: Runner, tmp_pat
 @contextlib.contextmanager
 def small_disk(folder: Path, size: str) -> Iterator[Path]:
     folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                             capture_output=True, check=False)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, check=False
+    )
     if mounted.returncode != 0:
         pytest.skip("een tmpfs koppelen kan hier niet (geen root of geen mount)")
     try:
@@ -121,8 +131,7 @@ def test_a_full_disk_leaves_no_file_and_no_temporary(run: Runner, tmp_path: Path
 # Crash recovery ------------------------------------------------------------------------------
 
 # One generation: the bijlage, the matrix, the verantwoording and the manifest.
-FULL_SET = ["b-inschrijversformulier.xlsx", "b-verantwoording.docx", "b.docx", "b.manifest.json",
-            "b.xlsx"]
+FULL_SET = ["b-inschrijversformulier.xlsx", "b-verantwoording.docx", "b.docx", "b.manifest.json", "b.xlsx"]
 
 _CRASH = """
 import os, sys
@@ -140,8 +149,14 @@ main(sys.argv[1:])
 def crash(args: list[str], after: str) -> None:
     """Run ``aanbesteding`` in a process that dies the moment ``after`` is linked in place."""
     env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
-    result = subprocess.run([sys.executable, "-c", _CRASH.format(suffix=after), *args],
-                            capture_output=True, text=True, timeout=120, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", _CRASH.format(suffix=after), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 137, result.stderr
 
 
@@ -164,8 +179,7 @@ def test_a_rerun_completes_the_set_a_crash_left_half_written(run: Runner, tmp_pa
     assert listing(fresh) == listing(tmp_path)
 
 
-def test_a_file_changed_after_the_crash_is_not_overwritten_without_force(run: Runner,
-                                                                        tmp_path: Path) -> None:
+def test_a_file_changed_after_the_crash_is_not_overwritten_without_force(run: Runner, tmp_path: Path) -> None:
     target = tmp_path / "b.docx"
     crash([*BASE, "--uitvoer", str(target)], after=".docx")
     target.write_bytes(b"door de inkoper aangepast")
@@ -175,12 +189,15 @@ def test_a_file_changed_after_the_crash_is_not_overwritten_without_force(run: Ru
     assert target.read_bytes() == b"door de inkoper aangepast"
 
 
-def test_a_run_removes_temporaries_of_a_crashed_run_but_not_of_a_running_one(
-        run: Runner, tmp_path: Path) -> None:
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True).stdout.strip()
-    stray = [tmp_path / f".b.docx.{dead}.abc123.tmp", tmp_path / f".b.xlsx.{dead}.x9.tmp.oud",
-             tmp_path / f".b.xlsx.{dead}.onvolledig"]
+def test_a_run_removes_temporaries_of_a_crashed_run_but_not_of_a_running_one(run: Runner, tmp_path: Path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    stray = [
+        tmp_path / f".b.docx.{dead}.abc123.tmp",
+        tmp_path / f".b.xlsx.{dead}.x9.tmp.oud",
+        tmp_path / f".b.xlsx.{dead}.onvolledig",
+    ]
     alive = tmp_path / f".b.docx.{os.getppid()}.def456.tmp"
     for path in [*stray, alive]:
         path.write_bytes(b"half")
@@ -192,7 +209,8 @@ def test_a_run_removes_temporaries_of_a_crashed_run_but_not_of_a_running_one(
 
 
 def test_a_drive_without_hard_links_still_gets_the_set_and_keeps_no_clobber(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """FAT/exFAT sticks and some network shares refuse os.link; rename is used instead."""
 
     def no_links(source: str, target: str, *args: object, **kwargs: object) -> None:

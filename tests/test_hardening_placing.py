@@ -28,8 +28,11 @@ FULL_SET = full_set("b")
 
 
 def listing(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
-            if p.is_file() and not p.is_symlink()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.is_symlink()
+    }
 
 
 def test_a_link_planted_at_the_journal_name_is_not_followed(run: Runner, tmp_path: Path) -> None:
@@ -52,8 +55,9 @@ def test_a_link_planted_at_the_journal_name_is_not_followed(run: Runner, tmp_pat
 def test_a_dead_runs_journal_that_links_to_a_device_is_not_read(run: Runner, tmp_path: Path) -> None:
     """A journal of a process that no longer runs is read to recognise a crashed run's file;
     a link to /dev/zero there must not make the next run read forever."""
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     (tmp_path / "b.docx").write_bytes(b"van de inkoper")
     (tmp_path / f".b.docx.{dead}.onvolledig").symlink_to("/dev/zero")
     code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
@@ -63,7 +67,8 @@ def test_a_dead_runs_journal_that_links_to_a_device_is_not_read(run: Runner, tmp
 
 
 def test_a_target_that_appears_while_the_run_works_is_not_replaced(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without --force a run never replaces a file that was not there when it checked."""
     real = output.clean_leftovers
 
@@ -75,12 +80,10 @@ def test_a_target_that_appears_while_the_run_works_is_not_replaced(
     code, _, err = run([*BASE, "--uitvoer", str(tmp_path / "b.docx")])
     assert code == 1
     assert f"{tmp_path / 'b.xlsx'} bestaat al" in err
-    assert listing(tmp_path) == {"b.xlsx": hashlib.sha256(b"net opgeslagen door een collega")
-                                 .hexdigest()}
+    assert listing(tmp_path) == {"b.xlsx": hashlib.sha256(b"net opgeslagen door een collega").hexdigest()}
 
 
-def test_force_replaces_a_link_at_the_target_not_the_file_it_points_to(run: Runner,
-                                                                        tmp_path: Path) -> None:
+def test_force_replaces_a_link_at_the_target_not_the_file_it_points_to(run: Runner, tmp_path: Path) -> None:
     victim = tmp_path / "elders.docx"
     victim.write_bytes(b"ander document")
     (tmp_path / "b.docx").symlink_to(victim)
@@ -117,9 +120,15 @@ sys.exit(main(sys.argv[2:]))
 def two_runs_at_once(tmp_path: Path, args: list[str]) -> list[subprocess.CompletedProcess[str]]:
     meeting = tmp_path / "ontmoeting"
     meeting.mkdir()
-    procs = [subprocess.Popen([sys.executable, "-c", _TOGETHER, str(meeting), *args, "--kenmerk",
-                               f"RUN-{i}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for i in (1, 2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _TOGETHER, str(meeting), *args, "--kenmerk", f"RUN-{i}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in (1, 2)
+    ]
     results = []
     for proc in procs:
         out, err = proc.communicate(timeout=240)
@@ -128,8 +137,7 @@ def two_runs_at_once(tmp_path: Path, args: list[str]) -> list[subprocess.Complet
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_two_runs_to_one_target_one_wins_and_the_set_stays_whole(tmp_path: Path,
-                                                                 force: bool) -> None:
+def test_two_runs_to_one_target_one_wins_and_the_set_stays_whole(tmp_path: Path, force: bool) -> None:
     folder = tmp_path / "uit"
     folder.mkdir()
     args = [*BASE, "--uitvoer", str(folder / "b.docx"), *(["--force"] if force else [])]
@@ -150,15 +158,19 @@ def test_two_runs_to_one_target_one_wins_and_the_set_stays_whole(tmp_path: Path,
 
 # Output names -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("", "de bestandsnaam is leeg"),
-    (".docx", "heeft alleen een extensie"),
-    ("a" * 210 + ".docx", "is te lang"),  # fits alone, not with -verantwoording.docx
-    ("regel\neinde.docx", "stuurteken"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("", "de bestandsnaam is leeg"),
+        (".docx", "heeft alleen een extensie"),
+        ("a" * 210 + ".docx", "is te lang"),  # fits alone, not with -verantwoording.docx
+        ("regel\neinde.docx", "stuurteken"),
+    ],
+)
 def test_an_output_name_that_cannot_be_written_is_refused_before_any_work(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
-        expected: str) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, expected: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("aanbesteding.api.load_library", lambda *a, **k: pytest.fail("werk"))
     code, _, err = run([*BASE, "--uitvoer", name])
@@ -178,7 +190,8 @@ def test_an_output_name_that_is_not_utf8_is_refused(run: Runner, tmp_path: Path)
 
 @pytest.mark.skipif(sys.platform == "win32", reason="mappen vergrendelen is POSIX")
 def test_a_run_that_holds_the_folder_too_long_is_reported_not_waited_for(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import fcntl
 
     from aanbesteding.support import locks
@@ -195,8 +208,7 @@ def test_a_run_that_holds_the_folder_too_long_is_reported_not_waited_for(
     assert listing(tmp_path) == {}
 
 
-def test_ctrl_c_while_placing_takes_the_set_back(run: Runner, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_placing_takes_the_set_back(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Own probe: an interrupt between two placed files left the first one, and its journal was
     removed, so the next run refused the half set without --force."""
     real = os.link

@@ -14,9 +14,14 @@ DOCUMENT_MODULES = ("assemble", "writers", "domain.py", "tender/classification.p
 TOOL_DOCUMENTS = {"writers/docx/review.py", "writers/docx/redline.py"}
 # Still to move into library chapters (next round): the bidder form's instructions, the import
 # record's fixed sentences, the chart alternative texts and one award-model reason.
-PENDING = {"assemble/accountability_content.py",
-           "writers/xlsx/toelichting.py", "writers/xlsx/form_text.py",
-           "assemble/import_record_content.py", "writers/xlsx/charts.py", "compose/award.py"}
+PENDING = {
+    "assemble/accountability_content.py",
+    "writers/xlsx/toelichting.py",
+    "writers/xlsx/form_text.py",
+    "assemble/import_record_content.py",
+    "writers/xlsx/charts.py",
+    "compose/award.py",
+}
 
 
 def _docstrings(tree: ast.Module) -> set[int]:
@@ -31,8 +36,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
 
 def _messages(tree: ast.Module) -> set[int]:
     """Texts inside a ``raise``: error messages for the user, not document text."""
-    return {id(inner) for node in ast.walk(tree) if isinstance(node, ast.Raise)
-            for inner in ast.walk(node)}
+    return {id(inner) for node in ast.walk(tree) if isinstance(node, ast.Raise) for inner in ast.walk(node)}
 
 
 def _long_prose(path: Path, root: Path = SRC) -> list[str]:
@@ -45,8 +49,7 @@ def _long_prose(path: Path, root: Path = SRC) -> list[str]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             text = node.value
         elif isinstance(node, ast.JoinedStr):
-            text = "".join(v.value for v in node.values
-                           if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
         else:
             continue
         if len(text) > LONG and text.count(" ") > 20:
@@ -59,8 +62,7 @@ def _modules() -> list[Path]:
     for name in DOCUMENT_MODULES:
         target = SRC / name
         paths.extend(sorted(target.rglob("*.py")) if target.is_dir() else [target])
-    return [p for p in paths
-            if str(p.relative_to(SRC)) not in TOOL_DOCUMENTS | PENDING]
+    return [p for p in paths if str(p.relative_to(SRC)) not in TOOL_DOCUMENTS | PENDING]
 
 
 def test_no_document_module_holds_a_paragraph_of_prose() -> None:
@@ -71,6 +73,5 @@ def test_no_document_module_holds_a_paragraph_of_prose() -> None:
 def test_the_check_finds_a_paragraph_but_not_a_docstring_or_message(tmp_path: Path) -> None:
     text = " ".join(["woord"] * 60)
     module = tmp_path / "probe.py"
-    module.write_text(f'"""{text}"""\nTEXT = ("{text}")\nraise ValueError("{text}")\n',
-                      encoding="utf-8")
+    module.write_text(f'"""{text}"""\nTEXT = ("{text}")\nraise ValueError("{text}")\n', encoding="utf-8")
     assert [line.split(":")[1] for line in _long_prose(module, tmp_path)] == ["2"]

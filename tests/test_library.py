@@ -36,8 +36,7 @@ def test_the_content_hash_changes_when_a_clause_changes(make_library: LibraryFac
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     before = load_library(root).content_hash
     path = root / "keten" / "voorbeeld-clausule.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Voorbeeldclausule", "Andere titel"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Voorbeeldclausule", "Andere titel"), encoding="utf-8")
     assert load_library(root).content_hash != before
 
 
@@ -63,7 +62,7 @@ def test_an_unknown_field_is_named_with_its_line(make_library: LibraryFactory) -
 
 
 def test_the_line_number_points_at_the_field(make_library: LibraryFactory) -> None:
-    text = ("id: voorbeeld-clausule\ntitel: T\nversie: 1.0\nstatus: concept\n")
+    text = "id: voorbeeld-clausule\ntitel: T\nversie: 1.0\nstatus: concept\n"
     problems = problems_of(make_library({"keten/voorbeeld-clausule.yaml": text}))
     assert any(p.startswith("keten/voorbeeld-clausule.yaml:3: versie:") for p in problems)
 
@@ -73,25 +72,28 @@ def test_a_missing_wijze_van_aantonen_is_reported(make_library: LibraryFactory) 
     assert any("wijze_van_aantonen: verplicht veld ontbreekt" in p for p in problems)
 
 
-@pytest.mark.parametrize(("field", "value", "expected"), [
-    ("lagen", {"kritiek": "moet"}, "lagen.kritiek: ongeldige waarde 'moet'"),
-    ("lagen", {"laag1": "eis"}, "lagen.laag1: onbekend veld"),
-    ("contracttypen", ["cloud"], "contracttypen[0]: ongeldige waarde 'cloud'"),
-    ("sov", ["SOV-9"], "sov[0]: ongeldige waarde 'SOV-9'"),
-    ("risicos", ["R12"], "risicos[0]: ongeldige waarde 'R12'"),
-    ("status", "goedgekeurd", "status: ongeldige waarde 'goedgekeurd'"),
-    ("versie", "1.0", "versie: ongeldige waarde '1.0'"),
-    ("bronnen", [], "bronnen: mag niet leeg zijn"),
-])
-def test_invalid_values_are_named(make_library: LibraryFactory, field: str, value: object,
-                                  expected: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("lagen", {"kritiek": "moet"}, "lagen.kritiek: ongeldige waarde 'moet'"),
+        ("lagen", {"laag1": "eis"}, "lagen.laag1: onbekend veld"),
+        ("contracttypen", ["cloud"], "contracttypen[0]: ongeldige waarde 'cloud'"),
+        ("sov", ["SOV-9"], "sov[0]: ongeldige waarde 'SOV-9'"),
+        ("risicos", ["R12"], "risicos[0]: ongeldige waarde 'R12'"),
+        ("status", "goedgekeurd", "status: ongeldige waarde 'goedgekeurd'"),
+        ("versie", "1.0", "versie: ongeldige waarde '1.0'"),
+        ("bronnen", [], "bronnen: mag niet leeg zijn"),
+    ],
+)
+def test_invalid_values_are_named(make_library: LibraryFactory, field: str, value: object, expected: str) -> None:
     problems = one_clause(make_library, **{field: value})
     assert any(expected in p for p in problems), problems
 
 
 def test_duplicate_ids_name_both_files(make_library: LibraryFactory) -> None:
-    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(),
-                         "gegevens/voorbeeld-clausule.yaml": clause_data()})
+    root = make_library(
+        {"keten/voorbeeld-clausule.yaml": clause_data(), "gegevens/voorbeeld-clausule.yaml": clause_data()}
+    )
     (problem,) = problems_of(root)
     assert problem.startswith("keten/voorbeeld-clausule.yaml:")
     assert "komt al voor in gegevens/voorbeeld-clausule.yaml" in problem
@@ -114,29 +116,33 @@ def test_duplicate_yaml_keys_are_reported(make_library: LibraryFactory) -> None:
 
 
 def test_an_undeclared_parameter_is_reported(make_library: LibraryFactory) -> None:
-    problems = one_clause(make_library,
-                          tekst="De Opdrachtnemer meldt {{ termijn_dagen }} en {{ onbekend }}.")
-    assert any("tekst: de tekst gebruikt 'onbekend', maar dat is geen gedeclareerde parameter"
-               in p for p in problems)
+    problems = one_clause(make_library, tekst="De Opdrachtnemer meldt {{ termijn_dagen }} en {{ onbekend }}.")
+    assert any("tekst: de tekst gebruikt 'onbekend', maar dat is geen gedeclareerde parameter" in p for p in problems)
 
 
 def test_an_unused_parameter_is_reported(make_library: LibraryFactory) -> None:
     problems = one_clause(make_library, tekst="De Opdrachtnemer meldt elke Subverwerker.")
-    assert any("parameters.termijn_dagen: parameter is gedeclareerd maar wordt in geen tekst "
-               "gebruikt" in p for p in problems)
+    assert any(
+        "parameters.termijn_dagen: parameter is gedeclareerd maar wordt in geen tekst gebruikt" in p for p in problems
+    )
 
 
 def test_a_default_outside_its_bounds_is_reported(make_library: LibraryFactory) -> None:
-    params = {"termijn_dagen": {"type": "geheel-getal", "standaard": 5, "minimum": 10,
-                                "maximum": 90, "omschrijving": "Meldtermijn"}}
+    params = {
+        "termijn_dagen": {
+            "type": "geheel-getal",
+            "standaard": 5,
+            "minimum": 10,
+            "maximum": 90,
+            "omschrijving": "Meldtermijn",
+        }
+    }
     problems = one_clause(make_library, parameters=params)
-    assert any("parameters.termijn_dagen.standaard: standaardwaarde 5 ligt onder het minimum 10"
-               in p for p in problems)
+    assert any("parameters.termijn_dagen.standaard: standaardwaarde 5 ligt onder het minimum 10" in p for p in problems)
 
 
 def test_a_default_of_the_wrong_type_is_reported(make_library: LibraryFactory) -> None:
-    params = {"termijn_dagen": {"type": "geheel-getal", "standaard": "dertig",
-                                "omschrijving": "Meldtermijn"}}
+    params = {"termijn_dagen": {"type": "geheel-getal", "standaard": "dertig", "omschrijving": "Meldtermijn"}}
     problems = one_clause(make_library, parameters=params)
     assert any("standaardwaarde 'dertig' is geen geheel getal" in p for p in problems)
 
@@ -148,26 +154,28 @@ def test_an_unknown_definition_is_reported(make_library: LibraryFactory) -> None
 
 def test_a_defined_term_used_but_not_declared_is_reported(make_library: LibraryFactory) -> None:
     problems = one_clause(make_library, begrippen=["Opdrachtnemer"])
-    assert any("begrip 'Subverwerker' komt in de tekst voor maar staat niet onder begrippen"
-               in p for p in problems)
+    assert any("begrip 'Subverwerker' komt in de tekst voor maar staat niet onder begrippen" in p for p in problems)
 
 
 def test_a_declared_term_that_is_never_used_is_reported(make_library: LibraryFactory) -> None:
     problems = one_clause(make_library, begrippen=["Opdrachtnemer", "Subverwerker", "EER"])
-    assert any("begrip 'EER' staat onder begrippen maar komt in geen tekst voor" in p
-               for p in problems)
+    assert any("begrip 'EER' staat onder begrippen maar komt in geen tekst voor" in p for p in problems)
 
 
 def test_plural_forms_count_as_use_of_a_term(make_library: LibraryFactory) -> None:
-    root = make_library({"keten/voorbeeld-clausule.yaml": clause_data(
-        tekst="De Opdrachtnemer meldt nieuwe Subverwerkers {{ termijn_dagen }} dagen vooraf.")})
+    root = make_library(
+        {
+            "keten/voorbeeld-clausule.yaml": clause_data(
+                tekst="De Opdrachtnemer meldt nieuwe Subverwerkers {{ termijn_dagen }} dagen vooraf."
+            )
+        }
+    )
     assert load_library(root).clauses
 
 
 def test_a_wens_without_weight_is_reported(make_library: LibraryFactory) -> None:
     problems = one_clause(make_library, weging=None)
-    assert any("weging: de clausule is een wens in laag 3 maar heeft geen weging" in p
-               for p in problems)
+    assert any("weging: de clausule is een wens in laag 3 maar heeft geen weging" in p for p in problems)
 
 
 def test_a_wens_without_scoring_guidance_is_reported(make_library: LibraryFactory) -> None:
@@ -176,22 +184,28 @@ def test_a_wens_without_scoring_guidance_is_reported(make_library: LibraryFactor
 
 
 def test_a_variant_for_a_tier_that_does_not_apply_is_reported(make_library: LibraryFactory) -> None:
-    problems = one_clause(make_library, lagen={"kritiek": "eis"}, weging=None,
-                          scoringsleidraad=None,
-                          varianten={"ondersteunend": {"tekst": "De Opdrachtnemer doet niets."}})
+    problems = one_clause(
+        make_library,
+        lagen={"kritiek": "eis"},
+        weging=None,
+        scoringsleidraad=None,
+        varianten={"ondersteunend": {"tekst": "De Opdrachtnemer doet niets."}},
+    )
     assert any("varianten.ondersteunend: variant voor laag 3" in p for p in problems)
 
 
-@pytest.mark.parametrize("text", [
-    "{{ ''.__class__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
-    "{% for x in ().__class__.__base__.__subclasses__() %}{{ x }}{% endfor %}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ ''.__class__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{% for x in ().__class__.__base__.__subclasses__() %}{{ x }}{% endfor %}",
+    ],
+)
 def test_template_injection_is_rejected(make_library: LibraryFactory, text: str) -> None:
     problems = one_clause(make_library, tekst=text)
-    assert any("tekst: de tekst gebruikt niet-toegestane sjabloonconstructies" in p
-               for p in problems), problems
+    assert any("tekst: de tekst gebruikt niet-toegestane sjabloonconstructies" in p for p in problems), problems
 
 
 def test_a_template_syntax_error_is_reported(make_library: LibraryFactory) -> None:
@@ -200,12 +214,14 @@ def test_a_template_syntax_error_is_reported(make_library: LibraryFactory) -> No
 
 
 def test_every_problem_is_reported_in_one_run(make_library: LibraryFactory) -> None:
-    root = make_library({
-        "keten/voorbeeld-clausule.yaml": clause_data(),
-        "gegevens/voorbeeld-clausule.yaml": clause_data(),
-        "keten/kapot.yaml": "id: [\n",
-        "keten/injectie.yaml": clause_data(id="injectie", tekst="{{ ''.__class__ }}"),
-    })
+    root = make_library(
+        {
+            "keten/voorbeeld-clausule.yaml": clause_data(),
+            "gegevens/voorbeeld-clausule.yaml": clause_data(),
+            "keten/kapot.yaml": "id: [\n",
+            "keten/injectie.yaml": clause_data(id="injectie", tekst="{{ ''.__class__ }}"),
+        }
+    )
     with pytest.raises(LibraryError) as info:
         load_library(root)
     files = {p.file for p in info.value.problems}

@@ -21,8 +21,13 @@ BAD_TEXT = "De Opdrachtnemer meldt {{ niet_gedeclareerd }} dagen vooraf."
 
 
 def _git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@x"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@x",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@x",
+    }
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
@@ -31,8 +36,7 @@ def test_editing_a_yml_clause_changes_the_library_hash(make_library: LibraryFact
     library = load_library(root)
     assert [c.path for c in library.clauses] == ["keten/voorbeeld-clausule.yml"]
     path = root / "keten" / "voorbeeld-clausule.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Voorbeeldclausule", "Nieuwe titel"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Voorbeeldclausule", "Nieuwe titel"), encoding="utf-8")
     assert load_library(root).content_hash != library.content_hash
 
 
@@ -44,7 +48,8 @@ def test_files_the_loader_does_not_read_leave_the_hash_alone(make_library: Libra
 
 
 def test_a_lint_problem_added_after_a_cached_pass_is_still_reported_by_genereer(
-        make_library: LibraryFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_library: LibraryFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     assert main(["bibliotheek", "controleer", str(root)]) == 0
     assert any((Path(os.environ["AANBESTEDING_CACHE"]) / "lint").rglob("*.json"))
@@ -54,8 +59,9 @@ def test_a_lint_problem_added_after_a_cached_pass_is_still_reported_by_genereer(
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     capsys.readouterr()
     out = tmp_path / "uit.docx"
-    code = main(["genereer", "--laag", "1", "--contracttype", "saas", "--bibliotheek", str(root),
-                 "--uitvoer", str(out)])
+    code = main(
+        ["genereer", "--laag", "1", "--contracttype", "saas", "--bibliotheek", str(root), "--uitvoer", str(out)]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert "keten/voorbeeld-clausule.yaml:" in err and "niet_gedeclareerd" in err
@@ -69,8 +75,9 @@ def test_a_cached_failure_is_still_a_failure(make_library: LibraryFactory) -> No
     assert first and [str(p) for p in second] == [str(p) for p in first]
 
 
-def test_the_cache_is_used_when_the_clause_is_unchanged(make_library: LibraryFactory,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_is_used_when_the_clause_is_unchanged(
+    make_library: LibraryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     load_library(root)
     import aanbesteding.library.lint as lint
@@ -84,8 +91,9 @@ def test_the_cache_is_used_when_the_clause_is_unchanged(make_library: LibraryFac
         load_library(root, lint="full")  # controleer always lints
 
 
-def test_the_cache_can_be_switched_off(make_library: LibraryFactory, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cache_can_be_switched_off(
+    make_library: LibraryFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("AANBESTEDING_CACHE", "uit")
     assert LibraryCache.default() is None
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
@@ -104,15 +112,16 @@ def test_a_corrupt_cache_entry_means_lint_again(make_library: LibraryFactory) ->
 
 
 def test_an_organisation_layer_replaces_one_clause_and_records_its_origin(
-        make_library: LibraryFactory, tmp_path: Path) -> None:
-    base = make_library({"keten/voorbeeld-clausule.yaml": clause_data(),
-                         "keten/tweede.yaml": clause_data(id="tweede", titel="Tweede")}, name="basis")
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    base = make_library(
+        {"keten/voorbeeld-clausule.yaml": clause_data(), "keten/tweede.yaml": clause_data(id="tweede", titel="Tweede")},
+        name="basis",
+    )
     layer = tmp_path / "organisatie" / "keten"
     layer.mkdir(parents=True)
-    (layer / "tweede.yaml").write_text(yaml.safe_dump(clause_data(id="tweede", titel="Eigen tekst")),
-                                       encoding="utf-8")
-    library = load_library(FolderSource(base, "standaard"),
-                           FolderSource(tmp_path / "organisatie", "gemeente"))
+    (layer / "tweede.yaml").write_text(yaml.safe_dump(clause_data(id="tweede", titel="Eigen tekst")), encoding="utf-8")
+    library = load_library(FolderSource(base, "standaard"), FolderSource(tmp_path / "organisatie", "gemeente"))
     by_id = library.by_id()
     assert by_id["tweede"].clause.titel == "Eigen tekst"
     assert by_id["tweede"].origin == "gemeente"
@@ -131,8 +140,9 @@ def test_a_problem_in_a_layer_names_the_layer(make_library: LibraryFactory, tmp_
     assert f"{tmp_path / 'org'}/keten/kapot.yaml:" in str(info.value)
 
 
-def test_a_library_is_read_from_a_git_revision(make_library: LibraryFactory, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_library_is_read_from_a_git_revision(
+    make_library: LibraryFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is niet geïnstalleerd")
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()}, name="repo/clauses")
@@ -142,8 +152,7 @@ def test_a_library_is_read_from_a_git_revision(make_library: LibraryFactory, tmp
     _git(repo, "commit", "-qm", "v1")
     first = load_library(root).content_hash
     path = root / "keten" / "voorbeeld-clausule.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Voorbeeldclausule", "Gewijzigd"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Voorbeeldclausule", "Gewijzigd"), encoding="utf-8")
     monkeypatch.chdir(repo)
     old = load_library("HEAD:clauses")
     assert old.clauses[0].clause.titel == "Voorbeeldclausule"
@@ -154,8 +163,9 @@ def test_a_library_is_read_from_a_git_revision(make_library: LibraryFactory, tmp
         load_library(open_source("HEAD~5:clauses"))
 
 
-def test_an_unchanged_clause_file_is_not_parsed_again(make_library: LibraryFactory,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unchanged_clause_file_is_not_parsed_again(
+    make_library: LibraryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     first = load_library(root)
     import aanbesteding.library.loader as loader

@@ -116,9 +116,26 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     files: list[Path] = []
     for laag, contracttype in (("1", "iaas"), ("3", "licentie")):
         target = out / f"laag{laag}.docx"
-        assert main(["genereer", "--laag", laag, "--contracttype", contracttype, "--organisatie",
-                     "Gemeente Voorbeeld", "--kenmerk", f"INK-{laag}", "--datum", "2026-12-07",
-                     "--uitvoer", str(target)]) == 0
+        assert (
+            main(
+                [
+                    "genereer",
+                    "--laag",
+                    laag,
+                    "--contracttype",
+                    contracttype,
+                    "--organisatie",
+                    "Gemeente Voorbeeld",
+                    "--kenmerk",
+                    f"INK-{laag}",
+                    "--datum",
+                    "2026-12-07",
+                    "--uitvoer",
+                    str(target),
+                ]
+            )
+            == 0
+        )
         files += sorted(out.glob(f"laag{laag}*.docx")) + sorted(out.glob(f"laag{laag}*.xlsx"))
     review = out / "review.docx"
     assert main(["bibliotheek", "review", "--datum", "2026-12-07", "--uitvoer", str(review)]) == 0
@@ -128,34 +145,55 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     clause = changed / "techniek" / "open-source.yaml"  # reworded, as legal would
     text = clause.read_text("utf-8")
     assert "waardeert het als de Dienst bestaat uit" in text
-    clause.write_text(text.replace("waardeert het als de Dienst bestaat uit",
-                                   "geeft de voorkeur aan een Dienst die bestaat uit", 1), "utf-8")
+    clause.write_text(
+        text.replace("waardeert het als de Dienst bestaat uit", "geeft de voorkeur aan een Dienst die bestaat uit", 1),
+        "utf-8",
+    )
     (changed / "continuiteit" / "uitvaloefeningen.yaml").unlink()
     redline = out / "verschil.docx"
-    assert main(["bibliotheek", "verschil", str(standard), str(changed), "--datum", "2026-12-07",
-                 "--uitvoer", str(redline)]) == 0
+    assert (
+        main(
+            ["bibliotheek", "verschil", str(standard), str(changed), "--datum", "2026-12-07", "--uitvoer", str(redline)]
+        )
+        == 0
+    )
     files += [review, redline]
     return files
 
 
 def test_the_files_cover_every_document_the_tool_writes(written: list[Path]) -> None:
     names = [f.name for f in written]
-    assert {"laag1.docx", "laag1.xlsx", "laag1-verantwoording.docx", "laag3.docx",
-            "review.docx", "verschil.docx"} <= set(names)
+    assert {
+        "laag1.docx",
+        "laag1.xlsx",
+        "laag1-verantwoording.docx",
+        "laag3.docx",
+        "review.docx",
+        "verschil.docx",
+    } <= set(names)
 
 
-def test_every_part_of_every_docx_and_xlsx_is_valid_ecma_376_transitional(
-        written: list[Path], tmp_path: Path) -> None:
+def test_every_part_of_every_docx_and_xlsx_is_valid_ecma_376_transitional(written: list[Path], tmp_path: Path) -> None:
     tool = jing()
     groups = unpack(written, tmp_path)
-    assert {"WordprocessingML_Main_Document", "WordprocessingML_Document_Settings",
-            "SpreadsheetML_Worksheet", "DrawingML_Chart"} <= set(groups)
+    assert {
+        "WordprocessingML_Main_Document",
+        "WordprocessingML_Document_Settings",
+        "SpreadsheetML_Worksheet",
+        "DrawingML_Chart",
+    } <= set(groups)
     errors = []
     for schema, parts in sorted(groups.items()):
-        done = subprocess.run([tool, "-c", str(RNC / f"{schema}.rnc"), *map(str, parts)],
-                              capture_output=True, text=True, check=False, timeout=600)
-        lines = [line for line in (done.stdout + done.stderr).splitlines()
-                 if "error" in line and "[warning]" not in line]
+        done = subprocess.run(
+            [tool, "-c", str(RNC / f"{schema}.rnc"), *map(str, parts)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        lines = [
+            line for line in (done.stdout + done.stderr).splitlines() if "error" in line and "[warning]" not in line
+        ]
         if done.returncode != 0:
             errors += lines or [f"{schema}: jing exit {done.returncode}: {done.stderr[-300:]}"]
     assert not errors, "\n".join(errors[:20])

@@ -28,7 +28,8 @@ def _adopt_by_hand(path: Path, reviewed_on: str | None) -> None:
 
 
 def test_a_clause_at_the_root_of_an_organisation_library_is_read_and_checked(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     org = _copy(run, "zwolle", "exitplan")
     (org / "continuiteit" / "exitplan.yaml").rename(org / "exitplan.yaml")
@@ -46,12 +47,12 @@ def test_a_clause_at_the_root_of_an_organisation_library_is_read_and_checked(
 
 
 def test_a_clause_file_the_library_will_not_read_is_refused_by_name(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     org = _copy(run, "zwolle", "exitplan")
     text = (org / "continuiteit" / "exitplan.yaml").read_text(encoding="utf-8")
-    (org / "nieuw-id.yaml").write_text(text.replace("id: exitplan", "id: nieuw-id"),
-                                       encoding="utf-8")
+    (org / "nieuw-id.yaml").write_text(text.replace("id: exitplan", "id: nieuw-id"), encoding="utf-8")
     (org / "continuiteit" / "oud").mkdir()
     (org / "continuiteit" / "oud" / "exitplan.yaml").write_text(text, encoding="utf-8")
     code, _, err = run(["bibliotheek", "controleer", "--bibliotheek", "zwolle"])
@@ -62,10 +63,10 @@ def test_a_clause_file_the_library_will_not_read_is_refused_by_name(
 
 
 def test_nieuw_takes_the_organisation_name_and_adds_to_an_existing_library(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = run(["bibliotheek", "nieuw", "zwolle", "exitplan", "--organisatie",
-                        "Gemeente Zwolle"])
+    code, _, err = run(["bibliotheek", "nieuw", "zwolle", "exitplan", "--organisatie", "Gemeente Zwolle"])
     assert code == 0, err
     readme = (tmp_path / "zwolle" / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Clausulebibliotheek van Gemeente Zwolle")
@@ -87,7 +88,8 @@ def test_nieuw_takes_the_organisation_name_and_adds_to_an_existing_library(
 
 
 def test_from_an_empty_folder_to_a_final_annex_in_four_commands(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(["bibliotheek", "nieuw", "zwolle", "exitplan", "--organisatie", "Zwolle"])[0] == 0
     clause = tmp_path / "zwolle" / "continuiteit" / "exitplan.yaml"
@@ -95,42 +97,75 @@ def test_from_an_empty_folder_to_a_final_annex_in_four_commands(
     version = re.search(r"^versie: (\S+)$", text, flags=re.M)
     assert version is not None
     # the one edit: new wording under a new version
-    clause.write_text(text.replace(f"versie: {version.group(1)}", "versie: 9.0.0").replace(
-        "ten minste eenmaal per", "minstens eenmaal per"), encoding="utf-8")
+    clause.write_text(
+        text.replace(f"versie: {version.group(1)}", "versie: 9.0.0").replace(
+            "ten minste eenmaal per", "minstens eenmaal per"
+        ),
+        encoding="utf-8",
+    )
 
-    code, out, err = run(["bibliotheek", "vaststellen", "alle", "--door", "mr. J. de Vries",
-                          "--op", "2026-12-07", "--bibliotheek", "zwolle"])
+    code, out, err = run(
+        [
+            "bibliotheek",
+            "vaststellen",
+            "alle",
+            "--door",
+            "mr. J. de Vries",
+            "--op",
+            "2026-12-07",
+            "--bibliotheek",
+            "zwolle",
+        ]
+    )
     assert code == 0, err
     assert "vastgesteld in zwolle" in out
     adopted = clause.read_text(encoding="utf-8")
     assert "status: vastgesteld" in adopted and "versie: 9.0.0" in adopted
     assert 'beoordeeld_door: "mr. J. de Vries"' in adopted and "beoordeeld_op: 2026-12-07" in adopted
     # A final document also needs the leidraad's award model (the award inputs).
-    award = ["--gunning", "leidraad=paragraaf 5 van de leidraad", "--gunning",
-             "subcriterium=K2 Digitale soevereiniteit", "--gunning", "weging=20", "--gunning",
-             "beslisregel=hoogste score op K1; daarna loting door een notaris"]
-    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--status",
-                        "definitief", "--bibliotheek", "zwolle", "--uitvoer", "uit/b.docx",
-                        *award])
+    award = [
+        "--gunning",
+        "leidraad=paragraaf 5 van de leidraad",
+        "--gunning",
+        "subcriterium=K2 Digitale soevereiniteit",
+        "--gunning",
+        "weging=20",
+        "--gunning",
+        "beslisregel=hoogste score op K1; daarna loting door een notaris",
+    ]
+    code, _, err = run(
+        [
+            "genereer",
+            "--laag",
+            "2",
+            "--contracttype",
+            "saas",
+            "--status",
+            "definitief",
+            "--bibliotheek",
+            "zwolle",
+            "--uitvoer",
+            "uit/b.docx",
+            *award,
+        ]
+    )
     assert code == 0, err
     assert "Let op" not in err
-    assert docx.Document(str(tmp_path / "uit" / "b.docx")).core_properties.content_status \
-        == "Definitief"
+    assert docx.Document(str(tmp_path / "uit" / "b.docx")).core_properties.content_status == "Definitief"
     accountability = docx.Document(str(tmp_path / "uit" / "b-verantwoording.docx"))
     cells = " ".join(c.text for t in accountability.tables for row in t.rows for c in row.cells)
     assert "9.0.0" in cells and "mr. J. de Vries" in cells
 
 
 def test_vaststellen_refuses_a_changed_text_under_the_old_version_and_a_dirty_library(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     org = _copy(run, "zwolle", "exitplan")
     clause = org / "continuiteit" / "exitplan.yaml"
     before = clause.read_text(encoding="utf-8")
-    clause.write_text(before.replace("ten minste eenmaal per", "minstens eenmaal per"),
-                      encoding="utf-8")
-    args = ["bibliotheek", "vaststellen", "exitplan", "--door", "J", "--op", "2026-12-07",
-            "--bibliotheek", "zwolle"]
+    clause.write_text(before.replace("ten minste eenmaal per", "minstens eenmaal per"), encoding="utf-8")
+    args = ["bibliotheek", "vaststellen", "exitplan", "--door", "J", "--op", "2026-12-07", "--bibliotheek", "zwolle"]
     code, _, err = run(args)
     assert code == 1 and "hetzelfde versienummer" in err and "verhoog eerst 'versie'" in err
     assert clause.read_text(encoding="utf-8") != before  # untouched by the refusal
@@ -139,33 +174,37 @@ def test_vaststellen_refuses_a_changed_text_under_the_old_version_and_a_dirty_li
     code, _, err = run(args)
     assert code == 1 and "bibliotheek controleer --bibliotheek zwolle' geen problemen" in err
     clause.write_text(before, encoding="utf-8")
-    code, _, err = run(["bibliotheek", "vaststellen", "bestaat-niet", "--door", "J", "--op",
-                        "2026-12-07", "--bibliotheek", "zwolle"])
+    code, _, err = run(
+        ["bibliotheek", "vaststellen", "bestaat-niet", "--door", "J", "--op", "2026-12-07", "--bibliotheek", "zwolle"]
+    )
     assert code == 1 and "bestaat-niet" in err
-    code, _, err = run(["bibliotheek", "vaststellen", "alle", "--door", "J", "--op", "7-12-2026",
-                        "--bibliotheek", "zwolle"])
+    code, _, err = run(
+        ["bibliotheek", "vaststellen", "alle", "--door", "J", "--op", "7-12-2026", "--bibliotheek", "zwolle"]
+    )
     assert code == 1 and "--op 7-12-2026: geen geldige datum" in err
 
 
-def test_the_status_gate_says_how_to_adopt(run: Runner, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_status_gate_says_how_to_adopt(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--status",
-                        "definitief"])
+    code, _, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--status", "definitief"])
     assert code == 1 and "bibliotheek vaststellen alle --door NAAM" in err
     assert not list(tmp_path.iterdir())
 
 
 def test_verschil_redlines_the_organisation_against_the_standard(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     org = _copy(run, "zwolle", "exitplan")
     clause = org / "continuiteit" / "exitplan.yaml"
     text = clause.read_text(encoding="utf-8")
-    clause.write_text(re.sub(r"^versie: .*$", "versie: 9.0.0", text, count=1, flags=re.M)
-                      .replace("ten minste eenmaal per", "minstens eenmaal per"), encoding="utf-8")
-    code, out, err = run(["bibliotheek", "verschil", "--bibliotheek", "zwolle", "--uitvoer",
-                          "w.docx"])
+    clause.write_text(
+        re.sub(r"^versie: .*$", "versie: 9.0.0", text, count=1, flags=re.M).replace(
+            "ten minste eenmaal per", "minstens eenmaal per"
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(["bibliotheek", "verschil", "--bibliotheek", "zwolle", "--uitvoer", "w.docx"])
     assert code == 0, err
     assert "Verschil standaard -> standaard + zwolle: 0 nieuw, 0 verwijderd, 1 gewijzigd." in out
     assert re.search(r"~ exitplan v\S+ -> v9\.0\.0: tekst", out)
@@ -175,7 +214,8 @@ def test_verschil_redlines_the_organisation_against_the_standard(
 
 
 def test_verschil_errors_say_which_side_and_how_to_compare_an_overlay(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     _copy(run, "zwolle", "exitplan")
     code, _, err = run(["bibliotheek", "verschil", "standaard", "zwolle"])

@@ -14,8 +14,7 @@ from tests.conftest import LibraryFactory, Runner, clause_data
 ARGS = ["bibliotheek", "overzicht", "--laag", "2", "--contracttype", "paas"]
 
 
-def test_overzicht_lists_the_annex_numbers_as_csv_in_annex_order(run: Runner,
-                                                                  tmp_path: Path) -> None:
+def test_overzicht_lists_the_annex_numbers_as_csv_in_annex_order(run: Runner, tmp_path: Path) -> None:
     code, out, err = run([*ARGS, "--formaat", "csv"])
     assert code == 0, err
     assert out.startswith("\ufeff")  # so Excel reads the accents as UTF-8
@@ -26,8 +25,22 @@ def test_overzicht_lists_the_annex_numbers_as_csv_in_annex_order(run: Runner,
     assert numbers == sorted(numbers, key=lambda n: ("EWB".index(n[0]), n))
     # the same numbers as the annex itself
     target = tmp_path / "b.docx"
-    assert run(["genereer", "--laag", "2", "--contracttype", "paas", "--uitvoer", str(target),
-                "--geen-matrix", "--geen-verantwoording"])[0] == 0
+    assert (
+        run(
+            [
+                "genereer",
+                "--laag",
+                "2",
+                "--contracttype",
+                "paas",
+                "--uitvoer",
+                str(target),
+                "--geen-matrix",
+                "--geen-verantwoording",
+            ]
+        )[0]
+        == 0
+    )
     annex = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     first = next(r for r in rows if r["nummer"] == "W-01")
     assert "W-01" in annex and first["titel"] in annex

@@ -29,16 +29,36 @@ def bijlage(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if pdf_available():
         pytest.skip(str(pdf_available()))
     out = tmp_path_factory.mktemp("pdf") / "bijlage.docx"
-    assert main(["genereer", "--laag", "1", "--contracttype", "iaas", "--organisatie",
-                 "Gemeente Voorbeeld", "--opdracht", "Infrastructuur", "--kenmerk", "INK-1",
-                 "--datum", "2026-12-07", "--pdf", "--geen-matrix", "--geen-verantwoording",
-                 "--uitvoer", str(out)]) == 0
+    assert (
+        main(
+            [
+                "genereer",
+                "--laag",
+                "1",
+                "--contracttype",
+                "iaas",
+                "--organisatie",
+                "Gemeente Voorbeeld",
+                "--opdracht",
+                "Infrastructuur",
+                "--kenmerk",
+                "INK-1",
+                "--datum",
+                "2026-12-07",
+                "--pdf",
+                "--geen-matrix",
+                "--geen-verantwoording",
+                "--uitvoer",
+                str(out),
+            ]
+        )
+        == 0
+    )
     return out
 
 
 def pdfinfo(pdf: Path, *args: str) -> str:
-    return subprocess.run(["pdfinfo", *args, str(pdf)], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
+    return subprocess.run(["pdfinfo", *args, str(pdf)], capture_output=True, text=True, check=True, timeout=60).stdout
 
 
 def structure(pdf: Any) -> Counter[str]:
@@ -92,8 +112,7 @@ def test_catalog_has_language_title_display_and_opens_with_bookmarks(bijlage: Pa
             item = chapter.children[0]
             sub = [c.title for c in item.children]
             open_chapter, folded_item = not chapter.is_closed, item.is_closed
-        assert titles[:4] == ["1 Inleiding en leeswijzer", "2 Overzicht",
-                              "3 Beoordeling en gunning", "4 Begrippen"]
+        assert titles[:4] == ["1 Inleiding en leeswijzer", "2 Overzicht", "3 Beoordeling en gunning", "4 Begrippen"]
         # Chapters open on their items; each item's sub-headings are folded under it.
         assert open_chapter and folded_item and "Wijze van aantonen" in sub, sub
 
@@ -115,15 +134,36 @@ def test_the_docx_with_a_filled_toc_does_not_ask_to_update_fields(bijlage: Path)
         body = package.read("word/document.xml").decode()
     assert "updateFields" not in settings
     assert 'w:dirty="true"' not in body
-    assert re.search(r'<w:hyperlink w:anchor="_Toc\d+"[^>]*><w:r><w:t>2 Overzicht</w:t></w:r>'
-                     r"<w:r><w:tab/><w:t>\d+</w:t></w:r></w:hyperlink>", body)
+    assert re.search(
+        r'<w:hyperlink w:anchor="_Toc\d+"[^>]*><w:r><w:t>2 Overzicht</w:t></w:r>'
+        r"<w:r><w:tab/><w:t>\d+</w:t></w:r></w:hyperlink>",
+        body,
+    )
 
 
 def test_the_verantwoording_is_a_tagged_pdf_too_and_its_toc_has_pages(tmp_path: Path) -> None:
     soffice()
     out = tmp_path / "b.docx"
-    assert main(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk", "INK-2",
-                 "--datum", "2026-12-07", "--pdf", "--geen-matrix", "--uitvoer", str(out)]) == 0
+    assert (
+        main(
+            [
+                "genereer",
+                "--laag",
+                "2",
+                "--contracttype",
+                "saas",
+                "--kenmerk",
+                "INK-2",
+                "--datum",
+                "2026-12-07",
+                "--pdf",
+                "--geen-matrix",
+                "--uitvoer",
+                str(out),
+            ]
+        )
+        == 0
+    )
     record = tmp_path / "b-verantwoording.pdf"
     info = pdfinfo(record)
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
@@ -134,8 +174,11 @@ def test_the_verantwoording_is_a_tagged_pdf_too_and_its_toc_has_pages(tmp_path: 
     with zipfile.ZipFile(tmp_path / "b-verantwoording.docx") as package:
         body = package.read("word/document.xml").decode()
         settings = package.read("word/settings.xml").decode()
-    pages = re.findall(r'<w:pStyle w:val="toc1"/></w:pPr><w:hyperlink [^>]*><w:r><w:t>[^<]+</w:t>'
-                       r"</w:r><w:r><w:tab/><w:t>(\d+)</w:t>", body)
+    pages = re.findall(
+        r'<w:pStyle w:val="toc1"/></w:pPr><w:hyperlink [^>]*><w:r><w:t>[^<]+</w:t>'
+        r"</w:r><w:r><w:tab/><w:t>(\d+)</w:t>",
+        body,
+    )
     assert len(pages) >= 3 and pages == sorted(pages, key=int), pages
     assert "updateFields" not in settings
     manifest = (tmp_path / "b.manifest.json").read_text("utf-8")

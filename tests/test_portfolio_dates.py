@@ -33,50 +33,59 @@ PEIL = D(2027, 1, 15)
 THREE_MONTHS = Notice(3, MONTHS)
 
 
-def tacit(end: dt.date, months: int = 12, notice: Notice | None = THREE_MONTHS,
-          max_end: dt.date | None = None) -> Terms:
-    return Terms(end=end, renewal=Renewal.STILZWIJGEND, period_months=months, notice=notice,
-                 max_end=max_end)
+def tacit(
+    end: dt.date, months: int = 12, notice: Notice | None = THREE_MONTHS, max_end: dt.date | None = None
+) -> Terms:
+    return Terms(end=end, renewal=Renewal.STILZWIJGEND, period_months=months, notice=notice, max_end=max_end)
 
 
-@pytest.mark.parametrize(("day", "months", "expected"), [
-    (D(2027, 1, 31), 1, D(2027, 2, 28)),
-    (D(2028, 1, 31), 1, D(2028, 2, 29)),
-    (D(2027, 3, 31), -1, D(2027, 2, 28)),
-    (D(2028, 2, 29), 12, D(2029, 2, 28)),
-    (D(2028, 2, 29), 48, D(2032, 2, 29)),
-    (D(2027, 12, 15), 1, D(2028, 1, 15)),
-    (D(2027, 1, 15), -13, D(2025, 12, 15)),
-])
-def test_months_are_added_with_the_last_day_of_a_shorter_month(day: dt.date, months: int,
-                                                               expected: dt.date) -> None:
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (D(2027, 1, 31), 1, D(2027, 2, 28)),
+        (D(2028, 1, 31), 1, D(2028, 2, 29)),
+        (D(2027, 3, 31), -1, D(2027, 2, 28)),
+        (D(2028, 2, 29), 12, D(2029, 2, 28)),
+        (D(2028, 2, 29), 48, D(2032, 2, 29)),
+        (D(2027, 12, 15), 1, D(2028, 1, 15)),
+        (D(2027, 1, 15), -13, D(2025, 12, 15)),
+    ],
+)
+def test_months_are_added_with_the_last_day_of_a_shorter_month(day: dt.date, months: int, expected: dt.date) -> None:
     assert add_months(day, months) == expected
 
 
-@pytest.mark.parametrize(("end", "notice", "expected"), [
-    (D(2027, 12, 31), Notice(3, MONTHS), D(2027, 9, 30)),   # 1 Oct - 31 Dec is three months
-    (D(2027, 4, 30), Notice(1, MONTHS), D(2027, 3, 31)),
-    (D(2027, 6, 14), Notice(1, MONTHS), D(2027, 5, 14)),
-    (D(2027, 5, 30), Notice(1, MONTHS), D(2027, 4, 29)),    # 30 April would leave a day short
-    (D(2028, 2, 29), Notice(3, MONTHS), D(2027, 11, 30)),   # leap day: 1 Dec - 29 Feb
-    (D(2027, 2, 28), Notice(1, MONTHS), D(2027, 1, 31)),
-    (D(2027, 12, 31), Notice(90, DAYS), D(2027, 10, 2)),
-    (D(2028, 3, 1), Notice(1, DAYS), D(2028, 2, 29)),
-    (D(2027, 12, 31), Notice(0, DAYS), D(2027, 12, 31)),
-    (D(2027, 12, 31), None, D(2027, 12, 31)),
-])
-def test_the_last_notice_day_leaves_the_full_notice_period(end: dt.date, notice: Notice | None,
-                                                          expected: dt.date) -> None:
+@pytest.mark.parametrize(
+    ("end", "notice", "expected"),
+    [
+        (D(2027, 12, 31), Notice(3, MONTHS), D(2027, 9, 30)),  # 1 Oct - 31 Dec is three months
+        (D(2027, 4, 30), Notice(1, MONTHS), D(2027, 3, 31)),
+        (D(2027, 6, 14), Notice(1, MONTHS), D(2027, 5, 14)),
+        (D(2027, 5, 30), Notice(1, MONTHS), D(2027, 4, 29)),  # 30 April would leave a day short
+        (D(2028, 2, 29), Notice(3, MONTHS), D(2027, 11, 30)),  # leap day: 1 Dec - 29 Feb
+        (D(2027, 2, 28), Notice(1, MONTHS), D(2027, 1, 31)),
+        (D(2027, 12, 31), Notice(90, DAYS), D(2027, 10, 2)),
+        (D(2028, 3, 1), Notice(1, DAYS), D(2028, 2, 29)),
+        (D(2027, 12, 31), Notice(0, DAYS), D(2027, 12, 31)),
+        (D(2027, 12, 31), None, D(2027, 12, 31)),
+    ],
+)
+def test_the_last_notice_day_leaves_the_full_notice_period(
+    end: dt.date, notice: Notice | None, expected: dt.date
+) -> None:
     assert last_notice_day(end, notice) == expected
 
 
 def test_renewal_periods_are_counted_from_the_initial_end_so_month_ends_do_not_drift() -> None:
     terms = tacit(D(2027, 2, 28))
-    assert [period_end(terms, k) for k in range(4)] == [
-        D(2027, 2, 28), D(2028, 2, 29), D(2029, 2, 28), D(2030, 2, 28)]
+    assert [period_end(terms, k) for k in range(4)] == [D(2027, 2, 28), D(2028, 2, 29), D(2029, 2, 28), D(2030, 2, 28)]
     monthly = tacit(D(2027, 1, 30), months=1)
     assert [period_end(monthly, k) for k in range(4)] == [
-        D(2027, 1, 30), D(2027, 2, 27), D(2027, 3, 30), D(2027, 4, 29)]
+        D(2027, 1, 30),
+        D(2027, 2, 27),
+        D(2027, 3, 30),
+        D(2027, 4, 29),
+    ]
 
 
 def test_glpi_tacit_renewal_counts_notice_from_the_renewed_end_not_the_initial_one() -> None:
@@ -113,27 +122,30 @@ def test_a_contract_without_renewal_ends_and_then_expires() -> None:
 
 
 def test_options_are_used_up_one_by_one_and_then_the_contract_expires() -> None:
-    options = Terms(end=D(2025, 12, 31), renewal=Renewal.OPTIE, period_months=12, options=2,
-                    notice=Notice(6, MONTHS))
+    options = Terms(end=D(2025, 12, 31), renewal=Renewal.OPTIE, period_months=12, options=2, notice=Notice(6, MONTHS))
     s = schedule(options, PEIL)  # options to 31 Dec 2026 and 31 Dec 2027: the last one runs
     assert (s.current_end, s.notice_day, s.options_left) == (D(2027, 12, 31), None, 0)
     assert not s.expired and s.stop is Stop.OPTIES_OP
-    gone = schedule(Terms(end=D(2024, 12, 31), renewal=Renewal.OPTIE, period_months=12, options=2,
-                          notice=Notice(6, MONTHS)), PEIL)
+    gone = schedule(
+        Terms(end=D(2024, 12, 31), renewal=Renewal.OPTIE, period_months=12, options=2, notice=Notice(6, MONTHS)), PEIL
+    )
     assert gone.expired and gone.current_end == D(2026, 12, 31) and gone.stop is Stop.OPTIES_OP
-    left = schedule(Terms(end=D(2027, 6, 30), renewal=Renewal.OPTIE, period_months=12, options=2,
-                          notice=Notice(6, MONTHS)), PEIL)
+    left = schedule(
+        Terms(end=D(2027, 6, 30), renewal=Renewal.OPTIE, period_months=12, options=2, notice=Notice(6, MONTHS)), PEIL
+    )
     # the option date for 30 Jun 2027 (31 Dec 2026) passed: the option counts as exercised
     assert (left.notice_day, left.options_left) == (D(2027, 12, 31), 1)
     assert left.certain_end == D(2028, 6, 30) and left.renewals_certain == 1
 
 
 def test_options_left_with_a_future_option_date() -> None:
-    s = schedule(Terms(end=D(2027, 12, 31), renewal=Renewal.OPTIE, period_months=24, options=1,
-                       notice=Notice(6, MONTHS)), PEIL)
+    s = schedule(
+        Terms(end=D(2027, 12, 31), renewal=Renewal.OPTIE, period_months=24, options=1, notice=Notice(6, MONTHS)), PEIL
+    )
     assert (s.notice_day, s.options_left, s.stop) == (D(2027, 6, 30), 1, None)
-    after = schedule(Terms(end=D(2027, 12, 31), renewal=Renewal.OPTIE, period_months=24, options=0,
-                           notice=Notice(6, MONTHS)), PEIL)
+    after = schedule(
+        Terms(end=D(2027, 12, 31), renewal=Renewal.OPTIE, period_months=24, options=0, notice=Notice(6, MONTHS)), PEIL
+    )
     assert after.notice_day is None and after.stop is Stop.OPTIES_OP
 
 
@@ -155,12 +167,16 @@ def test_decision_date_is_the_lead_time_before_the_notice_day() -> None:
 # -- properties ----------------------------------------------------------------------------
 
 dates = st.dates(min_value=D(2000, 1, 1), max_value=D(2060, 12, 31))
-notices = st.builds(Notice, st.integers(0, 24), st.just(MONTHS)) | st.builds(
-    Notice, st.integers(0, 400), st.just(DAYS))
+notices = st.builds(Notice, st.integers(0, 24), st.just(MONTHS)) | st.builds(Notice, st.integers(0, 400), st.just(DAYS))
 terms_strategy = st.builds(
-    Terms, end=dates, renewal=st.sampled_from(list(Renewal)),
-    period_months=st.integers(1, 48) | st.none(), options=st.integers(0, 5) | st.none(),
-    max_end=dates | st.none(), notice=notices | st.none())
+    Terms,
+    end=dates,
+    renewal=st.sampled_from(list(Renewal)),
+    period_months=st.integers(1, 48) | st.none(),
+    options=st.integers(0, 5) | st.none(),
+    max_end=dates | st.none(),
+    notice=notices | st.none(),
+)
 
 
 @given(dates, st.integers(0, 36))
@@ -183,8 +199,7 @@ def test_property_notice_in_days_leaves_exactly_that_many_days(end: dt.date, d: 
 @given(terms_strategy, dates)
 def test_property_schedule_is_consistent(terms: Terms, peil: dt.date) -> None:
     s = schedule(terms, peil)
-    ends = [period_end(terms, k) for k in range(s.renewals_certain + 1)] if terms.period_months \
-        else [terms.end]
+    ends = [period_end(terms, k) for k in range(s.renewals_certain + 1)] if terms.period_months else [terms.end]
     assert s.current_end == ends[s.renewals_before] and s.certain_end == ends[-1]
     assert all(renewal_allowed(terms, k) for k in range(s.renewals_certain + 1))
     if s.expired:

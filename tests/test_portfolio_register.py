@@ -59,7 +59,8 @@ def test_a_softwarecatalogus_export_with_other_headings_is_read(tmp_path: Path) 
     assert [(s.name, s.supplier, s.hosting_locations, s.laag) for s in register.systems] == [
         ("Zaakgericht Werken", "Acme B.V.", ("Nederland",), Laag.GEVOELIG),
         ("Parkeervergunningen", "Park B.V.", ("VS",), Laag.KRITIEK),
-        ("Kaarten", "Geo B.V.", ("Atlantis",), Laag.ONDERSTEUNEND)]
+        ("Kaarten", "Geo B.V.", ("Atlantis",), Laag.ONDERSTEUNEND),
+    ]
     assert [i.message for i in register.issues] == ["het blad Contracten ontbreekt"]
     report = build_report([path], PEIL, 12, load_library())
     assert [(i.row, i.column) for i in report.portfolio.issues][1:] == [(4, "hosting locatie")]
@@ -75,30 +76,57 @@ def test_csv_files_are_read_with_semicolons_dutch_dates_and_notice_in_days(tmp_p
         "Contractnummer;Systeem(en);Einddatum initiële looptijd;Verlengingstype;Verlengingstermijn;"
         "Opzegtermijn;Contractwaarde\n"
         "C-1;Zaken;31-12-2027;stilzwijgend;12;90 dagen;€ 125.000,50\n"
-        "C-2;Zaken;2027-13-01;geen;;;\n", encoding="utf-8")
+        "C-2;Zaken;2027-13-01;geen;;;\n",
+        encoding="utf-8",
+    )
     register = read_register([systems, contracts])
     (c,) = register.contracts
     assert (c.name, c.systems, c.terms.end, c.terms.renewal, c.terms.notice, c.value) == (
-        "C-1", ("Zaken",), dt.date(2027, 12, 31), Renewal.STILZWIJGEND, Notice(90, NoticeUnit.DAGEN), 125000.5)
+        "C-1",
+        ("Zaken",),
+        dt.date(2027, 12, 31),
+        Renewal.STILZWIJGEND,
+        Notice(90, NoticeUnit.DAGEN),
+        125000.5,
+    )
     assert [str(i) for i in register.issues] == [
         "contracten.csv, Contracten, rij 3, kolom einddatum: '2027-13-01' is geen datum; "
-        "schrijf JJJJ-MM-DD, bijv. 2027-02-28; de rij telt niet mee"]
+        "schrijf JJJJ-MM-DD, bijv. 2027-02-28; de rij telt niet mee"
+    ]
 
 
 def test_bad_cells_are_reported_by_sheet_row_and_column_and_other_rows_count(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(register_bytes())
-    fill(path, systems=[{"systeem": "A", "laag": "4"}, {"systeem": "B", "laag": 3},
-                        {"systeem": "A", "laag": 2}],
-         contracts=[{"contract": "K1", "einddatum": dt.date(2027, 5, 1), "verlenging": "stilzwijgend",
-                     "verlengingsperiode": 12},
-                    {"contract": "K2", "einddatum": dt.date(2027, 5, 1), "opzegtermijn": "drie maanden"},
-                    {"contract": "K3", "einddatum": dt.date(2027, 5, 1), "verlenging": "optie",
-                     "verlengingsperiode": 12, "opzegtermijn": "1 maand"}])
+    fill(
+        path,
+        systems=[{"systeem": "A", "laag": "4"}, {"systeem": "B", "laag": 3}, {"systeem": "A", "laag": 2}],
+        contracts=[
+            {
+                "contract": "K1",
+                "einddatum": dt.date(2027, 5, 1),
+                "verlenging": "stilzwijgend",
+                "verlengingsperiode": 12,
+            },
+            {"contract": "K2", "einddatum": dt.date(2027, 5, 1), "opzegtermijn": "drie maanden"},
+            {
+                "contract": "K3",
+                "einddatum": dt.date(2027, 5, 1),
+                "verlenging": "optie",
+                "verlengingsperiode": 12,
+                "opzegtermijn": "1 maand",
+            },
+        ],
+    )
     register = read_register([path])
     where = [(i.sheet, i.row, i.column) for i in register.issues]
-    assert where == [("Systemen", 2, "laag"), ("Contracten", 2, "opzegtermijn"), ("Contracten", 3, "opzegtermijn"),
-                     ("Contracten", 4, "resterende opties"), ("Systemen", 4, "systeem")]
+    assert where == [
+        ("Systemen", 2, "laag"),
+        ("Contracten", 2, "opzegtermijn"),
+        ("Contracten", 3, "opzegtermijn"),
+        ("Contracten", 4, "resterende opties"),
+        ("Systemen", 4, "systeem"),
+    ]
     assert [s.name for s in register.systems] == ["A", "B"]
     assert [c.name for c in register.contracts] == ["K2"]
 
@@ -128,14 +156,27 @@ def test_inputs_that_are_not_regular_files_or_too_large_are_refused_by_name(tmp_
             read_register([fifo])
 
 
-def test_the_cli_reports_a_missing_register_without_a_traceback(tmp_path: Path,
-                                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_reports_a_missing_register_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["portfolio", "rapport", str(tmp_path / "weg.xlsx"), "--uitvoer", str(tmp_path / "o")])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("Fout: register") and "Traceback" not in err
     assert not (tmp_path / "o").exists()
-    assert main(["portfolio", "rapport", str(tmp_path / "weg.xlsx"), "--peildatum", "15-01-2027",
-                 "--uitvoer", str(tmp_path / "o")]) == 1
+    assert (
+        main(
+            [
+                "portfolio",
+                "rapport",
+                str(tmp_path / "weg.xlsx"),
+                "--peildatum",
+                "15-01-2027",
+                "--uitvoer",
+                str(tmp_path / "o"),
+            ]
+        )
+        == 1
+    )
     assert "--peildatum 15-01-2027" in capsys.readouterr().err
 
 
@@ -144,15 +185,27 @@ def test_an_organisation_library_sets_its_own_lead_times(tmp_path: Path) -> None
     org.mkdir()
     (org / "beleid.yaml").write_text(
         "portfolio:\n  beslistermijnen:\n    gevoelig:\n      verlengingstoets: 9\n      aanbesteden: 24\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     library = load_library(None, str(org))
     assert library.policy.lead_times[Laag.GEVOELIG].verlengingstoets == 9
     assert library.policy.lead_times[Laag.KRITIEK].verlengingstoets == 6  # the standard library's
     path = tmp_path / "r.xlsx"
     path.write_bytes(register_bytes())
-    fill(path, systems=[{"systeem": "Z", "laag": 2, "contracttype": "saas"}],
-         contracts=[{"contract": "K", "systemen": "Z", "einddatum": dt.date(2027, 12, 31),
-                     "verlenging": "stilzwijgend", "verlengingsperiode": 12, "opzegtermijn": "3 maanden"}])
+    fill(
+        path,
+        systems=[{"systeem": "Z", "laag": 2, "contracttype": "saas"}],
+        contracts=[
+            {
+                "contract": "K",
+                "systemen": "Z",
+                "einddatum": dt.date(2027, 12, 31),
+                "verlenging": "stilzwijgend",
+                "verlengingsperiode": 12,
+                "opzegtermijn": "3 maanden",
+            }
+        ],
+    )
     report = build_report([path], PEIL, 12, library)
     (view,) = report.portfolio.contracts
     assert (view.schedule.notice_day, view.decision) == (dt.date(2027, 9, 30), dt.date(2026, 12, 30))
@@ -164,12 +217,20 @@ def test_map_writes_a_report_per_register_and_end_dates_per_supplier(tmp_path: P
     for name, end in (("utrecht", dt.date(2027, 12, 31)), ("zeist", dt.date(2028, 6, 30))):
         path = folder / f"{name}.xlsx"
         path.write_bytes(register_bytes())
-        fill(path, systems=[{"systeem": "Zaken", "laag": 2, "contracttype": "saas"}],
-             contracts=[{"contract": f"Z-{name}", "systemen": "Zaken", "leverancier": "Acme B.V." if name == "utrecht"
-                         else "ACME bv", "einddatum": end}])
+        fill(
+            path,
+            systems=[{"systeem": "Zaken", "laag": 2, "contracttype": "saas"}],
+            contracts=[
+                {
+                    "contract": f"Z-{name}",
+                    "systemen": "Zaken",
+                    "leverancier": "Acme B.V." if name == "utrecht" else "ACME bv",
+                    "einddatum": end,
+                }
+            ],
+        )
     out = tmp_path / "uit"
-    assert main(["portfolio", "rapport", "--map", str(folder), "--peildatum", "2027-01-15",
-                 "--uitvoer", str(out)]) == 0
+    assert main(["portfolio", "rapport", "--map", str(folder), "--peildatum", "2027-01-15", "--uitvoer", str(out)]) == 0
     assert (out / "utrecht" / "portfolio-rapport.xlsx").is_file() and (out / "zeist" / "beslisdata.ics").is_file()
     wb = load_workbook(out / "leveranciers.xlsx")
     summary = list(wb["Leveranciers"].iter_rows(min_row=2, values_only=True))
@@ -182,9 +243,19 @@ def test_map_writes_a_report_per_register_and_end_dates_per_supplier(tmp_path: P
 def test_incomplete_bia_answers_are_reported_and_the_tier_stays_unknown(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(register_bytes())
-    fill(path, systems=[{"systeem": "Half", "proces": "primair", "persoonsgegevens": "gevoelig",
-                         "eigenaar": "X", "laatst bevestigd": dt.date(2026, 12, 1)}],
-         contracts=[{"contract": "K", "systemen": "Half", "einddatum": dt.date(2027, 12, 31)}])
+    fill(
+        path,
+        systems=[
+            {
+                "systeem": "Half",
+                "proces": "primair",
+                "persoonsgegevens": "gevoelig",
+                "eigenaar": "X",
+                "laatst bevestigd": dt.date(2026, 12, 1),
+            }
+        ],
+        contracts=[{"contract": "K", "systemen": "Half", "einddatum": dt.date(2027, 12, 31)}],
+    )
     report = build_report([path], PEIL, 12, load_library())
     (issue,) = report.portfolio.issues
     assert (issue.sheet, issue.row, issue.column) == ("Systemen", 2, "uitval 24u, uitval 72u, uitval week")
@@ -202,20 +273,34 @@ def test_file_names_for_contracts_stay_apart_and_never_empty() -> None:
 
     taken: set[str] = set()
     names = [_name("vragenlijst", n, ".docx", taken) for n in ("A/B", "A-B", "€€€", "../../etc")]
-    assert names == ["vragenlijst-a-b.docx", "vragenlijst-a-b-2.docx", "vragenlijst-contract.docx",
-                     "vragenlijst-etc.docx"]
+    assert names == [
+        "vragenlijst-a-b.docx",
+        "vragenlijst-a-b-2.docx",
+        "vragenlijst-contract.docx",
+        "vragenlijst-etc.docx",
+    ]
 
 
 def test_a_contract_can_carry_its_own_lead_time(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_bytes(register_bytes())
-    base = {"systemen": "Z", "einddatum": dt.date(2027, 12, 31), "verlenging": "stilzwijgend",
-            "verlengingsperiode": 12, "opzegtermijn": "3 maanden"}
-    fill(path, systems=[{"systeem": "Z", "laag": 2, "contracttype": "saas"}],
-         contracts=[{"contract": "Eigen", "beslistermijn": 1, **base}, {"contract": "Beleid", **base},
-                    {"contract": "Te lang", "beslistermijn": 61, **base}])
+    base = {
+        "systemen": "Z",
+        "einddatum": dt.date(2027, 12, 31),
+        "verlenging": "stilzwijgend",
+        "verlengingsperiode": 12,
+        "opzegtermijn": "3 maanden",
+    }
+    fill(
+        path,
+        systems=[{"systeem": "Z", "laag": 2, "contracttype": "saas"}],
+        contracts=[
+            {"contract": "Eigen", "beslistermijn": 1, **base},
+            {"contract": "Beleid", **base},
+            {"contract": "Te lang", "beslistermijn": 61, **base},
+        ],
+    )
     report = build_report([path], PEIL, 12, load_library())
     decisions = {c.contract.name: c.decision for c in report.portfolio.contracts}
-    assert decisions == {"Eigen": dt.date(2027, 8, 30), "Beleid": dt.date(2027, 5, 30),
-                         "Te lang": dt.date(2027, 5, 30)}
+    assert decisions == {"Eigen": dt.date(2027, 8, 30), "Beleid": dt.date(2027, 5, 30), "Te lang": dt.date(2027, 5, 30)}
     assert [(i.row, i.column) for i in report.portfolio.issues] == [(4, "beslistermijn")]

@@ -33,8 +33,10 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path,
         fill(register)
         before = register.read_bytes()
         out = root / "rapport"
-        assert main(["portfolio", "rapport", str(register), "--peildatum", PEIL, "--horizon", "12",
-                     "--uitvoer", str(out)]) == 0
+        assert (
+            main(["portfolio", "rapport", str(register), "--peildatum", PEIL, "--horizon", "12", "--uitvoer", str(out)])
+            == 0
+        )
         yield register, out, before
 
 
@@ -54,9 +56,14 @@ def test_every_date_bucket_and_action_equals_the_hand_computation(made: tuple[Pa
     assert set(rows) == set(EXPECTED)  # FOUT-1 (einddatum 31-02-2027) is left out
     for name, (current, certain, notice, action, decision, bucket) in EXPECTED.items():
         row = rows[name]
-        got = (_day(row["Lopende periode tot"]), _day(row["Loopt zeker tot"]),
-               _day(row["Uiterste opzegdag / optiedatum"]), row["Actie"], _day(row["Beslisdatum"]),
-               row["Termijn"])
+        got = (
+            _day(row["Lopende periode tot"]),
+            _day(row["Loopt zeker tot"]),
+            _day(row["Uiterste opzegdag / optiedatum"]),
+            row["Actie"],
+            _day(row["Beslisdatum"]),
+            row["Termijn"],
+        )
         assert got == (current, certain, notice, action, decision, bucket), name
 
 
@@ -67,12 +74,20 @@ def test_every_conflict_is_listed_and_no_other(made: tuple[Path, Path, bytes]) -
 
 
 def test_a_bad_row_is_reported_by_sheet_row_and_column_and_the_register_is_unchanged(
-        made: tuple[Path, Path, bytes]) -> None:
+    made: tuple[Path, Path, bytes],
+) -> None:
     register, out, before = made
     ws = load_workbook(out / "portfolio-rapport.xlsx")["Meldingen"]
     issues = [r for r in ws.iter_rows(min_row=2, values_only=True)]
-    assert issues == [("register.xlsx", "Contracten", 15, "einddatum",
-                       "'31-02-2027' is geen datum; schrijf JJJJ-MM-DD, bijv. 2027-02-28; de rij telt niet mee")]
+    assert issues == [
+        (
+            "register.xlsx",
+            "Contracten",
+            15,
+            "einddatum",
+            "'31-02-2027' is geen datum; schrijf JJJJ-MM-DD, bijv. 2027-02-28; de rij telt niet mee",
+        )
+    ]
     assert register.read_bytes() == before
 
 
@@ -96,7 +111,8 @@ def test_supplier_text_that_looks_like_a_formula_stays_text(made: tuple[Path, Pa
 
 
 def test_the_renewal_questionnaire_for_laag_2_saas_asks_every_laag_2_saas_clause(
-        made: tuple[Path, Path, bytes]) -> None:
+    made: tuple[Path, Path, bytes],
+) -> None:
     annex = compose_annex(load_library(), build_tender({"laag": 2, "contracttype": "saas"}))
     doc = Document(str(made[1] / "vragenlijst-zaak-2023.docx"))
     headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"]
@@ -110,11 +126,17 @@ def test_the_renewal_questionnaire_for_laag_2_saas_asks_every_laag_2_saas_clause
 
 
 def test_a_tender_profile_is_written_for_each_contract_to_tender_and_runs_through_genereer(
-        made: tuple[Path, Path, bytes], tmp_path: Path) -> None:
+    made: tuple[Path, Path, bytes], tmp_path: Path
+) -> None:
     out = made[1]
     profiles = sorted(p.name for p in out.glob("profiel-*.yaml"))
-    assert profiles == ["profiel-dms-2025.yaml", "profiel-hr-2023.yaml", "profiel-kcc-2025.yaml",
-                        "profiel-park-2019.yaml", "profiel-verg-2021.yaml"]
+    assert profiles == [
+        "profiel-dms-2025.yaml",
+        "profiel-hr-2023.yaml",
+        "profiel-kcc-2025.yaml",
+        "profiel-park-2019.yaml",
+        "profiel-verg-2021.yaml",
+    ]
     target = tmp_path / "bijlage.docx"
     assert main(["genereer", str(out / "profiel-dms-2025.yaml"), "--uitvoer", str(target)]) == 0
     body = "\n".join(p.text for p in Document(str(target)).paragraphs)
@@ -124,8 +146,9 @@ def test_a_tender_profile_is_written_for_each_contract_to_tender_and_runs_throug
     assert manifest["aanbesteding"]["organisatie"] == "register"
 
 
-def test_the_calendar_parses_with_one_event_per_contract_and_stable_uids(made: tuple[Path, Path, bytes],
-                                                                         tmp_path: Path) -> None:
+def test_the_calendar_parses_with_one_event_per_contract_and_stable_uids(
+    made: tuple[Path, Path, bytes], tmp_path: Path
+) -> None:
     data = (made[1] / "beslisdata.ics").read_bytes()
     calendar = Calendar.from_ical(data)
     events = list(calendar.walk("VEVENT"))
@@ -152,15 +175,20 @@ def test_the_json_export_holds_usages_and_contracts(made: tuple[Path, Path, byte
     assert len(data["gebruiken"]) == 13 and len(data["contracten"]) == len(EXPECTED)
     fin = next(c for c in data["contracten"] if c["naam"] == "FIN-2024")
     assert fin["einddatum"] == "2028-02-29"
-    assert fin["verlenging"] == {"soort": "stilzwijgend", "periodeMaanden": 12, "resterendeOpties": None,
-                                 "opzegtermijn": {"aantal": 3, "eenheid": "maanden"}}
+    assert fin["verlenging"] == {
+        "soort": "stilzwijgend",
+        "periodeMaanden": 12,
+        "resterendeOpties": None,
+        "opzegtermijn": {"aantal": 3, "eenheid": "maanden"},
+    }
     assert fin["aanbesteding"]["uitersteOpzegdag"] == "2027-11-30"
     usage = next(u for u in data["gebruiken"] if u["naam"] == "Vergunningen")
     assert usage["hosting"]["locaties"] == ["Verenigde Staten"] and usage["aanbesteding"]["herkomstLaag"] == "BIA"
 
 
-def test_an_existing_report_is_not_overwritten_without_force(made: tuple[Path, Path, bytes],
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_existing_report_is_not_overwritten_without_force(
+    made: tuple[Path, Path, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
     register, out, _ = made
     before = (out / "portfolio-rapport.xlsx").read_bytes()
     assert main(["portfolio", "rapport", str(register), "--peildatum", PEIL, "--uitvoer", str(out)]) == 1

@@ -25,12 +25,22 @@ def _all_text(path: Path) -> str:
 
 
 def test_conditions_become_labels_and_values_placeholders() -> None:
-    days = Parameter.model_validate({"type": "geheel-getal", "standaard": 30, "minimum": 14,
-                                     "maximum": 90, "eenheid": "dagen", "omschrijving": "Termijn"})
-    source = ("De Opdrachtnemer meldt binnen {{ dagen }} Dagen. {% if laag == 1 %}Strenger."
-              "{% elif contracttype in ['saas', 'paas'] %}Cloud.{% else %}Anders.{% endif %}\n\n"
-              "{% if contracttype != 'licentie' %}\nEen alinea.\n\nNog een alinea.\n{% endif %}\n"
-              "Zie {{ 'exitplan' | verwijzing }}.")
+    days = Parameter.model_validate(
+        {
+            "type": "geheel-getal",
+            "standaard": 30,
+            "minimum": 14,
+            "maximum": 90,
+            "eenheid": "dagen",
+            "omschrijving": "Termijn",
+        }
+    )
+    source = (
+        "De Opdrachtnemer meldt binnen {{ dagen }} Dagen. {% if laag == 1 %}Strenger."
+        "{% elif contracttype in ['saas', 'paas'] %}Cloud.{% else %}Anders.{% endif %}\n\n"
+        "{% if contracttype != 'licentie' %}\nEen alinea.\n\nNog een alinea.\n{% endif %}\n"
+        "Zie {{ 'exitplan' | verwijzing }}."
+    )
     text = plain(readable(source, {"dagen": days}, {"exitplan": "Exitplan, actueel gehouden"}))
     assert not TEMPLATE_CODE.search(text)
     assert "binnen [dagen: 30 dagen (14 t/m 90)] Dagen" in text
@@ -53,13 +63,11 @@ def test_the_review_document_has_no_template_code(run: Runner, tmp_path: Path) -
     text = _all_text(out)
     assert not TEMPLATE_CODE.search(text), TEMPLATE_CODE.findall(text)[:5]
     assert "[Alleen bij licentie:" in text
-    assert "[verwijzing naar ‘Toegang van de Opdrachtnemer tot Gegevens alleen na goedkeuring" \
-        in text
+    assert "[verwijzing naar ‘Toegang van de Opdrachtnemer tot Gegevens alleen na goedkeuring" in text
     assert "[exitplan_maanden: " in text
 
 
-def test_the_redline_shows_conditions_and_parameters_as_legal_text(
-        run: Runner, tmp_path: Path) -> None:
+def test_the_redline_shows_conditions_and_parameters_as_legal_text(run: Runner, tmp_path: Path) -> None:
     old = tmp_path / "oud"
     shutil.copytree(standard_library_path(), old)
     new = tmp_path / "nieuw"
@@ -67,9 +75,12 @@ def test_the_redline_shows_conditions_and_parameters_as_legal_text(
     clause = new / "continuiteit" / "export-open-formaten.yaml"
     text = clause.read_text(encoding="utf-8")
     assert "{% if contracttype == 'licentie' %}" in text
-    clause.write_text(text.replace("De Opdrachtnemer levert in de programmatuur",
-                                   "De Opdrachtnemer levert altijd in de programmatuur", 1),
-                      encoding="utf-8")
+    clause.write_text(
+        text.replace(
+            "De Opdrachtnemer levert in de programmatuur", "De Opdrachtnemer levert altijd in de programmatuur", 1
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "w.docx"
     code, stdout, err = run(["bibliotheek", "verschil", str(old), str(new), "--uitvoer", str(out)])
     assert code == 0, err
@@ -77,8 +88,7 @@ def test_the_redline_shows_conditions_and_parameters_as_legal_text(
     body = _all_text(out)
     assert not TEMPLATE_CODE.search(body), TEMPLATE_CODE.findall(body)[:5]
     assert "Alleen bij licentie:" in body and "[export_uren: " in body
-    inserted = [r.text for p in docx.Document(str(out)).paragraphs for r in p.runs
-                if r.font.underline]
+    inserted = [r.text for p in docx.Document(str(out)).paragraphs for r in p.runs if r.font.underline]
     assert any("altijd" in t for t in inserted)
 
 

@@ -13,7 +13,8 @@ BASE = ["genereer", "--laag", "2", "--contracttype", "saas", "--geen-verantwoord
 
 
 def test_uitvoer_makes_its_folder_and_a_rerun_offers_another_name(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run([*BASE, "--uitvoer", "v1/deel/b.docx"])
     assert code == 0, err
@@ -26,7 +27,8 @@ def test_uitvoer_makes_its_folder_and_a_rerun_offers_another_name(
 
 
 def test_a_document_version_goes_in_the_default_name(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run([*BASE, "--kenmerk", "ZW-1"])[0] == 0
     code, out, err = run([*BASE, "--kenmerk", "ZW-1", "--versie", "1.1"])
@@ -37,17 +39,26 @@ def test_a_document_version_goes_in_the_default_name(
 
 
 def test_a_policy_refusal_names_the_beleid_file_it_read(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
-    args = ["genereer", "--laag", "3", "--contracttype", "saas", "--verhouding",
-            "kwaliteit=40,soevereiniteit=30,prijs=30"]
+    args = [
+        "genereer",
+        "--laag",
+        "3",
+        "--contracttype",
+        "saas",
+        "--verhouding",
+        "kwaliteit=40,soevereiniteit=30,prijs=30",
+    ]
     code, _, err = run(args)
     assert code == 1 and "hoogstens 15% toe (gelezen uit beleid.yaml in " in err
     org = tmp_path / "org"
     org.mkdir()
     (org / "beleid.yaml").write_text(
-        "verhouding:\n  ondersteunend: {kwaliteit: 50, soevereiniteit: 10, prijs: 40, "
-        "maximum_soevereiniteit: 20}\n", encoding="utf-8")
+        "verhouding:\n  ondersteunend: {kwaliteit: 50, soevereiniteit: 10, prijs: 40, maximum_soevereiniteit: 20}\n",
+        encoding="utf-8",
+    )
     code, _, err = run([*args, "--bibliotheek", "org"])
     assert code == 1 and f"hoogstens 20% toe (gelezen uit beleid.yaml in {org.resolve()}" in err
 
@@ -63,18 +74,32 @@ def test_prompts_answer_a_wrong_choice_in_dutch() -> None:
 
     from aanbesteding.cli.classify import classificeer
 
-    answers = ["--proces", "primair", "--persoonsgegevens", "gevoelig", "--uitval-24u", "beperkt",
-               "--uitval-72u", "aanzienlijk", "--uitval-week", "ernstig", "--wettelijke-taak",
-               "ja", "--buiten-eu", "nee", "--vragen"]
+    answers = [
+        "--proces",
+        "primair",
+        "--persoonsgegevens",
+        "gevoelig",
+        "--uitval-24u",
+        "beperkt",
+        "--uitval-72u",
+        "aanzienlijk",
+        "--uitval-week",
+        "ernstig",
+        "--wettelijke-taak",
+        "ja",
+        "--buiten-eu",
+        "nee",
+        "--vragen",
+    ]
     result = CliRunner().invoke(classificeer, answers, input="5\nNee\n")
     assert result.exit_code == 0, result.output
     assert "Fout: '5' is geen geldige keuze; kies uit: ja, nee" in result.output
     assert "Error" not in result.output and "Advies: Laag 2" in result.output
 
 
-def test_git_messages_are_dutch_and_say_what_to_do(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch,
-                                                   run: Runner) -> None:
+def test_git_messages_are_dutch_and_say_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Runner
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run(["bibliotheek", "verschil", "HEAD~5:clauses", "standaard"])
     assert code == 1 and "ligt niet in een git-repository" in err and "git-kloon" in err
@@ -84,12 +109,14 @@ def test_git_messages_are_dutch_and_say_what_to_do(tmp_path: Path,
     assert "git kent deze revisie niet; 'git tag'" in err and "fatal" not in err
 
 
-def test_an_answers_file_takes_option_spellings_and_names_file_and_line(
-        run: Runner, tmp_path: Path) -> None:
+def test_an_answers_file_takes_option_spellings_and_names_file_and_line(run: Runner, tmp_path: Path) -> None:
     answers = tmp_path / "bia.yaml"
-    answers.write_text("proces: primair\npersoonsgegevens: gevoelig\nuitval-24u: beperkt\n"
-                       "--uitval-72u: aanzienlijk\nuitval_week: ernstig\nwettelijke-taak: ja\n"
-                       "buiten-eu: nee\noffline: nee\n", encoding="utf-8")
+    answers.write_text(
+        "proces: primair\npersoonsgegevens: gevoelig\nuitval-24u: beperkt\n"
+        "--uitval-72u: aanzienlijk\nuitval_week: ernstig\nwettelijke-taak: ja\n"
+        "buiten-eu: nee\noffline: nee\n",
+        encoding="utf-8",
+    )
     code, out, err = run(["classificeer", "--antwoorden", str(answers), "--geen-vragen"])
     assert code == 0, err
     assert "Advies: Laag 2" in out
@@ -104,10 +131,30 @@ def test_an_answers_file_takes_option_spellings_and_names_file_and_line(
 
 def test_init_completes_a_profile_written_by_classificeer(run: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "zaak.yaml"
-    code, _, err = run(["classificeer", "--proces", "primair", "--persoonsgegevens", "gevoelig",
-                        "--uitval-24u", "beperkt", "--uitval-72u", "aanzienlijk",
-                        "--uitval-week", "ernstig", "--wettelijke-taak", "ja", "--buiten-eu",
-                        "nee", "--offline", "nee", "--profiel", str(profile), "--geen-vragen"])
+    code, _, err = run(
+        [
+            "classificeer",
+            "--proces",
+            "primair",
+            "--persoonsgegevens",
+            "gevoelig",
+            "--uitval-24u",
+            "beperkt",
+            "--uitval-72u",
+            "aanzienlijk",
+            "--uitval-week",
+            "ernstig",
+            "--wettelijke-taak",
+            "ja",
+            "--buiten-eu",
+            "nee",
+            "--offline",
+            "nee",
+            "--profiel",
+            str(profile),
+            "--geen-vragen",
+        ]
+    )
     assert code == 0, err
     classified = profile.read_text(encoding="utf-8")
     code, out, err = run(["init", str(profile), "--geen-vragen"])
@@ -125,8 +172,7 @@ def test_batch_warnings_name_their_profiles(run: Runner, tmp_path: Path) -> None
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text("laag: 2\ncontracttype: saas\n", encoding="utf-8")
     second.write_text("laag: 1\ncontracttype: iaas\n", encoding="utf-8")
-    code, _, err = run(["batch", str(first), str(second), "--uitvoer", str(tmp_path / "uit"),
-                        "--processen", "1"])
+    code, _, err = run(["batch", str(first), str(second), "--uitvoer", str(tmp_path / "uit"), "--processen", "1"])
     assert code == 0, err
     warnings = [line for line in err.splitlines() if line.startswith("Let op")]
     assert warnings and all(f"({first})" in w or f"({second})" in w for w in warnings)

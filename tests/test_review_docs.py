@@ -28,12 +28,16 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def _change_library(root: Path) -> None:
     """One clause reworded without a version bump, one removed, one added."""
-    _edit(root / "techniek" / "open-source.yaml", "waardeert het als de Dienst bestaat uit",
-          "geeft de voorkeur aan een Dienst die bestaat uit")
+    _edit(
+        root / "techniek" / "open-source.yaml",
+        "waardeert het als de Dienst bestaat uit",
+        "geeft de voorkeur aan een Dienst die bestaat uit",
+    )
     (root / "continuiteit" / "uitvaloefeningen.yaml").unlink()
     text = (root / "techniek" / "open-api.yaml").read_text(encoding="utf-8")
     (root / "techniek" / "open-api-v2.yaml").write_text(
-        text.replace("id: open-api\n", "id: open-api-v2\n", 1), encoding="utf-8")
+        text.replace("id: open-api\n", "id: open-api-v2\n", 1), encoding="utf-8"
+    )
 
 
 def _copy_standard(target: Path) -> Path:
@@ -41,8 +45,7 @@ def _copy_standard(target: Path) -> Path:
     return target
 
 
-def test_the_review_document_holds_every_clause_and_an_applicability_table(
-        run: Runner, tmp_path: Path) -> None:
+def test_the_review_document_holds_every_clause_and_an_applicability_table(run: Runner, tmp_path: Path) -> None:
     out = tmp_path / "review.docx"
     code, stdout, err = run(["bibliotheek", "review", "--uitvoer", str(out)])
     assert code == 0, err
@@ -66,26 +69,26 @@ def test_the_review_document_holds_every_clause_and_an_applicability_table(
     assert code == 1 and "--force" in err
 
 
-def test_the_review_document_is_the_same_bytes_for_the_same_library_and_date(
-        run: Runner, tmp_path: Path) -> None:
+def test_the_review_document_is_the_same_bytes_for_the_same_library_and_date(run: Runner, tmp_path: Path) -> None:
     first, second = tmp_path / "a.docx", tmp_path / "b.docx"
     for out in (first, second):
         code, _, err = run(["bibliotheek", "review", "--datum", "2026-11-23", "--uitvoer", str(out)])
         assert code == 0, err
     assert first.read_bytes() == second.read_bytes()
     assert "23 november 2026" in {c.text for c in docx.Document(str(first)).tables[0].columns[1].cells}
-    code, _, err = run(["bibliotheek", "review", "--datum", "23-11-2026", "--uitvoer",
-                        str(tmp_path / "c.docx")])
+    code, _, err = run(["bibliotheek", "review", "--datum", "23-11-2026", "--uitvoer", str(tmp_path / "c.docx")])
     assert code == 1 and "JJJJ-MM-DD" in err
 
 
 def test_word_diff_keeps_equal_words_and_marks_the_changed_ones() -> None:
-    pieces = word_diff("De Opdrachtnemer meldt dit binnen 5 dagen.",
-                       "De Opdrachtnemer meldt dit binnen 3 Werkdagen schriftelijk.")
+    pieces = word_diff(
+        "De Opdrachtnemer meldt dit binnen 5 dagen.", "De Opdrachtnemer meldt dit binnen 3 Werkdagen schriftelijk."
+    )
     assert [(p.op, p.text) for p in pieces if p.op != "gelijk"] == [
-        ("weg", "5 dagen"), ("erbij", "3 Werkdagen schriftelijk")]
-    assert "".join(p.text for p in pieces if p.op != "erbij") == \
-        "De Opdrachtnemer meldt dit binnen 5 dagen."
+        ("weg", "5 dagen"),
+        ("erbij", "3 Werkdagen schriftelijk"),
+    ]
+    assert "".join(p.text for p in pieces if p.op != "erbij") == "De Opdrachtnemer meldt dit binnen 5 dagen."
 
 
 def test_rewrapping_a_clause_text_is_no_change(tmp_path: Path) -> None:
@@ -97,8 +100,7 @@ def test_rewrapping_a_clause_text_is_no_change(tmp_path: Path) -> None:
 
 
 def _assert_redline(out: Path, stdout: str, html_dir: Path) -> None:
-    version = next(c.clause.versie for c in load_library(lint="skip").clauses
-                   if c.clause.id == "open-source")
+    version = next(c.clause.versie for c in load_library(lint="skip").clauses if c.clause.id == "open-source")
     assert "1 nieuw, 1 verwijderd, 1 gewijzigd" in stdout
     assert "+ open-api-v2" in stdout and "- uitvaloefeningen" in stdout
     assert f"de tekst van open-source is gewijzigd maar het versienummer ({version}) niet" in stdout
@@ -118,7 +120,8 @@ def _assert_redline(out: Path, stdout: str, html_dir: Path) -> None:
 
 @pytest.mark.libreoffice
 def test_the_redline_between_two_folders_strikes_and_underlines_and_flags_the_version(
-        run: Runner, tmp_path: Path) -> None:
+    run: Runner, tmp_path: Path
+) -> None:
     old = _copy_standard(tmp_path / "oud")
     new = _copy_standard(tmp_path / "nieuw")
     _change_library(new)
@@ -132,14 +135,18 @@ def test_the_redline_between_two_folders_strikes_and_underlines_and_flags_the_ve
 
 
 def _git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
 @pytest.mark.libreoffice
-def test_the_redline_between_two_git_revisions(run: Runner, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_redline_between_two_git_revisions(run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     _git(repo, "init", "-q")
@@ -152,31 +159,43 @@ def test_the_redline_between_two_git_revisions(run: Runner, tmp_path: Path,
     _git(repo, "commit", "-qm", "v2")
     monkeypatch.chdir(repo)
     out = tmp_path / "wijzigingen.docx"
-    code, stdout, err = run(["bibliotheek", "verschil", "v1.2:clauses", "HEAD:clauses",
-                             "--uitvoer", str(out)])
+    code, stdout, err = run(["bibliotheek", "verschil", "v1.2:clauses", "HEAD:clauses", "--uitvoer", str(out)])
     assert code == 0, err
     assert stdout.startswith("Verschil v1.2:clauses -> HEAD:clauses")
     _assert_redline(out, stdout, tmp_path / "html")
 
 
 def test_gebruik_lists_the_tenders_with_their_clause_versions_and_outdated_ones(
-        run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tenders = tmp_path / "aanbestedingen"
     (tenders / "brp").mkdir(parents=True)
     (tenders / "zaak").mkdir()
     monkeypatch.chdir(tenders)
     for folder, kenmerk in (("brp", "INK-2026-042"), ("zaak", "INK-2026-043")):
-        code, out, err = run(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk",
-                              kenmerk, "--datum", "2026-11-23", "--geen-matrix",
-                              "--uitvoer", f"{folder}/bijlage.docx"])
+        code, out, err = run(
+            [
+                "genereer",
+                "--laag",
+                "2",
+                "--contracttype",
+                "saas",
+                "--kenmerk",
+                kenmerk,
+                "--datum",
+                "2026-11-23",
+                "--geen-matrix",
+                "--uitvoer",
+                f"{folder}/bijlage.docx",
+            ]
+        )
         assert code == 0, err
         assert f"Manifest geschreven: {folder}/bijlage.manifest.json" in out
     manifest = json.loads((tenders / "brp" / "bijlage.manifest.json").read_text(encoding="utf-8"))
     assert manifest["manifest"] == MANIFEST_KIND
     assert manifest["bestanden"][0]["pad"] == "bijlage.docx"
     exitplan = next(c for c in manifest["clausules"] if c["id"] == "exitplan")
-    current = next(c.clause.versie for c in load_library(lint="skip").clauses
-                   if c.clause.id == "exitplan")
+    current = next(c.clause.versie for c in load_library(lint="skip").clauses if c.clause.id == "exitplan")
     major, minor, _ = current.split(".")
     later = f"{major}.{int(minor) + 1}.0"
     assert exitplan["versie"] == current and exitplan["herkomst"] == "standaard"
@@ -193,8 +212,7 @@ def test_gebruik_lists_the_tenders_with_their_clause_versions_and_outdated_ones(
     assert re.search(rf"^    exitplan v{re.escape(current)}$", out, flags=re.M)
     code, out, err = run(["bibliotheek", "gebruik", str(tenders), "--bibliotheek", str(newer)])
     assert code == 0, err
-    assert re.search(rf"^    exitplan v{re.escape(current)}  <- verouderd, nu v{re.escape(later)}$",
-                     out, flags=re.M)
+    assert re.search(rf"^    exitplan v{re.escape(current)}  <- verouderd, nu v{re.escape(later)}$", out, flags=re.M)
     assert "2 daarvan gebruiken clausules die niet (meer) overeenkomen" in out
     code, out, _ = run(["bibliotheek", "gebruik", str(tenders), "--formaat", "json"])
     assert [u["aanbesteding"] for u in json.loads(out)] == ["INK-2026-042", "INK-2026-043"]
@@ -214,12 +232,17 @@ def test_removing_a_clause_another_one_refers_to_is_a_library_problem(run: Runne
     assert "auditrecht.yaml" in err and "verwijzing naar clausule 'doorlegging-eisen'" in err
 
 
-def test_a_fresh_organisation_copy_is_not_reported_as_changed_text(run: Runner, tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fresh_organisation_copy_is_not_reported_as_changed_text(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tenders").mkdir()
-    assert run(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk", "T-1",
-                "--uitvoer", "tenders/t1.docx"])[0] == 0
+    assert (
+        run(["genereer", "--laag", "2", "--contracttype", "saas", "--kenmerk", "T-1", "--uitvoer", "tenders/t1.docx"])[
+            0
+        ]
+        == 0
+    )
     assert run(["bibliotheek", "nieuw", "org", "exitplan"])[0] == 0
     _, out, err = run(["bibliotheek", "gebruik", "tenders", "--bibliotheek", "org"])
     assert "tekst gewijzigd zonder nieuwe versie" not in out + err

@@ -37,21 +37,36 @@ NASTY = ['=HYPERLINK("http://x","y")', "+31 20 123", "@SUM(A1)", "-1"]
 
 def requirement(number: str, kind: Kind, weight: int | None = None) -> Requirement:
     return Requirement(
-        number=number, kind=kind, clause_id=f"clausule-{number.lower()}", version="1.0.0",
-        status="vastgesteld", title=f"Titel {number}", theme_id="thema",
-        text="De Opdrachtnemer doet iets.", toelichting="Omdat.",
-        wijze_van_aantonen="Een ondertekende verklaring.", weight=weight,
+        number=number,
+        kind=kind,
+        clause_id=f"clausule-{number.lower()}",
+        version="1.0.0",
+        status="vastgesteld",
+        title=f"Titel {number}",
+        theme_id="thema",
+        text="De Opdrachtnemer doet iets.",
+        toelichting="Omdat.",
+        wijze_van_aantonen="Een ondertekende verklaring.",
+        weight=weight,
         scoring_guidance={10: "Uitstekend.", 0: "Niets."} if weight else {},
-        sov=("SOV-1",), risks=("R1",), sources=("BIO2 5.21.02",), terms=(), parameters={})
+        sov=("SOV-1",),
+        risks=("R1",),
+        sources=("BIO2 5.21.02",),
+        terms=(),
+        parameters={},
+    )
 
 
 # The leidraad's model for the hand-built annex: K3 (this bijlage) 60%, price 40%; inside K3
 # the wensen and the Sovereignty Score weigh 50% each.
-GUNNING = {"leidraad": "paragraaf 5 van de leidraad", "subcriterium": "K3 Soevereiniteit",
-           "weging": 60, "criteria": [{"naam": "K3 Soevereiniteit", "weging": 60},
-                                      {"naam": "Prijs", "weging": 40, "prijs": True}],
-           "beslisregel": "hoogste score op K3; daarna loting door een notaris",
-           "prijsdefinitie": "de totale prijs over de looptijd"}
+GUNNING = {
+    "leidraad": "paragraaf 5 van de leidraad",
+    "subcriterium": "K3 Soevereiniteit",
+    "weging": 60,
+    "criteria": [{"naam": "K3 Soevereiniteit", "weging": 60}, {"naam": "Prijs", "weging": 40, "prijs": True}],
+    "beslisregel": "hoogste score op K3; daarna loting door een notaris",
+    "prijsdefinitie": "de totale prijs over de looptijd",
+}
 SHARES = (0.6, 0.4)  # K3, price
 INSIDE = (0.5, 0.5)  # wensen, Sovereignty Score
 
@@ -69,23 +84,51 @@ def make_annex(**values: object) -> Annex:
     """An annex with eisen E-01..E-03, bepaling B-01, three wensen and the SEAL knock-out and
     Sovereignty Score (E-04, W-04, judged on the Soevereiniteit sheet), built by hand."""
     values.setdefault("gunning", GUNNING)
-    tender = build_tender({"laag": "2", "contracttype": "saas", "datum": "2026-03-01",
-                           "inschrijvers": ["Alfa", "Beta", "Gamma", "Delta"], **values})
-    reqs = (requirement("E-01", Kind.EIS), requirement("W-01", Kind.WENS, 20),
-            requirement("E-02", Kind.EIS), requirement("B-01", Kind.BEPALING),
-            requirement("W-02", Kind.WENS, 10), requirement("E-03", Kind.EIS),
-            requirement("W-03", Kind.WENS, 5),
-            replace(requirement("E-04", Kind.EIS), scored_in_sov_table=True),
-            replace(requirement("W-04", Kind.WENS), scored_in_sov_table=True))
+    tender = build_tender(
+        {
+            "laag": "2",
+            "contracttype": "saas",
+            "datum": "2026-03-01",
+            "inschrijvers": ["Alfa", "Beta", "Gamma", "Delta"],
+            **values,
+        }
+    )
+    reqs = (
+        requirement("E-01", Kind.EIS),
+        requirement("W-01", Kind.WENS, 20),
+        requirement("E-02", Kind.EIS),
+        requirement("B-01", Kind.BEPALING),
+        requirement("W-02", Kind.WENS, 10),
+        requirement("E-03", Kind.EIS),
+        requirement("W-03", Kind.WENS, 5),
+        replace(requirement("E-04", Kind.EIS), scored_in_sov_table=True),
+        replace(requirement("W-04", Kind.WENS), scored_in_sov_table=True),
+    )
     theme = Theme(id="thema", titel="Thema", volgorde=1, inleiding="Inleiding.")
-    award = AwardModel(part=True, reason="", gunning=tender.gunning, wensen_share=50,
-                       sov_share=50, split_origin=LIBRARY, cap=100, decimals=2)
+    award = AwardModel(
+        part=True,
+        reason="",
+        gunning=tender.gunning,
+        wensen_share=50,
+        sov_share=50,
+        split_origin=LIBRARY,
+        cap=100,
+        decimals=2,
+    )
     sections = (Section(theme, reqs),)
-    return Annex(tender=tender, sections=sections, definitions=(),
-                 exclusions=(), min_seal=dict(_policy().seal_minimum[tender.laag]), library_hash="abc123",
-                 tool_version="0.1.0", award=award, weights=_weights(tender),
-                 weight_profile_label=_policy().weight_profiles[tender.weging].naam,
-                 chapters=compose_chapters(standard(), tender, Ratio(), sections, award))
+    return Annex(
+        tender=tender,
+        sections=sections,
+        definitions=(),
+        exclusions=(),
+        min_seal=dict(_policy().seal_minimum[tender.laag]),
+        library_hash="abc123",
+        tool_version="0.1.0",
+        award=award,
+        weights=_weights(tender),
+        weight_profile_label=_policy().weight_profiles[tender.weging].naam,
+        chapters=compose_chapters(standard(), tender, Ratio(), sections, award),
+    )
 
 
 @cache
@@ -112,8 +155,7 @@ def row_of(ws: Worksheet, label: str, column: int = 1) -> int:
 
 
 def ids(ws: Worksheet) -> list[str]:
-    return [str(c.value) for c in ws["A"][1:] if isinstance(c.value, str)
-            and c.value[:2] in ("E-", "B-", "W-")]
+    return [str(c.value) for c in ws["A"][1:] if isinstance(c.value, str) and c.value[:2] in ("E-", "B-", "W-")]
 
 
 def package_text(data: bytes, members: list[str]) -> str:
@@ -128,6 +170,7 @@ def validated(ws: Worksheet, coordinate: str) -> list[str]:
 
 # --- structure --------------------------------------------------------------------------------
 
+
 def test_sheets_have_the_specified_names_in_order() -> None:
     assert load(grid_bytes(make_annex())).sheetnames == SHEETS
 
@@ -138,12 +181,10 @@ def test_eisen_lists_every_eis_and_bepaling_with_the_annex_numbers_and_clause_id
     headers = [c.value for c in ws[1]]
     assert headers[:5] == ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen"]
     assert headers[5:13:2] == ["Alfa", "Beta", "Gamma", "Delta"]
-    expected = [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
-                if not r.scored_in_sov_table]
+    expected = [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING) if not r.scored_in_sov_table]
     assert ids(ws) == [r.number for r in expected]
     clause = column_of(ws, "Clausule")
-    assert [ws.cell(row=2 + i, column=clause).value for i in range(len(expected))] == \
-        [r.clause_id for r in expected]
+    assert [ws.cell(row=2 + i, column=clause).value for i in range(len(expected))] == [r.clause_id for r in expected]
     assert "list" in validated(ws, "F2") and "list" in validated(ws, "L5")
     assert ws.freeze_panes == "C2"
 
@@ -183,14 +224,12 @@ def test_prijs_and_resultaat_have_one_row_per_bidder_and_resultaat_two_charts() 
     wb = load(data)
     prijs, result = wb["Prijs"], wb["Resultaat"]
     assert [c.value for c in prijs[1]][:2] == ["Inschrijver", "Inschrijfprijs"]
-    assert [prijs.cell(row=r, column=1).value for r in range(2, 6)] == ["Alfa", "Beta", "Gamma",
-                                                                          "Delta"]
+    assert [prijs.cell(row=r, column=1).value for r in range(2, 6)] == ["Alfa", "Beta", "Gamma", "Delta"]
     assert prijs.cell(row=row_of(prijs, "Pmin"), column=2).protection.locked is False
     headers = [c.value for c in result[1]]
     for name in ("Inschrijver", "Status", "Totaal", "Rangorde"):
         assert name in headers
-    assert [result.cell(row=r, column=1).value for r in range(2, 6)] == ["Alfa", "Beta", "Gamma",
-                                                                           "Delta"]
+    assert [result.cell(row=r, column=1).value for r in range(2, 6)] == ["Alfa", "Beta", "Gamma", "Delta"]
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         charts = [n for n in package.namelist() if n.startswith("xl/charts/chart")]
         drawing = package.read("xl/drawings/drawing1.xml").decode()
@@ -235,9 +274,17 @@ def test_sheets_freeze_headers_and_print_landscape_fit_to_width_or_readable_page
 def test_toelichting_explains_method_legend_ratio_and_provenance() -> None:
     ws = load(grid_bytes(make_annex(prijsmethode="gunnen-op-waarde")))["Toelichting"]
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
-    for expected in ("Legenda", "Invoercel", "abc123", "1 maart 2026", "Fictieve inschrijfprijs",
-                     "Aandeel wensen in het subcriterium (%)", "Weging Prijs (%)", "Beslisregel",
-                     "Afronding"):
+    for expected in (
+        "Legenda",
+        "Invoercel",
+        "abc123",
+        "1 maart 2026",
+        "Fictieve inschrijfprijs",
+        "Aandeel wensen in het subcriterium (%)",
+        "Weging Prijs (%)",
+        "Beslisregel",
+        "Afronding",
+    ):
         assert expected in text
     assert ws.cell(row=row_of(ws, "Aandeel wensen in het subcriterium (%)"), column=2).value == 50
     assert ws.cell(row=row_of(ws, "Weging K3 Soevereiniteit (%)"), column=2).value == 60
@@ -259,8 +306,9 @@ def test_grid_from_the_real_library_uses_the_annex_numbers() -> None:
     assert ids(wb["Eisen"]) == [r.number for r in expected]
     assert ids(wb["Wensen"]) == [r.number for r in per_clause if r.kind is Kind.WENS]
     clause = column_of(wb["Eisen"], "Clausule")
-    assert [wb["Eisen"].cell(row=2 + i, column=clause).value for i in range(len(expected))] == \
-        [r.clause_id for r in expected]
+    assert [wb["Eisen"].cell(row=2 + i, column=clause).value for i in range(len(expected))] == [
+        r.clause_id for r in expected
+    ]
 
 
 @pytest.mark.parametrize(("laag", "contracttype"), [("1", "saas"), ("2", "iaas"), ("3", "licentie")])
@@ -277,6 +325,7 @@ def test_the_ids_in_the_grid_equal_the_requirements_of_the_annex(laag: str, cont
 
 
 # --- text stays text, determinism, writing ----------------------------------------------------
+
 
 def test_bidder_names_that_look_like_formulas_are_written_as_text() -> None:
     wb = load(grid_bytes(make_annex(inschrijvers=NASTY)))
@@ -313,6 +362,7 @@ def test_write_grid_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 # --- the evaluation team fills in the grid; LibreOffice computes it ---------------------------
 
+
 @dataclass
 class Bid:
     price: float
@@ -323,8 +373,7 @@ class Bid:
     @property
     def sov_score(self) -> list[float]:
         """The percentage per objective the bijlage's table gives for each SEAL level."""
-        return [float(seal_percentage(sov, level)) for sov, level in zip(SOVS, self.seal,
-                                                                         strict=True)]
+        return [float(seal_percentage(sov, level)) for sov, level in zip(SOVS, self.seal, strict=True)]
 
 
 BIDS = {
@@ -337,8 +386,7 @@ PMIN, PMAX, FULL_VALUE = 80_000, 150_000, 30_000
 
 
 def quality(bid: Bid) -> float:
-    return sum(bid.scores[w] / 10 * weight for w, weight in WENS_WEIGHTS.items()) / \
-        sum(WENS_WEIGHTS.values())
+    return sum(bid.scores[w] / 10 * weight for w, weight in WENS_WEIGHTS.items()) / sum(WENS_WEIGHTS.values())
 
 
 def sovereignty(bid: Bid, weights: dict[str, int]) -> float:
@@ -371,8 +419,7 @@ def fill(path: Path, bids: dict[str, Bid], **parameters: float) -> None:
     wb.save(path)
 
 
-def recalculated(annex: Annex, tmp_path: Path, bids: dict[str, Bid],
-                 **parameters: float) -> Workbook:
+def recalculated(annex: Annex, tmp_path: Path, bids: dict[str, Bid], **parameters: float) -> Workbook:
     path = tmp_path / "in" / "matrix.xlsx"
     path.parent.mkdir()
     path.write_bytes(grid_bytes(annex))
@@ -384,15 +431,20 @@ def recalculated(annex: Annex, tmp_path: Path, bids: dict[str, Bid],
 def results(wb: Workbook) -> dict[str, dict[str, object]]:
     ws = wb["Resultaat"]
     headers = [c.value for c in ws[1]]
-    return {str(ws.cell(row=r, column=1).value): {str(h): ws.cell(row=r, column=i + 1).value
-                                                   for i, h in enumerate(headers)}
-            for r in range(2, 2 + len(BIDS))}
+    return {
+        str(ws.cell(row=r, column=1).value): {str(h): ws.cell(row=r, column=i + 1).value for i, h in enumerate(headers)}
+        for r in range(2, 2 + len(BIDS))
+    }
 
 
 def no_error_values(wb: Workbook) -> list[str]:
-    return [f"{ws.title}!{c.coordinate}={c.value}" for ws in wb.worksheets
-            for row in ws.iter_rows() for c in row
-            if isinstance(c.value, str) and c.value.startswith(("#", "Err:"))]
+    return [
+        f"{ws.title}!{c.coordinate}={c.value}"
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith(("#", "Err:"))
+    ]
 
 
 def half_up(value: float, digits: int = 4) -> float:
@@ -426,14 +478,19 @@ def test_filled_grid_excludes_knock_outs_and_ranks_valid_bids_like_python(tmp_pa
             expected[name] = total
             assert got[name]["Status"] == "Geldig"
             assert got[name]["Wensenscore"] == pytest.approx(half_up(quality(bid)))
-            assert got[name]["Soevereiniteitsscore"] == \
-                pytest.approx(half_up(sovereignty(bid, weights)))
+            assert got[name]["Soevereiniteitsscore"] == pytest.approx(half_up(sovereignty(bid, weights)))
             assert got[name]["K3 Soevereiniteit (score)"] == pytest.approx(k3)
             assert got[name]["Prijsscore"] == pytest.approx(price)
             assert got[name]["Totaal"] == pytest.approx(total)
         else:  # an excluded bid shows no score at all
-            for header in ("Wensenscore", "Soevereiniteitsscore", "K3 Soevereiniteit (score)",
-                           "Prijsscore", "Totaal", "Rangorde"):
+            for header in (
+                "Wensenscore",
+                "Soevereiniteitsscore",
+                "K3 Soevereiniteit (score)",
+                "Prijsscore",
+                "Totaal",
+                "Rangorde",
+            ):
                 assert got[name][header] in (None, ""), (name, header)
     ranking = sorted(expected, key=lambda n: -expected[n])
     assert [got[n]["Rangorde"] for n in ranking] == list(range(1, len(ranking) + 1))
@@ -455,11 +512,9 @@ def test_weights_not_totalling_100_percent_show_a_warning(tmp_path: Path) -> Non
     out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
     sov = out["Soevereiniteit"]
     assert sov.cell(row=row_of(sov, "Totaal gewicht (%)"), column=2).value == 105
-    warnings = [str(c.value) for row in sov.iter_rows() for c in row
-                if str(c.value).startswith("Let op")]
+    warnings = [str(c.value) for row in sov.iter_rows() for c in row if str(c.value).startswith("Let op")]
     assert warnings == ["Let op: de gewichten tellen op tot 105% in plaats van 100%."]
-    check = out["Resultaat"].cell(row=row_of(out["Resultaat"], "Gewichten soevereiniteit"),
-                                  column=2).value
+    check = out["Resultaat"].cell(row=row_of(out["Resultaat"], "Gewichten soevereiniteit"), column=2).value
     assert str(check).startswith("Let op")
 
 
@@ -475,8 +530,7 @@ def test_award_on_value_ranks_on_the_lowest_fictitious_price(tmp_path: Path) -> 
     column = column_of(prijs, "Fictieve inschrijfprijs")
     for name, value in fictitious.items():
         if valid(BIDS[name], annex):
-            assert prijs.cell(row=row_of(prijs, name), column=column).value == \
-                pytest.approx(value)
+            assert prijs.cell(row=row_of(prijs, name), column=column).value == pytest.approx(value)
     lowest = min(v for n, v in fictitious.items() if valid(BIDS[n], annex))
     got = results(wb)
     ranking = sorted((n for n in BIDS if valid(BIDS[n], annex)), key=fictitious.__getitem__)
@@ -513,10 +567,18 @@ def test_unfilled_grid_from_the_real_library_computes_without_errors(tmp_path: P
 @pytest.mark.libreoffice
 def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     annex = make_annex()
-    bare = Annex(tender=annex.tender, sections=(), definitions=(), exclusions=(),
-                 chapters=annex.chapters,
-                 min_seal=annex.min_seal, library_hash="abc123", tool_version="0.1.0",
-                 weights=annex.weights, weight_profile_label=annex.weight_profile_label)
+    bare = Annex(
+        tender=annex.tender,
+        sections=(),
+        definitions=(),
+        exclusions=(),
+        chapters=annex.chapters,
+        min_seal=annex.min_seal,
+        library_hash="abc123",
+        tool_version="0.1.0",
+        weights=annex.weights,
+        weight_profile_label=annex.weight_profile_label,
+    )
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(bare))
     wb = openpyxl.load_workbook(path)
@@ -524,5 +586,4 @@ def test_grid_without_eisen_or_wensen_still_computes(tmp_path: Path) -> None:
     out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
     assert no_error_values(out) == []
     # Without the leidraad's model the price is not scored here: only the 8 SEAL levels are open.
-    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 8 invoervelden in te vullen op "
-                                            "tabblad Soevereiniteit")
+    assert out["Resultaat"]["B2"].value == ("Onvolledig: nog 8 invoervelden in te vullen op tabblad Soevereiniteit")

@@ -38,12 +38,19 @@ BIDDERS = ["Alfa", "Beta", "Gamma", "Delta"]
 
 
 def real_annex(laag: str = "2") -> Annex:
-    gunning = {**GUNNING, "weging": 20, "criteria": [{"naam": "K1 Functionaliteit", "weging": 40},
-                                                      {"naam": "K3 Soevereiniteit", "weging": 20},
-                                                      {"naam": "Prijs", "weging": 40,
-                                                       "prijs": True}]}
-    return compose_annex(load_library(), build_tender(
-        {"laag": laag, "contracttype": "saas", "inschrijvers": BIDDERS, "gunning": gunning}))
+    gunning = {
+        **GUNNING,
+        "weging": 20,
+        "criteria": [
+            {"naam": "K1 Functionaliteit", "weging": 40},
+            {"naam": "K3 Soevereiniteit", "weging": 20},
+            {"naam": "Prijs", "weging": 40, "prijs": True},
+        ],
+    }
+    return compose_annex(
+        load_library(),
+        build_tender({"laag": laag, "contracttype": "saas", "inschrijvers": BIDDERS, "gunning": gunning}),
+    )
 
 
 @pytest.mark.libreoffice
@@ -60,8 +67,16 @@ def test_typed_seal_levels_give_the_published_percentages_by_formula(tmp_path: P
     out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
     got = out["Soevereiniteit"]
     percent = column_of(got, "Alfa score (%)")
-    assert [got.cell(row=2 + k, column=percent).value for k in range(8)] == \
-        [100, 50, 0, 25, 100, 75, 50, 25]  # SOV-1 SEAL-3 -> 100%, SOV-2 SEAL-2 -> 50%
+    assert [got.cell(row=2 + k, column=percent).value for k in range(8)] == [
+        100,
+        50,
+        0,
+        25,
+        100,
+        75,
+        50,
+        25,
+    ]  # SOV-1 SEAL-3 -> 100%, SOV-2 SEAL-2 -> 50%
     assert no_error_values(out) == []
 
 
@@ -73,15 +88,13 @@ def test_there_is_no_free_percentage_input_and_no_instruction_to_copy_a_publishe
         for row in range(2, 2 + len(SOVS)):
             cell = sov.cell(row=row, column=column)
             assert cell.protection.locked and cell.data_type == "f", cell.coordinate
-    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                    if c.value is not None)
+    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None)
     assert "zoals die is" not in text and "94 voor 94%" not in text
 
 
 def test_motivering_columns_sit_next_to_each_bidders_input_on_eisen_wensen_soevereiniteit() -> None:
     wb = load(grid_bytes(make_annex()))
-    for sheet, input_header in (("Eisen", "{}"), ("Wensen", "{}"),
-                                ("Soevereiniteit", "{} score (%)")):
+    for sheet, input_header in (("Eisen", "{}"), ("Wensen", "{}"), ("Soevereiniteit", "{} score (%)")):
         ws = wb[sheet]
         for name in BIDDERS:
             column = column_of(ws, f"{name} motivering")
@@ -96,10 +109,15 @@ def test_published_weights_minima_and_shares_are_locked_and_not_yellow() -> None
     wb = load(grid_bytes(make_annex()))
     sov, toelichting = wb["Soevereiniteit"], wb["Toelichting"]
     published = [sov.cell(row=r, column=c) for r in range(2, 2 + len(SOVS)) for c in (2, 3)]
-    published += [toelichting.cell(row=row_of(toelichting, label), column=2)
-                  for label in ("Aandeel wensen in het subcriterium (%)",
-                                "Aandeel Soevereiniteitsscore in het subcriterium (%)",
-                                "Weging K3 Soevereiniteit (%)", "Weging Prijs (%)")]
+    published += [
+        toelichting.cell(row=row_of(toelichting, label), column=2)
+        for label in (
+            "Aandeel wensen in het subcriterium (%)",
+            "Aandeel Soevereiniteitsscore in het subcriterium (%)",
+            "Weging K3 Soevereiniteit (%)",
+            "Weging Prijs (%)",
+        )
+    ]
     for cell in published:
         assert cell.protection.locked, cell.coordinate
         assert cell.fill.fgColor.rgb != "00FFF2CC", cell.coordinate
@@ -110,8 +128,13 @@ def test_published_weights_minima_and_shares_are_locked_and_not_yellow() -> None
 def test_every_written_cell_and_the_default_style_use_arial() -> None:
     data = grid_bytes(make_annex())
     wb = load(data)
-    fonts = {(ws.title, c.coordinate): c.font.name for ws in wb.worksheets
-             for row in ws.iter_rows() for c in row if c.value is not None or c.has_style}
+    fonts = {
+        (ws.title, c.coordinate): c.font.name
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None or c.has_style
+    }
     assert fonts and {name for name in fonts.values()} == {"Arial"}
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         styles = package.read("xl/styles.xml").decode()
@@ -121,16 +144,14 @@ def test_every_written_cell_and_the_default_style_use_arial() -> None:
 
 def test_no_label_is_english() -> None:
     wb = load(grid_bytes(make_annex(prijsmethode="gunnen-op-waarde")))
-    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row
-                    if c.value is not None)
+    text = " ".join(str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None)
     assert "Sovereignty Score" not in text
     assert "Soevereiniteitsscore" in text
     assert " invoer open" not in text
 
 
 @pytest.mark.libreoffice
-def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(
-        tmp_path: Path) -> None:
+def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(tmp_path: Path) -> None:
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(real_annex()))
     wb = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
@@ -138,12 +159,20 @@ def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(
     got = results(wb)
     for name in BIDDERS:
         row = got[name]
-        for header in ("Wensenscore", "Soevereiniteitsscore", "K3 Soevereiniteit (score)",
-                       "Prijsscore", "Totaal", "Rangorde", "SEAL (laagste)"):
+        for header in (
+            "Wensenscore",
+            "Soevereiniteitsscore",
+            "K3 Soevereiniteit (score)",
+            "Prijsscore",
+            "Totaal",
+            "Rangorde",
+            "SEAL (laagste)",
+        ):
             assert row[header] in (None, ""), (name, header, row[header])
         assert str(row["Status"]).startswith("Onvolledig: nog ")
-        assert str(row["Status"]).endswith(" invoervelden in te vullen op de tabbladen Eisen, "
-                                           "Wensen, Soevereiniteit, Criteria en Prijs")
+        assert str(row["Status"]).endswith(
+            " invoervelden in te vullen op de tabbladen Eisen, Wensen, Soevereiniteit, Criteria en Prijs"
+        )
     prijs = wb["Prijs"]
     texts = [str(c.value) for row in prijs.iter_rows() for c in row if c.value is not None]
     assert any(t.startswith("Let op: Pmin en Pmax zijn niet gepubliceerd;") for t in texts)
@@ -151,8 +180,7 @@ def test_unfilled_grid_shows_blanks_not_zeros_and_status_texts_that_read_well(
     check = resultaat.cell(row=row_of(resultaat, "Prijsparameters"), column=2).value
     assert str(check).startswith("Let op: Pmin en Pmax zijn niet gepubliceerd op tabblad Prijs")
     wensen = wb["Wensen"]
-    quality = wensen.cell(row=row_of(wensen, "Kwaliteit (%)", column=2),
-                          column=column_of(wensen, "Alfa punten")).value
+    quality = wensen.cell(row=row_of(wensen, "Kwaliteit (%)", column=2), column=column_of(wensen, "Alfa punten")).value
     assert quality in (None, "")
 
 
@@ -172,12 +200,11 @@ def test_complete_input_gives_the_hand_checked_total(tmp_path: Path) -> None:
     assert alfa["Totaal"] == pytest.approx(0.6588)
     # The team filled in no motivering: 4 bidders x (4 eisen and bepalingen + 3 wensen + 8 SOV).
     eisen = wb["Eisen"]
-    assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2),
-                      column=column_of(eisen, "Alfa")).value == 4
+    assert eisen.cell(row=row_of(eisen, "Zonder motivering", column=2), column=column_of(eisen, "Alfa")).value == 4
     resultaat = wb["Resultaat"]
     assert resultaat.cell(row=row_of(resultaat, "Motivering"), column=2).value == (
-        "Let op: 60 beoordelingen zonder motivering op de tabbladen Eisen, Wensen en "
-        "Soevereiniteit.")
+        "Let op: 60 beoordelingen zonder motivering op de tabbladen Eisen, Wensen en Soevereiniteit."
+    )
 
 
 def test_wide_sheets_print_at_90_percent_with_each_bidders_columns_on_one_page() -> None:

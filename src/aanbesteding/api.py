@@ -39,9 +39,21 @@ if TYPE_CHECKING:
     from aanbesteding.library.loader import Library
     from aanbesteding.tender.model import Tender
 
-__all__ = ["FORMATS", "Document", "Documents", "Generated", "Manifest", "WrittenFile", "build",
-           "build_tender", "default_output_name", "generate", "generate_many", "load_library",
-           "planned_paths"]
+__all__ = [
+    "FORMATS",
+    "Document",
+    "Documents",
+    "Generated",
+    "Manifest",
+    "WrittenFile",
+    "build",
+    "build_tender",
+    "default_output_name",
+    "generate",
+    "generate_many",
+    "load_library",
+    "planned_paths",
+]
 
 
 @dataclass(frozen=True)
@@ -66,11 +78,15 @@ class Format:
     records_files: bool = False
     updates: tuple[str, ...] = ()
 
-    def write(self, annex: Annex, template: Path | None, needed: Mapping[str, bytes],
-              recorded: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    def write(
+        self,
+        annex: Annex,
+        template: Path | None,
+        needed: Mapping[str, bytes],
+        recorded: Mapping[str, str] | None = None,
+    ) -> dict[str, bytes]:
         module, _, function = self.writer.partition(":")
-        produce: Callable[..., bytes | Mapping[str, bytes]] = getattr(import_module(module),
-                                                                      function)
+        produce: Callable[..., bytes | Mapping[str, bytes]] = getattr(import_module(module), function)
         args: list[object] = [annex]
         if self.takes_template:
             args.append(template)
@@ -80,26 +96,41 @@ class Format:
         result = produce(*args)
         if isinstance(result, bytes):
             return {self.name: result}
-        return {name: data for name, data in result.items()
-                if name == self.name or name in self.updates}
+        return {name: data for name, data in result.items() if name == self.name or name in self.updates}
 
 
 FORMATS: dict[str, Format] = {
-    "docx": Format("docx", ".docx", "Bijlage", "aanbesteding.writers.docx.annex:annex_bytes",
-                   takes_template=True),
+    "docx": Format("docx", ".docx", "Bijlage", "aanbesteding.writers.docx.annex:annex_bytes", takes_template=True),
     "xlsx": Format("xlsx", ".xlsx", "Beoordelingsmatrix", "aanbesteding.writers.xlsx.grid:grid_bytes"),
-    "formulier": Format("formulier", "-inschrijversformulier.xlsx", "Inschrijversformulier",
-                        "aanbesteding.writers.xlsx.form:form_bytes"),
-    "verantwoording": Format("verantwoording", "-verantwoording.docx", "Verantwoording",
-                             "aanbesteding.writers.docx.accountability:accountability_bytes",
-                             takes_template=True, records_files=True),
-    "pdf": Format("pdf", ".pdf", "Bijlage (PDF)", "aanbesteding.writers.docx.annex:annex_pdf",
-                  takes_template=True, needs=("docx",), updates=("docx",)),
-    "verantwoording-pdf": Format("verantwoording-pdf", "-verantwoording.pdf",
-                                 "Verantwoording (PDF)",
-                                 "aanbesteding.writers.docx.accountability:accountability_pdf",
-                                 takes_template=True, needs=("verantwoording",),
-                                 updates=("verantwoording",)),
+    "formulier": Format(
+        "formulier", "-inschrijversformulier.xlsx", "Inschrijversformulier", "aanbesteding.writers.xlsx.form:form_bytes"
+    ),
+    "verantwoording": Format(
+        "verantwoording",
+        "-verantwoording.docx",
+        "Verantwoording",
+        "aanbesteding.writers.docx.accountability:accountability_bytes",
+        takes_template=True,
+        records_files=True,
+    ),
+    "pdf": Format(
+        "pdf",
+        ".pdf",
+        "Bijlage (PDF)",
+        "aanbesteding.writers.docx.annex:annex_pdf",
+        takes_template=True,
+        needs=("docx",),
+        updates=("docx",),
+    ),
+    "verantwoording-pdf": Format(
+        "verantwoording-pdf",
+        "-verantwoording.pdf",
+        "Verantwoording (PDF)",
+        "aanbesteding.writers.docx.accountability:accountability_pdf",
+        takes_template=True,
+        needs=("verantwoording",),
+        updates=("verantwoording",),
+    ),
     "json": Format("json", ".json", "OCDS-export", "aanbesteding.writers.export.ocds:ocds_bytes"),
 }
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "xlsx", "formulier", "verantwoording")
@@ -137,26 +168,36 @@ class Documents:
     @property
     def manifest(self) -> Manifest:
         """The audit manifest, with the files by name (as written beside the documents)."""
-        return make_manifest(self.annex, self.library_origins, self.warnings,
-                             [(d.format, d.name, d.sha256, len(d.data)) for d in self.files.values()])
+        return make_manifest(
+            self.annex,
+            self.library_origins,
+            self.warnings,
+            [(d.format, d.name, d.sha256, len(d.data)) for d in self.files.values()],
+        )
 
 
-def make_manifest(annex: Annex, origins: Sequence[str], warnings: Sequence[str],
-                  files: Sequence[tuple[str, str, str, int]]) -> Manifest:
+def make_manifest(
+    annex: Annex, origins: Sequence[str], warnings: Sequence[str], files: Sequence[tuple[str, str, str, int]]
+) -> Manifest:
     """The manifest of a generation; ``files`` as (format, name or path, sha256, size)."""
     return Manifest(
-        manifest=MANIFEST_KIND, programma=f"aanbesteding {__version__}",
+        manifest=MANIFEST_KIND,
+        programma=f"aanbesteding {__version__}",
         bibliotheek=LibraryRecord(inhoudshash=annex.library_hash, bronnen=list(origins)),
         aanbesteding=annex.tender.model_dump(mode="json"),
-        clausules=[ClauseRecord(nummer=r.number, id=r.clause_id, versie=r.version,
-                                status=r.status, sha256=r.digest, herkomst=r.origin)
-                   for r in annex.requirements],
-        hoofdstukken=[ChapterRecord(id=c.chapter_id, versie=c.version, status=c.status,
-                                    sha256=c.digest, herkomst=c.origin)
-                      for c in annex.chapters.values()],
-        bestanden=[FileRecord(formaat=fmt, pad=name, sha256=digest, size=size)
-                   for fmt, name, digest, size in files],
-        waarschuwingen=list(warnings))
+        clausules=[
+            ClauseRecord(
+                nummer=r.number, id=r.clause_id, versie=r.version, status=r.status, sha256=r.digest, herkomst=r.origin
+            )
+            for r in annex.requirements
+        ],
+        hoofdstukken=[
+            ChapterRecord(id=c.chapter_id, versie=c.version, status=c.status, sha256=c.digest, herkomst=c.origin)
+            for c in annex.chapters.values()
+        ],
+        bestanden=[FileRecord(formaat=fmt, pad=name, sha256=digest, size=size) for fmt, name, digest, size in files],
+        waarschuwingen=list(warnings),
+    )
 
 
 @dataclass(frozen=True)
@@ -187,8 +228,7 @@ class Generated:
         """Plain data for an audit manifest (see :class:`aanbesteding.manifest.Manifest`);
         ``names_only`` gives file names instead of paths (as in the manifest beside the
         documents, so it does not depend on the folder it was written from)."""
-        files = [(f.format, f.path.name if names_only else str(f.path), f.sha256, f.size)
-                 for f in self.files]
+        files = [(f.format, f.path.name if names_only else str(f.path), f.sha256, f.size) for f in self.files]
         model = make_manifest(self.annex, self.library_origins, self.warnings, files)
         data: dict[str, Any] = model.model_dump(mode="json", by_alias=True)
         return data
@@ -224,15 +264,13 @@ def default_output_name(tender: Tender) -> str:
     default_version = TenderModel.model_fields["versie"].default
     version = re.sub(r"[^0-9a-z.]+", "-", tender.versie.lower())[:30].strip("-.")
     version = f"-v{version}" if version and tender.versie != default_version else ""
-    return (f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}"
-            f"{version}.docx")
+    return f"bijlage-soevereiniteit-{prefix}laag{tender.laag.value}-{tender.contracttype}{version}.docx"
 
 
 def _check_formats(formats: Sequence[str]) -> None:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise OutputError(f"onbekend uitvoerformaat {', '.join(unknown) or '(geen)'}; kies uit "
-                          f"{', '.join(FORMATS)}")
+        raise OutputError(f"onbekend uitvoerformaat {', '.join(unknown) or '(geen)'}; kies uit {', '.join(FORMATS)}")
 
 
 def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
@@ -246,14 +284,14 @@ def output_paths(output: Path, formats: Sequence[str]) -> dict[str, Path]:
     first = FORMATS[formats[0]]
     extension = "." + first.suffix.rsplit(".", 1)[-1]
     if output.suffix.lower() not in ("", extension):
-        raise OutputError(f"de {first.label.lower()} moet de extensie {extension} hebben",
-                          field="uitvoer", subject=str(output))
+        raise OutputError(
+            f"de {first.label.lower()} moet de extensie {extension} hebben", field="uitvoer", subject=str(output)
+        )
     stem = output.with_suffix("") if output.suffix.lower() == extension else output
     return {f: stem.with_name(stem.name + FORMATS[f].suffix) for f in dict.fromkeys(formats)}
 
 
-def planned_paths(output: Path, formats: Sequence[str] = DEFAULT_FORMATS, *,
-                  manifest: bool = True) -> list[Path]:
+def planned_paths(output: Path, formats: Sequence[str] = DEFAULT_FORMATS, *, manifest: bool = True) -> list[Path]:
     """Every file a generation to ``output`` writes (the manifest included); raises
     OutputError when a format is unknown or a name cannot be a file name (empty, too long
     with its ending, not UTF-8), before any work is done."""
@@ -282,11 +320,19 @@ def _build_order(formats: Sequence[str]) -> list[str]:
     """The asked formats and what they need, each after what it needs; a format that records
     the others' hashes after every format that does not need it (those are its records)."""
     wanted = list(dict.fromkeys(n for name in formats for n in (*sorted(_needs(name)), name)))
-    after = {name: _needs(name) | ({other for other in wanted if other != name
-                                    and name not in _needs(other)
-                                    and not FORMATS[other].records_files}
-                                   if FORMATS[name].records_files else set())
-             for name in wanted}
+    after = {
+        name: _needs(name)
+        | (
+            {
+                other
+                for other in wanted
+                if other != name and name not in _needs(other) and not FORMATS[other].records_files
+            }
+            if FORMATS[name].records_files
+            else set()
+        )
+        for name in wanted
+    }
     order: list[str] = []
     while len(order) < len(wanted):
         name = next(n for n in wanted if n not in order and after[n] <= set(order))
@@ -294,8 +340,14 @@ def _build_order(formats: Sequence[str]) -> list[str]:
     return order
 
 
-def build(tender: Tender, library: Library | None, formats: Sequence[str] = DEFAULT_FORMATS,
-          *, template: Path | None = None, stem: str = DEFAULT_STEM) -> Documents:
+def build(
+    tender: Tender,
+    library: Library | None,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    *,
+    template: Path | None = None,
+    stem: str = DEFAULT_STEM,
+) -> Documents:
     """Compose the annex for ``tender`` and make every file of ``formats`` in memory.
 
     Writes nothing to disk. Files are named ``stem`` plus the format's ending (the names
@@ -316,17 +368,30 @@ def build(tender: Tender, library: Library | None, formats: Sequence[str] = DEFA
     for name in _build_order(asked):
         fmt = FORMATS[name]
         # Recorded in the order asked, the formats that need another after the others.
-        recorded = ({names[n]: hashlib.sha256(made[n]).hexdigest()
-                     for n in sorted(asked, key=lambda n: (bool(FORMATS[n].needs), asked.index(n)))
-                     if n in made and n != name} if fmt.records_files else None)
+        recorded = (
+            {
+                names[n]: hashlib.sha256(made[n]).hexdigest()
+                for n in sorted(asked, key=lambda n: (bool(FORMATS[n].needs), asked.index(n)))
+                if n in made and n != name
+            }
+            if fmt.records_files
+            else None
+        )
         made.update(fmt.write(annex, template, made, recorded))
     files = {name: Document(name, FORMATS[name].label, names[name], made[name]) for name in asked}
     return Documents(annex, files, tuple(warnings), library.origins)
 
 
-def generate(tender: Tender, library: Library | None, output: Path, *,
-             formats: Sequence[str] = DEFAULT_FORMATS, template: Path | None = None,
-             force: bool = False, manifest: bool = True) -> Generated:
+def generate(
+    tender: Tender,
+    library: Library | None,
+    output: Path,
+    *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    template: Path | None = None,
+    force: bool = False,
+    manifest: bool = True,
+) -> Generated:
     """:func:`build` the files and write them beside ``output`` as one unit, with the
     manifest (``<naam>.manifest.json``) unless ``manifest`` is false.
 
@@ -344,19 +409,25 @@ def generate(tender: Tender, library: Library | None, output: Path, *,
     stem = next(iter(paths.values())).name.removesuffix(FORMATS[next(iter(paths))].suffix)
     documents = build(tender, library, list(paths), template=template, stem=stem)
     contents = {paths[name]: doc.data for name, doc in documents.files.items()}
-    files = tuple(WrittenFile(name, doc.label, paths[name], doc.sha256, len(doc.data))
-                  for name, doc in documents.files.items())
+    files = tuple(
+        WrittenFile(name, doc.label, paths[name], doc.sha256, len(doc.data)) for name, doc in documents.files.items()
+    )
     if record is not None:
         contents[record] = documents.manifest.to_json().encode()
     write_all(contents, force=force)
-    return Generated(documents.annex, files, documents.warnings, documents.library_origins,
-                     record)
+    return Generated(documents.annex, files, documents.warnings, documents.library_origins, record)
 
 
-def generate_many(jobs: Iterable[tuple[Tender, Path]], library: Library | None = None, *,
-                  formats: Sequence[str] = DEFAULT_FORMATS, template: Path | None = None,
-                  force: bool = False) -> list[Generated]:
+def generate_many(
+    jobs: Iterable[tuple[Tender, Path]],
+    library: Library | None = None,
+    *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    template: Path | None = None,
+    force: bool = False,
+) -> list[Generated]:
     """:func:`generate` for several tenders, loading and linting the library once."""
     library = library if library is not None else load_library()
-    return [generate(tender, library, output, formats=formats, template=template, force=force)
-            for tender, output in jobs]
+    return [
+        generate(tender, library, output, formats=formats, template=template, force=force) for tender, output in jobs
+    ]

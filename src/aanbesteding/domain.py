@@ -27,8 +27,10 @@ def date_problem(value: dt.date) -> str | None:
     """None when ``value`` may be a document date; otherwise the Dutch reason."""
     if FIRST_DATE <= value <= LAST_DATE:
         return None
-    return (f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet tussen "
-            f"{FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen")
+    return (
+        f"{value.isoformat()} ligt buiten het toegestane bereik; de datum moet tussen "
+        f"{FIRST_DATE.isoformat()} en {LAST_DATE.isoformat()} liggen"
+    )
 
 
 SOORTEN: tuple[Soort, ...] = ("eis", "wens", "bepaling")
@@ -80,8 +82,9 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"eis": "Eis (knock-out)", "wens": "Wens (gunningscriterium)",
-                "bepaling": "Contractbepaling"}[self.value]
+        return {"eis": "Eis (knock-out)", "wens": "Wens (gunningscriterium)", "bepaling": "Contractbepaling"}[
+            self.value
+        ]
 
 
 CONTRACT_TYPE_LABELS: dict[str, str] = {
@@ -118,8 +121,14 @@ RISK_NAMES: dict[str, str] = {
 }
 
 # The default scale for wensen and what each score means.
-SCALE_LABELS: dict[int, str] = {0: "niet aangeboden", 2: "onvoldoende", 4: "matig", 6: "voldoende",
-                                8: "goed", 10: "uitstekend"}
+SCALE_LABELS: dict[int, str] = {
+    0: "niet aangeboden",
+    2: "onvoldoende",
+    4: "matig",
+    6: "voldoende",
+    8: "goed",
+    10: "uitstekend",
+}
 
 SEAL_NAMES: dict[int, str] = {
     0: "Geen soevereiniteit",

@@ -41,10 +41,10 @@ class AanbestedingError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str | Sequence[MessagePart] = "", *, field: str | None = None,
-                 subject: str | None = None) -> None:
-        self.parts: tuple[MessagePart, ...] = (message,) if isinstance(message, str) \
-            else tuple(message)
+    def __init__(
+        self, message: str | Sequence[MessagePart] = "", *, field: str | None = None, subject: str | None = None
+    ) -> None:
+        self.parts: tuple[MessagePart, ...] = (message,) if isinstance(message, str) else tuple(message)
         self.field = field
         self.subject = subject
         super().__init__(self.located())
@@ -64,8 +64,9 @@ class AanbestedingError(Exception):
         return (_rebuild, (type(self), self.parts, self.field, self.subject))
 
 
-def _rebuild(cls: type[AanbestedingError], parts: tuple[MessagePart, ...], field: str | None,
-             subject: str | None) -> AanbestedingError:
+def _rebuild(
+    cls: type[AanbestedingError], parts: tuple[MessagePart, ...], field: str | None, subject: str | None
+) -> AanbestedingError:
     error = cls.__new__(cls)
     AanbestedingError.__init__(error, parts, field=field, subject=subject)
     return error

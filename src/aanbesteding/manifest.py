@@ -55,8 +55,7 @@ class FileRecord(_Part):
 class Manifest(_Part):
     """An audit record of one generation."""
 
-    manifest: ManifestKind = Field(
-        MANIFEST_KIND, description="Soort en schemaversie van dit bestand")
+    manifest: ManifestKind = Field(MANIFEST_KIND, description="Soort en schemaversie van dit bestand")
     programma: str = Field(description="Programma en versie, bijvoorbeeld 'aanbesteding 0.1.0'")
     bibliotheek: LibraryRecord
     aanbesteding: dict[str, Any] = Field(description="De invoer van de aanbesteding")

@@ -38,9 +38,9 @@ REFERENCES = "__verwijzingen__"
 SAMPLE_REFERENCE = "B-00"
 
 # Names every clause text may use besides its own parameters.
-BUILTIN_NAMES: frozenset[str] = frozenset({"laag", "contracttype", "organisatie",
-                                          "aandeel_kwaliteit", "aandeel_soevereiniteit",
-                                          "aandeel_prijs"})
+BUILTIN_NAMES: frozenset[str] = frozenset(
+    {"laag", "contracttype", "organisatie", "aandeel_kwaliteit", "aandeel_soevereiniteit", "aandeel_prijs"}
+)
 
 
 def bedrag(value: float | int | Decimal) -> str:
@@ -86,15 +86,29 @@ MAX_OUTPUT = 100_000
 MAX_EXPONENT = 64
 
 # The filters the clause format documents (clauses/README.md); nothing else is available.
-FILTERS: dict[str, Callable[..., str]] = {"bedrag": bedrag, "getal": getal, "procent": procent,
-                                          "datum": datum, "verwijzing": verwijzing}
+FILTERS: dict[str, Callable[..., str]] = {
+    "bedrag": bedrag,
+    "getal": getal,
+    "procent": procent,
+    "datum": datum,
+    "verwijzing": verwijzing,
+}
 # Constructs a clause text has no use for; each reaches beyond plain text with names.
 _FORBIDDEN_NODES: dict[type[nodes.Node], str] = {
-    nodes.Getattr: "attribuut (.naam)", nodes.Getitem: "index ([...])",
-    nodes.Call: "functieaanroep", nodes.Macro: "macro", nodes.CallBlock: "call-blok",
-    nodes.Include: "include", nodes.Import: "import", nodes.FromImport: "import",
-    nodes.Extends: "extends", nodes.Block: "block", nodes.FilterBlock: "filter-blok",
-    nodes.Assign: "set", nodes.AssignBlock: "set", nodes.With: "with",
+    nodes.Getattr: "attribuut (.naam)",
+    nodes.Getitem: "index ([...])",
+    nodes.Call: "functieaanroep",
+    nodes.Macro: "macro",
+    nodes.CallBlock: "call-blok",
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "import",
+    nodes.Extends: "extends",
+    nodes.Block: "block",
+    nodes.FilterBlock: "filter-blok",
+    nodes.Assign: "set",
+    nodes.AssignBlock: "set",
+    nodes.With: "with",
 }
 _FORBIDDEN_NAMES = frozenset({"self", "loop", "caller", "varargs", "kwargs"})
 
@@ -130,7 +144,7 @@ def _size(value: Any, limit: int = MAX_OUTPUT) -> int:
         return len(value)
     if isinstance(value, list | tuple | set | frozenset | dict):
         total = 0
-        for item in (value.items() if isinstance(value, dict) else value):
+        for item in value.items() if isinstance(value, dict) else value:
             total += 1 + _size(item, limit - total)
             if total > limit:
                 break
@@ -154,8 +168,7 @@ def _checked_binop(op: str, left: Any, right: Any) -> Any:
         return operator.add(left, right)
     if op == "*":
         sequence, count = (left, right) if isinstance(right, int) else (right, left)
-        if isinstance(count, int) and not isinstance(sequence, int | float) \
-                and _size(sequence) * count > MAX_OUTPUT:
+        if isinstance(count, int) and not isinstance(sequence, int | float) and _size(sequence) * count > MAX_OUTPUT:
             raise too_big
         return operator.mul(left, right)
     if op == "**":
@@ -188,9 +201,9 @@ class _ClauseEnvironment(SandboxedEnvironment):
 @lru_cache(maxsize=1)
 def environment() -> SandboxedEnvironment:
     """The one Jinja environment for clause texts: no globals, only the documented filters."""
-    env = _ClauseEnvironment(undefined=StrictUndefined, autoescape=False,
-                             keep_trailing_newline=False, trim_blocks=True,
-                             lstrip_blocks=True)
+    env = _ClauseEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False, trim_blocks=True, lstrip_blocks=True
+    )
     env.globals.clear()
     env.filters.clear()
     env.filters.update(FILTERS)
@@ -232,8 +245,11 @@ def _forbidden(tree: nodes.Template) -> list[str]:
             found.append(node.name)
         elif isinstance(node, nodes.Filter) and node.name not in FILTERS:
             found.append(f"filter '{node.name}'")
-        elif (isinstance(node, nodes.Filter) and node.name == "verwijzing"
-              and not (isinstance(node.node, nodes.Const) and isinstance(node.node.value, str))):
+        elif (
+            isinstance(node, nodes.Filter)
+            and node.name == "verwijzing"
+            and not (isinstance(node.node, nodes.Const) and isinstance(node.node.value, str))
+        ):
             found.append("verwijzing zonder vaste clausule-id")
     return found
 
@@ -276,9 +292,17 @@ def _bound_children(node: nodes.Node) -> None:
             setattr(node, name, _limit(value))
         elif isinstance(value, list):
             printed = isinstance(node, nodes.Output)
-            setattr(node, name, [_limit(item) if isinstance(item, nodes.Concat) or (
-                printed and isinstance(item, nodes.Expr) and not isinstance(item, nodes.TemplateData))
-                else item for item in value])
+            setattr(
+                node,
+                name,
+                [
+                    _limit(item)
+                    if isinstance(item, nodes.Concat)
+                    or (printed and isinstance(item, nodes.Expr) and not isinstance(item, nodes.TemplateData))
+                    else item
+                    for item in value
+                ],
+            )
 
 
 def _render_within_budget(template: Template, context: dict[str, Any]) -> str:
@@ -306,17 +330,20 @@ def render(source: str, context: Mapping[str, Any], *, where: str = "tekst") -> 
     try:
         text = _render_within_budget(_compiled(source), dict(context)).strip()
     except TemplateSyntaxError as exc:
-        raise TemplateError(_message(where, f"sjabloonfout op regel {exc.lineno}: "
-                                            f"{exc.message}")) from exc
+        raise TemplateError(_message(where, f"sjabloonfout op regel {exc.lineno}: {exc.message}")) from exc
     except UndefinedError as exc:
         raise TemplateError(_message(where, f"onbekende naam in de tekst ({exc.message})")) from exc
     except SecurityError as exc:
-        raise TemplateError(_message(where, "de tekst gebruikt niet-toegestane "
-                                            f"sjabloonconstructies ({exc})")) from exc
+        raise TemplateError(_message(where, f"de tekst gebruikt niet-toegestane sjabloonconstructies ({exc})")) from exc
     except BudgetExceeded as exc:
-        raise TemplateError(_message(where, f"de tekst vraagt te veel werk of tekst ({exc}); "
-                                            f"toegestaan zijn {MAX_ITERATIONS:,} herhalingen en "
-                                            f"{MAX_OUTPUT:,} tekens".replace(",", "."))) from exc
+        raise TemplateError(
+            _message(
+                where,
+                f"de tekst vraagt te veel werk of tekst ({exc}); "
+                f"toegestaan zijn {MAX_ITERATIONS:,} herhalingen en "
+                f"{MAX_OUTPUT:,} tekens".replace(",", "."),
+            )
+        ) from exc
     except Exception as exc:  # any other failure inside untrusted template code
         raise TemplateError(_message(where, f"de tekst kan niet worden verwerkt ({exc})")) from exc
     problem = invalid_character_message(text)

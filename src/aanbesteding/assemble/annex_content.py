@@ -41,12 +41,16 @@ def public_text(text: str) -> str:
 
 _TIER_NOTE = re.compile(
     r"\b(?:laag|lagen)\b|\b(?:bij|voor) een (?:on-premises )?(?:software)?licentie\b"
-    r"|\bcontracttype", re.IGNORECASE)
+    r"|\bcontracttype",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 # A sentence that leans on the one before it ("Zij is ook…", "…is de eis daarom…"): taken out
 # alone it would start mid-thought, so the dossier gets the sentence before it as well.
-_LEANS_BACK = re.compile(r"^(?:Zij|Hij|Het|Dit|Deze|Dat|Daar|Daarom|Ook|Bovendien)\b"
-                         r"|\b(?:daarom|bovendien|zulke|zij)\b")
+_LEANS_BACK = re.compile(
+    r"^(?:Zij|Hij|Het|Dit|Deze|Dat|Daar|Daarom|Ook|Bovendien)\b"
+    r"|\b(?:daarom|bovendien|zulke|zij)\b"
+)
 
 
 def split_tier_notes(text: str) -> tuple[list[Block], list[str]]:
@@ -100,6 +104,7 @@ def flat(text: str) -> str:
 def introduction(annex: Annex) -> list[Block]:
     """Chapter 1: purpose, tier, contract type, kinds of requirements, general terms (the
     texts are the library chapter ``inleiding``; the tier description is chapter ``lagen``)."""
+
     def text(key: str) -> str:
         return flat(annex.text("inleiding", key))
 
@@ -123,16 +128,25 @@ def introduction(annex: Annex) -> list[Block]:
     ]
 
 
-_DELIVERS = re.compile(r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving(?: het "
-                       r"volgende)?(?:,[^:]*)?:?(?: |$)", re.IGNORECASE)
-_ACCEPTS = re.compile(r"^De Inschrijver (?:aanvaardt deze (?:bepaling|clausule)|verklaart in zijn "
-                      r"Inschrijving, ondertekend door een tekenbevoegde, dat hij deze "
-                      r"(?:bepaling|clausule) zonder voorbehoud aanvaardt)")
-_DECLARES_ESPD = re.compile(r"^De Inschrijver verklaart in het Uniform Europees "
-                            r"Aanbestedingsdocument")
+_DELIVERS = re.compile(
+    r"^De Inschrijver (?:voegt|levert) (?:bij|met) zijn Inschrijving(?: het "
+    r"volgende)?(?:,[^:]*)?:?(?: |$)",
+    re.IGNORECASE,
+)
+_ACCEPTS = re.compile(
+    r"^De Inschrijver (?:aanvaardt deze (?:bepaling|clausule)|verklaart in zijn "
+    r"Inschrijving, ondertekend door een tekenbevoegde, dat hij deze "
+    r"(?:bepaling|clausule) zonder voorbehoud aanvaardt)"
+)
+_DECLARES_ESPD = re.compile(
+    r"^De Inschrijver verklaart in het Uniform Europees "
+    r"Aanbestedingsdocument"
+)
 # Where the name of the first document ends: a comma, a bracket or a subordinate clause.
-_NOUN_END = re.compile(r"[,:;]| \(|(?<!tot en) met | dat | waarin | waaruit | waarmee | waarbij | die "
-                       r"| toe\b| bij\b")
+_NOUN_END = re.compile(
+    r"[,:;]| \(|(?<!tot en) met | dat | waarin | waaruit | waarmee | waarbij | die "
+    r"| toe\b| bij\b"
+)
 _DANGLING = re.compile(r" (?:of|en|tot|van|voor|aan)$")
 
 
@@ -151,7 +165,7 @@ def _short(text: str, number: str, limit: int = SHORT_EVIDENCE) -> str:
         return "Verklaring in het UEA; bewijsstukken op verzoek."
     delivered = _DELIVERS.match(sentence)
     if delivered:
-        rest = sentence[delivered.end():]
+        rest = sentence[delivered.end() :]
         if not rest.strip():  # the documents follow as a list
             items = next((b.items for b in blocks if isinstance(b, Bullets)), ())
             rest = items[0] if items else ""
@@ -175,13 +189,14 @@ def weight_text(req: Requirement) -> str:
 
 def overview(annex: Annex) -> list[Block]:
     """Chapter 2: the Programma van Eisen at a glance, one row per item."""
-    rows = tuple((r.number, kind_label(r), r.title, _short(r.wijze_van_aantonen, r.number), weight_text(r))
-                 for r in annex.requirements)
+    rows = tuple(
+        (r.number, kind_label(r), r.title, _short(r.wijze_van_aantonen, r.number), weight_text(r))
+        for r in annex.requirements
+    )
     return [
         Heading(1, f"2 {flat(annex.text('bijlage', 'overzicht_titel'))}"),
         Para(flat(annex.text("bijlage", "overzicht"))),
-        Table(("Nr.", "Soort", "Titel", "Wijze van aantonen (kort)", "Weging"), rows,
-              (1.4, 1.9, 5.0, 5.9, 1.8)),
+        Table(("Nr.", "Soort", "Titel", "Wijze van aantonen (kort)", "Weging"), rows, (1.4, 1.9, 5.0, 5.9, 1.8)),
     ]
 
 
@@ -224,10 +239,13 @@ def scoring_table(req: Requirement, scale: tuple[int, ...] | list[int]) -> Table
 def seal_tables(annex: Annex) -> list[Block]:
     """Minimum SEAL per objective, and the evidence that establishes each level."""
     minimum = tuple(
-        (sov, SOV_NAMES[sov],
-         f"SEAL-{level} – {SEAL_NAMES[level]}" if (level := annex.min_seal.get(sov)) is not None
-         else "geen minimum")
-        for sov in SOVS)
+        (
+            sov,
+            SOV_NAMES[sov],
+            f"SEAL-{level} – {SEAL_NAMES[level]}" if (level := annex.min_seal.get(sov)) is not None else "geen minimum",
+        )
+        for sov in SOVS
+    )
     blocks: list[Block] = [
         Para(flat(annex.text("bijlage", "seal_minimum"))),
         Table(("Doelstelling", "Omschrijving", "Minimaal SEAL-niveau"), minimum, (2.4, 7.6, 6.0)),
@@ -237,10 +255,12 @@ def seal_tables(annex: Annex) -> list[Block]:
 
 def evidence_table(annex: Annex) -> list[Block]:
     """The evidence that establishes each SEAL level, per objective (from beleid.yaml)."""
-    evidence = tuple((f"{sov} {SOV_NAMES[sov]}" if level == min(levels) else sov, f"SEAL-{level}",
-                      text)
-                     for sov in SOVS if (levels := annex.seal_evidence.get(sov))
-                     for level, text in levels.items())
+    evidence = tuple(
+        (f"{sov} {SOV_NAMES[sov]}" if level == min(levels) else sov, f"SEAL-{level}", text)
+        for sov in SOVS
+        if (levels := annex.seal_evidence.get(sov))
+        for level, text in levels.items()
+    )
     if not evidence:
         return []
     return [

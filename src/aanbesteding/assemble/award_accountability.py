@@ -29,28 +29,35 @@ def _model(annex: Annex) -> tuple[tuple[str, str, str], ...]:
     if award.part:
         share = f"{award.share}% van de totaalscore" if award.share else OPEN
         rows += [
-            ("Subcriterium", f"{award.subcriterion}, {share} (maximum in deze laag: {award.cap}%)",
-             f"{OFFICER}; maximum: beleid.yaml ({award.rules_origin})"),
+            (
+                "Subcriterium",
+                f"{award.subcriterion}, {share} (maximum in deze laag: {award.cap}%)",
+                f"{OFFICER}; maximum: beleid.yaml ({award.rules_origin})",
+            ),
             ("Opbouw subcriterium", subcriterion_formula(annex), award.split_origin),
         ]
     else:
-        rows.append(("Subcriterium", f"geen: {award.reason}", f"beleid.yaml "
-                     f"({award.rules_origin}), regel minimum_punten_wensen"))
-    rows.append(("Gunningsmodel leidraad", f"Totaalscore = {total_formula(award)}"
-                 if award.has_model else OPEN, OFFICER))
+        rows.append(
+            (
+                "Subcriterium",
+                f"geen: {award.reason}",
+                f"beleid.yaml ({award.rules_origin}), regel minimum_punten_wensen",
+            )
+        )
+    rows.append(
+        ("Gunningsmodel leidraad", f"Totaalscore = {total_formula(award)}" if award.has_model else OPEN, OFFICER)
+    )
     rows.append(("Beslisregel", g.beslisregel if g and g.beslisregel else OPEN, OFFICER))
-    rows.append(("Afronding", f"{award.decimals} decimalen in procenten",
-                 f"beleid.yaml ({award.rules_origin})"))
+    rows.append(("Afronding", f"{award.decimals} decimalen in procenten", f"beleid.yaml ({award.rules_origin})"))
     if g and g.price:
-        rows.append(("Prijsmethode", t.prijsmethode, OFFICER if "prijsmethode" in
-                     t.model_fields_set else LIBRARY))
+        rows.append(("Prijsmethode", t.prijsmethode, OFFICER if "prijsmethode" in t.model_fields_set else LIBRARY))
         if t.prijsmethode == "gewogen-factor":
-            bounds = (f"Pmin {bedrag(t.pmin)}, Pmax {bedrag(t.pmax)}"
-                      if t.pmin is not None and t.pmax is not None else OPEN)
+            bounds = (
+                f"Pmin {bedrag(t.pmin)}, Pmax {bedrag(t.pmax)}" if t.pmin is not None and t.pmax is not None else OPEN
+            )
             rows.append(("Pmin en Pmax", bounds, OFFICER))
             rows.append(("Prijs P", g.prijsdefinitie or OPEN, OFFICER))
-    return tuple((part, value, TO_GIVE if value == OPEN else origin)
-                 for part, value, origin in rows)
+    return tuple((part, value, TO_GIVE if value == OPEN else origin) for part, value, origin in rows)
 
 
 def _defaults(annex: Annex) -> tuple[tuple[str, str, str], ...]:
@@ -59,11 +66,13 @@ def _defaults(annex: Annex) -> tuple[tuple[str, str, str], ...]:
     scale = "-".join(str(s) for s in t.schaal)
     evidence = ", ".join(annex.library_origins) or "standaard"
     return (
-        ("Minimale SEAL-niveaus", "per doelstelling, zie 1.1", "standaard van het programma "
-         "voor deze laag"),
+        ("Minimale SEAL-niveaus", "per doelstelling, zie 1.1", "standaard van het programma voor deze laag"),
         ("Bewijs per SEAL-niveau", "tabel in de bijlage", f"beleid.yaml ({evidence})"),
-        ("Percentage per SEAL-niveau", "niveau × 25%, SOV-1 100% vanaf SEAL-3",
-         "methode van het programma (keuze van de Aanbestedende Dienst)"),
+        (
+            "Percentage per SEAL-niveau",
+            "niveau × 25%, SOV-1 100% vanaf SEAL-3",
+            "methode van het programma (keuze van de Aanbestedende Dienst)",
+        ),
         ("Wegingsprofiel", t.weging, OFFICER if "weging" in given else LIBRARY),
         ("Scoreschaal wensen", scale, OFFICER if tuple(t.schaal) != DEFAULT_SCALE else LIBRARY),
     )
@@ -75,17 +84,21 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
     nr = iter(f"{major}.{k}" for k in range(int(minor), int(minor) + 10))
     award = annex.award
     g = award.gunning
-    motivation = (g.motivering if g and g.motivering else
-                  "Nog niet vastgelegd: leg vast waarom dit aandeel en deze opbouw passen bij het "
-                  "belang van digitale soevereiniteit voor deze opdracht (gunning.motivering).")
+    motivation = (
+        g.motivering
+        if g and g.motivering
+        else "Nog niet vastgelegd: leg vast waarom dit aandeel en deze opbouw passen bij het "
+        "belang van digitale soevereiniteit voor deze opdracht (gunning.motivering)."
+    )
     blocks: list[Block] = [
         Heading(2, f"{next(nr)} {text(annex, 'v_gunning_kop')}"),
         Table(("Onderdeel", "Keuze", "Herkomst"), _model(annex), (3.4, 7.6, 5.0)),
         Para(f"Motivering van de weging: {motivation}"),
     ]
     if award.missing:
-        blocks.append(Para("Nog niet opgegeven, zodat de documenten een concept zijn: "
-                           + "; ".join(award.missing) + "."))
+        blocks.append(
+            Para("Nog niet opgegeven, zodat de documenten een concept zijn: " + "; ".join(award.missing) + ".")
+        )
     justified = list(award.justification_open)
     if annex.tender.laag.key == "kritiek" or justified or annex.tender.veiligheidsanalyse:
         t = annex.tender
@@ -93,12 +106,20 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
         blocks += [
             Heading(2, f"{next(nr)} {text(annex, 'v_veiligheid_kop')}"),
             Para(text(annex, "v_veiligheid_tekst")),
-            Table(("Onderdeel", "Waarde"), (
-                ("Veiligheidsanalyse", t.veiligheidsanalyse or OPEN),
-                ("Route", route),
-                ("Rechtvaardiging in de bijlage", "nog niet vastgesteld (concept) bij "
-                 + ", ".join(justified) if justified else "opgegeven door de inkoper"),
-            ), (5.0, 11.0)),
+            Table(
+                ("Onderdeel", "Waarde"),
+                (
+                    ("Veiligheidsanalyse", t.veiligheidsanalyse or OPEN),
+                    ("Route", route),
+                    (
+                        "Rechtvaardiging in de bijlage",
+                        "nog niet vastgesteld (concept) bij " + ", ".join(justified)
+                        if justified
+                        else "opgegeven door de inkoper",
+                    ),
+                ),
+                (5.0, 11.0),
+            ),
         ]
     knock_outs = len(annex.of_kind(Kind.EIS))
     if annex.tender.laag.key == "gevoelig" and knock_outs >= HEAVY_KNOCK_OUTS:
@@ -109,8 +130,10 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
         ]
     blocks += [
         Heading(2, f"{next(nr)} {text(annex, 'v_herkomst_kop')}"),
-        Para("Per standaard: de waarde en waar zij vandaan komt (de standaard van de "
-             "clausulebibliotheek, het beleid.yaml van de organisatie, of de inkoper)."),
+        Para(
+            "Per standaard: de waarde en waar zij vandaan komt (de standaard van de "
+            "clausulebibliotheek, het beleid.yaml van de organisatie, of de inkoper)."
+        ),
         Table(("Onderdeel", "Waarde", "Herkomst"), _defaults(annex), (3.8, 6.2, 6.0)),
     ]
     return blocks

@@ -52,9 +52,12 @@ def _place(annex: Annex, nr: str) -> list[Block]:
 
 def _exclusion(annex: Annex, nr: str) -> list[Block]:
     rules = exclusion_rules(annex)
-    blocks: list[Block] = [Heading(2, f"{nr} {text(annex, 'uitsluiting_kop')}"),
-                           Para(text(annex, "uitsluiting_intro")), Bullets(rules),
-                           Para(text(annex, "uitsluiting_gevolg"))]
+    blocks: list[Block] = [
+        Heading(2, f"{nr} {text(annex, 'uitsluiting_kop')}"),
+        Para(text(annex, "uitsluiting_intro")),
+        Bullets(rules),
+        Para(text(annex, "uitsluiting_gevolg")),
+    ]
     if annex.seal_minimum_applies:
         blocks += seal_tables(annex)
     return blocks
@@ -82,8 +85,7 @@ def subcriterion_formula(annex: Annex) -> str:
 
 
 def _build_up(annex: Annex, nr: str) -> list[Block]:
-    return [Heading(2, f"{nr} {text(annex, 'opbouw_kop')}"),
-            Para(subcriterion_formula(annex))]
+    return [Heading(2, f"{nr} {text(annex, 'opbouw_kop')}"), Para(subcriterion_formula(annex))]
 
 
 def _wensen(annex: Annex, nr: str) -> list[Block]:
@@ -103,8 +105,9 @@ def _sovereignty(annex: Annex, nr: str) -> list[Block]:
         Heading(2, f"{nr} {text(annex, 'sov_kop')}"),
         Para(text(annex, "sov_methode")),
         Para(text(annex, "sov_vaststelling")),
-        Table(("Doelstelling", "SEAL-0", "SEAL-1", "SEAL-2", "SEAL-3", "SEAL-4"), steps,
-              (4.0, 2.4, 2.4, 2.4, 2.4, 2.4)),
+        Table(
+            ("Doelstelling", "SEAL-0", "SEAL-1", "SEAL-2", "SEAL-3", "SEAL-4"), steps, (4.0, 2.4, 2.4, 2.4, 2.4, 2.4)
+        ),
         Bullets((text(annex, "sov_formule"),)),
         *([] if annex.seal_minimum_applies else evidence_table(annex)),
         Para(text(annex, "sov_gewichten"), keep_with_next=True),

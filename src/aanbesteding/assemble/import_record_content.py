@@ -19,9 +19,11 @@ from aanbesteding.responses.model import BidderResponse
 from aanbesteding.responses.reader import ReadForm
 
 TITLE = "Inleesverslag inschrijversformulieren"
-NOTE = ("Dit verslag legt vast welke inschrijversformulieren in de beoordelingsmatrix zijn "
-        "ingelezen, met de vingerafdruk (SHA-256) van elk ontvangen bestand. Het hoort in het "
-        "aanbestedingsdossier en is niet bestemd voor inschrijvers.")
+NOTE = (
+    "Dit verslag legt vast welke inschrijversformulieren in de beoordelingsmatrix zijn "
+    "ingelezen, met de vingerafdruk (SHA-256) van elk ontvangen bestand. Het hoort in het "
+    "aanbestedingsdossier en is niet bestemd voor inschrijvers."
+)
 
 
 def _when(stamp: dt.datetime) -> str:
@@ -48,14 +50,19 @@ def _deviations(annex: Annex, layout: FormLayout, response: BidderResponse) -> l
     for objective in layout.objectives:
         claim = response.claim(objective.objective)
         if claim is not None and objective.minimum is not None and claim.level < objective.minimum:
-            found.append(f"{objective.objective}: geclaimd SEAL-{claim.level}, minimum "
-                         f"SEAL-{objective.minimum}")
+            found.append(f"{objective.objective}: geclaimd SEAL-{claim.level}, minimum SEAL-{objective.minimum}")
     return found
 
 
-def record_blocks(annex: Annex, layout: FormLayout, forms: Sequence[ReadForm],
-                  stamp: dt.datetime, source: tuple[str, str], result: tuple[str, str],
-                  published: tuple[str, str] | None = None) -> list[Block]:
+def record_blocks(
+    annex: Annex,
+    layout: FormLayout,
+    forms: Sequence[ReadForm],
+    stamp: dt.datetime,
+    source: tuple[str, str],
+    result: tuple[str, str],
+    published: tuple[str, str] | None = None,
+) -> list[Block]:
     """The record's blocks: ``source`` and ``result`` are the (name, SHA-256) of the matrices,
     ``published`` that of the form as generated (from the manifest)."""
     tender = annex.tender
@@ -63,39 +70,65 @@ def record_blocks(annex: Annex, layout: FormLayout, forms: Sequence[ReadForm],
     refused = [f for f in forms if f.response is None]
     blocks: list[Block] = [
         Heading(1, "1 Inlezing"),
-        Table(("Gegeven", "Waarde"), (
-            ("Tijdstip", _when(stamp)),
-            ("Aanbesteding", f"{tender.opdracht_titel}"
-                             + (f" (kenmerk {tender.kenmerk})" if tender.kenmerk else "")),
-            ("Formulier", f"{layout.form_id}, versie {layout.version}"
-                          + (f"\nGepubliceerd als {published[0]}\nSHA-256 {published[1]}"
-                             if published else "")),
-            ("Matrix (ongewijzigd)", f"{source[0]}\nSHA-256 {source[1]}"),
-            ("Nieuwe matrix", f"{result[0]}\nSHA-256 {result[1]}"),
-            ("Ingelezen", f"{len(imported)} van {len(forms)} formulieren"),
-            ("Programma", f"aanbesteding {__version__}"),
-        ), (4.0, 12.0)),
+        Table(
+            ("Gegeven", "Waarde"),
+            (
+                ("Tijdstip", _when(stamp)),
+                (
+                    "Aanbesteding",
+                    f"{tender.opdracht_titel}" + (f" (kenmerk {tender.kenmerk})" if tender.kenmerk else ""),
+                ),
+                (
+                    "Formulier",
+                    f"{layout.form_id}, versie {layout.version}"
+                    + (f"\nGepubliceerd als {published[0]}\nSHA-256 {published[1]}" if published else ""),
+                ),
+                ("Matrix (ongewijzigd)", f"{source[0]}\nSHA-256 {source[1]}"),
+                ("Nieuwe matrix", f"{result[0]}\nSHA-256 {result[1]}"),
+                ("Ingelezen", f"{len(imported)} van {len(forms)} formulieren"),
+                ("Programma", f"aanbesteding {__version__}"),
+            ),
+            (4.0, 12.0),
+        ),
         Heading(1, "2 Ontvangen formulieren"),
-        Para("Per formulier de inschrijver, het bestand, de SHA-256 van de ontvangen bytes, de "
-             "grootte en de ondertekening zoals het formulier die vermeldt."),
-        Table(("Inschrijver", "Bestand", "SHA-256", "Bytes", "Ondertekend", "Status"),
-              tuple((f.bidder or "—", f.name, f.sha256 or "—", str(f.size), _signed(f.response),
-                     "ingelezen" if f.response is not None else "geweigerd") for f in forms),
-              (2.6, 2.8, 4.4, 1.4, 2.8, 2.0)),
+        Para(
+            "Per formulier de inschrijver, het bestand, de SHA-256 van de ontvangen bytes, de "
+            "grootte en de ondertekening zoals het formulier die vermeldt."
+        ),
+        Table(
+            ("Inschrijver", "Bestand", "SHA-256", "Bytes", "Ondertekend", "Status"),
+            tuple(
+                (
+                    f.bidder or "—",
+                    f.name,
+                    f.sha256 or "—",
+                    str(f.size),
+                    _signed(f.response),
+                    "ingelezen" if f.response is not None else "geweigerd",
+                )
+                for f in forms
+            ),
+            (2.6, 2.8, 4.4, 1.4, 2.8, 2.0),
+        ),
         Heading(1, "3 Verschillen met de gepubliceerde vragen"),
-        Para("Het importprogramma vergelijkt nummer, titel en tekst van elke rij, en de "
-             "identificatie van het formulier, met de gepubliceerde bijlage (een hash per rij)."),
+        Para(
+            "Het importprogramma vergelijkt nummer, titel en tekst van elke rij, en de "
+            "identificatie van het formulier, met de gepubliceerde bijlage (een hash per rij)."
+        ),
     ]
     for form in forms:
         if form.differences:
             blocks.append(Para(f"{form.name} ({form.bidder or 'inschrijver onbekend'}):"))
             blocks.append(Bullets(tuple(form.differences)))
         elif form.response is not None:
-            blocks.append(Para(f"{form.name}: geen verschillen; elke rij is gelijk aan de "
-                               "gepubliceerde bijlage."))
+            blocks.append(Para(f"{form.name}: geen verschillen; elke rij is gelijk aan de gepubliceerde bijlage."))
     blocks.append(Heading(1, "4 Antwoorden die niet aan de bijlage voldoen"))
-    blocks.append(Para("Wat de Inschrijver zelf op het formulier verklaart. De "
-                       "beoordelingscommissie beoordeelt; dit overzicht is geen oordeel."))
+    blocks.append(
+        Para(
+            "Wat de Inschrijver zelf op het formulier verklaart. De "
+            "beoordelingscommissie beoordeelt; dit overzicht is geen oordeel."
+        )
+    )
     for form in imported:
         assert form.response is not None
         found = _deviations(annex, layout, form.response)
@@ -103,14 +136,21 @@ def record_blocks(annex: Annex, layout: FormLayout, forms: Sequence[ReadForm],
             blocks.append(Para(f"{form.response.bidder}:"))
             blocks.append(Bullets(tuple(found)))
         else:
-            blocks.append(Para(f"{form.response.bidder}: elke eis met Ja beantwoord, elke bepaling "
-                               "aanvaard en geen SEAL-claim onder het minimum."))
+            blocks.append(
+                Para(
+                    f"{form.response.bidder}: elke eis met Ja beantwoord, elke bepaling "
+                    "aanvaard en geen SEAL-claim onder het minimum."
+                )
+            )
     if refused:
         blocks.append(Heading(1, "5 Geweigerde formulieren"))
-        blocks.append(Para("Deze formulieren zijn niet ingelezen; hun antwoorden staan niet in "
-                           "de nieuwe matrix."))
+        blocks.append(Para("Deze formulieren zijn niet ingelezen; hun antwoorden staan niet in de nieuwe matrix."))
         blocks.append(Bullets(tuple(str(p) for f in refused for p in f.problems)))
-    blocks.append(Para("Het oorspronkelijke matrixbestand is niet gewijzigd. Ingelezen antwoorden "
-                       "zijn verklaringen van de Inschrijver; het SEAL-niveau, de scores en de "
-                       "motivering stelt de beoordelingscommissie vast in de nieuwe matrix."))
+    blocks.append(
+        Para(
+            "Het oorspronkelijke matrixbestand is niet gewijzigd. Ingelezen antwoorden "
+            "zijn verklaringen van de Inschrijver; het SEAL-niveau, de scores en de "
+            "motivering stelt de beoordelingscommissie vast in de nieuwe matrix."
+        )
+    )
     return blocks

@@ -75,8 +75,14 @@ def run_one(profile: Path, settings: Settings, library: Library | None = None) -
     try:
         tender = tender_from_options(profile, {})
         output = settings.output_dir / f"{profile.stem}.docx"
-        result = generate(tender, library or _LIBRARY, output, formats=settings.formats,
-                          template=settings.template, force=settings.force)
+        result = generate(
+            tender,
+            library or _LIBRARY,
+            output,
+            formats=settings.formats,
+            template=settings.template,
+            force=settings.force,
+        )
     except AanbestedingError as exc:
         return Outcome(profile, error=exc.located(profile_key))
     except Exception as exc:  # a bug must not stop the other profiles
@@ -115,9 +121,13 @@ def plan(profiles: Sequence[Path], settings: Settings) -> tuple[list[Path], dict
             continue
         clash = next(((n, owners[_name_key(n)]) for n in names if _name_key(n) in owners), None)
         if clash is not None:
-            refused[profile] = Outcome(profile, error=(
-                f"{clash[0].name} wordt al geschreven voor {clash[1]}: de uitvoer van dit "
-                "profiel zou die overschrijven; geef een van beide profielen een andere naam"))
+            refused[profile] = Outcome(
+                profile,
+                error=(
+                    f"{clash[0].name} wordt al geschreven voor {clash[1]}: de uitvoer van dit "
+                    "profiel zou die overschrijven; geef een van beide profielen een andere naam"
+                ),
+            )
             continue
         for name in names:
             owners[_name_key(name)] = profile
@@ -137,14 +147,21 @@ def repeated(profiles: Sequence[Path]) -> list[Path]:
     return list(again.values())
 
 
-DIED = ("het werkproces dat dit profiel maakte, stopte onverwacht (bijvoorbeeld door te weinig "
-        "geheugen of doordat het werd afgebroken); de andere profielen zijn gewoon gemaakt. Maak "
-        "dit profiel opnieuw, eventueel apart met 'aanbesteding genereer'")
+DIED = (
+    "het werkproces dat dit profiel maakte, stopte onverwacht (bijvoorbeeld door te weinig "
+    "geheugen of doordat het werd afgebroken); de andere profielen zijn gewoon gemaakt. Maak "
+    "dit profiel opnieuw, eventueel apart met 'aanbesteding genereer'"
+)
 
 
-def run_batch(profiles: Sequence[Path], library: Library, settings: Settings, *,
-              workers: int | None = None,
-              progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+def run_batch(
+    profiles: Sequence[Path],
+    library: Library,
+    settings: Settings,
+    *,
+    workers: int | None = None,
+    progress: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
     """Generate every profile; one outcome per distinct profile, in the order given.
 
     ``workers`` processes (default: all cores; 1 runs in this process). ``progress`` is
@@ -172,17 +189,21 @@ def run_batch(profiles: Sequence[Path], library: Library, settings: Settings, *,
     return [outcomes[p] for p in dict.fromkeys(profiles) if p in outcomes]
 
 
-def _in_pool(todo: Sequence[Path], library: Library, settings: Settings, count: int,
-             outcomes: dict[Path, Outcome],
-             progress: Callable[[Outcome], None] | None) -> list[Path]:
+def _in_pool(
+    todo: Sequence[Path],
+    library: Library,
+    settings: Settings,
+    count: int,
+    outcomes: dict[Path, Outcome],
+    progress: Callable[[Outcome], None] | None,
+) -> list[Path]:
     """Run ``todo`` in ``count`` worker processes; return the profiles a dead worker left."""
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:
         _init(library)  # forked workers inherit the loaded library
     context = multiprocessing.get_context("fork" if fork else "spawn")
     initargs: tuple[Library | None] = (None,) if fork else (library,)
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_init,
-                             initargs=initargs) as pool:
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_init, initargs=initargs) as pool:
         futures = {pool.submit(run_one, p, settings): p for p in todo}
         for future in as_completed(futures):
             try:

@@ -19,24 +19,34 @@ def question_options(func: F) -> F:
     """One option per question: ``--uitval-24u ernstig``."""
     for question in reversed(questions(chapter_texts())):
         flag = "--" + question.key.replace("_", "-")
-        func = click.option(flag, question.key, type=Keuze(list(question.answers),
-                                                           case_sensitive=False),
-                            help=f"{question.text} ({', '.join(question.answers)})")(func)
+        func = click.option(
+            flag,
+            question.key,
+            type=Keuze(list(question.answers), case_sensitive=False),
+            help=f"{question.text} ({', '.join(question.answers)})",
+        )(func)
     return func
 
 
 @click.command("classificeer")
 @question_options
-@click.option("--antwoorden", type=click.Path(path_type=Path), metavar="BESTAND",
-              help="YAML-bestand met de antwoorden (sleutels als de opties, met _ in plaats "
-                   "van -); opties gaan voor.")
-@click.option("--profiel", type=click.Path(path_type=Path), metavar="BESTAND",
-              help="Schrijf de geadviseerde laag en de redenen (laagmotivering) in dit profiel; "
-                   "de rest van het profiel blijft staan.")
-@click.option("--vragen/--geen-vragen", default=None,
-              help="Vraag ontbrekende antwoorden; standaard alleen op een terminal.")
-def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | None,
-                 **answers: str | None) -> None:
+@click.option(
+    "--antwoorden",
+    type=click.Path(path_type=Path),
+    metavar="BESTAND",
+    help="YAML-bestand met de antwoorden (sleutels als de opties, met _ in plaats van -); opties gaan voor.",
+)
+@click.option(
+    "--profiel",
+    type=click.Path(path_type=Path),
+    metavar="BESTAND",
+    help="Schrijf de geadviseerde laag en de redenen (laagmotivering) in dit profiel; "
+    "de rest van het profiel blijft staan.",
+)
+@click.option(
+    "--vragen/--geen-vragen", default=None, help="Vraag ontbrekende antwoorden; standaard alleen op een terminal."
+)
+def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | None, **answers: str | None) -> None:
     """Adviseer een laag met BIA-vragen: de redenen die beslisten en de passende hosting.
 
     Op een terminal stelt de opdracht de vragen die nog niet beantwoord zijn; anders komen
@@ -75,8 +85,7 @@ def classificeer(antwoorden: Path | None, profiel: Path | None, vragen: bool | N
     for note in result.notes:
         click.echo(f"Let op: {note}")
     if profiel:
-        write_profile(profiel, set_laag(profiel, result.laag.value, motivation(result)),
-                      force=True)
+        write_profile(profiel, set_laag(profiel, result.laag.value, motivation(result)), force=True)
         click.echo(f"Laag en motivering geschreven in {profiel}")
     click.echo("Dit is een advies; de inkoper beslist.")
 
@@ -98,8 +107,7 @@ def _answers_file(path: Path) -> dict[str, str]:
         where = f"{path}:{exc.line}" if exc.line else str(path)
         raise InputError(f"antwoordenbestand {where}: {exc.message}") from exc
     if not isinstance(data, dict):
-        raise InputError(f"antwoordenbestand {path}: verwacht per vraag een regel "
-                         "'vraag: antwoord'")
+        raise InputError(f"antwoordenbestand {path}: verwacht per vraag een regel 'vraag: antwoord'")
     from aanbesteding.tender.classification import QUESTION_ANSWERS
 
     answers: dict[str, str] = {}
@@ -111,13 +119,11 @@ def _answers_file(path: Path) -> dict[str, str]:
             spellings = [k.replace("_", "-") for k in QUESTION_ANSWERS]
             near = difflib.get_close_matches(str(raw_key).replace("_", "-"), spellings, n=1)
             hint = f" (bedoelt u '{near[0]}'?)" if near else ""
-            raise InputError(f"{where}: onbekende vraag '{raw_key}'{hint}; de vragen zijn: "
-                             f"{', '.join(spellings)}")
+            raise InputError(f"{where}: onbekende vraag '{raw_key}'{hint}; de vragen zijn: {', '.join(spellings)}")
         value = "ja" if raw is True else "nee" if raw is False else str(raw).strip()
         choices = list(QUESTION_ANSWERS[key])
         found = next((c for c in choices if c.lower() == value.lower()), None)
         if found is None:
-            raise InputError(f"{where}: '{value}' is geen antwoord op '{raw_key}'; kies uit: "
-                             f"{', '.join(choices)}")
+            raise InputError(f"{where}: '{value}' is geen antwoord op '{raw_key}'; kies uit: {', '.join(choices)}")
         answers[key] = found
     return answers

@@ -21,8 +21,7 @@ class DutchFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         super().write_heading(_HEADINGS.get(heading, heading))
 
-    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30,
-                 col_spacing: int = 2) -> None:
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
         """Option lists with click's English extras ([default: ...], [required]) in Dutch."""
         super().write_dl([(term, _dutch_extras(text)) for term, text in rows], col_max, col_spacing)
 
@@ -46,8 +45,12 @@ def dutch_help(command: click.Command) -> None:
     command._dutch = True  # type: ignore[attr-defined]
     command.context_class = DutchContext
     for param in command.params:
-        if (isinstance(param, click.Option) and param.metavar is None and not param.is_flag
-                and param.type is click.STRING):
+        if (
+            isinstance(param, click.Option)
+            and param.metavar is None
+            and not param.is_flag
+            and param.type is click.STRING
+        ):
             param.metavar = "TEKST"  # click's default would print the English TEXT
     command.options_metavar = "[OPTIES]"
     if not any(isinstance(p, click.Option) and "--help" in p.opts for p in command.params):
@@ -66,8 +69,7 @@ class DutchGroup(click.Group):
     imported only when that command runs or shows its own help, so ``--help`` stays fast.
     """
 
-    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]] | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lazy: dict[str, tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = dict(lazy or {})
         dutch_help(self)
@@ -105,16 +107,15 @@ class DutchGroup(click.Group):
 class Keuze(click.Choice[str]):
     """click.Choice with a Dutch message."""
 
-    def convert(self, value: object, param: click.Parameter | None,
-                ctx: click.Context | None) -> str:
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
         try:
             return str(super().convert(value, param, ctx))
         except click.BadParameter:
             from aanbesteding.support.text import shorten
 
-            self.fail(f"{shorten(value)} is geen geldige keuze; kies uit: "
-                      f"{', '.join(map(str, self.choices))}",
-                      param, ctx)
+            self.fail(
+                f"{shorten(value)} is geen geldige keuze; kies uit: {', '.join(map(str, self.choices))}", param, ctx
+            )
 
 
 def usage_message(exc: click.UsageError) -> str:
@@ -134,14 +135,21 @@ def usage_message(exc: click.UsageError) -> str:
         return f"de optie {needs.group(1)} vraagt {count} (bijv. {needs.group(1)} WAARDE)"
     extra = re.match(r"Got unexpected extra arguments? \((.+)\)", exc.message)
     if extra:
-        return (f"onverwachte extra argumenten: {extra.group(1)}; staat er een spatie in een "
-                "waarde, zet die dan tussen aanhalingstekens")
+        return (
+            f"onverwachte extra argumenten: {extra.group(1)}; staat er een spatie in een "
+            "waarde, zet die dan tussen aanhalingstekens"
+        )
     return exc.message
 
 
-_PATH_PROBLEMS = {"does not exist": "bestaat niet", "is a file": "is een bestand, geen map",
-                  "is a directory": "is een map, geen bestand", "is not readable": "is niet leesbaar",
-                  "is not writable": "is niet beschrijfbaar", "is not executable": "is niet uitvoerbaar"}
+_PATH_PROBLEMS = {
+    "does not exist": "bestaat niet",
+    "is a file": "is een bestand, geen map",
+    "is a directory": "is een map, geen bestand",
+    "is not readable": "is niet leesbaar",
+    "is not writable": "is niet beschrijfbaar",
+    "is not executable": "is niet uitvoerbaar",
+}
 _PATH_MESSAGE = re.compile(r"(?:File|Directory|Path) (?P<name>'.*') (?P<problem>[a-z ]+)\.", re.S)
 
 
@@ -160,8 +168,7 @@ def _hint(exc: click.BadParameter) -> str:
     return hint if isinstance(hint, str) else " / ".join(hint or ())
 
 
-def vraag(text: str, choices: Sequence[str] | None = None, default: str = "",
-          show_choices: bool = False) -> str:
+def vraag(text: str, choices: Sequence[str] | None = None, default: str = "", show_choices: bool = False) -> str:
     """Ask on the terminal until the answer is one of ``choices`` (any case; none: anything).
 
     click.prompt with a type says "Error: …" in English on a wrong answer; this says "Fout:".
@@ -169,8 +176,7 @@ def vraag(text: str, choices: Sequence[str] | None = None, default: str = "",
     options = list(choices or ())
     label = f"{text} ({', '.join(options)})" if show_choices and options else text
     while True:
-        answer = str(click.prompt(label, default=default, show_default=bool(default),
-                                  type=str)).strip()
+        answer = str(click.prompt(label, default=default, show_default=bool(default), type=str)).strip()
         if not options or (not answer and not default):
             return answer
         found = next((c for c in options if c.lower() == answer.lower()), None)
@@ -178,5 +184,4 @@ def vraag(text: str, choices: Sequence[str] | None = None, default: str = "",
             return found
         from aanbesteding.support.text import shorten
 
-        click.echo(f"Fout: {shorten(answer)} is geen geldige keuze; kies uit: "
-                   f"{', '.join(options)}", err=True)
+        click.echo(f"Fout: {shorten(answer)} is geen geldige keuze; kies uit: {', '.join(options)}", err=True)

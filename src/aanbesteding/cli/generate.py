@@ -19,20 +19,27 @@ if TYPE_CHECKING:
     from aanbesteding.api import Generated
     from aanbesteding.library.loader import Library
 
-MERGE_NOTE = ("Gegevens komen uit PROFIEL (een YAML-bestand; maak er een met 'aanbesteding "
-              "init') en uit de opties. Herhaalbare opties (--param, --uitsluiten, "
-              "--inschrijver) vullen de waarden uit het profiel aan; elke andere optie vervangt "
-              "de waarde uit het profiel en mag één keer worden opgegeven.")
+MERGE_NOTE = (
+    "Gegevens komen uit PROFIEL (een YAML-bestand; maak er een met 'aanbesteding "
+    "init') en uit de opties. Herhaalbare opties (--param, --uitsluiten, "
+    "--inschrijver) vullen de waarden uit het profiel aan; elke andere optie vervangt "
+    "de waarde uit het profiel en mag één keer worden opgegeven."
+)
 
 
-def output_formats(geen_matrix: bool, geen_verantwoording: bool, pdf: bool,
-                   json: bool, geen_formulier: bool = False) -> tuple[str, ...]:
+def output_formats(
+    geen_matrix: bool, geen_verantwoording: bool, pdf: bool, json: bool, geen_formulier: bool = False
+) -> tuple[str, ...]:
     """The formats to write, the Word annex first."""
-    return ("docx", *(() if geen_matrix else ("xlsx",)),
-            *(() if geen_formulier else ("formulier",)),
-            *(() if geen_verantwoording else ("verantwoording",)), *(("pdf",) if pdf else ()),
-            *(("verantwoording-pdf",) if pdf and not geen_verantwoording else ()),
-            *(("json",) if json else ()))
+    return (
+        "docx",
+        *(() if geen_matrix else ("xlsx",)),
+        *(() if geen_formulier else ("formulier",)),
+        *(() if geen_verantwoording else ("verantwoording",)),
+        *(("pdf",) if pdf else ()),
+        *(("verantwoording-pdf",) if pdf and not geen_verantwoording else ()),
+        *(("json",) if json else ()),
+    )
 
 
 def parameter_report(library: Library, result: Generated) -> list[str]:
@@ -50,23 +57,41 @@ def parameter_report(library: Library, result: Generated) -> list[str]:
 
 
 @click.command("genereer", epilog=MERGE_NOTE)
-@click.argument("profiel_pos", metavar="[PROFIEL]", required=False,
-                type=click.Path(path_type=Path))
-@click.option("--profiel", type=click.Path(path_type=Path), metavar="BESTAND",
-              help="Zelfde als PROFIEL (oudere schrijfwijze).")
+@click.argument("profiel_pos", metavar="[PROFIEL]", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--profiel", type=click.Path(path_type=Path), metavar="BESTAND", help="Zelfde als PROFIEL (oudere schrijfwijze)."
+)
 @tender_options
 @template_option
 @library_option
-@click.option("--zonder-standaard", is_flag=True,
-              help="Gebruik de standaardbibliotheek niet: de eerste --bibliotheek is de basis.")
-@click.option("--uitvoer", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Pad van de Word-bijlage (.docx); de andere bestanden komen ernaast. "
-                   "Standaard: bijlage-soevereiniteit-KENMERK-laagN-TYPE.docx.")
+@click.option(
+    "--zonder-standaard",
+    is_flag=True,
+    help="Gebruik de standaardbibliotheek niet: de eerste --bibliotheek is de basis.",
+)
+@click.option(
+    "--uitvoer",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BESTAND",
+    help="Pad van de Word-bijlage (.docx); de andere bestanden komen ernaast. "
+    "Standaard: bijlage-soevereiniteit-KENMERK-laagN-TYPE.docx.",
+)
 @output_options
-def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | None,
-             bibliotheek: tuple[str, ...], zonder_standaard: bool, uitvoer: Path | None,
-             geen_matrix: bool, geen_formulier: bool, geen_verantwoording: bool, pdf: bool,
-             json_: bool, force: bool, **options: object) -> None:
+def genereer(
+    profiel_pos: Path | None,
+    profiel: Path | None,
+    sjabloon: Path | None,
+    bibliotheek: tuple[str, ...],
+    zonder_standaard: bool,
+    uitvoer: Path | None,
+    geen_matrix: bool,
+    geen_formulier: bool,
+    geen_verantwoording: bool,
+    pdf: bool,
+    json_: bool,
+    force: bool,
+    **options: object,
+) -> None:
     """Stel de bijlage, de beoordelingsmatrix en de verantwoording samen.
 
     Schrijft naast elkaar: de Word-bijlage voor inschrijvers (.docx), de
@@ -85,23 +110,23 @@ def genereer(profiel_pos: Path | None, profiel: Path | None, sjabloon: Path | No
     from aanbesteding.tender.inputs import tender_from_options
 
     if zonder_standaard and not bibliotheek:
-        raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan "
-                         "de basis is")
+        raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan de basis is")
     if profiel_pos and profiel and profiel_pos != profiel:
-        raise InputError(f"twee profielen opgegeven ({profiel_pos} en --profiel {profiel}); "
-                         "geef er één")
+        raise InputError(f"twee profielen opgegeven ({profiel_pos} en --profiel {profiel}); geef er één")
     tender = tender_from_options(profiel_pos or profiel, options)
     output = uitvoer or Path(default_output_name(tender))
     formats = output_formats(geen_matrix, geen_verantwoording, pdf, json_, geen_formulier)
     planned_paths(output, formats)  # a name no file system can hold: refused before any work
     sources = bibliotheek if zonder_standaard else library_sources(None, bibliotheek)
     library = load_library(*sources)
-    result = generate(tender, library, output, formats=formats,
-                      template=sjabloon, force=force)
+    result = generate(tender, library, output, formats=formats, template=sjabloon, force=force)
     count = len(result.annex.requirements)
     for written in result.files:
-        detail = (f" ({count} eisen, wensen en bepalingen; {tender.laag.label}, "
-                  f"{CONTRACT_TYPE_LABELS[tender.contracttype]})" if written.format == "docx" else "")
+        detail = (
+            f" ({count} eisen, wensen en bepalingen; {tender.laag.label}, {CONTRACT_TYPE_LABELS[tender.contracttype]})"
+            if written.format == "docx"
+            else ""
+        )
         click.echo(f"{written.label} geschreven: {written.path}{detail}")
     if result.manifest_path is not None:
         click.echo(f"Manifest geschreven: {result.manifest_path}")

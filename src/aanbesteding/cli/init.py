@@ -10,11 +10,13 @@ import click
 
 @click.command("init")
 @click.argument("pad", required=False, type=click.Path(path_type=Path), metavar="[PAD]")
-@click.option("--vragen/--geen-vragen", default=None,
-              help="Stel de hoofdvragen (laag, contracttype, organisatie, opdracht, kenmerk, "
-                   "systeem); standaard alleen op een terminal.")
-@click.option("--force", is_flag=True,
-              help="Overschrijf een bestaand profiel (zonder --force vult init het aan).")
+@click.option(
+    "--vragen/--geen-vragen",
+    default=None,
+    help="Stel de hoofdvragen (laag, contracttype, organisatie, opdracht, kenmerk, "
+    "systeem); standaard alleen op een terminal.",
+)
+@click.option("--force", is_flag=True, help="Overschrijf een bestaand profiel (zonder --force vult init het aan).")
 def init(pad: Path | None, vragen: bool | None, force: bool) -> None:
     """Schrijf een profiel (standaard profiel.yaml) met uitleg bij elke sleutel.
 
@@ -53,11 +55,12 @@ def init(pad: Path | None, vragen: bool | None, force: bool) -> None:
         check_template(text, path)
         if added:
             write_profile(path, text, force=True)
-            click.echo(f"Profiel aangevuld: {path} ({len(added)} sleutels met uitleg erbij: "
-                       f"{', '.join(added)}); wat er al stond, is niet gewijzigd.")
+            click.echo(
+                f"Profiel aangevuld: {path} ({len(added)} sleutels met uitleg erbij: "
+                f"{', '.join(added)}); wat er al stond, is niet gewijzigd."
+            )
         else:
-            click.echo(f"{path} heeft al elke sleutel; er is niets gewijzigd (--force schrijft "
-                       "een nieuw profiel).")
+            click.echo(f"{path} heeft al elke sleutel; er is niets gewijzigd (--force schrijft een nieuw profiel).")
         click.echo(f"Maak de documenten met: aanbesteding genereer {path}")
         return
     text = profile_template(values)

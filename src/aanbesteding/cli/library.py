@@ -11,9 +11,11 @@ from aanbesteding.cli.dutch import DutchGroup, Keuze
 from aanbesteding.cli.options import library_option, library_sources
 
 PAD_HELP = "PAD is een map, of REVISIE:map in de git-repository rond de huidige map (bijv. HEAD~1:clauses)."
-ALONE = ("PAD (een map, of REVISIE:map) is een volledige bibliotheek die op zichzelf wordt "
-         "gebruikt; zonder PAD de meegeleverde. --bibliotheek legt daar de bibliotheek van de "
-         "eigen organisatie overheen.")
+ALONE = (
+    "PAD (een map, of REVISIE:map) is een volledige bibliotheek die op zichzelf wordt "
+    "gebruikt; zonder PAD de meegeleverde. --bibliotheek legt daar de bibliotheek van de "
+    "eigen organisatie overheen."
+)
 STATUSES = ["concept", "in-review", "vastgesteld", "vervallen"]
 TIERS = ["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"]
 CONTRACT_TYPES = ["saas", "paas", "iaas", "hosting", "licentie"]
@@ -37,28 +39,41 @@ def controleer(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
     from aanbesteding.errors import LibraryError
     from aanbesteding.library.loader import load_library_with_problems
 
-    library, problems = load_library_with_problems(*library_sources(pad, bibliotheek),
-                                                   lint="full")
+    library, problems = load_library_with_problems(*library_sources(pad, bibliotheek), lint="full")
     if library is None:
         raise LibraryError(problems)
-    click.echo(f"Bibliotheek in orde: {len(library.clauses)} clausules, "
-               f"{len(library.themes)} thema's, {len(library.definitions)} begrippen "
-               f"({library.location}).")
+    click.echo(
+        f"Bibliotheek in orde: {len(library.clauses)} clausules, "
+        f"{len(library.themes)} thema's, {len(library.definitions)} begrippen "
+        f"({library.location})."
+    )
 
 
 @bibliotheek.command("overzicht")
 @click.argument("pad", required=False)
 @library_option
-@click.option("--formaat", type=Keuze(["tabel", "json", "csv"]), default="tabel",
-              show_default=True,
-              help="Uitvoer als teksttabel, JSON of CSV (puntkomma's, voor een spreadsheet).")
+@click.option(
+    "--formaat",
+    type=Keuze(["tabel", "json", "csv"]),
+    default="tabel",
+    show_default=True,
+    help="Uitvoer als teksttabel, JSON of CSV (puntkomma's, voor een spreadsheet).",
+)
 @click.option("--status", type=Keuze(STATUSES), help="Alleen clausules met deze status.")
-@click.option("--laag", type=Keuze(TIERS, case_sensitive=False),
-              help="Alleen clausules die in deze laag gelden.")
-@click.option("--contracttype", type=Keuze(CONTRACT_TYPES, case_sensitive=False),
-              help="Alleen clausules die voor dit contracttype gelden.")
-def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, status: str | None,
-              laag: str | None, contracttype: str | None) -> None:
+@click.option("--laag", type=Keuze(TIERS, case_sensitive=False), help="Alleen clausules die in deze laag gelden.")
+@click.option(
+    "--contracttype",
+    type=Keuze(CONTRACT_TYPES, case_sensitive=False),
+    help="Alleen clausules die voor dit contracttype gelden.",
+)
+def overzicht(
+    pad: str | None,
+    bibliotheek: tuple[str, ...],
+    formaat: str,
+    status: str | None,
+    laag: str | None,
+    contracttype: str | None,
+) -> None:
     """Toon één regel per clausule, met beoordeling en herkomst; filter op status, laag, type.
 
     Kolommen: id, titel, versie, status, beoordeeld (door en op), herkomst, SOV, soort per laag
@@ -72,8 +87,7 @@ def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, statu
     from aanbesteding.reports.overview import Filter, overview_csv, overview_json, overview_table
 
     library = load_library(*library_sources(pad, bibliotheek))
-    only = Filter(status, Laag.parse(laag) if laag else None,
-                  contracttype.lower() if contracttype else None)
+    only = Filter(status, Laag.parse(laag) if laag else None, contracttype.lower() if contracttype else None)
     show = {"json": overview_json, "csv": overview_csv}.get(formaat, overview_table)
     click.echo(show(library, only), nl=False)
 
@@ -81,14 +95,17 @@ def overzicht(pad: str | None, bibliotheek: tuple[str, ...], formaat: str, statu
 @bibliotheek.command("parameters")
 @click.argument("pad", required=False)
 @library_option
-@click.option("--laag", type=Keuze(["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"],
-                                   case_sensitive=False),
-              help="Alleen de parameters van clausules die in deze laag gelden.")
-@click.option("--contracttype", type=Keuze(["saas", "paas", "iaas", "hosting", "licentie"],
-                                           case_sensitive=False),
-              help="Alleen de parameters van clausules die bij dit contracttype gelden.")
-def parameters(pad: str | None, bibliotheek: tuple[str, ...], laag: str | None,
-               contracttype: str | None) -> None:
+@click.option(
+    "--laag",
+    type=Keuze(["1", "2", "3", "kritiek", "gevoelig", "ondersteunend"], case_sensitive=False),
+    help="Alleen de parameters van clausules die in deze laag gelden.",
+)
+@click.option(
+    "--contracttype",
+    type=Keuze(["saas", "paas", "iaas", "hosting", "licentie"], case_sensitive=False),
+    help="Alleen de parameters van clausules die bij dit contracttype gelden.",
+)
+def parameters(pad: str | None, bibliotheek: tuple[str, ...], laag: str | None, contracttype: str | None) -> None:
     """Toon alle parameters die met --param kunnen worden gewijzigd, met standaard en grenzen."""
     from aanbesteding.library.loader import load_library
     from aanbesteding.reports.overview import parameters_table
@@ -98,9 +115,13 @@ def parameters(pad: str | None, bibliotheek: tuple[str, ...], laag: str | None,
     only = None
     if laag or contracttype:
         tier = parse_tier(laag.lower()) if laag else None
-        only = {c.clause.id for c in library.clauses if c.clause.status != "vervallen"
-                and (tier is None or c.clause.lagen.for_tier(tier) is not None)
-                and (contracttype is None or contracttype.lower() in c.clause.contracttypen)}
+        only = {
+            c.clause.id
+            for c in library.clauses
+            if c.clause.status != "vervallen"
+            and (tier is None or c.clause.lagen.for_tier(tier) is not None)
+            and (contracttype is None or contracttype.lower() in c.clause.contracttypen)
+        }
     click.echo(parameters_table(library, only), nl=False)
 
 
@@ -137,12 +158,17 @@ def _date(value: str | None) -> dt.date:
 @bibliotheek.command("review")
 @click.argument("pad", required=False)
 @library_option
-@click.option("--uitvoer", type=OUTPUT, metavar="BESTAND", default=Path("review-clausules.docx"),
-              show_default=True, help="Pad van het Word-document (.docx).")
+@click.option(
+    "--uitvoer",
+    type=OUTPUT,
+    metavar="BESTAND",
+    default=Path("review-clausules.docx"),
+    show_default=True,
+    help="Pad van het Word-document (.docx).",
+)
 @click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
-def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, datum: str | None,
-           force: bool) -> None:
+def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, datum: str | None, force: bool) -> None:
     """Schrijf de hele bibliotheek als Word-document voor de juridische beoordeling.
 
     Per thema elke clausule met id, versie, status, eigenaar, beoordeling, herkomst,
@@ -166,12 +192,22 @@ def review(pad: str | None, bibliotheek: tuple[str, ...], uitvoer: Path, datum: 
 @click.argument("oud", required=False)
 @click.argument("nieuw", required=False)
 @library_option
-@click.option("--uitvoer", type=OUTPUT, metavar="BESTAND",
-              help="Schrijf de wijzigingen als Word-document (.docx) met doorhalingen.")
+@click.option(
+    "--uitvoer",
+    type=OUTPUT,
+    metavar="BESTAND",
+    help="Schrijf de wijzigingen als Word-document (.docx) met doorhalingen.",
+)
 @click.option("--datum", metavar="JJJJ-MM-DD", help=DATE_HELP)
 @click.option("--force", is_flag=True, help="Overschrijf een bestaand bestand.")
-def verschil(oud: str | None, nieuw: str | None, bibliotheek: tuple[str, ...],
-             uitvoer: Path | None, datum: str | None, force: bool) -> None:
+def verschil(
+    oud: str | None,
+    nieuw: str | None,
+    bibliotheek: tuple[str, ...],
+    uitvoer: Path | None,
+    datum: str | None,
+    force: bool,
+) -> None:
     """Vergelijk twee versies van een bibliotheek: nieuwe, verwijderde en gewijzigde clausules.
 
     OUD en NIEUW zijn mappen, git-revisies (bijv. HEAD~1:clauses HEAD:clauses, in de map
@@ -201,8 +237,9 @@ def verschil(oud: str | None, nieuw: str | None, bibliotheek: tuple[str, ...],
 @bibliotheek.command("nieuw")
 @click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @click.argument("ids", metavar="[ID ...]", nargs=-1)
-@click.option("--organisatie", metavar="NAAM",
-              help="Naam van de organisatie, voor de titel van de README (standaard: MAP).")
+@click.option(
+    "--organisatie", metavar="NAAM", help="Naam van de organisatie, voor de titel van de README (standaard: MAP)."
+)
 def nieuw(map_: Path, ids: tuple[str, ...], organisatie: str | None) -> None:
     """Begin een bibliotheek van de eigen organisatie in MAP, of vul haar aan.
 
@@ -220,8 +257,10 @@ def nieuw(map_: Path, ids: tuple[str, ...], organisatie: str | None) -> None:
     if existed:
         click.echo(f"{copies} clausule(s) met status concept toegevoegd aan {map_}.")
     else:
-        click.echo(f"Organisatiebibliotheek aangemaakt in {map_}: README.md, WIJZIGINGEN.md, "
-                   f"schema.json en {copies} clausule(s) met status concept.")
+        click.echo(
+            f"Organisatiebibliotheek aangemaakt in {map_}: README.md, WIJZIGINGEN.md, "
+            f"schema.json en {copies} clausule(s) met status concept."
+        )
     click.echo(f"Gebruik: aanbesteding genereer ... --bibliotheek {map_}")
 
 
@@ -229,9 +268,14 @@ def nieuw(map_: Path, ids: tuple[str, ...], organisatie: str | None) -> None:
 @click.argument("ids", metavar="ID... | alle", nargs=-1, required=True)
 @click.option("--door", required=True, metavar="NAAM", help="Naam van de beoordelend jurist.")
 @click.option("--op", "op", required=True, metavar="JJJJ-MM-DD", help="Datum van de beoordeling.")
-@click.option("--bibliotheek", "map_", required=True, metavar="MAP",
-              type=click.Path(path_type=Path, file_okay=False),
-              help="De organisatiebibliotheek waarin de clausules worden vastgesteld.")
+@click.option(
+    "--bibliotheek",
+    "map_",
+    required=True,
+    metavar="MAP",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="De organisatiebibliotheek waarin de clausules worden vastgesteld.",
+)
 def vaststellen(ids: tuple[str, ...], door: str, op: str, map_: Path) -> None:
     """Stel clausules vast in de organisatiebibliotheek MAP (of 'alle' clausules).
 
@@ -248,22 +292,28 @@ def vaststellen(ids: tuple[str, ...], door: str, op: str, map_: Path) -> None:
     except ValueError:
         raise InputError(f"--op {op}: geen geldige datum; schrijf JJJJ-MM-DD") from None
     result = adopt(map_, ids, door, date)
-    click.echo(f"{len(result.adopted)} clausule(s) vastgesteld in {map_} door {door} op "
-               f"{date.isoformat()}" + (f"; {len(result.copied)} daarvan eerst gekopieerd uit "
-                                        "de standaard" if result.copied else "") + ".")
+    click.echo(
+        f"{len(result.adopted)} clausule(s) vastgesteld in {map_} door {door} op "
+        f"{date.isoformat()}"
+        + (f"; {len(result.copied)} daarvan eerst gekopieerd uit de standaard" if result.copied else "")
+        + "."
+    )
     if result.unchanged:
         click.echo(f"{len(result.unchanged)} clausule(s) waren al zo vastgesteld.")
-    click.echo(f"Een definitieve bijlage: aanbesteding genereer ... --status definitief "
-               f"--bibliotheek {map_}")
+    click.echo(f"Een definitieve bijlage: aanbesteding genereer ... --status definitief --bibliotheek {map_}")
 
 
 @bibliotheek.command("gebruik")
 @click.argument("map_", metavar="MAP", type=click.Path(path_type=Path))
 @library_option
-@click.option("--formaat", type=Keuze(["tabel", "json"]), default="tabel",
-              show_default=True, help="Uitvoer als tekst of als JSON.")
-@click.option("--alles", is_flag=True,
-              help="Toon elke aanbesteding met al haar clausules, niet alleen wat afwijkt.")
+@click.option(
+    "--formaat",
+    type=Keuze(["tabel", "json"]),
+    default="tabel",
+    show_default=True,
+    help="Uitvoer als tekst of als JSON.",
+)
+@click.option("--alles", is_flag=True, help="Toon elke aanbesteding met al haar clausules, niet alleen wat afwijkt.")
 def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str, alles: bool) -> None:
     """Toon welke clausuleversies de aanbestedingen onder MAP gebruikten.
 
@@ -277,5 +327,4 @@ def gebruik(map_: Path, bibliotheek: tuple[str, ...], formaat: str, alles: bool)
 
     library = load_library(*library_sources(None, bibliotheek))
     uses, unreadable = find_usage(map_, library)
-    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library, alles),
-               nl=False)
+    click.echo(usage_json(uses) if formaat == "json" else usage_text(map_, uses, unreadable, library, alles), nl=False)

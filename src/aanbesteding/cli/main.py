@@ -18,26 +18,30 @@ from aanbesteding.errors import AanbestedingError
 from aanbesteding.support.text import terminal_safe
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "bibliotheek": ("aanbesteding.cli.library:bibliotheek",
-                    "Beheer en controle van de clausulebibliotheek."),
-    "genereer": ("aanbesteding.cli.generate:genereer",
-                 "Stel de bijlage, de beoordelingsmatrix en de verantwoording samen."),
-    "init": ("aanbesteding.cli.init:init",
-             "Schrijf een profiel met uitleg bij elke sleutel."),
-    "classificeer": ("aanbesteding.cli.classify:classificeer",
-                     "Adviseer een laag met BIA-vragen, met redenen en passende hosting."),
-    "importeer": ("aanbesteding.cli.importeer:importeer",
-                  "Lees ingevulde inschrijversformulieren in een nieuwe beoordelingsmatrix."),
-    "batch": ("aanbesteding.cli.batch:batch",
-              "Maak de documenten voor veel profielen tegelijk, op alle kernen."),
-    "portfolio": ("aanbesteding.cli.portfolio:portfolio",
-                  "Register van systemen en contracten: beslisdata, conflicten, vragenlijsten."),
+    "bibliotheek": ("aanbesteding.cli.library:bibliotheek", "Beheer en controle van de clausulebibliotheek."),
+    "genereer": (
+        "aanbesteding.cli.generate:genereer",
+        "Stel de bijlage, de beoordelingsmatrix en de verantwoording samen.",
+    ),
+    "init": ("aanbesteding.cli.init:init", "Schrijf een profiel met uitleg bij elke sleutel."),
+    "classificeer": (
+        "aanbesteding.cli.classify:classificeer",
+        "Adviseer een laag met BIA-vragen, met redenen en passende hosting.",
+    ),
+    "importeer": (
+        "aanbesteding.cli.importeer:importeer",
+        "Lees ingevulde inschrijversformulieren in een nieuwe beoordelingsmatrix.",
+    ),
+    "batch": ("aanbesteding.cli.batch:batch", "Maak de documenten voor veel profielen tegelijk, op alle kernen."),
+    "portfolio": (
+        "aanbesteding.cli.portfolio:portfolio",
+        "Register van systemen en contracten: beslisdata, conflicten, vragenlijsten.",
+    ),
 }
 
 
 @click.group(cls=DutchGroup, lazy=COMMANDS)
-@click.version_option(__version__, "--versie", message="aanbesteding %(version)s",
-                      help="Toon de versie en stop.")
+@click.version_option(__version__, "--versie", message="aanbesteding %(version)s", help="Toon de versie en stop.")
 def cli() -> None:
     """Eisen voor digitale autonomie en soevereiniteit in overheidsaanbestedingen.
 
@@ -88,9 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: a user never sees a traceback
         if os.environ.get("AANBESTEDING_DEBUG"):
             raise
-        click.echo(terminal_safe(f"Interne fout: {type(exc).__name__}: {exc}\n")
-                   + "Dit is een fout in aanbesteding; zet AANBESTEDING_DEBUG=1 voor details.",
-                   err=True)
+        click.echo(
+            terminal_safe(f"Interne fout: {type(exc).__name__}: {exc}\n")
+            + "Dit is een fout in aanbesteding; zet AANBESTEDING_DEBUG=1 voor details.",
+            err=True,
+        )
         return 70
     return 0
 

@@ -43,19 +43,43 @@ def init(pad: Path, force: bool) -> None:
 
 @portfolio.command("rapport")
 @click.argument("register", nargs=-1, type=click.Path(path_type=Path), metavar="REGISTER...")
-@click.option("--map", "map_", type=click.Path(path_type=Path), metavar="MAP",
-              help="Maak een rapport per register (.xlsx) in MAP, plus één overzicht van de "
-                   "einddata per leverancier over alle registers (leveranciers.xlsx).")
+@click.option(
+    "--map",
+    "map_",
+    type=click.Path(path_type=Path),
+    metavar="MAP",
+    help="Maak een rapport per register (.xlsx) in MAP, plus één overzicht van de "
+    "einddata per leverancier over alle registers (leveranciers.xlsx).",
+)
 @click.option("--peildatum", metavar="JJJJ-MM-DD", help="De dag waarop gerekend wordt (standaard vandaag).")
-@click.option("--horizon", type=click.IntRange(1, 120), default=12, show_default=True, metavar="MAANDEN",
-              help="Tot hoeveel maanden vooruit de termijnen lopen; daarna: later.")
-@click.option("--uitvoer", type=click.Path(path_type=Path), metavar="MAP", required=True,
-              help="Map voor het rapport (wordt gemaakt als zij niet bestaat).")
+@click.option(
+    "--horizon",
+    type=click.IntRange(1, 120),
+    default=12,
+    show_default=True,
+    metavar="MAANDEN",
+    help="Tot hoeveel maanden vooruit de termijnen lopen; daarna: later.",
+)
+@click.option(
+    "--uitvoer",
+    type=click.Path(path_type=Path),
+    metavar="MAP",
+    required=True,
+    help="Map voor het rapport (wordt gemaakt als zij niet bestaat).",
+)
 @click.option("--organisatie", metavar="NAAM", help="Naam van de organisatie (standaard de bestandsnaam).")
 @library_option
 @click.option("--force", is_flag=True, help="Overschrijf bestaande bestanden.")
-def rapport(register: tuple[Path, ...], map_: Path | None, peildatum: str | None, horizon: int,
-            uitvoer: Path, organisatie: str | None, bibliotheek: tuple[str, ...], force: bool) -> None:
+def rapport(
+    register: tuple[Path, ...],
+    map_: Path | None,
+    peildatum: str | None,
+    horizon: int,
+    uitvoer: Path,
+    organisatie: str | None,
+    bibliotheek: tuple[str, ...],
+    force: bool,
+) -> None:
     """Rapport over REGISTER (een .xlsx, of .csv-bestanden voor Systemen en Contracten).
 
     Schrijft in MAP: portfolio-rapport.xlsx en .docx (systemen per laag, contracten per
@@ -86,8 +110,10 @@ def rapport(register: tuple[Path, ...], map_: Path | None, peildatum: str | None
         report = build_report(list(register), day, horizon, library, organisatie)
         files, issues = report.files, len(report.portfolio.issues)
         p = report.portfolio
-        click.echo(f"{len(p.systems)} systemen, {len(p.contracts)} contracten, "
-                   f"{len(p.conflicts)} conflicten; peildatum {day.isoformat()}")
+        click.echo(
+            f"{len(p.systems)} systemen, {len(p.contracts)} contracten, "
+            f"{len(p.conflicts)} conflicten; peildatum {day.isoformat()}"
+        )
         for issue in p.issues:
             click.echo(f"Let op: {issue}", err=True)
     written = write_files(files, uitvoer, force)

@@ -94,9 +94,11 @@ class Annex:
     weight_profile_label: str = ""  # its name, e.g. EU Cloud Sovereignty Framework v1.2.1 (...)
     seal_evidence: dict[str, dict[int, str]] = field(default_factory=dict)
     library_origins: tuple[str, ...] = ()
-    award: AwardModel = field(default_factory=lambda: AwardModel(
-        part=True, reason="", gunning=None, wensen_share=50, sov_share=50,
-        split_origin=LIBRARY, cap=100, decimals=2))
+    award: AwardModel = field(
+        default_factory=lambda: AwardModel(
+            part=True, reason="", gunning=None, wensen_share=50, sov_share=50, split_origin=LIBRARY, cap=100, decimals=2
+        )
+    )
     chapters: dict[str, ChapterText] = field(default_factory=dict)
 
     def text(self, chapter: str, key: str) -> str:

@@ -20,9 +20,11 @@ from aanbesteding.tender.model import Tender
 JUSTIFICATION = "rechtvaardiging"  # the clause parameter that states the laag-1 justification
 # Shown in a concept where the officer has not yet given the justification: the library's
 # default is never printed as the buyer's own finding.
-JUSTIFICATION_OPEN = ("[nog niet vastgesteld: de Aanbestedende Dienst vult hier de "
-                      "rechtvaardiging in uit de veiligheidsanalyse in het dossier, met de gekozen "
-                      "route]")
+JUSTIFICATION_OPEN = (
+    "[nog niet vastgesteld: de Aanbestedende Dienst vult hier de "
+    "rechtvaardiging in uit de veiligheidsanalyse in het dossier, met de gekozen "
+    "route]"
+)
 LIBRARY = "standaard van de clausulebibliotheek"
 OFFICER = "opgegeven door de inkoper"
 
@@ -58,14 +60,14 @@ class AwardModel:
         """The leidraad's model as one line: ``30% × score K1 ... + 40% × prijsscore``."""
         if self.gunning is None:
             return ""
-        return " + ".join(f"{c.weging}% × " + ("prijsscore" if c.prijs else f"score {c.naam}")
-                          for c in self.gunning.criteria)
+        return " + ".join(
+            f"{c.weging}% × " + ("prijsscore" if c.prijs else f"score {c.naam}") for c in self.gunning.criteria
+        )
 
     @property
     def ranked_on(self) -> str:
         """What the rank follows: the total, or the sub-criterion's score without the model."""
-        return "totaalscore" if self.has_model or not self.part else \
-            f"score op {self.subcriterion}"
+        return "totaalscore" if self.has_model or not self.part else f"score op {self.subcriterion}"
 
     @property
     def has_model(self) -> bool:
@@ -89,20 +91,25 @@ def _split(tender: Tender, policy: Policy, facts: _Facts) -> tuple[int, int, str
         wensen = round(100 * k / (k + s)) if k + s else 100
         return wensen, 100 - wensen, f"{OFFICER} (verhouding kwaliteit {k} : soevereiniteit {s})"
     split = getattr(policy.award.opbouw, tender.laag.key)
-    origin = LIBRARY if policy.award_origin in ("", "standaard") else \
-        f"beleid.yaml van de organisatie ({policy.award_origin})"
+    origin = (
+        LIBRARY
+        if policy.award_origin in ("", "standaard")
+        else f"beleid.yaml van de organisatie ({policy.award_origin})"
+    )
     if split is None:
         return 50, 50, "standaard van het programma (beleid.yaml noemt deze laag niet)"
     return split.wensen, split.soevereiniteitsscore, origin
 
 
-def _missing(tender: Tender, part: bool, justification: tuple[str, ...],
-             needs_justification: bool) -> list[str]:
+def _missing(tender: Tender, part: bool, justification: tuple[str, ...], needs_justification: bool) -> list[str]:
     g = tender.gunning
     missing: list[str] = []
     if g is None:
-        missing.append("het gunningsmodel van de aanbestedingsleidraad (gunning: leidraad, "
-                       + ("subcriterium, weging, " if part else "") + "beslisregel)")
+        missing.append(
+            "het gunningsmodel van de aanbestedingsleidraad (gunning: leidraad, "
+            + ("subcriterium, weging, " if part else "")
+            + "beslisregel)"
+        )
     else:
         if g.leidraad is None:
             missing.append("gunning.leidraad: waar de leidraad de gunningscriteria vastlegt")
@@ -118,19 +125,25 @@ def _missing(tender: Tender, part: bool, justification: tuple[str, ...],
             if g.prijsdefinitie is None:
                 missing.append("gunning.prijsdefinitie: welke prijs P is")
     if justification:
-        missing.append(f"de rechtvaardiging van de eisen aan vestiging of Zeggenschap "
-                       f"({', '.join(justification)}): parameter {JUSTIFICATION}, uit de eigen "
-                       "veiligheidsanalyse")
+        missing.append(
+            f"de rechtvaardiging van de eisen aan vestiging of Zeggenschap "
+            f"({', '.join(justification)}): parameter {JUSTIFICATION}, uit de eigen "
+            "veiligheidsanalyse"
+        )
     if needs_justification and tender.veiligheidsanalyse is None:
-        missing.append("veiligheidsanalyse: de vindplaats van de gedocumenteerde "
-                       "veiligheidsanalyse in het dossier")
+        missing.append("veiligheidsanalyse: de vindplaats van de gedocumenteerde veiligheidsanalyse in het dossier")
     if needs_justification and tender.route is None:
         missing.append("route: artikel-2.24 of evenredige-beperking")
     return missing
 
 
-def resolve_award(tender: Tender, policy: Policy, requirements: list[tuple[Kind, int | None, bool]],
-                  justification_open: tuple[str, ...], justified: bool) -> AwardModel:
+def resolve_award(
+    tender: Tender,
+    policy: Policy,
+    requirements: list[tuple[Kind, int | None, bool]],
+    justification_open: tuple[str, ...],
+    justified: bool,
+) -> AwardModel:
     """The award part for this tender.
 
     ``requirements`` are (kind, weight, judged in the SEAL table) of every item in the annex;
@@ -140,30 +153,47 @@ def resolve_award(tender: Tender, policy: Policy, requirements: list[tuple[Kind,
     that has no award part.
     """
     facts = _Facts(
-        wens_points=sum(w or 0 for kind, w, in_table in requirements
-                        if kind is Kind.WENS and not in_table),
-        sovereignty_score=any(kind is Kind.WENS and in_table for kind, _, in_table in requirements))
+        wens_points=sum(w or 0 for kind, w, in_table in requirements if kind is Kind.WENS and not in_table),
+        sovereignty_score=any(kind is Kind.WENS and in_table for kind, _, in_table in requirements),
+    )
     rules = policy.award
     part = facts.sovereignty_score or facts.wens_points >= rules.minimum_punten_wensen
-    reason = "" if part else (
-        f"de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen samen "
-        f"{facts.wens_points} punten, minder dan de {rules.minimum_punten_wensen} punten die de "
-        "juridische afdeling voor een eigen subcriterium vraagt, en er is geen "
-        "Soevereiniteitsscore")
+    reason = (
+        ""
+        if part
+        else (
+            f"de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen samen "
+            f"{facts.wens_points} punten, minder dan de {rules.minimum_punten_wensen} punten die de "
+            "juridische afdeling voor een eigen subcriterium vraagt, en er is geen "
+            "Soevereiniteitsscore"
+        )
+    )
     cap = policy.shares_for(tender.laag).maximum_soevereiniteit
     g = tender.gunning
     if g is not None and not part and (g.subcriterium or g.weging):
-        raise PolicyError(f"gunning.subcriterium/gunning.weging: deze bijlage heeft geen eigen "
-                          f"gunningsdeel, want {reason}. Laat subcriterium en weging weg; de "
-                          "eisen en bepalingen gelden wel.")
+        raise PolicyError(
+            f"gunning.subcriterium/gunning.weging: deze bijlage heeft geen eigen "
+            f"gunningsdeel, want {reason}. Laat subcriterium en weging weg; de "
+            "eisen en bepalingen gelden wel."
+        )
     if g is not None and part and g.share is not None and g.share > cap:
-        raise PolicyError(f"gunning.weging: een aandeel van {g.share}% voor het subcriterium is te "
-                          f"hoog voor {tender.laag.label.lower()}; de juridische afdeling staat "
-                          f"in deze laag hoogstens {cap}% van de totaalscore toe (beleid.yaml "
-                          "van de clausulebibliotheek, maximum_soevereiniteit).")
+        raise PolicyError(
+            f"gunning.weging: een aandeel van {g.share}% voor het subcriterium is te "
+            f"hoog voor {tender.laag.label.lower()}; de juridische afdeling staat "
+            f"in deze laag hoogstens {cap}% van de totaalscore toe (beleid.yaml "
+            "van de clausulebibliotheek, maximum_soevereiniteit)."
+        )
     wensen, sov, origin = _split(tender, policy, facts) if part else (0, 0, "")
-    return AwardModel(part=part, reason=reason, gunning=g, wensen_share=wensen, sov_share=sov,
-                      split_origin=origin, cap=cap, decimals=rules.afronding_decimalen,
-                      missing=tuple(_missing(tender, part, justification_open, justified)),
-                      justification_open=justification_open,
-                      rules_origin=policy.award_origin or "standaard")
+    return AwardModel(
+        part=part,
+        reason=reason,
+        gunning=g,
+        wensen_share=wensen,
+        sov_share=sov,
+        split_origin=origin,
+        cap=cap,
+        decimals=rules.afronding_decimalen,
+        missing=tuple(_missing(tender, part, justification_open, justified)),
+        justification_open=justification_open,
+        rules_origin=policy.award_origin or "standaard",
+    )

@@ -46,35 +46,50 @@ def _wording_tier(item: LoadedClause, laag: Laag) -> tuple[bool, Laag, Kind]:
     return added, source_tier, Kind(item.clause.lagen.for_tier(source_tier) or "eis")
 
 
-def _requirement(item: LoadedClause, ctx: _Context, number: str,
-                 params: dict[str, str | int | float]) -> Requirement:
+def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[str, str | int | float]) -> Requirement:
     clause = item.clause
     tender = ctx.tender
     laag: Laag = tender.laag
     added, source_tier, kind = _wording_tier(item, laag)
     wording = wording_for(clause, source_tier)
-    context = {**params, "laag": laag.value, "contracttype": tender.contracttype,
-               "organisatie": tender.organisatie_naam, "aandeel_kwaliteit": ctx.ratio.kwaliteit,
-               "aandeel_soevereiniteit": ctx.ratio.soevereiniteit, "aandeel_prijs": ctx.ratio.prijs,
-               REFERENCES: ctx.references}
+    context = {
+        **params,
+        "laag": laag.value,
+        "contracttype": tender.contracttype,
+        "organisatie": tender.organisatie_naam,
+        "aandeel_kwaliteit": ctx.ratio.kwaliteit,
+        "aandeel_soevereiniteit": ctx.ratio.soevereiniteit,
+        "aandeel_prijs": ctx.ratio.prijs,
+        REFERENCES: ctx.references,
+    }
     in_sov_table = clause.beoordeling == "soevereiniteitstabel"
     where = f"clausule {clause.id}"
     return Requirement(
-        number=number, kind=kind, clause_id=clause.id, version=clause.versie,
-        status=clause.status, title=clause.titel, theme_id=item.theme,
+        number=number,
+        kind=kind,
+        clause_id=clause.id,
+        version=clause.versie,
+        status=clause.status,
+        title=clause.titel,
+        theme_id=item.theme,
         text=render(wording.tekst, context, where=f"{where}, tekst"),
         toelichting=render(wording.toelichting, context, where=f"{where}, toelichting"),
-        wijze_van_aantonen=render(wording.wijze_van_aantonen, context,
-                                  where=f"{where}, wijze_van_aantonen"),
+        wijze_van_aantonen=render(wording.wijze_van_aantonen, context, where=f"{where}, wijze_van_aantonen"),
         weight=wording.weging if kind is Kind.WENS and not in_sov_table else None,
         scored_in_sov_table=in_sov_table,
         scoring_guidance=dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True))
-        if kind is Kind.WENS else {},
-        sov=tuple(clause.sov), risks=tuple(clause.risicos), sources=tuple(clause.bronnen),
-        terms=tuple(clause.begrippen), parameters=params,
+        if kind is Kind.WENS
+        else {},
+        sov=tuple(clause.sov),
+        risks=tuple(clause.risicos),
+        sources=tuple(clause.bronnen),
+        terms=tuple(clause.begrippen),
+        parameters=params,
         reviewer=clause.beoordeeld_door,
         reviewed_on=clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
-        origin=item.origin, digest=item.digest, locked=locked(item, laag),
+        origin=item.origin,
+        digest=item.digest,
+        locked=locked(item, laag),
         added_from=source_tier.value if added else None,
     )
 
@@ -107,130 +122,160 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         if items:
             chosen.append((theme, items))
     scores_sovereignty = any(
-        item.clause.beoordeling == "soevereiniteitstabel"
-        and _wording_tier(item, tender.laag)[2] is Kind.WENS
-        for _, items in chosen for item, _ in items)
+        item.clause.beoordeling == "soevereiniteitstabel" and _wording_tier(item, tender.laag)[2] is Kind.WENS
+        for _, items in chosen
+        for item, _ in items
+    )
     ratio = fit_ratio(ratio, tender, scores_sovereignty)
     open_justification = _open_justification(tender, parameters)
-    references = {item.clause.id: f"'{item.clause.titel}' (geen onderdeel van deze bijlage)"
-                  for item in library.clauses}
+    references = {
+        item.clause.id: f"'{item.clause.titel}' (geen onderdeel van deze bijlage)" for item in library.clauses
+    }
     references.update({item.clause.id: number for _, items in chosen for item, number in items})
     ctx = _Context(tender, ratio, references)
     sections = tuple(
-        Section(theme, tuple(_requirement(item, ctx, number, parameters[item.clause.id])
-                             for item, number in items))
-        for theme, items in chosen)
+        Section(theme, tuple(_requirement(item, ctx, number, parameters[item.clause.id]) for item, number in items))
+        for theme, items in chosen
+    )
     # A minimum SEAL only binds where the annex holds the knock-out that publishes it.
-    seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS
-                   for s in sections for r in s.requirements)
+    seal_eis = any(r.scored_in_sov_table and r.kind is Kind.EIS for s in sections for r in s.requirements)
     requirements = [r for s in sections for r in s.requirements]
     # A justification counts only where the wording of this tier prints it.
-    printed = [r for r in requirements if JUSTIFICATION in r.parameters and any(
-        str(r.parameters[JUSTIFICATION]) in text for text in (r.text, r.toelichting))]
+    printed = [
+        r
+        for r in requirements
+        if JUSTIFICATION in r.parameters
+        and any(str(r.parameters[JUSTIFICATION]) in text for text in (r.text, r.toelichting))
+    ]
     award = resolve_award(
-        tender, library.policy, [(r.kind, r.weight, r.scored_in_sov_table) for r in requirements],
-        tuple(r.number for r in printed if r.clause_id in open_justification), bool(printed))
+        tender,
+        library.policy,
+        [(r.kind, r.weight, r.scored_in_sov_table) for r in requirements],
+        tuple(r.number for r in printed if r.clause_id in open_justification),
+        bool(printed),
+    )
     if not award.part:
         sections, dropped = _without_wensen(sections, award.reason)
         exclusions += dropped
     used_terms = {t for s in sections for r in s.requirements for t in r.terms}
-    definitions = tuple(sorted((d for d in library.definitions.values() if d.begrip in used_terms),
-                               key=lambda d: d.begrip.lower()))
+    definitions = tuple(
+        sorted((d for d in library.definitions.values() if d.begrip in used_terms), key=lambda d: d.begrip.lower())
+    )
     minima = library.policy.seal_minimum[tender.laag]  # the loader checked they are there
     profile = library.policy.weight_profiles[tender.weging]
     return Annex(
-        tender=tender, sections=sections, definitions=definitions,
+        tender=tender,
+        sections=sections,
+        definitions=definitions,
         exclusions=tuple(exclusions),
         min_seal=dict(minima) if seal_eis else dict.fromkeys(minima),
-        library_hash=library.content_hash, tool_version=__version__,
+        library_hash=library.content_hash,
+        tool_version=__version__,
         inputs={**_inputs(tender, ratio), **_provenance(library, sections)},
-        ratio=ratio, max_sovereignty=max_sovereignty,
+        ratio=ratio,
+        max_sovereignty=max_sovereignty,
         weights={str(sov): weight for sov, weight in profile.weging.items()},
         weight_profile_label=profile.naam,
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
-        library_origins=library.origins, award=award,
+        library_origins=library.origins,
+        award=award,
         chapters=_chapters(library, tender, ratio, sections, award),
     )
 
 
-def _without_wensen(sections: tuple[Section, ...],
-                    reason: str) -> tuple[tuple[Section, ...], list[Exclusion]]:
+def _without_wensen(sections: tuple[Section, ...], reason: str) -> tuple[tuple[Section, ...], list[Exclusion]]:
     """A bijlage without an award part holds eisen and bepalingen only: its wensen go to the
     left-out clauses, with the reason (legal's rule ``minimum_punten_wensen``)."""
-    dropped = [Exclusion(r.clause_id, r.title, r.version, f"geen eigen gunningscriterium in "
-                         f"deze bijlage: {reason}", False)
-               for s in sections for r in s.requirements if r.kind is Kind.WENS]
-    kept = tuple(Section(s.theme, tuple(r for r in s.requirements if r.kind is not Kind.WENS))
-                 for s in sections)
+    dropped = [
+        Exclusion(r.clause_id, r.title, r.version, f"geen eigen gunningscriterium in deze bijlage: {reason}", False)
+        for s in sections
+        for r in s.requirements
+        if r.kind is Kind.WENS
+    ]
+    kept = tuple(Section(s.theme, tuple(r for r in s.requirements if r.kind is not Kind.WENS)) for s in sections)
     return tuple(s for s in kept if s.requirements), dropped
 
 
-def _open_justification(tender: Tender,
-                        parameters: dict[str, dict[str, str | int | float]]) -> set[str]:
+def _open_justification(tender: Tender, parameters: dict[str, dict[str, str | int | float]]) -> set[str]:
     """Replace the library's default laag-1 justification, which the officer did not give, by a
     visible open item (it must never read as the buyer's own finding); return those clauses."""
     open_ids = set()
     for clause_id, values in parameters.items():
-        given = JUSTIFICATION in tender.parameters or \
-            f"{clause_id}.{JUSTIFICATION}" in tender.parameters
+        given = JUSTIFICATION in tender.parameters or f"{clause_id}.{JUSTIFICATION}" in tender.parameters
         if JUSTIFICATION in values and not given:
             values[JUSTIFICATION] = JUSTIFICATION_OPEN
             open_ids.add(clause_id)
     return open_ids
 
 
-def _award_context(tender: Tender, award: AwardModel,
-                   sections: tuple[Section, ...], profile_label: str) -> dict[str, object]:
+def _award_context(
+    tender: Tender, award: AwardModel, sections: tuple[Section, ...], profile_label: str
+) -> dict[str, object]:
     g = award.gunning
-    wensen = [r for s in sections for r in s.requirements
-              if r.kind is Kind.WENS and not r.scored_in_sov_table]
+    wensen = [r for s in sections for r in s.requirements if r.kind is Kind.WENS and not r.scored_in_sov_table]
     return {
         "gunningsdeel": award.part,
         "leidraad": g.leidraad if g and g.leidraad else "de aanbestedingsleidraad",
-        "subcriterium": award.subcriterion, "aandeel_subcriterium": award.share or "",
-        "reden_geen_gunningsdeel": award.reason, "aandeel_wensen": award.wensen_share,
-        "aandeel_soevereiniteitsscore": award.sov_share, "hoogste_score": max(tender.schaal),
+        "subcriterium": award.subcriterion,
+        "aandeel_subcriterium": award.share or "",
+        "reden_geen_gunningsdeel": award.reason,
+        "aandeel_wensen": award.wensen_share,
+        "aandeel_soevereiniteitsscore": award.sov_share,
+        "hoogste_score": max(tender.schaal),
         "punten_wensen": sum(r.weight or 0 for r in wensen),
         "wegingsprofiel": profile_label,
         "formule_totaal": award.total_formula(),
         "pmin": bedrag(tender.pmin) if tender.pmin is not None else "",
         "pmax": bedrag(tender.pmax) if tender.pmax is not None else "",
         "prijsdefinitie": (g.prijsdefinitie or "").rstrip(".") if g else "",
-        "afronding_decimalen": award.decimals, "afronding_over": award.ranked_on,
+        "afronding_decimalen": award.decimals,
+        "afronding_over": award.ranked_on,
         "beslisregel": (g.beslisregel or "").rstrip(".") if g else "",
-        "nummers_rechtvaardiging": ", ".join(award.justification_open)
-        or "geen open rechtvaardiging",
+        "nummers_rechtvaardiging": ", ".join(award.justification_open) or "geen open rechtvaardiging",
     }
 
 
-def compose_chapters(library: Library, tender: Tender, ratio: Ratio,
-                     sections: tuple[Section, ...], award: AwardModel) -> dict[str, ChapterText]:
+def compose_chapters(
+    library: Library, tender: Tender, ratio: Ratio, sections: tuple[Section, ...], award: AwardModel
+) -> dict[str, ChapterText]:
     """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
     return _chapters(library, tender, ratio, sections, award)
 
 
-def _chapters(library: Library, tender: Tender, ratio: Ratio,
-              sections: tuple[Section, ...], award: AwardModel) -> dict[str, ChapterText]:
+def _chapters(
+    library: Library, tender: Tender, ratio: Ratio, sections: tuple[Section, ...], award: AwardModel
+) -> dict[str, ChapterText]:
     """Every library chapter rendered with the tender's values (see ``CHAPTER_NAMES``)."""
     kinds = [r.kind for s in sections for r in s.requirements]
     context: dict[str, object] = {
-        "organisatie": tender.organisatie_naam, "opdracht": tender.opdracht_titel,
-        "systeem": tender.systeem or "", "laag": tender.laag.value,
-        "laag_label": tender.laag.label.lower(), "contracttype": tender.contracttype,
+        "organisatie": tender.organisatie_naam,
+        "opdracht": tender.opdracht_titel,
+        "systeem": tender.systeem or "",
+        "laag": tender.laag.value,
+        "laag_label": tender.laag.label.lower(),
+        "contracttype": tender.contracttype,
         "contracttype_label": CONTRACT_TYPE_LABELS[tender.contracttype],
-        "aantal_eisen": kinds.count(Kind.EIS), "aantal_wensen": kinds.count(Kind.WENS),
-        "aantal_bepalingen": kinds.count(Kind.BEPALING), "aandeel_kwaliteit": ratio.kwaliteit,
-        "aandeel_soevereiniteit": ratio.soevereiniteit, "aandeel_prijs": ratio.prijs,
-        **_award_context(tender, award, sections,
-                           library.policy.weight_profiles[tender.weging].naam),
+        "aantal_eisen": kinds.count(Kind.EIS),
+        "aantal_wensen": kinds.count(Kind.WENS),
+        "aantal_bepalingen": kinds.count(Kind.BEPALING),
+        "aandeel_kwaliteit": ratio.kwaliteit,
+        "aandeel_soevereiniteit": ratio.soevereiniteit,
+        "aandeel_prijs": ratio.prijs,
+        **_award_context(tender, award, sections, library.policy.weight_profiles[tender.weging].naam),
     }
     chapters = {}
     for chapter_id, loaded in sorted(library.chapters.items()):
         chapter = loaded.chapter
         chapters[chapter_id] = ChapterText(
-            chapter_id, chapter.versie, chapter.status, loaded.origin, loaded.digest,
-            render_chapter(loaded, context), chapter.beoordeeld_door,
-            chapter.beoordeeld_op.isoformat() if chapter.beoordeeld_op else None)
+            chapter_id,
+            chapter.versie,
+            chapter.status,
+            loaded.origin,
+            loaded.digest,
+            render_chapter(loaded, context),
+            chapter.beoordeeld_door,
+            chapter.beoordeeld_op.isoformat() if chapter.beoordeeld_op else None,
+        )
     return chapters
 
 
@@ -241,8 +286,9 @@ def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
         inputs["Aanduiding"] = tender.aanduiding
     inputs["Wegingsprofiel EU CSF"] = tender.weging
     if tender.verhouding:
-        inputs["Verhouding"] = (f"kwaliteit {ratio.kwaliteit}%, soevereiniteit "
-                                f"{ratio.soevereiniteit}% (verdeling binnen het subcriterium)")
+        inputs["Verhouding"] = (
+            f"kwaliteit {ratio.kwaliteit}%, soevereiniteit {ratio.soevereiniteit}% (verdeling binnen het subcriterium)"
+        )
     inputs["Prijsmethode"] = tender.prijsmethode
     if tender.pmin is not None:
         inputs["Pmin"] = f"{tender.pmin:.2f}"
@@ -250,14 +296,14 @@ def _inputs(tender: Tender, ratio: Ratio) -> dict[str, str]:
         inputs["Pmax"] = f"{tender.pmax:.2f}"
     g = tender.gunning
     if g is not None:
-        for key in ("leidraad", "subcriterium", "weging", "beslisregel", "prijsdefinitie",
-                    "motivering"):
+        for key in ("leidraad", "subcriterium", "weging", "beslisregel", "prijsdefinitie", "motivering"):
             value = getattr(g, key)
             if value is not None:
                 inputs[f"Gunning {key}"] = str(value)
         if g.criteria:
             inputs["Gunning criteria"] = "; ".join(
-                f"{c.naam} {c.weging}%" + (" (prijs)" if c.prijs else "") for c in g.criteria)
+                f"{c.naam} {c.weging}%" + (" (prijs)" if c.prijs else "") for c in g.criteria
+            )
     for key in ("veiligheidsanalyse", "route", "marktconsultatie"):
         value = getattr(tender, key)
         if value is not None:
@@ -291,5 +337,6 @@ def _provenance(library: Library, sections: tuple[Section, ...]) -> dict[str, st
         if r.added_from is not None:
             rows[f"Toegevoegd {r.clause_id}"] = (
                 f"{r.number}, toegevoegd door de Aanbestedende Dienst (deze laag laat de "
-                f"clausule standaard weg), in de formulering van laag {r.added_from}")
+                f"clausule standaard weg), in de formulering van laag {r.added_from}"
+            )
     return rows

@@ -30,8 +30,9 @@ def _text(name: str, raw: Value) -> str:
     if problem:
         raise InputError(f"parameter '{name}': de waarde {problem}")
     if len(text) > MAX_TEXT:
-        raise InputError(f"parameter '{name}': de waarde is {len(text):,} tekens lang; het maximum "
-                         f"is {MAX_TEXT:,}".replace(",", "."))
+        raise InputError(
+            f"parameter '{name}': de waarde is {len(text):,} tekens lang; het maximum is {MAX_TEXT:,}".replace(",", ".")
+        )
     return text
 
 
@@ -39,8 +40,10 @@ def _number(name: str, param: Parameter, raw: object) -> int | float:
     """``raw`` (option text or a profile's YAML value) as the parameter's number type."""
     whole = param.type == "geheel-getal"
     kind = "geheel getal" if whole else "getal"
-    wrong = InputError(f"parameter '{name}': {shorten(raw)} is geen {kind}"
-                       + (" (schrijf cijfers, bijv. 30)" if whole else " (schrijf bijv. 2,5)"))
+    wrong = InputError(
+        f"parameter '{name}': {shorten(raw)} is geen {kind}"
+        + (" (schrijf cijfers, bijv. 30)" if whole else " (schrijf bijv. 2,5)")
+    )
     if isinstance(raw, bool):  # YAML true/false, which Python counts as 1/0
         raise wrong
     if isinstance(raw, int):
@@ -65,11 +68,13 @@ def _convert(name: str, param: Parameter, raw: Value) -> Value:
     value = _number(name, param, raw)
     unit = f" {param.eenheid}" if param.eenheid else ""
     if param.minimum is not None and value < param.minimum:
-        raise InputError(f"parameter '{name}': {getal(value)}{unit} ligt onder het minimum "
-                         f"van {getal(param.minimum)}{unit}")
+        raise InputError(
+            f"parameter '{name}': {getal(value)}{unit} ligt onder het minimum van {getal(param.minimum)}{unit}"
+        )
     if param.maximum is not None and value > param.maximum:
-        raise InputError(f"parameter '{name}': {getal(value)}{unit} ligt boven het maximum "
-                         f"van {getal(param.maximum)}{unit}")
+        raise InputError(
+            f"parameter '{name}': {getal(value)}{unit} ligt boven het maximum van {getal(param.maximum)}{unit}"
+        )
     return value
 
 
@@ -89,17 +94,25 @@ def parameter_targets(library: Library, overrides: Mapping[str, Value]) -> dict[
             raise InputError(f"parameter '{key}': onbekende clausule '{clause_id}'")
         found = [clause_id] if clause_id else [cid for cid, ps in declared.items() if name in ps]
         if not found or any(name not in declared[t] for t in found):
-            raise InputError(f"parameter '{key}' bestaat niet in de clausulebibliotheek; "
-                             "'aanbesteding bibliotheek parameters' toont de beschikbare parameters")
-        shapes = {(declared[t][name].type, declared[t][name].eenheid, declared[t][name].minimum,
-                   declared[t][name].maximum) for t in found}
+            raise InputError(
+                f"parameter '{key}' bestaat niet in de clausulebibliotheek; "
+                "'aanbesteding bibliotheek parameters' toont de beschikbare parameters"
+            )
+        shapes = {
+            (declared[t][name].type, declared[t][name].eenheid, declared[t][name].minimum, declared[t][name].maximum)
+            for t in found
+        }
         if len(shapes) > 1:
             choices: list[str | Ref] = []
             for t in found:
-                choices += ["\n  ", Ref("parameters"),
-                            f" {t}.{name}=WAARDE  ({_bounds(declared[t][name])})"]
-            raise InputError([f"parameter '{key}' komt voor in {len(found)} clausules met "
-                              "verschillende grenzen; kies de clausule:", *choices])
+                choices += ["\n  ", Ref("parameters"), f" {t}.{name}=WAARDE  ({_bounds(declared[t][name])})"]
+            raise InputError(
+                [
+                    f"parameter '{key}' komt voor in {len(found)} clausules met "
+                    "verschillende grenzen; kies de clausule:",
+                    *choices,
+                ]
+            )
         targets[key] = found
     return targets
 
@@ -111,16 +124,14 @@ def _bounds(param: Parameter) -> str:
     return f"standaard {param.standaard}{unit}, minimaal {low}, maximaal {high}"
 
 
-def resolve_parameters(library: Library,
-                       overrides: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
+def resolve_parameters(library: Library, overrides: Mapping[str, Value]) -> dict[str, dict[str, Value]]:
     """Per clause id, the parameter values to use: defaults with the overrides applied.
 
     An override is ``naam`` (every clause that declares it, see :func:`parameter_targets`)
     or ``clause-id.naam`` (one clause). Raises InputError for an unknown or ambiguous name,
     a bad type or a value out of bounds.
     """
-    resolved = {c.clause.id: {n: p.standaard for n, p in c.clause.parameters.items()}
-                for c in library.clauses}
+    resolved = {c.clause.id: {n: p.standaard for n, p in c.clause.parameters.items()} for c in library.clauses}
     declared = {c.clause.id: c.clause.parameters for c in library.clauses}
     for key, found in parameter_targets(library, overrides).items():
         name = key.rpartition(".")[2]

@@ -51,17 +51,22 @@ def resolve_ratio(tender: Tender, policy: Policy) -> tuple[Ratio, int]:
     Raises PolicyError when the tender asks for more sovereignty than legal allows in its tier.
     """
     tier = policy.shares_for(tender.laag)
-    ratio = tender.verhouding or Ratio(kwaliteit=tier.kwaliteit, soevereiniteit=tier.soevereiniteit,
-                                       prijs=tier.prijs)
+    ratio = tender.verhouding or Ratio(kwaliteit=tier.kwaliteit, soevereiniteit=tier.soevereiniteit, prijs=tier.prijs)
     if ratio.soevereiniteit > tier.maximum_soevereiniteit:
-        raise PolicyError([
-            f"een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
-            f"{tender.laag.label.lower()}; de juridische afdeling staat in deze laag hoogstens "
-            f"{tier.maximum_soevereiniteit}% toe (gelezen uit {policy.share_source(tender.laag)}; "
-            "een organisatie kan dat maximum wijzigen met een beleid.yaml in haar eigen "
-            "bibliotheek, ", Ref("bibliotheek"), " MAP). Kies "
-            f"bijvoorbeeld kwaliteit={ratio.kwaliteit + ratio.soevereiniteit - tier.maximum_soevereiniteit},"
-            f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}."], field="verhouding")
+        raise PolicyError(
+            [
+                f"een aandeel soevereiniteit van {ratio.soevereiniteit}% is te hoog voor "
+                f"{tender.laag.label.lower()}; de juridische afdeling staat in deze laag hoogstens "
+                f"{tier.maximum_soevereiniteit}% toe (gelezen uit {policy.share_source(tender.laag)}; "
+                "een organisatie kan dat maximum wijzigen met een beleid.yaml in haar eigen "
+                "bibliotheek, ",
+                Ref("bibliotheek"),
+                " MAP). Kies "
+                f"bijvoorbeeld kwaliteit={ratio.kwaliteit + ratio.soevereiniteit - tier.maximum_soevereiniteit},"
+                f"soevereiniteit={tier.maximum_soevereiniteit},prijs={ratio.prijs}.",
+            ],
+            field="verhouding",
+        )
     return ratio, tier.maximum_soevereiniteit
 
 
@@ -78,9 +83,9 @@ def fit_ratio(ratio: Ratio, tender: Tender, scores_sovereignty: bool) -> Ratio:
             f"soevereiniteit {ratio.soevereiniteit}%, maar deze bijlage bevat geen "
             "Soevereiniteitsscore om dat aandeel aan toe te kennen (de clausule daarvoor geldt niet "
             "voor deze laag of dit contracttype, of is weggelaten). Geef soevereiniteit=0.",
-            field="verhouding")
-    return Ratio(kwaliteit=ratio.kwaliteit + ratio.soevereiniteit, soevereiniteit=0,
-                 prijs=ratio.prijs)
+            field="verhouding",
+        )
+    return Ratio(kwaliteit=ratio.kwaliteit + ratio.soevereiniteit, soevereiniteit=0, prijs=ratio.prijs)
 
 
 def locked(item: LoadedClause, laag: Laag) -> bool:
@@ -92,8 +97,10 @@ def reason_problem(reason: str) -> str | None:
     """Why ``reason`` is not an acceptable motivation for leaving a clause out, or None."""
     words = _WORD.findall(reason)
     if len(reason.strip()) < MIN_REASON_CHARS or len(words) < MIN_REASON_WORDS:
-        return (f"minstens {MIN_REASON_WORDS} woorden en {MIN_REASON_CHARS} tekens die uitleggen "
-                "waarom de clausule hier niet past")
+        return (
+            f"minstens {MIN_REASON_WORDS} woorden en {MIN_REASON_CHARS} tekens die uitleggen "
+            "waarom de clausule hier niet past"
+        )
     return None
 
 
@@ -108,43 +115,59 @@ def check_exclusions(tender: Tender, known: Iterable[str] | Mapping[str, LoadedC
     ids = set(known)
     unknown = sorted((set(tender.uitsluiten) | set(tender.met)) - ids)
     if unknown:
-        raise InputError(f"uitsluiten/met: onbekende clausule(s) {', '.join(unknown)}; "
-                         "'aanbesteding bibliotheek overzicht' toont de clausules")
+        raise InputError(
+            f"uitsluiten/met: onbekende clausule(s) {', '.join(unknown)}; "
+            "'aanbesteding bibliotheek overzicht' toont de clausules"
+        )
     for clause_id, reason in sorted(tender.uitsluiten.items()):
         problem = reason_problem(reason)
         if problem is not None:
-            raise InputError(f"de motivering '{reason}' is geen volledige zin; schrijf {problem} "
-                             "(pas toe of leg uit); de motivering komt in de verantwoording",
-                             field="uitsluiten", subject=clause_id)
-    locked_out = [i for c, i in sorted(items.items())
-                  if c in tender.uitsluiten and locked(i, tender.laag)
-                  and tender.contracttype in i.clause.contracttypen]
+            raise InputError(
+                f"de motivering '{reason}' is geen volledige zin; schrijf {problem} "
+                "(pas toe of leg uit); de motivering komt in de verantwoording",
+                field="uitsluiten",
+                subject=clause_id,
+            )
+    locked_out = [
+        i
+        for c, i in sorted(items.items())
+        if c in tender.uitsluiten and locked(i, tender.laag) and tender.contracttype in i.clause.contracttypen
+    ]
     if locked_out:
         names = ", ".join(i.clause.id for i in locked_out)
         raise PolicyError(
             f"de juridische afdeling heeft deze clausule(s) vergrendeld in "
             f"{tender.laag.label.lower()}; ze mogen niet worden weggelaten. Over een uitzondering "
             "beslist de juridische afdeling (veld 'vergrendeld' in de clausule).",
-            field="uitsluiten", subject=names)
+            field="uitsluiten",
+            subject=names,
+        )
     both = sorted(set(tender.met) & set(tender.uitsluiten))
     if both:
-        raise InputError([Ref("met"), " en ", Ref("uitsluiten"),
-                          f" noemen dezelfde clausule(s): {', '.join(both)}"])
+        raise InputError([Ref("met"), " en ", Ref("uitsluiten"), f" noemen dezelfde clausule(s): {', '.join(both)}"])
     for clause_id in tender.met:
         item = items.get(clause_id)
         if item is None:
             continue
         clause = item.clause
         if clause.lagen.for_tier(tender.laag) is not None:
-            raise InputError([f"de clausule hoort al bij {tender.laag.label.lower()}; ", Ref("met"),
-                              " is voor clausules die deze laag standaard weglaat"],
-                             field="met", subject=clause_id)
+            raise InputError(
+                [
+                    f"de clausule hoort al bij {tender.laag.label.lower()}; ",
+                    Ref("met"),
+                    " is voor clausules die deze laag standaard weglaat",
+                ],
+                field="met",
+                subject=clause_id,
+            )
         if clause.status == RETIRED:
             raise InputError("de clausule is vervallen", field="met", subject=clause_id)
         if tender.contracttype not in clause.contracttypen:
-            raise InputError(f"de clausule geldt niet voor contracttype "
-                             f"{CONTRACT_TYPE_LABELS[tender.contracttype]}",
-                             field="met", subject=clause_id)
+            raise InputError(
+                f"de clausule geldt niet voor contracttype {CONTRACT_TYPE_LABELS[tender.contracttype]}",
+                field="met",
+                subject=clause_id,
+            )
 
 
 def nearest_tier(item: LoadedClause, laag: Laag) -> Laag:
@@ -171,21 +194,29 @@ def status_gate(annex: Annex) -> list[str]:
     """
     pending = unadopted(annex)
     if annex.tender.status == FINAL and pending:
-        listed = "\n".join(f"  {number} {clause_id} (status {status})"
-                           for number, clause_id, status in pending)
-        raise PolicyError([
-            "een definitief document kan alleen uit vastgestelde clausules bestaan; "
-            f"{len(pending)} clausule(s) zijn nog niet vastgesteld:\n{listed}\n"
-            "Laat de juridische afdeling ze vaststellen in de organisatiebibliotheek: 'aanbesteding "
-            "bibliotheek vaststellen alle --door NAAM --op JJJJ-MM-DD --bibliotheek MAP' (MAP: "
-            "de map van ", Ref("bibliotheek"), ", of een nieuwe), of genereer met ", Ref("status"),
-            " concept."])
+        listed = "\n".join(f"  {number} {clause_id} (status {status})" for number, clause_id, status in pending)
+        raise PolicyError(
+            [
+                "een definitief document kan alleen uit vastgestelde clausules bestaan; "
+                f"{len(pending)} clausule(s) zijn nog niet vastgesteld:\n{listed}\n"
+                "Laat de juridische afdeling ze vaststellen in de organisatiebibliotheek: 'aanbesteding "
+                "bibliotheek vaststellen alle --door NAAM --op JJJJ-MM-DD --bibliotheek MAP' (MAP: "
+                "de map van ",
+                Ref("bibliotheek"),
+                ", of een nieuwe), of genereer met ",
+                Ref("status"),
+                " concept.",
+            ]
+        )
     award = award_gate(annex)
     if not pending:
         return award
-    return [f"{len(pending)} van de {len(annex.requirements)} clausules zijn nog niet vastgesteld "
-            "door de juridische afdeling (status concept of in-review); het document is daarom "
-            "een concept. De verantwoording noemt per onderdeel de status.", *award]
+    return [
+        f"{len(pending)} van de {len(annex.requirements)} clausules zijn nog niet vastgesteld "
+        "door de juridische afdeling (status concept of in-review); het document is daarom "
+        "een concept. De verantwoording noemt per onderdeel de status.",
+        *award,
+    ]
 
 
 def award_gate(annex: Annex) -> list[str]:
@@ -200,8 +231,10 @@ def award_gate(annex: Annex) -> list[str]:
         return []
     listed = "\n".join(f"  - {item}" for item in missing)
     if annex.tender.status == FINAL:
-        raise PolicyError("een definitief document vraagt een volledig gunningsmodel en, in laag "
-                          f"1, een eigen rechtvaardiging; nog niet opgegeven:\n{listed}\n"
-                          "Vul ze aan in het profiel, of genereer met status concept.",
-                          field="gunning")
+        raise PolicyError(
+            "een definitief document vraagt een volledig gunningsmodel en, in laag "
+            f"1, een eigen rechtvaardiging; nog niet opgegeven:\n{listed}\n"
+            "Vul ze aan in het profiel, of genereer met status concept.",
+            field="gunning",
+        )
     return [f"het document is een concept: nog niet opgegeven:\n{listed}"]

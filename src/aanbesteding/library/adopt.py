@@ -41,8 +41,10 @@ class Adoption:
 
 def adopted_text(text: str, reviewer: str, date: dt.date) -> str:
     """A clause file's text with status vastgesteld, the reviewer and the review date."""
-    review = (f"status: vastgesteld\nbeoordeeld_door: {json.dumps(reviewer, ensure_ascii=False)}"
-              f"\nbeoordeeld_op: {date.isoformat()}")
+    review = (
+        f"status: vastgesteld\nbeoordeeld_door: {json.dumps(reviewer, ensure_ascii=False)}"
+        f"\nbeoordeeld_op: {date.isoformat()}"
+    )
     return _STATUS.sub(lambda _: review, _REVIEW.sub("", text), count=1)
 
 
@@ -56,13 +58,16 @@ def _load(sources: Sequence[Source | str | Path | None], what: str) -> Library:
     library, problems = load_library_with_problems(*sources, lint="full")
     if library is None:
         listed = "\n".join(str(p) for p in problems)
-        raise PolicyError(f"vaststellen kan alleen als 'aanbesteding bibliotheek controleer "
-                          f"{what}' geen problemen meldt; er zijn er {len(problems)}:\n{listed}")
+        raise PolicyError(
+            f"vaststellen kan alleen als 'aanbesteding bibliotheek controleer "
+            f"{what}' geen problemen meldt; er zijn er {len(problems)}:\n{listed}"
+        )
     return library
 
 
-def adopt(folder: Path, ids: Sequence[str], reviewer: str, date: dt.date,
-          below: Sequence[str | Path | None] = (None,)) -> Adoption:
+def adopt(
+    folder: Path, ids: Sequence[str], reviewer: str, date: dt.date, below: Sequence[str | Path | None] = (None,)
+) -> Adoption:
     """Mark clauses ``ids`` (or ``alle``) adopted in organisation library ``folder``, which
     lies over the libraries ``below`` (the standard library by default).
 
@@ -75,9 +80,11 @@ def adopt(folder: Path, ids: Sequence[str], reviewer: str, date: dt.date,
     if not reviewer.strip():
         raise InputError("geef de naam van de jurist die de clausules beoordeelde", field="door")
     if not folder.is_dir():
-        raise InputError(f"de map bestaat niet; begin een organisatiebibliotheek met "
-                         f"'aanbesteding bibliotheek nieuw {folder}'", field="bibliotheek",
-                         subject=str(folder))
+        raise InputError(
+            f"de map bestaat niet; begin een organisatiebibliotheek met 'aanbesteding bibliotheek nieuw {folder}'",
+            field="bibliotheek",
+            subject=str(folder),
+        )
     layer = FolderSource(folder.resolve(), str(folder))
     library = _load([*below, layer], f"--bibliotheek {folder}")
     base = {c.clause.id: c for c in _load(list(below), "").clauses} if below else {}
@@ -87,27 +94,36 @@ def adopt(folder: Path, ids: Sequence[str], reviewer: str, date: dt.date,
     else:
         unknown = [i for i in ids if i not in items]
         if unknown:
-            raise InputError(f"onbekende clausule(s) {', '.join(unknown)}; "
-                             "'aanbesteding bibliotheek overzicht' toont de clausules, of geef "
-                             "'alle'")
+            raise InputError(
+                f"onbekende clausule(s) {', '.join(unknown)}; "
+                "'aanbesteding bibliotheek overzicht' toont de clausules, of geef "
+                "'alle'"
+            )
         wanted = list(dict.fromkeys(ids))
     if not wanted:
         raise InputError("geef de id's van de clausules die u vaststelt, of 'alle'")
-    unbumped = [f"{i} (v{items[i].clause.versie})" for i in wanted
-                if items[i].origin == layer.label and i in base
-                and _changed_without_version(items[i], base[i])]
+    unbumped = [
+        f"{i} (v{items[i].clause.versie})"
+        for i in wanted
+        if items[i].origin == layer.label and i in base and _changed_without_version(items[i], base[i])
+    ]
     if unbumped:
         raise PolicyError(
             f"de tekst van {', '.join(unbumped)} wijkt af van de clausule die zij vervangt, "
             "maar heeft hetzelfde versienummer; verhoog eerst 'versie' (en schrijf een regel in "
-            "WIJZIGINGEN.md), dan stelt u de gewijzigde tekst vast onder een eigen nummer")
+            "WIJZIGINGEN.md), dan stelt u de gewijzigde tekst vast onder een eigen nummer"
+        )
     files: dict[Path, bytes] = {}
     adopted, copied, unchanged = [], [], []
     for clause_id in wanted:
         item = items[clause_id]
         clause = item.clause
-        if (clause.status == "vastgesteld" and clause.beoordeeld_door == reviewer
-                and clause.beoordeeld_op == date and item.origin == layer.label):
+        if (
+            clause.status == "vastgesteld"
+            and clause.beoordeeld_door == reviewer
+            and clause.beoordeeld_op == date
+            and item.origin == layer.label
+        ):
             unchanged.append(clause_id)
             continue
         own = existing_copy(folder, clause_id) if item.origin == layer.label else None

@@ -98,8 +98,7 @@ def _private(fd: int) -> bool:
 
 
 def _read_secret(path: Path) -> bytes | None:
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
-        | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError:
@@ -179,8 +178,7 @@ class LibraryCache:
 
     @staticmethod
     def lint_key(clause_bytes: bytes, definitions_hash: str, lint_version: str = LINT_VERSION) -> str:
-        return _key(b"lint", __version__.encode(), lint_version.encode(), definitions_hash.encode(),
-                    clause_bytes)
+        return _key(b"lint", __version__.encode(), lint_version.encode(), definitions_hash.encode(), clause_bytes)
 
     @staticmethod
     def clause_key(clause_bytes: bytes) -> str:
@@ -190,8 +188,7 @@ class LibraryCache:
         return self.folder / kind / key[:2] / f"{key[2:]}.json"
 
     def _seal(self, kind: str, key: str, payload: bytes) -> bytes:
-        return hmac.new(self.secret, _key(kind.encode(), key.encode(), payload).encode(),
-                        hashlib.sha256).digest()
+        return hmac.new(self.secret, _key(kind.encode(), key.encode(), payload).encode(), hashlib.sha256).digest()
 
     def _read(self, kind: str, key: str) -> bytes | None:
         """The entry's content if it is sealed with this user's secret for this very key."""
@@ -233,8 +230,9 @@ class LibraryCache:
             return None
 
     def put_lint(self, key: str, problems: Found) -> None:
-        self._write("lint", key, json.dumps([[list(loc), message] for loc, message in problems],
-                                            ensure_ascii=False).encode())
+        self._write(
+            "lint", key, json.dumps([[list(loc), message] for loc, message in problems], ensure_ascii=False).encode()
+        )
 
     def get_clause(self, key: str) -> bytes | None:
         """The validated clause stored for ``key`` (JSON), or None."""
@@ -244,8 +242,7 @@ class LibraryCache:
         self._write("clausules", key, clause_json)
 
 
-_TOP_SCALAR = re.compile(r"^(id|versie|status)[ \t]*:[ \t]*(['\"]?)([^'\"#\r\n]*?)\2[ \t]*(?:#.*)?\r?$",
-                         re.M)
+_TOP_SCALAR = re.compile(r"^(id|versie|status)[ \t]*:[ \t]*(['\"]?)([^'\"#\r\n]*?)\2[ \t]*(?:#.*)?\r?$", re.M)
 
 
 def stated_by_file(clause: Clause, data: bytes) -> bool:
@@ -260,5 +257,7 @@ def stated_by_file(clause: Clause, data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     stated = {m.group(1): m.group(3).strip() for m in _TOP_SCALAR.finditer(text)}
-    return all(stated.get(name, value) == value for name, value in
-               (("id", clause.id), ("versie", clause.versie), ("status", clause.status)))
+    return all(
+        stated.get(name, value) == value
+        for name, value in (("id", clause.id), ("versie", clause.versie), ("status", clause.status))
+    )

@@ -46,8 +46,7 @@ CHAPTER_NAMES: dict[str, str] = {
     "gunningsdeel": "of de bijlage een eigen gunningscriterium heeft (waar of onwaar)",
     "leidraad": "vindplaats van de gunningscriteria in de aanbestedingsleidraad",
     "subcriterium": "naam van het subcriterium dat de bijlage uitwerkt",
-    "aandeel_subcriterium": "aandeel van het subcriterium in de totaalscore in % (leeg als "
-                            "niet opgegeven)",
+    "aandeel_subcriterium": "aandeel van het subcriterium in de totaalscore in % (leeg als niet opgegeven)",
     "reden_geen_gunningsdeel": "waarom de bijlage geen eigen gunningscriterium heeft",
     "aandeel_wensen": "aandeel van de wensenscore in het subcriterium in %",
     "aandeel_soevereiniteitsscore": "aandeel van de Soevereiniteitsscore in het subcriterium in %",
@@ -55,7 +54,8 @@ CHAPTER_NAMES: dict[str, str] = {
     "punten_wensen": "som van de wegingen van de wensen",
     "wegingsprofiel": "naam van het wegingsprofiel van het EU CSF",
     "formule_totaal": "het gunningsmodel van de leidraad als formule",
-    "pmin": "Pmin als bedrag", "pmax": "Pmax als bedrag",
+    "pmin": "Pmin als bedrag",
+    "pmax": "Pmax als bedrag",
     "prijsdefinitie": "wat de prijs P is",
     "afronding_decimalen": "aantal decimalen waarop scores in procenten worden afgerond",
     "afronding_over": "waarop de rangorde volgt (totaalscore of de score op het subcriterium)",
@@ -65,30 +65,92 @@ CHAPTER_NAMES: dict[str, str] = {
 
 # Chapter id -> the texts the writers need from it. A library (with its layers) must hold them.
 REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
-    "inleiding": ("titel", "doel_kop", "doel", "omvang", "indeling_kop", "indeling",
-                  "proportionaliteit", "contracttype_kop", "contracttype", "soorten_kop",
-                  "soorten", "aantonen_kop", "aantonen", "voorwaarden_kop", "voorwaarden"),
+    "inleiding": (
+        "titel",
+        "doel_kop",
+        "doel",
+        "omvang",
+        "indeling_kop",
+        "indeling",
+        "proportionaliteit",
+        "contracttype_kop",
+        "contracttype",
+        "soorten_kop",
+        "soorten",
+        "aantonen_kop",
+        "aantonen",
+        "voorwaarden_kop",
+        "voorwaarden",
+    ),
     "lagen": ("kritiek", "gevoelig", "ondersteunend"),
-    "gunning": ("plaats_kop", "plaats_schakel", "plaats_voorrang", "sov_gewichten", "plaats_concept",
-                "plaats_geen_deel", "uitsluiting_kop", "uitsluiting_intro", "uitsluiting_eis",
-                "uitsluiting_bepaling", "uitsluiting_seal", "uitsluiting_gevolg", "opbouw_kop",
-                "opbouw_formule", "opbouw_alleen_wensen", "opbouw_alleen_sov", "wensen_kop",
-                "wensen_methode", "sov_kop", "sov_methode", "sov_vaststelling", "sov_formule",
-                "totaal_kop", "totaal_model", "totaal_geen_model", "prijs_gewogen", "prijs_open",
-                "prijs_waarde", "afronding", "beslisregel", "beslisregel_open", "v_gunning_kop",
-                "v_veiligheid_kop", "v_veiligheid_tekst", "v_markt_kop", "v_markt_tekst",
-                "v_herkomst_kop", "g_totaal_geen_model", "g_criteria", "g_gelijk_voor", "g_gelijk_na"),
-    "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum",
-                "seal_bewijs"),
+    "gunning": (
+        "plaats_kop",
+        "plaats_schakel",
+        "plaats_voorrang",
+        "sov_gewichten",
+        "plaats_concept",
+        "plaats_geen_deel",
+        "uitsluiting_kop",
+        "uitsluiting_intro",
+        "uitsluiting_eis",
+        "uitsluiting_bepaling",
+        "uitsluiting_seal",
+        "uitsluiting_gevolg",
+        "opbouw_kop",
+        "opbouw_formule",
+        "opbouw_alleen_wensen",
+        "opbouw_alleen_sov",
+        "wensen_kop",
+        "wensen_methode",
+        "sov_kop",
+        "sov_methode",
+        "sov_vaststelling",
+        "sov_formule",
+        "totaal_kop",
+        "totaal_model",
+        "totaal_geen_model",
+        "prijs_gewogen",
+        "prijs_open",
+        "prijs_waarde",
+        "afronding",
+        "beslisregel",
+        "beslisregel_open",
+        "v_gunning_kop",
+        "v_veiligheid_kop",
+        "v_veiligheid_tekst",
+        "v_markt_kop",
+        "v_markt_tekst",
+        "v_herkomst_kop",
+        "g_totaal_geen_model",
+        "g_criteria",
+        "g_gelijk_voor",
+        "g_gelijk_na",
+    ),
+    "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum", "seal_bewijs"),
     # aanbesteding.tender.classification.chapter_keys(): the questions, answers and hosting.
     "classificatie": (
-        "vraag_proces", "vraag_persoonsgegevens", "vraag_uitval_24u", "vraag_uitval_72u",
-        "vraag_uitval_week", "vraag_wettelijke_taak", "vraag_buiten_eu", "vraag_offline",
-        "antwoord_proces_vitaal", "antwoord_proces_primair", "antwoord_proces_ondersteunend",
-        "antwoord_persoonsgegevens_geen", "antwoord_persoonsgegevens_gewoon",
-        "antwoord_persoonsgegevens_gevoelig", "antwoord_persoonsgegevens_bijzonder",
-        "antwoord_uitval_beperkt", "antwoord_uitval_aanzienlijk", "antwoord_uitval_ernstig",
-        "hosting_kritiek", "hosting_gevoelig", "hosting_ondersteunend"),
+        "vraag_proces",
+        "vraag_persoonsgegevens",
+        "vraag_uitval_24u",
+        "vraag_uitval_72u",
+        "vraag_uitval_week",
+        "vraag_wettelijke_taak",
+        "vraag_buiten_eu",
+        "vraag_offline",
+        "antwoord_proces_vitaal",
+        "antwoord_proces_primair",
+        "antwoord_proces_ondersteunend",
+        "antwoord_persoonsgegevens_geen",
+        "antwoord_persoonsgegevens_gewoon",
+        "antwoord_persoonsgegevens_gevoelig",
+        "antwoord_persoonsgegevens_bijzonder",
+        "antwoord_uitval_beperkt",
+        "antwoord_uitval_aanzienlijk",
+        "antwoord_uitval_ernstig",
+        "hosting_kritiek",
+        "hosting_gevoelig",
+        "hosting_ondersteunend",
+    ),
 }
 
 
@@ -104,7 +166,8 @@ class Chapter(Strict):
     beoordeeld_op: dt.date | None = Field(None, description="Datum van de laatste beoordeling")
     bronnen: list[NonEmpty] = Field(default_factory=list)
     teksten: dict[TextKey, NonEmpty] = Field(
-        min_length=1, description="Benoemde teksten (Jinja-sjabloon, opmaak als clausuletekst)")
+        min_length=1, description="Benoemde teksten (Jinja-sjabloon, opmaak als clausuletekst)"
+    )
 
 
 @dataclass(frozen=True)
@@ -123,8 +186,12 @@ class LoadedChapter:
 
 def is_chapter_file(rel: str) -> bool:
     parts = rel.split("/")
-    return (len(parts) == 2 and parts[0] == CHAPTERS_DIR and rel.endswith((".yaml", ".yml"))
-            and not parts[1].startswith("."))
+    return (
+        len(parts) == 2
+        and parts[0] == CHAPTERS_DIR
+        and rel.endswith((".yaml", ".yml"))
+        and not parts[1].startswith(".")
+    )
 
 
 def layer_problems(new: Chapter, base: Chapter | None) -> Iterator[tuple[Loc, str]]:
@@ -133,8 +200,13 @@ def layer_problems(new: Chapter, base: Chapter | None) -> Iterator[tuple[Loc, st
         return
     missing = [key for key in base.teksten if key not in new.teksten]
     if missing:
-        yield ("teksten",), (f"mist {', '.join(missing)}: een hoofdstuk in een bovenliggende "
-                             "bibliotheek vervangt het hele hoofdstuk en moet elke tekst bevatten")
+        yield (
+            ("teksten",),
+            (
+                f"mist {', '.join(missing)}: een hoofdstuk in een bovenliggende "
+                "bibliotheek vervangt het hele hoofdstuk en moet elke tekst bevatten"
+            ),
+        )
 
 
 def missing_chapters(chapters: Mapping[str, LoadedChapter]) -> Iterator[tuple[str, Loc, str]]:
@@ -143,8 +215,11 @@ def missing_chapters(chapters: Mapping[str, LoadedChapter]) -> Iterator[tuple[st
         rel = f"{CHAPTERS_DIR}/{chapter_id}.yaml"
         loaded = chapters.get(chapter_id)
         if loaded is None:
-            yield rel, (), ("dit hoofdstuk ontbreekt; de documenten hebben het nodig (kopieer het "
-                            "uit de standaardbibliotheek)")
+            yield (
+                rel,
+                (),
+                ("dit hoofdstuk ontbreekt; de documenten hebben het nodig (kopieer het uit de standaardbibliotheek)"),
+            )
             continue
         absent = [key for key in keys if key not in loaded.chapter.teksten]
         if absent:
@@ -167,8 +242,7 @@ def lint_chapter(chapter: Chapter) -> Iterator[tuple[Loc, str]]:
         if forbidden:
             yield loc, f"niet-toegestane sjabloonconstructies: {', '.join(forbidden)}"
         if unknown:
-            yield loc, (f"onbekende naam {', '.join(unknown)}; toegestaan zijn "
-                        f"{', '.join(CHAPTER_NAMES)}")
+            yield loc, (f"onbekende naam {', '.join(unknown)}; toegestaan zijn {', '.join(CHAPTER_NAMES)}")
 
 
 def read_standard_chapter(chapter_id: str) -> Chapter:
@@ -185,5 +259,7 @@ def render_chapter(loaded: LoadedChapter, context: Mapping[str, object]) -> dict
     """Every text of the chapter rendered in the sandbox with ``context``."""
     from aanbesteding.render import render
 
-    return {key: render(text, context, where=f"{loaded.path}, teksten.{key}")
-            for key, text in loaded.chapter.teksten.items()}
+    return {
+        key: render(text, context, where=f"{loaded.path}, teksten.{key}")
+        for key, text in loaded.chapter.teksten.items()
+    }

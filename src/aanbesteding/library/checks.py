@@ -51,17 +51,19 @@ def check_texts(model: BaseModel) -> Iterator[tuple[Loc, str]]:
         dumped: bytes | None = model.__pydantic_serializer__.to_json(model)
     except ValueError:  # e.g. a lone surrogate; the walk below names it
         dumped = None
-    if dumped is not None and len(dumped) <= MAX_TEXT \
-            and not any(escape in dumped for escape in _SUSPECT_ESCAPES) \
-            and not _SUSPECT_CHARACTERS.search(dumped):
+    if (
+        dumped is not None
+        and len(dumped) <= MAX_TEXT
+        and not any(escape in dumped for escape in _SUSPECT_ESCAPES)
+        and not _SUSPECT_CHARACTERS.search(dumped)
+    ):
         return
     for loc, text in _strings(model.model_dump(mode="json"), ()):
         problem = invalid_character_message(text)
         if problem:
             yield loc, problem
         elif len(text) > MAX_TEXT:
-            yield loc, (f"de tekst is {len(text):,} tekens lang; het maximum is "
-                        f"{MAX_TEXT:,}".replace(",", "."))
+            yield loc, (f"de tekst is {len(text):,} tekens lang; het maximum is {MAX_TEXT:,}".replace(",", "."))
 
 
 def _check_parameter(name: str, param: Parameter) -> Iterator[tuple[Loc, str]]:
@@ -74,12 +76,12 @@ def _check_parameter(name: str, param: Parameter) -> Iterator[tuple[Loc, str]]:
     if param.type == "decimaal" and (isinstance(value, bool) or not isinstance(value, int | float)):
         yield loc, f"standaardwaarde {shorten(value)} is geen getal"
         return
-    for field, number in (("standaard", value), ("minimum", param.minimum),
-                          ("maximum", param.maximum)):
-        if isinstance(number, int | float) and (
-                not math.isfinite(number) or abs(number) >= MAX_NUMBER):
-            yield ("parameters", name, field), (f"{shorten(number)} is geen bruikbaar getal "
-                                                f"(eindig en kleiner dan 10^15)")
+    for field, number in (("standaard", value), ("minimum", param.minimum), ("maximum", param.maximum)):
+        if isinstance(number, int | float) and (not math.isfinite(number) or abs(number) >= MAX_NUMBER):
+            yield (
+                ("parameters", name, field),
+                (f"{shorten(number)} is geen bruikbaar getal (eindig en kleiner dan 10^15)"),
+            )
             return
     if param.type == "tekst" and not isinstance(value, str):
         yield loc, f"standaardwaarde {value!r} is geen tekst"
@@ -101,10 +103,12 @@ def _check_wens(clause: Clause) -> Iterator[tuple[Loc, str]]:
     if clause.beoordeling == "soevereiniteitstabel":
         # Such a wens weighs in through the sovereignty share of the total, not with points.
         if clause.weging is not None or any(
-                (v := clause.varianten.for_tier(laag)) is not None and v.weging is not None
-                for laag in Laag):
-            yield ("weging",), ("een clausule die in de tabel Soevereiniteit wordt beoordeeld, "
-                                "heeft geen weging in punten")
+            (v := clause.varianten.for_tier(laag)) is not None and v.weging is not None for laag in Laag
+        ):
+            yield (
+                ("weging",),
+                ("een clausule die in de tabel Soevereiniteit wordt beoordeeld, heeft geen weging in punten"),
+            )
         if wens_tiers and not clause.scoringsleidraad:
             yield ("scoringsleidraad",), "een wens heeft een scoringsleidraad nodig"
         return
@@ -127,8 +131,12 @@ def _check_structure(clause: Clause) -> Iterator[tuple[Loc, str]]:
     for laag in Laag:
         if clause.varianten.for_tier(laag) is not None and clause.lagen.for_tier(laag) is None:
             yield ("varianten", laag.key), f"variant voor laag {laag.value}, maar de clausule geldt daar niet"
-    for name, values in (("sov", clause.sov), ("risicos", clause.risicos),
-                         ("contracttypen", clause.contracttypen), ("begrippen", clause.begrippen)):
+    for name, values in (
+        ("sov", clause.sov),
+        ("risicos", clause.risicos),
+        ("contracttypen", clause.contracttypen),
+        ("begrippen", clause.begrippen),
+    ):
         if len(set(values)) != len(values):
             yield (name,), "bevat een waarde meer dan eens"
     for laag in Laag:
@@ -166,20 +174,22 @@ def check_references(clause: Clause, known: Collection[str]) -> Iterator[tuple[L
                 yield loc, f"verwijzing naar clausule '{target}', die niet in de bibliotheek staat"
             elif target == clause.id:
                 yield loc, "een clausule verwijst naar zichzelf"
+
+
 def _check_review(clause: Clause) -> Iterator[tuple[Loc, str]]:
     """An adopted clause names who reviewed it and when (legal's sign-off)."""
     if clause.status != "vastgesteld":
         return
     if not (clause.beoordeeld_door or "").strip():
-        yield ("beoordeeld_door",), ("een vastgestelde clausule moet vermelden wie haar "
-                                     "beoordeelde (beoordeeld_door)")
+        yield ("beoordeeld_door",), ("een vastgestelde clausule moet vermelden wie haar beoordeelde (beoordeeld_door)")
     if clause.beoordeeld_op is None:
-        yield ("beoordeeld_op",), ("een vastgestelde clausule moet de datum van de beoordeling "
-                                   "vermelden (beoordeeld_op)")
+        yield (
+            ("beoordeeld_op",),
+            ("een vastgestelde clausule moet de datum van de beoordeling vermelden (beoordeeld_op)"),
+        )
 
 
-def _check_declared_terms(clause: Clause,
-                          definitions: Mapping[str, Definition]) -> Iterator[tuple[Loc, str]]:
+def _check_declared_terms(clause: Clause, definitions: Mapping[str, Definition]) -> Iterator[tuple[Loc, str]]:
     for index, term in enumerate(clause.begrippen):
         if term not in definitions:
             yield ("begrippen", index), f"begrip '{term}' staat niet in begrippen.yaml"
@@ -187,8 +197,12 @@ def _check_declared_terms(clause: Clause,
 
 def check_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:
     """The cheap problems of one clause, as (field location, Dutch message)."""
-    problems: list[tuple[Loc, str]] = [*check_texts(clause), *_check_structure(clause),
-                                       *_check_wens(clause), *_check_review(clause)]
+    problems: list[tuple[Loc, str]] = [
+        *check_texts(clause),
+        *_check_structure(clause),
+        *_check_wens(clause),
+        *_check_review(clause),
+    ]
     for name, param in clause.parameters.items():
         problems.extend(_check_parameter(name, param))
     problems.extend(_check_declared_terms(clause, definitions))

@@ -15,13 +15,15 @@ from aanbesteding.library.policy import POLICY_FILE, Policy, missing_policy
 from aanbesteding.support.pydantic_nl import field_path
 
 
-def gaps(policy: Policy, chapters: Mapping[str, LoadedChapter],
-         name: Callable[[str], str] = lambda rel: rel) -> list[Problem]:
+def gaps(
+    policy: Policy, chapters: Mapping[str, LoadedChapter], name: Callable[[str], str] = lambda rel: rel
+) -> list[Problem]:
     """What the documents need from a library and it lacks (``name`` gives a file's name)."""
-    found = [Problem(name(POLICY_FILE), None, field_path(loc), message)
-             for loc, message in missing_policy(policy)]
-    found += [Problem(name(rel), None, field_path(loc) if loc else "(bestand)", message)
-              for rel, loc, message in missing_chapters(chapters)]
+    found = [Problem(name(POLICY_FILE), None, field_path(loc), message) for loc, message in missing_policy(policy)]
+    found += [
+        Problem(name(rel), None, field_path(loc) if loc else "(bestand)", message)
+        for rel, loc, message in missing_chapters(chapters)
+    ]
     return found
 
 

@@ -15,48 +15,84 @@ import re
 import subprocess
 from pathlib import Path
 
-SAFE_CONFIG = ("protocol.allow=never", "core.fsmonitor=false", "core.hooksPath=/dev/null",
-               "core.pager=cat", "core.sshCommand=false", "core.askPass=",
-               "credential.helper=", "fetch.recurseSubmodules=false",
-               "submodule.recurse=false", "core.alternateRefsCommand=")
+SAFE_CONFIG = (
+    "protocol.allow=never",
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.sshCommand=false",
+    "core.askPass=",
+    "credential.helper=",
+    "fetch.recurseSubmodules=false",
+    "submodule.recurse=false",
+    "core.alternateRefsCommand=",
+)
 
 
 def git_environment() -> dict[str, str]:
     """The caller's environment without GIT_* variables, plus the switches that keep git local."""
     env = {k: v for k, v in os.environ.items() if not k.upper().startswith("GIT_")}
-    env.update(GIT_ALLOW_PROTOCOL="", GIT_NO_LAZY_FETCH="1", GIT_CONFIG_NOSYSTEM="1",
-               GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", GIT_OPTIONAL_LOCKS="0",
-               GIT_PROTOCOL_FROM_USER="0", LC_ALL="C", LANGUAGE="C")
+    env.update(
+        GIT_ALLOW_PROTOCOL="",
+        GIT_NO_LAZY_FETCH="1",
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_TERMINAL_PROMPT="0",
+        GIT_PAGER="cat",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_PROTOCOL_FROM_USER="0",
+        LC_ALL="C",
+        LANGUAGE="C",
+    )
     return env
 
 
-def run_git(repo: Path, *args: str, data: bytes | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def run_git(
+    repo: Path, *args: str, data: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``git -C repo ARGS`` safely (see the module); raises OSError or TimeoutExpired."""
     config = [part for item in SAFE_CONFIG for part in ("-c", item)]
-    return subprocess.run(["git", "--no-pager", *config, "-C", str(repo), *args], input=data,
-                          capture_output=True, check=False, timeout=timeout,
-                          env=git_environment(), stdin=None if data is not None else
-                          subprocess.DEVNULL)
+    return subprocess.run(
+        ["git", "--no-pager", *config, "-C", str(repo), *args],
+        input=data,
+        capture_output=True,
+        check=False,
+        timeout=timeout,
+        env=git_environment(),
+        stdin=None if data is not None else subprocess.DEVNULL,
+    )
 
 
 _KNOWN = (
-    (("unknown revision", "bad revision", "not a valid object name", "not a tree object",
-      "invalid object name", "ambiguous argument", "needed a single revision"),
-     "git kent deze revisie niet; 'git tag' toont de versies (tags) en 'git log --oneline' "
-     "de commits die er zijn, bijv. HEAD~1:clauses"),
-    (("promisor remote", "could not fetch", "lazy fetch", "missing blob", "unable to read"),
-     "een deel van de revisie ontbreekt in de repository (een onvolledige kloon); haal de "
-     "repository volledig op, of vergelijk met een map"),
-    (("dubious ownership",),
-     "git vertrouwt deze repository niet: zij is van een andere gebruiker (zie 'git config "
-     "--global --add safe.directory')"),
+    (
+        (
+            "unknown revision",
+            "bad revision",
+            "not a valid object name",
+            "not a tree object",
+            "invalid object name",
+            "ambiguous argument",
+            "needed a single revision",
+        ),
+        "git kent deze revisie niet; 'git tag' toont de versies (tags) en 'git log --oneline' "
+        "de commits die er zijn, bijv. HEAD~1:clauses",
+    ),
+    (
+        ("promisor remote", "could not fetch", "lazy fetch", "missing blob", "unable to read"),
+        "een deel van de revisie ontbreekt in de repository (een onvolledige kloon); haal de "
+        "repository volledig op, of vergelijk met een map",
+    ),
+    (
+        ("dubious ownership",),
+        "git vertrouwt deze repository niet: zij is van een andere gebruiker (zie 'git config "
+        "--global --add safe.directory')",
+    ),
     (("not a git repository",), "dit is geen git-repository"),
-    (("transport", "protocol"),
-     "de repository vraagt om een verbinding met een andere repository; dat doet aanbesteding "
-     "niet (haal de repository eerst volledig op)"),
-    (("bad config", "bad numeric config", "bad boolean config"),
-     "de configuratie van de repository is ongeldig"),
+    (
+        ("transport", "protocol"),
+        "de repository vraagt om een verbinding met een andere repository; dat doet aanbesteding "
+        "niet (haal de repository eerst volledig op)",
+    ),
+    (("bad config", "bad numeric config", "bad boolean config"), "de configuratie van de repository is ongeldig"),
 )
 
 

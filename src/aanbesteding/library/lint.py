@@ -54,9 +54,14 @@ def _check_templates(clause: Clause) -> Iterator[tuple[Loc, str]]:
             continue
         unsafe = unsafe_access(source)
         if unsafe:
-            yield loc, ("de tekst gebruikt niet-toegestane sjabloonconstructies "
-                        f"({', '.join(sorted(set(unsafe)))}); alleen namen, filters en "
-                        "vergelijkingen zijn toegestaan")
+            yield (
+                loc,
+                (
+                    "de tekst gebruikt niet-toegestane sjabloonconstructies "
+                    f"({', '.join(sorted(set(unsafe)))}); alleen namen, filters en "
+                    "vergelijkingen zijn toegestaan"
+                ),
+            )
             continue
         names = used_names(source)
         used |= names
@@ -74,9 +79,15 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
             continue
         wording = wording_for(clause, laag)
         for contract_type in clause.contracttypen:
-            context = {**params, "laag": laag.value, "contracttype": contract_type,
-                       "organisatie": SAMPLE_ORGANISATION, "aandeel_kwaliteit": 40,
-                       "aandeel_soevereiniteit": 30, "aandeel_prijs": 30}
+            context = {
+                **params,
+                "laag": laag.value,
+                "contracttype": contract_type,
+                "organisatie": SAMPLE_ORGANISATION,
+                "aandeel_kwaliteit": 40,
+                "aandeel_soevereiniteit": 30,
+                "aandeel_prijs": 30,
+            }
             for name in ("tekst", "toelichting", "wijze_van_aantonen"):
                 try:
                     yield render(getattr(wording, name), context, where="")
@@ -85,8 +96,9 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
                     return
 
 
-def _check_definitions(clause: Clause, rendered: list[str],
-                       definitions: Mapping[str, Definition]) -> Iterator[tuple[Loc, str]]:
+def _check_definitions(
+    clause: Clause, rendered: list[str], definitions: Mapping[str, Definition]
+) -> Iterator[tuple[Loc, str]]:
     found = terms_used("\n".join(dict.fromkeys(rendered)), definitions)
     for term in sorted(found - set(clause.begrippen)):
         yield ("begrippen",), f"begrip '{term}' komt in de tekst voor maar staat niet onder begrippen"
@@ -135,9 +147,14 @@ def check_equivalence(clause: Clause) -> Iterator[tuple[Loc, str]]:
     for loc, text in requirement_fields(clause):
         named = named_standards(text)
         if named and not EQUIVALENCE_ROUTE.search(text):
-            yield loc, (f"de tekst noemt {', '.join(named)} zonder gelijkwaardigheidsroute; voeg "
-                        "'of gelijkwaardig' (of 'of een gelijkwaardig(e) ...') toe "
-                        "(Aanbestedingswet 2012 art. 2.76)")
+            yield (
+                loc,
+                (
+                    f"de tekst noemt {', '.join(named)} zonder gelijkwaardigheidsroute; voeg "
+                    "'of gelijkwaardig' (of 'of een gelijkwaardig(e) ...') toe "
+                    "(Aanbestedingswet 2012 art. 2.76)"
+                ),
+            )
 
 
 def lint_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[tuple[Loc, str]]:

@@ -110,8 +110,7 @@ class _Layer:
         try:
             data = self.source.read(rel)
         except OSError as exc:
-            self.add(rel, None, "(bestand)",
-                     f"het bestand kan niet worden gelezen ({os_reason(exc)})")
+            self.add(rel, None, "(bestand)", f"het bestand kan niet worden gelezen ({os_reason(exc)})")
             return None, None, b""
         self.read.append((rel, data))
         return (*self._parse_bytes(rel, data, model), data)
@@ -121,13 +120,11 @@ class _Layer:
         try:
             data = self.source.read(rel)
         except OSError as exc:
-            self.add(rel, None, "(bestand)",
-                     f"het bestand kan niet worden gelezen ({os_reason(exc)})")
+            self.add(rel, None, "(bestand)", f"het bestand kan niet worden gelezen ({os_reason(exc)})")
             return None, b""
         self.read.append((rel, data))
         key = LibraryCache.clause_key(data) if self.cache is not None else ""
-        cached = self.cache.get_clause(key) if self.cache is not None and self.use_cached_parse \
-            else None
+        cached = self.cache.get_clause(key) if self.cache is not None and self.use_cached_parse else None
         if cached is not None:
             try:
                 stored = Clause.model_validate_json(cached)
@@ -150,8 +147,7 @@ class _Layer:
         for line, key in doc.duplicate_keys:
             self.add(rel, line, key, "dubbele sleutel; elk veld mag maar één keer voorkomen")
         if not isinstance(doc.data, dict):
-            self.add(rel, doc.line_of(()), "(bestand)",
-                     "het bestand moet een verzameling velden (mapping) bevatten")
+            self.add(rel, doc.line_of(()), "(bestand)", "het bestand moet een verzameling velden (mapping) bevatten")
             return None, doc
         try:
             return model.model_validate(doc.data), doc
@@ -169,8 +165,7 @@ def _is_clause_file(rel: str) -> bool:
     """A YAML file that can only be a clause: in a theme folder, or at the root of a library
     (where an organisation copies one) unless it is one of the library's own files."""
     parts = rel.split("/")
-    if any(part.startswith(".") for part in parts) or not rel.endswith(CLAUSE_SUFFIXES) \
-            or is_chapter_file(rel):
+    if any(part.startswith(".") for part in parts) or not rel.endswith(CLAUSE_SUFFIXES) or is_chapter_file(rel):
         return False
     return len(parts) == 2 or (len(parts) == 1 and rel not in ROOT_FILES)
 
@@ -178,8 +173,7 @@ def _is_clause_file(rel: str) -> bool:
 def _is_misplaced(rel: str) -> bool:
     """A YAML file in a folder inside a theme folder: never read, so always reported."""
     parts = rel.split("/")
-    return (len(parts) > 2 and rel.endswith(CLAUSE_SUFFIXES)
-            and not any(part.startswith(".") for part in parts))
+    return len(parts) > 2 and rel.endswith(CLAUSE_SUFFIXES) and not any(part.startswith(".") for part in parts)
 
 
 def _content_hash(layers: Sequence[_Layer]) -> str:
@@ -216,10 +210,12 @@ class _Assembly:
     def read_layer(self, index: int, layer: _Layer) -> None:
         source = self.layers[index].source
         if not source.exists():
-            hint = (f"; begin een organisatiebibliotheek met 'aanbesteding bibliotheek nieuw "
-                    f"{source.location}'" if index > 0 and isinstance(source, FolderSource) else "")
-            layer.add("", None, "(map)",
-                      f"de map van de clausulebibliotheek bestaat niet of is leeg{hint}")
+            hint = (
+                f"; begin een organisatiebibliotheek met 'aanbesteding bibliotheek nieuw {source.location}'"
+                if index > 0 and isinstance(source, FolderSource)
+                else ""
+            )
+            layer.add("", None, "(map)", f"de map van de clausulebibliotheek bestaat niet of is leeg{hint}")
             self.complete = False
             return
         files = source.files()
@@ -240,12 +236,14 @@ class _Assembly:
             if policy is None:
                 self.complete = False
             else:
-                self.policy = self.policy.merged(policy, layer.source.label,
-                                                 hashlib.sha256(data).hexdigest(),
-                                                 f"{POLICY_FILE} in {layer.source.location}")
+                self.policy = self.policy.merged(
+                    policy,
+                    layer.source.label,
+                    hashlib.sha256(data).hexdigest(),
+                    f"{POLICY_FILE} in {layer.source.location}",
+                )
                 for loc, message in check_texts(policy):
-                    layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None,
-                              field_path(loc), message)
+                    layer.add(POLICY_FILE, policy_doc.line_of(loc) if policy_doc else None, field_path(loc), message)
         for rel in (f for f in files if is_chapter_file(f)):
             self._read_chapter(layer, rel)
         seen: dict[str, str] = {}
@@ -254,54 +252,59 @@ class _Assembly:
             if _is_clause_file(rel):
                 self._read_clause(layer, rel, seen, earlier)
             elif _is_misplaced(rel):
-                layer.add(rel, None, "(bestand)",
-                          "dit bestand wordt niet gelezen: een clausule staat in "
-                          "<thema>/<id>.yaml of in de hoofdmap van de bibliotheek")
+                layer.add(
+                    rel,
+                    None,
+                    "(bestand)",
+                    "dit bestand wordt niet gelezen: een clausule staat in "
+                    "<thema>/<id>.yaml of in de hoofdmap van de bibliotheek",
+                )
 
     def _read_chapter(self, layer: _Layer, rel: str) -> None:
         chapter, doc, data = layer.parse(rel, Chapter)
         if chapter is None:
             return
+
         def line(*loc: str | int) -> int | None:
             return doc.line_of(loc) if doc is not None else None
 
         stem = rel.rsplit("/", 1)[1].rsplit(".", 1)[0]
         if chapter.id != stem:
-            layer.add(rel, line("id"), "id",
-                      f"id '{chapter.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
+            layer.add(rel, line("id"), "id", f"id '{chapter.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
             return
         below = self.chapters.get(chapter.id)
-        problems = [*check_texts(chapter),
-                    *layer_problems(chapter, below[0].chapter if below else None)]
+        problems = [*check_texts(chapter), *layer_problems(chapter, below[0].chapter if below else None)]
         for loc, message in problems:
             layer.add(rel, line(*loc), field_path(loc), message)
         self.chapters[chapter.id] = (
-            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()), layer,
-            data)
+            LoadedChapter(chapter, rel, layer.source.label, hashlib.sha256(data).hexdigest()),
+            layer,
+            data,
+        )
 
-    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str],
-                     earlier: dict[str, str]) -> None:
+    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str], earlier: dict[str, str]) -> None:
         clause, data = layer.parse_clause(rel)
         if clause is None:
             return
         folder, _, name = rel.rpartition("/")
         theme = folder or earlier.get(clause.id)
         if theme is None:
-            layer.add(rel, None, "(bestand)",
-                      f"clausule '{clause.id}' staat in de hoofdmap van de bibliotheek, maar er "
-                      "is geen standaardclausule met dat id waarvan zij het thema kan overnemen; "
-                      f"zet haar in een themamap (<thema>/{name}), bijv. "
-                      f"{next(iter(sorted(self.themes)), 'zeggenschap')}/{name}")
+            layer.add(
+                rel,
+                None,
+                "(bestand)",
+                f"clausule '{clause.id}' staat in de hoofdmap van de bibliotheek, maar er "
+                "is geen standaardclausule met dat id waarvan zij het thema kan overnemen; "
+                f"zet haar in een themamap (<thema>/{name}), bijv. "
+                f"{next(iter(sorted(self.themes)), 'zeggenschap')}/{name}",
+            )
             return
-        item = LoadedClause(clause, rel, theme, layer.source.label,
-                            hashlib.sha256(data).hexdigest(), decode(data))
+        item = LoadedClause(clause, rel, theme, layer.source.label, hashlib.sha256(data).hexdigest(), decode(data))
         stem = name.rsplit(".", 1)[0]
         if clause.id != stem:
-            layer.add(rel, item.line_of("id"), "id",
-                      f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
+            layer.add(rel, item.line_of("id"), "id", f"id '{clause.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
         if clause.id in seen:
-            layer.add(rel, item.line_of("id"), "id",
-                      f"id '{clause.id}' komt al voor in {layer.name(seen[clause.id])}")
+            layer.add(rel, item.line_of("id"), "id", f"id '{clause.id}' komt al voor in {layer.name(seen[clause.id])}")
             return
         seen[clause.id] = rel
         self.clauses[clause.id] = (item, layer, data)
@@ -334,16 +337,16 @@ def _lint(assembly: _Assembly, mode: LintMode, cache: LibraryCache | None) -> No
 
 
 def load_library_with_problems(
-        *sources: Source | str | Path | None, lint: LintMode = "cached",
-        cache: LibraryCache | Literal["default"] | None = "default",
+    *sources: Source | str | Path | None,
+    lint: LintMode = "cached",
+    cache: LibraryCache | Literal["default"] | None = "default",
 ) -> tuple[Library | None, list[Problem]]:
     """Load and check the library made of ``sources`` (base first; none: the standard
     library). Returns the library (None when it has problems) and every problem found.
 
     Raises SourceError when a source names a git revision that cannot be read.
     """
-    opened = [open_source(s) if s is None or isinstance(s, str | Path) else s for s in sources] \
-        or [open_source(None)]
+    opened = [open_source(s) if s is None or isinstance(s, str | Path) else s for s in sources] or [open_source(None)]
     if cache == "default":
         cache = LibraryCache.default()
     assembly = _Assembly(opened, cache)
@@ -354,15 +357,15 @@ def load_library_with_problems(
     if not assembly.complete:
         return None, assembly.problems
     if not assembly.clauses and not assembly.problems:
-        assembly.layers[0].add("", None, "(map)",
-                               "de bibliotheek bevat geen clausules (<thema>/<id>.yaml)")
+        assembly.layers[0].add("", None, "(map)", "de bibliotheek bevat geen clausules (<thema>/<id>.yaml)")
     for item, layer, _ in assembly.clauses.values():
         if item.theme not in assembly.themes:
-            layer.add(item.path, None, "(map)",
-                      f"de map '{item.theme}' is geen thema uit {THEMES_FILE}")
+            layer.add(item.path, None, "(map)", f"de map '{item.theme}' is geen thema uit {THEMES_FILE}")
             continue
-        for loc, message in [*check_clause(item.clause, assembly.definitions),
-                             *check_references(item.clause, assembly.clauses)]:
+        for loc, message in [
+            *check_clause(item.clause, assembly.definitions),
+            *check_references(item.clause, assembly.clauses),
+        ]:
             layer.add(item.path, item.line_of(*loc), field_path(loc), message)
     chapters = {key: loaded for key, (loaded, _, _) in assembly.chapters.items()}
     if lint != "skip":  # verschil reads an old revision as it was, without what is new since
@@ -372,11 +375,20 @@ def load_library_with_problems(
     if assembly.problems:
         return None, sorted(assembly.problems, key=_problem_order(assembly))
     themes = assembly.themes
-    ordered = sorted((c for c, _, _ in assembly.clauses.values()),
-                     key=lambda c: (themes[c.theme].volgorde, c.clause.volgorde, c.clause.id))
-    library = Library(" + ".join(s.location for s in opened), tuple(s.label for s in opened),
-                      dict(themes), dict(assembly.definitions), tuple(ordered),
-                      _content_hash(assembly.layers), assembly.policy, chapters)
+    ordered = sorted(
+        (c for c, _, _ in assembly.clauses.values()),
+        key=lambda c: (themes[c.theme].volgorde, c.clause.volgorde, c.clause.id),
+    )
+    library = Library(
+        " + ".join(s.location for s in opened),
+        tuple(s.label for s in opened),
+        dict(themes),
+        dict(assembly.definitions),
+        tuple(ordered),
+        _content_hash(assembly.layers),
+        assembly.policy,
+        chapters,
+    )
     return library, []
 
 
@@ -388,8 +400,11 @@ def _problem_order(assembly: _Assembly) -> Callable[[Problem], int]:
     return lambda p: files[p.file]
 
 
-def load_library(*sources: Source | str | Path | None, lint: LintMode = "cached",
-                 cache: LibraryCache | Literal["default"] | None = "default") -> Library:
+def load_library(
+    *sources: Source | str | Path | None,
+    lint: LintMode = "cached",
+    cache: LibraryCache | Literal["default"] | None = "default",
+) -> Library:
     """Load and check a clause library; raise LibraryError listing every problem."""
     library, problems = load_library_with_problems(*sources, lint=lint, cache=cache)
     if library is None:

@@ -27,8 +27,7 @@ class Strict(BaseModel):
 class Parameter(Strict):
     """A value in a clause text that the procurement officer may change."""
 
-    type: Literal["geheel-getal", "decimaal", "tekst"] = Field(
-        description="geheel-getal, decimaal of tekst")
+    type: Literal["geheel-getal", "decimaal", "tekst"] = Field(description="geheel-getal, decimaal of tekst")
     standaard: int | float | str = Field(description="Standaardwaarde")
     minimum: float | None = Field(None, description="Ondergrens (getallen)")
     maximum: float | None = Field(None, description="Bovengrens (getallen)")
@@ -85,24 +84,31 @@ class Clause(Strict):
     contracttypen: list[ContractType] = Field(min_length=1)
     vergrendeld: list[TierKey] = Field(
         default_factory=list,
-        description=("Lagen waarin de clausule niet met --uitsluiten mag worden weggelaten "
-                     "(de juridische afdeling beslist), bijv. [kritiek]"))
-    begrippen: list[NonEmpty] = Field(default_factory=list,
-                                      description="Gedefinieerde begrippen die de tekst gebruikt")
+        description=(
+            "Lagen waarin de clausule niet met --uitsluiten mag worden weggelaten "
+            "(de juridische afdeling beslist), bijv. [kritiek]"
+        ),
+    )
+    begrippen: list[NonEmpty] = Field(default_factory=list, description="Gedefinieerde begrippen die de tekst gebruikt")
     parameters: dict[ParamName, Parameter] = Field(default_factory=dict)
     tekst: NonEmpty = Field(description="Clausuletekst (Jinja-sjabloon)")
     toelichting: NonEmpty
     wijze_van_aantonen: NonEmpty
     weging: Annotated[int, Field(ge=1, le=100)] | None = Field(
-        None, description="Standaardweging (maximaal aantal punten) als de clausule een wens is")
+        None, description="Standaardweging (maximaal aantal punten) als de clausule een wens is"
+    )
     scoringsleidraad: dict[int, NonEmpty] | None = Field(
-        None, description="Wat elke score op de schaal 0-10 rechtvaardigt (voor wensen)")
+        None, description="Wat elke score op de schaal 0-10 rechtvaardigt (voor wensen)"
+    )
     varianten: Variants = Field(default_factory=Variants)
     beoordeling: Literal["clausule", "soevereiniteitstabel"] = Field(
         "clausule",
-        description=("Waar de beoordelingsmatrix de clausule beoordeelt: per clausule (tabbladen "
-                     "Eisen en Wensen) of in de tabel Soevereiniteit (SEAL en score per "
-                     "doelstelling; een wens weegt dan mee via het aandeel soevereiniteit)"))
+        description=(
+            "Waar de beoordelingsmatrix de clausule beoordeelt: per clausule (tabbladen "
+            "Eisen en Wensen) of in de tabel Soevereiniteit (SEAL en score per "
+            "doelstelling; een wens weegt dan mee via het aandeel soevereiniteit)"
+        ),
+    )
 
 
 class Theme(Strict):

@@ -32,7 +32,8 @@ class TierShares(BaseModel):
     soevereiniteit: Percent = Field(description="Standaardaandeel soevereiniteit (procent)")
     prijs: Percent = Field(description="Standaardaandeel prijs (procent)")
     maximum_soevereiniteit: Percent = Field(
-        description="Hoogste aandeel soevereiniteit dat een aanbesteding in deze laag mag kiezen")
+        description="Hoogste aandeel soevereiniteit dat een aanbesteding in deze laag mag kiezen"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> TierShares:
@@ -80,7 +81,8 @@ class PortfolioPolicy(BaseModel):
 
     beslistermijnen: LeadTimesByTier = Field(default_factory=LeadTimesByTier)
     eer_clausules: list[NonEmpty] | None = Field(
-        None, description="Clausules die opslag en verwerking binnen de EER eisen")
+        None, description="Clausules die opslag en verwerking binnen de EER eisen"
+    )
 
 
 class SubCriterionSplit(BaseModel):
@@ -113,10 +115,13 @@ class AwardRules(BaseModel):
 
     opbouw: SplitByTier = Field(default_factory=SplitByTier)
     minimum_punten_wensen: Annotated[int, Field(ge=0, le=1000)] = Field(
-        10, description="Zonder Soevereiniteitsscore: het gewicht dat de wensen samen minstens "
-                        "hebben voor een gunningsdeel; anders alleen eisen en bepalingen")
+        10,
+        description="Zonder Soevereiniteitsscore: het gewicht dat de wensen samen minstens "
+        "hebben voor een gunningsdeel; anders alleen eisen en bepalingen",
+    )
     afronding_decimalen: Annotated[int, Field(ge=0, le=4)] = Field(
-        2, description="Decimalen waarop scores in procenten worden afgerond")
+        2, description="Decimalen waarop scores in procenten worden afgerond"
+    )
 
 
 SealLevel = Annotated[int, Field(ge=0, le=4)]
@@ -156,12 +161,13 @@ class PolicyFile(BaseModel):
 
     verhouding: TierSharesByTier = Field(default_factory=TierSharesByTier)
     seal_bewijs: dict[Sov, SealEvidence] = Field(
-        default_factory=dict,
-        description="Per doelstelling: welk bewijs welk SEAL-niveau (1 tot en met 4) vaststelt")
+        default_factory=dict, description="Per doelstelling: welk bewijs welk SEAL-niveau (1 tot en met 4) vaststelt"
+    )
     gunning: AwardRules | None = None
     seal_minimum: SealMinimaByTier = Field(
         default_factory=SealMinimaByTier,
-        description="Per laag het minimale SEAL-niveau per doelstelling (null: geen minimum)")
+        description="Per laag het minimale SEAL-niveau per doelstelling (null: geen minimum)",
+    )
     wegingsprofielen: dict[WeightProfileKey, WeightProfile] = Field(default_factory=dict)
     portfolio: PortfolioPolicy = Field(default_factory=PortfolioPolicy)
     versie: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")] | None = None
@@ -220,8 +226,7 @@ class Policy(BaseModel):
         """The file the tier's shares and maximum were read from, for messages."""
         return self.share_sources.get(laag, "de ingebouwde standaard, geen beleid.yaml")
 
-    def merged(self, layer: PolicyFile, origin: str = "", digest: str = "",
-               source: str = "") -> Policy:
+    def merged(self, layer: PolicyFile, origin: str = "", digest: str = "", source: str = "") -> Policy:
         """This policy with ``layer`` (from the library layer ``origin``, read from file
         ``source``) on top (a tier's shares, an objective's evidence, a tier's SEAL minima and
         a weight profile are replaced as a whole)."""
@@ -239,23 +244,34 @@ class Policy(BaseModel):
                 minima[laag] = {sov: minimum.get(sov) for sov in SOVS}
         evidence: dict[str, dict[int, str]] = dict(self.seal_evidence)
         evidence.update({sov: dict(sorted(levels.items())) for sov, levels in layer.seal_bewijs.items()})
-        version = PolicyVersion(origin=origin, versie=layer.versie, status=layer.status,
-                                eigenaar=layer.eigenaar, beoordeeld_door=layer.beoordeeld_door,
-                                beoordeeld_op=layer.beoordeeld_op, digest=digest)
+        version = PolicyVersion(
+            origin=origin,
+            versie=layer.versie,
+            status=layer.status,
+            eigenaar=layer.eigenaar,
+            beoordeeld_door=layer.beoordeeld_door,
+            beoordeeld_op=layer.beoordeeld_op,
+            digest=digest,
+        )
         lead_times = dict(self.lead_times)
         for laag in Laag:
             lead: LeadTimes | None = getattr(layer.portfolio.beslistermijnen, laag.key)
             if lead is not None:
                 lead_times[laag] = lead
-        eer = self.eer_clauses if layer.portfolio.eer_clausules is None \
-            else tuple(layer.portfolio.eer_clausules)
-        award, award_origin = ((layer.gunning, origin) if layer.gunning is not None
-                               else (self.award, self.award_origin))
-        return Policy(shares=shares, seal_evidence=evidence, seal_minimum=minima,
-                      weight_profiles={**self.weight_profiles, **layer.wegingsprofielen},
-                      versions=(*self.versions, version), share_sources=sources,
-                      lead_times=lead_times, eer_clauses=eer, award=award,
-                      award_origin=award_origin)
+        eer = self.eer_clauses if layer.portfolio.eer_clausules is None else tuple(layer.portfolio.eer_clausules)
+        award, award_origin = (layer.gunning, origin) if layer.gunning is not None else (self.award, self.award_origin)
+        return Policy(
+            shares=shares,
+            seal_evidence=evidence,
+            seal_minimum=minima,
+            weight_profiles={**self.weight_profiles, **layer.wegingsprofielen},
+            versions=(*self.versions, version),
+            share_sources=sources,
+            lead_times=lead_times,
+            eer_clauses=eer,
+            award=award,
+            award_origin=award_origin,
+        )
 
 
 def missing_policy(policy: Policy) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -63,21 +63,20 @@ def as_concept(text: str) -> str:
 def _is_library(folder: Path) -> bool:
     """Whether ``folder`` already holds an organisation library (its README or a YAML file)."""
     return (folder / "README.md").is_file() or any(
-        p.suffix in (".yaml", ".yml") for p in folder.rglob("*") if p.is_file())
+        p.suffix in (".yaml", ".yml") for p in folder.rglob("*") if p.is_file()
+    )
 
 
 def existing_copy(folder: Path, clause_id: str) -> Path | None:
     """The file of clause ``clause_id`` in organisation library ``folder``, if there is one."""
-    for pattern in (f"{clause_id}.yaml", f"*/{clause_id}.yaml", f"{clause_id}.yml",
-                    f"*/{clause_id}.yml"):
+    for pattern in (f"{clause_id}.yaml", f"*/{clause_id}.yaml", f"{clause_id}.yml", f"*/{clause_id}.yml"):
         found = sorted(folder.glob(pattern))
         if found:
             return found[0]
     return None
 
 
-def new_library(folder: Path, library: Library, ids: Sequence[str],
-                name: str | None = None) -> list[Path]:
+def new_library(folder: Path, library: Library, ids: Sequence[str], name: str | None = None) -> list[Path]:
     """Create organisation library ``folder`` (README, WIJZIGINGEN.md, schema.json) with a
     concept copy of each clause in ``ids``, or add those copies to the existing library there.
 
@@ -90,21 +89,26 @@ def new_library(folder: Path, library: Library, ids: Sequence[str],
     known = library.by_id()
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise InputError(f"onbekende clausule(s) {', '.join(unknown)}; "
-                         "'aanbesteding bibliotheek overzicht' toont de clausules")
+        raise InputError(
+            f"onbekende clausule(s) {', '.join(unknown)}; 'aanbesteding bibliotheek overzicht' toont de clausules"
+        )
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder} is een bestand; kies een nieuwe map")
     adding = folder.exists() and any(folder.iterdir())
     if adding and not _is_library(folder):
-        raise OutputError(f"{folder} bestaat al, is niet leeg en is geen organisatiebibliotheek "
-                          "(geen README.md of clausulebestanden); kies een nieuwe map")
+        raise OutputError(
+            f"{folder} bestaat al, is niet leeg en is geen organisatiebibliotheek "
+            "(geen README.md of clausulebestanden); kies een nieuwe map"
+        )
     if not folder.parent.is_dir():
         raise OutputError(f"de map {folder.parent} bestaat niet; maak haar eerst aan")
     present = {i: existing_copy(folder, i) for i in ids} if adding else {}
     doubles = [f"{i} ({path})" for i, path in present.items() if path is not None]
     if doubles:
-        raise OutputError(f"{folder} heeft al een kopie van {', '.join(doubles)}; wijzig die "
-                          "kopie, of verwijder haar eerst om opnieuw te kopiëren")
+        raise OutputError(
+            f"{folder} heeft al een kopie van {', '.join(doubles)}; wijzig die "
+            "kopie, of verwijder haar eerst om opnieuw te kopiëren"
+        )
     files: dict[Path, bytes] = {}
     for clause_id in dict.fromkeys(ids):
         item = known[clause_id]
@@ -112,8 +116,10 @@ def new_library(folder: Path, library: Library, ids: Sequence[str],
     if not (folder / "schema.json").exists():
         files[folder / "schema.json"] = clause_schema_json().encode()
     if not adding:
-        listed = "".join(f"- `{known[i].path}` (kopie van {i} v{known[i].clause.versie} uit "
-                         f"{known[i].origin})\n" for i in dict.fromkeys(ids))
+        listed = "".join(
+            f"- `{known[i].path}` (kopie van {i} v{known[i].clause.versie} uit {known[i].origin})\n"
+            for i in dict.fromkeys(ids)
+        )
         copies = f"\nGekopieerd bij het aanmaken:\n\n{listed}" if listed else ""
         readme = README.format(naam=name or folder.name, map=folder, kopieen=copies)
         files[folder / "README.md"] = readme.encode()

@@ -23,8 +23,9 @@ def clause_schema() -> dict[str, Any]:
             definition["description"] = _DUTCH_DESCRIPTIONS[name]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Clausule (aanbesteding)"
-    schema["description"] = ("Eén clausule van de clausulebibliotheek. Gegenereerd uit het model; "
-                             "niet met de hand wijzigen.")
+    schema["description"] = (
+        "Eén clausule van de clausulebibliotheek. Gegenereerd uit het model; niet met de hand wijzigen."
+    )
     return schema
 
 

@@ -95,8 +95,7 @@ class GitSource:
         except subprocess.TimeoutExpired:
             raise SourceError(f"{self.label}: git antwoordde niet binnen 120 seconden") from None
         except OSError as exc:
-            raise SourceError(f"{self.label}: git kan niet worden gestart "
-                              f"({os_reason(exc)})") from None
+            raise SourceError(f"{self.label}: git kan niet worden gestart ({os_reason(exc)})") from None
         if result.returncode != 0:
             raise SourceError(f"{self.label}: {git_problem(result.stderr, self.revision)}")
         return result.stdout
@@ -114,7 +113,7 @@ class GitSource:
                     continue  # a submodule (commit) or an empty record
                 path = self._path_name(name)
                 if path.startswith(prefix):
-                    blobs[path[len(prefix):]] = fields[2].decode("ascii")
+                    blobs[path[len(prefix) :]] = fields[2].decode("ascii")
             self._blobs = blobs
             self._load_all()
         return self._blobs
@@ -130,8 +129,10 @@ class GitSource:
             return name.decode("utf-8")
         except UnicodeDecodeError:
             shown = name.decode("utf-8", "backslashreplace")
-            raise SourceError(f"{self.label}: de bestandsnaam {shown} in de repository is geen "
-                              "geldige UTF-8-tekst; geef het bestand een andere naam") from None
+            raise SourceError(
+                f"{self.label}: de bestandsnaam {shown} in de repository is geen "
+                "geldige UTF-8-tekst; geef het bestand een andere naam"
+            ) from None
 
     def _load_all(self) -> None:
         """Read every blob within the size limit in one ``git cat-file --batch`` call, after one
@@ -149,21 +150,21 @@ class GitSource:
                 raise SourceError(
                     f"{self.label}: {self.subdir + '/' if self.subdir else ''}{path} ontbreekt "
                     "in de repository (een onvolledige kloon: het bestand is nooit opgehaald); "
-                    "haal de repository volledig op, of vergelijk met een map")
+                    "haal de repository volledig op, of vergelijk met een map"
+                )
             if int(header[2]) > MAX_YAML:
                 self._too_big[path] = int(header[2])
             else:
                 wanted.append(path)
         if not wanted:
             return
-        output = self._git("cat-file", "--batch",
-                           data="".join(f"{self._blobs[p]}\n" for p in wanted).encode())
+        output = self._git("cat-file", "--batch", data="".join(f"{self._blobs[p]}\n" for p in wanted).encode())
         pos = 0
         for path in wanted:
             header_end = output.index(b"\n", pos)
             size = int(output[pos:header_end].split(b" ")[2])
             start = header_end + 1
-            self._contents[path] = output[start:start + size]
+            self._contents[path] = output[start : start + size]
             pos = start + size + 1
 
     def exists(self) -> bool:
@@ -178,8 +179,12 @@ class GitSource:
         than a library file may be."""
         self._tree()
         if rel in self._too_big:
-            raise InputFileProblem(f"het bestand is te groot ({self._too_big[rel]:,} bytes; het "
-                                   f"maximum is {MAX_YAML:,})".replace(",", "."), rel)
+            raise InputFileProblem(
+                f"het bestand is te groot ({self._too_big[rel]:,} bytes; het maximum is {MAX_YAML:,})".replace(
+                    ",", "."
+                ),
+                rel,
+            )
         if rel not in self._contents:
             raise FileNotFoundError(rel)
         return self._contents[rel]
@@ -219,9 +224,11 @@ def open_source(spec: str | Path | None, *, cwd: Path | None = None) -> Source:
     base = (cwd or Path.cwd()).resolve()
     repo = _git_toplevel(base)
     if repo is None:
-        raise SourceError(f"{spec}: is geen map, en {base} ligt niet in een git-repository. Een "
-                          "revisie (REVISIE:map) werkt alleen in de map van een git-kloon van "
-                          "de bibliotheek: ga daar eerst heen (cd), of vergelijk twee mappen")
+        raise SourceError(
+            f"{spec}: is geen map, en {base} ligt niet in een git-repository. Een "
+            "revisie (REVISIE:map) werkt alleen in de map van een git-kloon van "
+            "de bibliotheek: ga daar eerst heen (cd), of vergelijk twee mappen"
+        )
     # Paths after the colon are relative to the current folder, as in 'git show REV:./pad'.
     rel = (base / subdir).resolve()
     try:

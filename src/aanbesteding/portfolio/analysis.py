@@ -101,12 +101,26 @@ def _tier(system: System, issues: list[Issue], source: str) -> SystemView:
             advice, reasons = result.laag, result.reasons
         except InputError as exc:
             missing = [q.key.replace("_", " ") for q in QUESTIONS if q.key not in system.answers]
-            issues.append(Issue(source, "Systemen", system.row, ", ".join(missing[:3]) or None,
-                                f"BIA-antwoorden onvolledig, geen laag afgeleid ({exc})"))
+            issues.append(
+                Issue(
+                    source,
+                    "Systemen",
+                    system.row,
+                    ", ".join(missing[:3]) or None,
+                    f"BIA-antwoorden onvolledig, geen laag afgeleid ({exc})",
+                )
+            )
     for location in locations.unknown(system.hosting_locations):
-        issues.append(Issue(source, "Systemen", system.row, "hosting locatie",
-                            f"'{location}' is geen bekend land; schrijf een land (bijv. Nederland) of "
-                            "'buiten de EER'; de EER-toets is voor deze locatie niet gedaan"))
+        issues.append(
+            Issue(
+                source,
+                "Systemen",
+                system.row,
+                "hosting locatie",
+                f"'{location}' is geen bekend land; schrijf een land (bijv. Nederland) of "
+                "'buiten de EER'; de EER-toets is voor deze locatie niet gedaan",
+            )
+        )
     if system.laag is not None:
         return SystemView(system, system.laag, "opgegeven", (), advice)
     if advice is not None:
@@ -124,8 +138,13 @@ def _bucket(view_decision: dt.date, expired: bool, peildatum: dt.date, names: tu
     return LATER
 
 
-def _contract(contract: Contract, systems: Mapping[str, SystemView], peildatum: dt.date,
-              lead_times: Mapping[Laag, LeadTimes], names: tuple[str, ...]) -> ContractView:
+def _contract(
+    contract: Contract,
+    systems: Mapping[str, SystemView],
+    peildatum: dt.date,
+    lead_times: Mapping[Laag, LeadTimes],
+    names: tuple[str, ...],
+) -> ContractView:
     views = tuple(systems[s.casefold()] for s in contract.systems if s.casefold() in systems)
     tiers = [v.laag for v in views if v.laag is not None]
     laag = min(tiers) if tiers else Laag.KRITIEK
@@ -146,47 +165,85 @@ def _contract(contract: Contract, systems: Mapping[str, SystemView], peildatum: 
         notes.append(f"eindigt op {sched.certain_end.strftime(DAY)}: {sched.stop}")
     if sched.renewals_certain > sched.renewals_before:
         kind = "optie" if contract.terms.renewal is Renewal.OPTIE else "verlenging"
-        notes.append(f"de termijn voor de lopende periode is verstreken; {kind} tot "
-                     f"{sched.certain_end.strftime(DAY)} aangenomen")
+        notes.append(
+            f"de termijn voor de lopende periode is verstreken; {kind} tot {sched.certain_end.strftime(DAY)} aangenomen"
+        )
     if sched.renewals_before and contract.terms.renewal is Renewal.OPTIE:
-        notes.append(f"aangenomen dat {sched.renewals_before} optie(s) zijn gelicht; werk de "
-                     "einddatum en resterende opties bij")
+        notes.append(
+            f"aangenomen dat {sched.renewals_before} optie(s) zijn gelicht; werk de einddatum en resterende opties bij"
+        )
     if not sched.expired and decision < peildatum:
         notes.append(f"beslisdatum {decision.strftime(DAY)} is al verstreken: direct handelen")
     if not types:
         notes.append("contracttype onbekend (blad Systemen): geen vragenlijst of profiel")
     if replace and sched.renewable:
         notes.append("koers vervangen: niet verlengen en tijdig opzeggen")
-    return ContractView(contract, sched, laag, types[0] if types else None, action, lead, decision,
-                        _bucket(decision, sched.expired, peildatum, names), tuple(notes), views)
+    return ContractView(
+        contract,
+        sched,
+        laag,
+        types[0] if types else None,
+        action,
+        lead,
+        decision,
+        _bucket(decision, sched.expired, peildatum, names),
+        tuple(notes),
+        views,
+    )
 
 
-def _conflicts(systems: tuple[SystemView, ...], contracts: tuple[ContractView, ...], peildatum: dt.date,
-               requires_eer: Callable[[Laag, str], bool], register: Register) -> list[Conflict]:
+def _conflicts(
+    systems: tuple[SystemView, ...],
+    contracts: tuple[ContractView, ...],
+    peildatum: dt.date,
+    requires_eer: Callable[[Laag, str], bool],
+    register: Register,
+) -> list[Conflict]:
     found: list[Conflict] = []
     covered = {name.casefold() for c in contracts for name in c.contract.systems}
     stale = add_months(peildatum, -STALE_MONTHS)
     for view in systems:
         s, name = view.system, view.system.name
         if view.laag in (Laag.KRITIEK, Laag.GEVOELIG) and not s.owner:
-            found.append(Conflict("laag 1 of 2 zonder eigenaar", name,
-                                  f"{view.laag.label if view.laag else ''}: geen eigenaar vastgelegd"))
+            found.append(
+                Conflict(
+                    "laag 1 of 2 zonder eigenaar",
+                    name,
+                    f"{view.laag.label if view.laag else ''}: geen eigenaar vastgelegd",
+                )
+            )
         outside = locations.outside_eer(s.hosting_locations)
         if outside and view.laag is not None and s.contract_type and requires_eer(view.laag, s.contract_type):
-            found.append(Conflict("hosting buiten de EER", name,
-                                  f"gehost in {', '.join(outside)}; de eisen voor {view.laag.label} "
-                                  f"en {s.contract_type} vragen opslag en verwerking binnen de EER"))
+            found.append(
+                Conflict(
+                    "hosting buiten de EER",
+                    name,
+                    f"gehost in {', '.join(outside)}; de eisen voor {view.laag.label} "
+                    f"en {s.contract_type} vragen opslag en verwerking binnen de EER",
+                )
+            )
         if s.confirmed is None or s.confirmed < stale:
             when = f"laatst op {s.confirmed.strftime(DAY)}" if s.confirmed else "nooit"
-            found.append(Conflict("gegevens niet bevestigd", name,
-                                  f"gegevens {when} bevestigd; langer dan {STALE_MONTHS} maanden geleden"
-                                  if s.confirmed else "gegevens nooit bevestigd"))
+            found.append(
+                Conflict(
+                    "gegevens niet bevestigd",
+                    name,
+                    f"gegevens {when} bevestigd; langer dan {STALE_MONTHS} maanden geleden"
+                    if s.confirmed
+                    else "gegevens nooit bevestigd",
+                )
+            )
         if name.casefold() not in covered:
             found.append(Conflict("systeem zonder contract", name, "geen contract in het register"))
         if view.source == "opgegeven" and view.advice is not None and view.advice != view.laag:
-            found.append(Conflict("laag wijkt af van BIA", name,
-                                  f"opgegeven {view.laag.label if view.laag else ''}, BIA-advies "
-                                  f"{view.advice.label}; leg de reden vast"))
+            found.append(
+                Conflict(
+                    "laag wijkt af van BIA",
+                    name,
+                    f"opgegeven {view.laag.label if view.laag else ''}, BIA-advies "
+                    f"{view.advice.label}; leg de reden vast",
+                )
+            )
         if view.laag is None:
             found.append(Conflict("laag onbekend", name, "geen laag en geen volledige BIA-antwoorden"))
     known = {v.system.name.casefold() for v in systems}
@@ -195,28 +252,44 @@ def _conflicts(systems: tuple[SystemView, ...], contracts: tuple[ContractView, .
         for view in c.systems:
             planned = view.system.planned_until
             if planned is not None and last is not None and last < planned:
-                found.append(Conflict("contract eindigt vóór gepland gebruik", c.contract.name,
-                                      f"uiterlijk tot {last.strftime(DAY)}, terwijl {view.system.name} "
-                                      f"gepland in gebruik is tot {planned.strftime(DAY)}"))
+                found.append(
+                    Conflict(
+                        "contract eindigt vóór gepland gebruik",
+                        c.contract.name,
+                        f"uiterlijk tot {last.strftime(DAY)}, terwijl {view.system.name} "
+                        f"gepland in gebruik is tot {planned.strftime(DAY)}",
+                    )
+                )
         for name in c.contract.systems:
             if name.casefold() not in known:
-                found.append(Conflict("onbekend systeem", c.contract.name,
-                                      f"het systeem '{name}' staat niet in het blad Systemen"))
+                found.append(
+                    Conflict(
+                        "onbekend systeem", c.contract.name, f"het systeem '{name}' staat niet in het blad Systemen"
+                    )
+                )
     return found
 
 
-def analyse(register: Register, peildatum: dt.date, horizon: int, lead_times: Mapping[Laag, LeadTimes],
-            requires_eer: Callable[[Laag, str], bool]) -> Portfolio:
+def analyse(
+    register: Register,
+    peildatum: dt.date,
+    horizon: int,
+    lead_times: Mapping[Laag, LeadTimes],
+    requires_eer: Callable[[Laag, str], bool],
+) -> Portfolio:
     """The portfolio on ``peildatum``; ``horizon`` months is the last bucket before 'later'."""
     if not 1 <= horizon <= 120:
-        raise InputError("kies een aantal maanden van 1 tot en met 120", field="horizon",
-                         subject=str(horizon))
+        raise InputError("kies een aantal maanden van 1 tot en met 120", field="horizon", subject=str(horizon))
     issues = list(register.issues)
     systems = tuple(_tier(s, issues, register.source) for s in register.systems)
     by_name = {v.system.name.casefold(): v for v in systems}
     names = bucket_names(horizon)
-    contracts = tuple(sorted((_contract(c, by_name, peildatum, lead_times, names) for c in register.contracts),
-                             key=lambda c: (c.decision, c.contract.name.casefold())))
+    contracts = tuple(
+        sorted(
+            (_contract(c, by_name, peildatum, lead_times, names) for c in register.contracts),
+            key=lambda c: (c.decision, c.contract.name.casefold()),
+        )
+    )
     conflicts = _conflicts(systems, contracts, peildatum, requires_eer, register)
     full = Register(register.source, register.organisation, register.systems, register.contracts, tuple(issues))
     return Portfolio(full, peildatum, horizon, names, systems, contracts, tuple(conflicts), dict(lead_times))

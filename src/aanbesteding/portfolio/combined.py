@@ -33,17 +33,37 @@ def combined_rows(portfolios: Sequence[Portfolio]) -> tuple[list[tuple[Cell, ...
             key = supplier_key(c.contract.supplier)
             names.setdefault(key, c.contract.supplier or "(onbekend)")
             s = c.schedule
-            details.append((names[key], p.organisation, c.contract.name, c.laag.value, s.current_end,
-                            s.certain_end, c.contract.terms.max_end, s.notice_day, c.decision, c.action,
-                            c.bucket))
+            details.append(
+                (
+                    names[key],
+                    p.organisation,
+                    c.contract.name,
+                    c.laag.value,
+                    s.current_end,
+                    s.certain_end,
+                    c.contract.terms.max_end,
+                    s.notice_day,
+                    c.decision,
+                    c.action,
+                    c.bucket,
+                )
+            )
     details.sort(key=lambda r: (supplier_key(str(r[0])), str(r[5]), str(r[1]).casefold(), str(r[2]).casefold()))
     summary: list[tuple[Cell, ...]] = []
     for key in sorted(names):
         rows = [r for r in details if supplier_key(str(r[0])) == key]
         ends = sorted(r[5] for r in rows if isinstance(r[5], dt.date))
-        summary.append((names[key], len({r[1] for r in rows}), len(rows), ends[0] if ends else None,
-                        ends[-1] if ends else None, sum(r[9] == "aanbesteden" for r in rows),
-                        ", ".join(sorted({str(r[1]) for r in rows}))))
+        summary.append(
+            (
+                names[key],
+                len({r[1] for r in rows}),
+                len(rows),
+                ends[0] if ends else None,
+                ends[-1] if ends else None,
+                sum(r[9] == "aanbesteden" for r in rows),
+                ", ".join(sorted({str(r[1]) for r in rows})),
+            )
+        )
     return summary, details
 
 
@@ -54,12 +74,38 @@ def combined_bytes(portfolios: Sequence[Portfolio], peildatum: dt.date) -> bytes
     first = wb.active
     assert first is not None
     first.title = "Leveranciers"
-    table(first, ("Leverancier", "Organisaties", "Contracten", "Eerste einde", "Laatste einde",
-                  "Aanbesteden", "Organisaties (namen)"), summary, (26, 12, 11, 13, 13, 12, 60))
-    table(wb.create_sheet("Einddata"), ("Leverancier", "Organisatie", "Contract", "Laag", "Lopende periode tot",
-                                        "Loopt zeker tot", "Uiterste einddatum", "Uiterste opzegdag",
-                                        "Beslisdatum", "Actie", "Termijn"),
-          details, (24, 20, 24, 6, 13, 13, 13, 13, 13, 16, 16))
+    table(
+        first,
+        (
+            "Leverancier",
+            "Organisaties",
+            "Contracten",
+            "Eerste einde",
+            "Laatste einde",
+            "Aanbesteden",
+            "Organisaties (namen)",
+        ),
+        summary,
+        (26, 12, 11, 13, 13, 12, 60),
+    )
+    table(
+        wb.create_sheet("Einddata"),
+        (
+            "Leverancier",
+            "Organisatie",
+            "Contract",
+            "Laag",
+            "Lopende periode tot",
+            "Loopt zeker tot",
+            "Uiterste einddatum",
+            "Uiterste opzegdag",
+            "Beslisdatum",
+            "Actie",
+            "Termijn",
+        ),
+        details,
+        (24, 20, 24, 6, 13, 13, 13, 13, 13, 16, 16),
+    )
     stamp = dt.datetime.combine(peildatum, dt.time())
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = wb.properties.lastModifiedBy = "aanbesteding"

@@ -29,8 +29,10 @@ class Composer:
         from aanbesteding.api import build_tender
         from aanbesteding.compose.composer import compose_annex
 
-        tender = build_tender({"laag": laag.value, "contracttype": contract_type,
-                               "organisatie": organisation, "datum": datum}, source="portfolio")
+        tender = build_tender(
+            {"laag": laag.value, "contracttype": contract_type, "organisatie": organisation, "datum": datum},
+            source="portfolio",
+        )
         return compose_annex(self.library, tender)
 
     def annex(self, laag: Laag, contract_type: str, organisation: str, datum: dt.date) -> Annex:
@@ -40,12 +42,10 @@ class Composer:
         """Whether a tender for this tier and type holds an EER clause as eis or bepaling."""
         annex = self.annex(laag, contract_type, "de Aanbestedende Dienst", dt.date(2026, 1, 1))
         bound = set(self.library.policy.eer_clauses)
-        return any(r.clause_id in bound and r.kind in (Kind.EIS, Kind.BEPALING)
-                   for r in annex.requirements)
+        return any(r.clause_id in bound and r.kind in (Kind.EIS, Kind.BEPALING) for r in annex.requirements)
 
 
-def renewal_annex(composer: Composer, view: ContractView, organisation: str,
-                  peildatum: dt.date) -> Annex | None:
+def renewal_annex(composer: Composer, view: ContractView, organisation: str, peildatum: dt.date) -> Annex | None:
     """The annex whose requirements become the renewal questions (None: no contract type)."""
     if view.contract_type is None:
         return None
@@ -75,17 +75,25 @@ def tender_profile(view: ContractView, organisation: str, register: str, peildat
             reasons = motivation(classify(system.system.answers))
             break
     if not reasons:
-        reasons = [f"{view.laag.label}: zoals vastgelegd in het portfolioregister {register} "
-                   f"(peildatum {peildatum.isoformat()})."]
-    values: dict[str, object] = {"laag": view.laag.value, "contracttype": view.contract_type,
-                                 "organisatie": organisation, "systeem": systems[:200],
-                                 "opdracht": f"Vervanging {view.contract.name}"[:200],
-                                 "laagmotivering": reasons}
+        reasons = [
+            f"{view.laag.label}: zoals vastgelegd in het portfolioregister {register} "
+            f"(peildatum {peildatum.isoformat()})."
+        ]
+    values: dict[str, object] = {
+        "laag": view.laag.value,
+        "contracttype": view.contract_type,
+        "organisatie": organisation,
+        "systeem": systems[:200],
+        "opdracht": f"Vervanging {view.contract.name}"[:200],
+        "laagmotivering": reasons,
+    }
     supplier = f" ({_line(view.contract.supplier)})" if view.contract.supplier else ""
-    head = [f"# Aanbesteding ter vervanging van contract {_line(view.contract.name)}{supplier}",
-            f"# Uit portfolioregister {_line(register)}, peildatum {peildatum.isoformat()}.",
-            f"# Laatste dag om te handelen: {view.schedule.act_by.isoformat()}; "
-            f"beslisdatum: {view.decision.isoformat()}.", ""]
+    head = [
+        f"# Aanbesteding ter vervanging van contract {_line(view.contract.name)}{supplier}",
+        f"# Uit portfolioregister {_line(register)}, peildatum {peildatum.isoformat()}.",
+        f"# Laatste dag om te handelen: {view.schedule.act_by.isoformat()}; beslisdatum: {view.decision.isoformat()}.",
+        "",
+    ]
     text = "\n".join(head) + profile_template(values)
     text = _DATE_LINE.sub("# datum: JJJJ-MM-DD (standaard de dag van genereren)", text)
     check_template(text, Path(f"profiel-{view.contract.name}.yaml"))

@@ -172,8 +172,17 @@ def schedule(terms: Terms, peildatum: dt.date) -> Schedule:
     current = period_end(terms, k)
     options_total = terms.options if terms.renewal is Renewal.OPTIE else None
     if expired:
-        return Schedule(peildatum, current, current, None, True, k, k, _stop(terms, k),
-                        None if options_total is None else max(options_total - k, 0))
+        return Schedule(
+            peildatum,
+            current,
+            current,
+            None,
+            True,
+            k,
+            k,
+            _stop(terms, k),
+            None if options_total is None else max(options_total - k, 0),
+        )
     j = k
     notice_day: dt.date | None
     stop: Stop | None
@@ -188,8 +197,17 @@ def schedule(terms: Terms, peildatum: dt.date) -> Schedule:
         j += 1  # the notice day passed: the renewal to period j is certain
         if j > k + MAX_PERIODS:
             raise ValueError("too many renewal periods")
-    return Schedule(peildatum, current, period_end(terms, j), notice_day, False, k, j, stop,
-                    None if options_total is None else max(options_total - j, 0))
+    return Schedule(
+        peildatum,
+        current,
+        period_end(terms, j),
+        notice_day,
+        False,
+        k,
+        j,
+        stop,
+        None if options_total is None else max(options_total - j, 0),
+    )
 
 
 def decision_date(act_by: dt.date, lead_months: int) -> dt.date:

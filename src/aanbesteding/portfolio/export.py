@@ -25,9 +25,14 @@ def _usage(v: SystemView, organisation: str, suppliers: dict[str, str]) -> dict[
         "naam": s.name,
         "omschrijving": s.description or None,
         "hosting": {"aanbieder": s.hosting_provider or None, "locaties": list(s.hosting_locations)},
-        "aanbesteding": {"laag": v.laag.value if v.laag else None, "herkomstLaag": v.source,
-                         "contracttype": s.contract_type, "eigenaar": s.owner or None,
-                         "laatstBevestigd": _date(s.confirmed), "geplandGebruikTot": _date(s.planned_until)},
+        "aanbesteding": {
+            "laag": v.laag.value if v.laag else None,
+            "herkomstLaag": v.source,
+            "contracttype": s.contract_type,
+            "eigenaar": s.owner or None,
+            "laatstBevestigd": _date(s.confirmed),
+            "geplandGebruikTot": _date(s.planned_until),
+        },
     }
 
 
@@ -39,18 +44,26 @@ def _contract(c: ContractView) -> dict[str, Any]:
         "gebruiken": list(c.contract.systems),
         "ingangsdatum": _date(c.contract.start),
         "einddatum": t.end.isoformat(),
-        "verlenging": {"soort": t.renewal.value, "periodeMaanden": t.period_months,
-                       "resterendeOpties": t.options,
-                       "opzegtermijn": ({"aantal": t.notice.amount, "eenheid": t.notice.unit.value}
-                                        if t.notice else None)},
+        "verlenging": {
+            "soort": t.renewal.value,
+            "periodeMaanden": t.period_months,
+            "resterendeOpties": t.options,
+            "opzegtermijn": ({"aantal": t.notice.amount, "eenheid": t.notice.unit.value} if t.notice else None),
+        },
         "uitersteEinddatum": _date(t.max_end),
         "waardePerJaar": c.contract.value,
-        "aanbesteding": {"koers": c.contract.koers, "laag": c.laag.value,
-                         "lopendePeriodeTot": s.current_end.isoformat(),
-                         "looptZekerTot": s.certain_end.isoformat(),
-                         "uitersteOpzegdag": _date(s.notice_day), "verlopen": s.expired,
-                         "actie": c.action, "beslisdatum": c.decision.isoformat(),
-                         "termijn": c.bucket, "toelichting": list(c.notes)},
+        "aanbesteding": {
+            "koers": c.contract.koers,
+            "laag": c.laag.value,
+            "lopendePeriodeTot": s.current_end.isoformat(),
+            "looptZekerTot": s.certain_end.isoformat(),
+            "uitersteOpzegdag": _date(s.notice_day),
+            "verlopen": s.expired,
+            "actie": c.action,
+            "beslisdatum": c.decision.isoformat(),
+            "termijn": c.bucket,
+            "toelichting": list(c.notes),
+        },
     }
 
 
@@ -61,9 +74,14 @@ def export_bytes(p: Portfolio) -> bytes:
         for name in c.contract.systems:
             if c.contract.supplier:
                 suppliers.setdefault(name.casefold(), c.contract.supplier)
-    data = {"bron": f"aanbesteding {__version__} portfolio", "register": p.register.source,
-            "peildatum": p.peildatum.isoformat(), "organisatie": {"naam": p.organisation},
-            "gebruiken": [_usage(v, p.organisation, suppliers)
-                          for v in sorted(p.systems, key=lambda v: v.system.name.casefold())],
-            "contracten": [_contract(c) for c in p.contracts]}
+    data = {
+        "bron": f"aanbesteding {__version__} portfolio",
+        "register": p.register.source,
+        "peildatum": p.peildatum.isoformat(),
+        "organisatie": {"naam": p.organisation},
+        "gebruiken": [
+            _usage(v, p.organisation, suppliers) for v in sorted(p.systems, key=lambda v: v.system.name.casefold())
+        ],
+        "contracten": [_contract(c) for c in p.contracts],
+    }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

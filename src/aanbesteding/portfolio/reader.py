@@ -63,29 +63,36 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def _table(raw: Iterator[Sequence[object]], columns: tuple[Column, ...], source: str,
-           sheet: str, issues: list[Issue]) -> Rows:
+def _table(
+    raw: Iterator[Sequence[object]], columns: tuple[Column, ...], source: str, sheet: str, issues: list[Issue]
+) -> Rows:
     """Rows keyed by column: the first row that names a known column is the header."""
     names = lookup(columns)
     header: dict[int, Column] | None = None
     rows: Rows = []
     for number, cells in enumerate(raw, start=1):
         if header is None:
-            found = {i: names[normalize(str(c))] for i, c in enumerate(cells)
-                     if c is not None and normalize(str(c)) in names}
+            found = {
+                i: names[normalize(str(c))] for i, c in enumerate(cells) if c is not None and normalize(str(c)) in names
+            }
             if found:
                 header = {}
                 for index, column in found.items():
                     if column in header.values():
-                        issues.append(Issue(source, sheet, number, str(cells[index]),
-                                            f"de kolom {column.heading} staat er twee keer; de "
-                                            "eerste telt"))
+                        issues.append(
+                            Issue(
+                                source,
+                                sheet,
+                                number,
+                                str(cells[index]),
+                                f"de kolom {column.heading} staat er twee keer; de eerste telt",
+                            )
+                        )
                     else:
                         header[index] = column
             continue
         if len(rows) >= MAX_ROWS:
-            issues.append(Issue(source, sheet, number, None,
-                                f"meer dan {MAX_ROWS} rijen; de rest is niet gelezen"))
+            issues.append(Issue(source, sheet, number, None, f"meer dan {MAX_ROWS} rijen; de rest is niet gelezen"))
             break
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
@@ -133,8 +140,15 @@ def _csv_rows(data: bytes, source: str) -> list[list[str]]:
         raise InputError(f"register {source}: geen leesbaar CSV-bestand ({exc})") from exc
 
 
-def _cell(row: int, data: dict[str, object], column: Column, parse: Callable[[object], Any],
-          source: str, sheet: str, issues: list[Issue]) -> Any:
+def _cell(
+    row: int,
+    data: dict[str, object],
+    column: Column,
+    parse: Callable[[object], Any],
+    source: str,
+    sheet: str,
+    issues: list[Issue],
+) -> Any:
     try:
         return parse(data.get(column.key))
     except v.CellError as exc:
@@ -169,26 +183,39 @@ def _laag(value: object) -> Laag | None:
         raise v.CellError(f"'{raw}' is geen laag; kies 1, 2 of 3") from None
 
 
-def _fields(row: int, data: dict[str, object], columns: tuple[Column, ...], source: str,
-            sheet: str, issues: list[Issue]) -> dict[str, Any]:
-    return {c.key: _cell(row, data, c, _laag if c.key == "laag" else _parser(c), source, sheet, issues)
-            for c in columns if c.key in data}
+def _fields(
+    row: int, data: dict[str, object], columns: tuple[Column, ...], source: str, sheet: str, issues: list[Issue]
+) -> dict[str, Any]:
+    return {
+        c.key: _cell(row, data, c, _laag if c.key == "laag" else _parser(c), source, sheet, issues)
+        for c in columns
+        if c.key in data
+    }
 
 
 def _system(row: int, data: dict[str, object], source: str, issues: list[Issue]) -> System | None:
     f = _fields(row, data, SYSTEM_COLUMNS, source, SYSTEMS_SHEET, issues)
     name = f.get("systeem") or f.get("pakket") or ""
     if not name:
-        issues.append(Issue(source, SYSTEMS_SHEET, row, "systeem", "de naam van het systeem ontbreekt; "
-                            "de rij telt niet mee"))
+        issues.append(
+            Issue(source, SYSTEMS_SHEET, row, "systeem", "de naam van het systeem ontbreekt; de rij telt niet mee")
+        )
         return None
-    return System(name=name, row=row, description=f.get("omschrijving") or "",
-                  owner=f.get("eigenaar") or "", supplier=f.get("leverancier") or "",
-                  package=f.get("pakket") or "", contract_type=f.get("contracttype"),
-                  hosting_provider=f.get("hosting_aanbieder") or "",
-                  hosting_locations=f.get("hosting_locatie") or (), laag=f.get("laag"),
-                  answers={q.key: f[q.key] for q in QUESTIONS if f.get(q.key)},
-                  confirmed=f.get("laatst_bevestigd"), planned_until=f.get("gepland_gebruik_tot"))
+    return System(
+        name=name,
+        row=row,
+        description=f.get("omschrijving") or "",
+        owner=f.get("eigenaar") or "",
+        supplier=f.get("leverancier") or "",
+        package=f.get("pakket") or "",
+        contract_type=f.get("contracttype"),
+        hosting_provider=f.get("hosting_aanbieder") or "",
+        hosting_locations=f.get("hosting_locatie") or (),
+        laag=f.get("laag"),
+        answers={q.key: f[q.key] for q in QUESTIONS if f.get(q.key)},
+        confirmed=f.get("laatst_bevestigd"),
+        planned_until=f.get("gepland_gebruik_tot"),
+    )
 
 
 def _contract(row: int, data: dict[str, object], source: str, issues: list[Issue]) -> Contract | None:
@@ -210,8 +237,10 @@ def _contract(row: int, data: dict[str, object], source: str, issues: list[Issue
     renewal = Renewal(f.get("verlenging") or "geen")
     period, options, notice = f.get("verlengingsperiode"), f.get("resterende_opties"), f.get("opzegtermijn")
     if renewal is not Renewal.GEEN and not period:
-        return skip("verlengingsperiode", f"bij verlenging '{renewal.value}' is de verlengingsperiode "
-                    "(maanden, minstens 1) nodig")
+        return skip(
+            "verlengingsperiode",
+            f"bij verlenging '{renewal.value}' is de verlengingsperiode (maanden, minstens 1) nodig",
+        )
     if renewal is Renewal.OPTIE and options is None:
         return skip("resterende opties", "bij verlenging 'optie' is het aantal resterende opties nodig")
     if renewal is not Renewal.GEEN and notice is None:
@@ -220,15 +249,35 @@ def _contract(row: int, data: dict[str, object], source: str, issues: list[Issue
     if start is not None and start > end:
         return skip("ingangsdatum", f"de ingangsdatum {start} ligt na de einddatum {end}")
     if max_end is not None and max_end < end:
-        issues.append(Issue(source, CONTRACTS_SHEET, row, "uiterste einddatum",
-                            f"de uiterste einddatum {max_end} ligt vóór de einddatum {end}; zij is genegeerd"))
+        issues.append(
+            Issue(
+                source,
+                CONTRACTS_SHEET,
+                row,
+                "uiterste einddatum",
+                f"de uiterste einddatum {max_end} ligt vóór de einddatum {end}; zij is genegeerd",
+            )
+        )
         max_end = None
-    terms = Terms(end=end, renewal=renewal, period_months=period or None,
-                  options=options if renewal is Renewal.OPTIE else None, max_end=max_end,
-                  notice=notice if isinstance(notice, Notice) else None)
-    return Contract(name=name, row=row, terms=terms, systems=f.get("systemen") or (),
-                    supplier=f.get("leverancier") or "", start=start, value=f.get("waarde"),
-                    koers=f.get("koers") or "onbekend", lead_months=f.get("beslistermijn"))
+    terms = Terms(
+        end=end,
+        renewal=renewal,
+        period_months=period or None,
+        options=options if renewal is Renewal.OPTIE else None,
+        max_end=max_end,
+        notice=notice if isinstance(notice, Notice) else None,
+    )
+    return Contract(
+        name=name,
+        row=row,
+        terms=terms,
+        systems=f.get("systemen") or (),
+        supplier=f.get("leverancier") or "",
+        start=start,
+        value=f.get("waarde"),
+        koers=f.get("koers") or "onbekend",
+        lead_months=f.get("beslistermijn"),
+    )
 
 
 def _unique(items: list[Any], sheet: str, source: str, issues: list[Issue]) -> tuple[Any, ...]:
@@ -238,8 +287,15 @@ def _unique(items: list[Any], sheet: str, source: str, issues: list[Issue]) -> t
         key = item.name.casefold()
         if key in seen:
             column = "systeem" if sheet == SYSTEMS_SHEET else "contract"
-            issues.append(Issue(source, sheet, item.row, column,
-                                f"'{item.name}' staat ook in rij {seen[key]}; deze rij telt niet mee"))
+            issues.append(
+                Issue(
+                    source,
+                    sheet,
+                    item.row,
+                    column,
+                    f"'{item.name}' staat ook in rij {seen[key]}; deze rij telt niet mee",
+                )
+            )
             continue
         seen[key] = item.row
         kept.append(item)
@@ -265,8 +321,7 @@ def read_register(paths: Sequence[Path], organisation: str | None = None) -> Reg
         elif suffix == ".csv":
             rows = _csv_rows(data, source)
             first = next((r for r in rows if any(c.strip() for c in r)), [])
-            is_contracts = any(lookup(CONTRACT_COLUMNS).get(normalize(c)) is CONTRACT_COLUMNS[0]
-                               for c in first)
+            is_contracts = any(lookup(CONTRACT_COLUMNS).get(normalize(c)) is CONTRACT_COLUMNS[0] for c in first)
             sheet, columns = (CONTRACTS_SHEET, CONTRACT_COLUMNS) if is_contracts else (SYSTEMS_SHEET, SYSTEM_COLUMNS)
             table = _table(iter(rows), columns, source, sheet, issues)
             (contracts_raw if is_contracts else systems_raw).extend((r, d | {"@": source}) for r, d in table)
@@ -275,6 +330,10 @@ def read_register(paths: Sequence[Path], organisation: str | None = None) -> Reg
     systems = [s for r, d in systems_raw if (s := _system(r, d, str(d["@"]), issues))]
     contracts = [c for r, d in contracts_raw if (c := _contract(r, d, str(d["@"]), issues))]
     source = ", ".join(p.name for p in paths)
-    return Register(source=source, organisation=organisation or paths[0].stem,
-                    systems=_unique(systems, SYSTEMS_SHEET, source, issues),
-                    contracts=_unique(contracts, CONTRACTS_SHEET, source, issues), issues=tuple(issues))
+    return Register(
+        source=source,
+        organisation=organisation or paths[0].stem,
+        systems=_unique(systems, SYSTEMS_SHEET, source, issues),
+        contracts=_unique(contracts, CONTRACTS_SHEET, source, issues),
+        issues=tuple(issues),
+    )

@@ -11,13 +11,38 @@ from aanbesteding.portfolio.dates import Renewal
 
 Cell = str | int | float | dt.date | None
 
-SYSTEM_HEADERS = ("Systeem", "Laag", "Herkomst laag", "Eigenaar", "Leverancier", "Pakket",
-                  "Contracttype", "Hosting", "Locatie", "Laatst bevestigd", "Gepland gebruik tot",
-                  "Contracten", "Redenen (BIA)")
-CONTRACT_HEADERS = ("Termijn", "Contract", "Systemen", "Leverancier", "Laag", "Verlenging",
-                    "Lopende periode tot", "Loopt zeker tot", "Uiterste opzegdag / optiedatum",
-                    "Actie", "Beslistermijn (maanden)", "Beslisdatum", "Koers", "Waarde per jaar",
-                    "Toelichting")
+SYSTEM_HEADERS = (
+    "Systeem",
+    "Laag",
+    "Herkomst laag",
+    "Eigenaar",
+    "Leverancier",
+    "Pakket",
+    "Contracttype",
+    "Hosting",
+    "Locatie",
+    "Laatst bevestigd",
+    "Gepland gebruik tot",
+    "Contracten",
+    "Redenen (BIA)",
+)
+CONTRACT_HEADERS = (
+    "Termijn",
+    "Contract",
+    "Systemen",
+    "Leverancier",
+    "Laag",
+    "Verlenging",
+    "Lopende periode tot",
+    "Loopt zeker tot",
+    "Uiterste opzegdag / optiedatum",
+    "Actie",
+    "Beslistermijn (maanden)",
+    "Beslisdatum",
+    "Koers",
+    "Waarde per jaar",
+    "Toelichting",
+)
 DATE_COLUMNS_CONTRACTS = (6, 7, 8, 11)
 DATE_COLUMNS_SYSTEMS = (9, 10)
 
@@ -41,18 +66,45 @@ def system_rows(portfolio: Portfolio) -> list[tuple[Cell, ...]]:
     rows: list[tuple[Cell, ...]] = []
     for v in sorted(portfolio.systems, key=lambda v: (v.laag or 9, v.system.name.casefold())):
         s = v.system
-        rows.append((s.name, v.laag.label if v.laag else "onbekend", v.source, s.owner, s.supplier,
-                     s.package, s.contract_type or "", s.hosting_provider, ", ".join(s.hosting_locations),
-                     s.confirmed, s.planned_until, ", ".join(contracts.get(s.name.casefold(), [])),
-                     "; ".join(v.reasons)))
+        rows.append(
+            (
+                s.name,
+                v.laag.label if v.laag else "onbekend",
+                v.source,
+                s.owner,
+                s.supplier,
+                s.package,
+                s.contract_type or "",
+                s.hosting_provider,
+                ", ".join(s.hosting_locations),
+                s.confirmed,
+                s.planned_until,
+                ", ".join(contracts.get(s.name.casefold(), [])),
+                "; ".join(v.reasons),
+            )
+        )
     return rows
 
 
 def contract_row(c: ContractView) -> tuple[Cell, ...]:
     s = c.schedule
-    return (c.bucket, c.contract.name, ", ".join(c.contract.systems), c.contract.supplier,
-            c.laag.value, renewal_text(c), s.current_end, s.certain_end, s.notice_day, c.action,
-            c.lead_months, c.decision, c.contract.koers, c.contract.value, "; ".join(c.notes))
+    return (
+        c.bucket,
+        c.contract.name,
+        ", ".join(c.contract.systems),
+        c.contract.supplier,
+        c.laag.value,
+        renewal_text(c),
+        s.current_end,
+        s.certain_end,
+        s.notice_day,
+        c.action,
+        c.lead_months,
+        c.decision,
+        c.contract.koers,
+        c.contract.value,
+        "; ".join(c.notes),
+    )
 
 
 def contract_rows(portfolio: Portfolio) -> list[tuple[Cell, ...]]:
@@ -67,16 +119,24 @@ def tier_counts(portfolio: Portfolio) -> list[tuple[str, int, int, int]]:
     for laag in (*Laag, None):
         views = [v for v in portfolio.systems if v.laag == laag]
         label = laag.label if laag else "Laag onbekend"
-        rows.append((label, len(views), sum(v.source == "BIA" for v in views),
-                     sum(v.source == "opgegeven" for v in views)))
+        rows.append(
+            (label, len(views), sum(v.source == "BIA" for v in views), sum(v.source == "opgegeven" for v in views))
+        )
     return rows
 
 
 def bucket_counts(portfolio: Portfolio) -> list[tuple[str, int, int, int]]:
     """Per bucket: contracts, of which verlengingstoets, of which aanbesteden."""
     counts = Counter((c.bucket, c.action) for c in portfolio.contracts)
-    return [(b, counts[(b, "verlengingstoets")] + counts[(b, "aanbesteden")],
-             counts[(b, "verlengingstoets")], counts[(b, "aanbesteden")]) for b in portfolio.buckets]
+    return [
+        (
+            b,
+            counts[(b, "verlengingstoets")] + counts[(b, "aanbesteden")],
+            counts[(b, "verlengingstoets")],
+            counts[(b, "aanbesteden")],
+        )
+        for b in portfolio.buckets
+    ]
 
 
 def conflict_rows(portfolio: Portfolio) -> list[tuple[Cell, ...]]:

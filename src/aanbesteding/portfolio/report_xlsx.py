@@ -46,15 +46,19 @@ def put(ws: Worksheet, row: int, column: int, value: rr.Cell, number_format: str
         put_text(ws, row, column, str(value)).alignment = WRAP
 
 
-def table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[rr.Cell]],
-          sizes: Sequence[float], formats: dict[int, str] | None = None) -> None:
+def table(
+    ws: Worksheet,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[rr.Cell]],
+    sizes: Sequence[float],
+    formats: dict[int, str] | None = None,
+) -> None:
     """A sheet holding one table: header, rows, filter, frozen header."""
     header_row(ws, headers, height=30)
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             put(ws, r, c, value, (formats or {}).get(c))
-        fit_height(ws, r, [(str(v), w) for v, w in zip(row, sizes, strict=False)
-                           if isinstance(v, str)])
+        fit_height(ws, r, [(str(v), w) for v, w in zip(row, sizes, strict=False) if isinstance(v, str)])
     widths(ws, {i: w for i, w in enumerate(sizes, start=1)})
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{col(len(headers))}{max(len(rows) + 1, 2)}"
@@ -74,17 +78,22 @@ def fit_width(ws: Worksheet, landscape: bool = True) -> None:
 def _overview(ws: Worksheet, p: Portfolio) -> None:
     put_text(ws, 1, 1, f"Portfolio en verlengingstoets – {p.organisation}", font=TITLE_FONT)
     facts: list[tuple[str, rr.Cell]] = [
-        ("Register", p.register.source), ("Peildatum", p.peildatum), ("Horizon (maanden)", p.horizon),
-             ("Systemen", len(p.systems)), ("Contracten", len(p.contracts)),
-             ("Conflicten", len(p.conflicts)), ("Meldingen bij het inlezen", len(p.issues))]
+        ("Register", p.register.source),
+        ("Peildatum", p.peildatum),
+        ("Horizon (maanden)", p.horizon),
+        ("Systemen", len(p.systems)),
+        ("Contracten", len(p.contracts)),
+        ("Conflicten", len(p.conflicts)),
+        ("Meldingen bij het inlezen", len(p.issues)),
+    ]
     for r, (label, value) in enumerate(facts, start=3):
         put_text(ws, r, 1, label, font=BOLD)
         put(ws, r, 2, value)
     row = 3 + len(facts) + 1
     blocks: tuple[tuple[str, tuple[str, ...], list[tuple[str, int, int, int]]], ...] = (
-            ("Systemen per laag", ("Laag", "Systemen", "waarvan uit BIA", "waarvan opgegeven"), rr.tier_counts(p)),
-            ("Contracten per termijn", ("Termijn", "Contracten", "verlengingstoets", "aanbesteden"),
-             rr.bucket_counts(p)))
+        ("Systemen per laag", ("Laag", "Systemen", "waarvan uit BIA", "waarvan opgegeven"), rr.tier_counts(p)),
+        ("Contracten per termijn", ("Termijn", "Contracten", "verlengingstoets", "aanbesteden"), rr.bucket_counts(p)),
+    )
     for title, headers, rows in blocks:
         put_text(ws, row, 1, title, font=BOLD)
         for c, head in enumerate(headers, start=1):
@@ -120,14 +129,26 @@ def report_xlsx_bytes(p: Portfolio) -> bytes:
     assert overview is not None
     overview.title = "Overzicht"
     _overview(overview, p)
-    table(wb.create_sheet("Contracten"), rr.CONTRACT_HEADERS, rr.contract_rows(p),
-          (14, 18, 16, 16, 5, 20, 11, 11, 13, 15, 10, 11, 10, 12, 44), {14: EURO})
-    table(wb.create_sheet("Systemen"), rr.SYSTEM_HEADERS, rr.system_rows(p),
-          (22, 16, 11, 16, 16, 16, 11, 16, 14, 12, 12, 22, 50))
-    table(wb.create_sheet("Conflicten"), ("Conflict", "Betreft", "Toelichting"), rr.conflict_rows(p),
-          (32, 24, 80))
-    table(wb.create_sheet("Meldingen"), ("Bestand", "Blad", "Rij", "Kolom", "Melding"), rr.issue_rows(p),
-          (22, 12, 6, 18, 80))
+    table(
+        wb.create_sheet("Contracten"),
+        rr.CONTRACT_HEADERS,
+        rr.contract_rows(p),
+        (14, 18, 16, 16, 5, 20, 11, 11, 13, 15, 10, 11, 10, 12, 44),
+        {14: EURO},
+    )
+    table(
+        wb.create_sheet("Systemen"),
+        rr.SYSTEM_HEADERS,
+        rr.system_rows(p),
+        (22, 16, 11, 16, 16, 16, 11, 16, 14, 12, 12, 22, 50),
+    )
+    table(wb.create_sheet("Conflicten"), ("Conflict", "Betreft", "Toelichting"), rr.conflict_rows(p), (32, 24, 80))
+    table(
+        wb.create_sheet("Meldingen"),
+        ("Bestand", "Blad", "Rij", "Kolom", "Melding"),
+        rr.issue_rows(p),
+        (22, 12, 6, 18, 80),
+    )
     _policy(wb.create_sheet("Beslistermijnen"), p)
     stamp = dt.datetime.combine(p.peildatum, dt.time())
     wb.properties.created = wb.properties.modified = stamp

@@ -1,8 +1,8 @@
 """The portfolio report end to end: read, analyse, compose, write every file as one unit.
 
-    from aanbesteding.portfolio.run import build_report, write_files
-    files = build_report([Path("register.xlsx")], dt.date(2027, 1, 15), 12, library)
-    write_files(files.files, Path("rapport"), force=False)
+from aanbesteding.portfolio.run import build_report, write_files
+files = build_report([Path("register.xlsx")], dt.date(2027, 1, 15), 12, library)
+write_files(files.files, Path("rapport"), force=False)
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ def _name(prefix: str, contract: str, suffix: str, taken: set[str]) -> str:
     return name
 
 
-def build_report(paths: Sequence[Path], peildatum: dt.date, horizon: int, library: Library,
-                 organisation: str | None = None) -> Report:
+def build_report(
+    paths: Sequence[Path], peildatum: dt.date, horizon: int, library: Library, organisation: str | None = None
+) -> Report:
     """Read the register in ``paths`` and produce every file of the report in memory.
 
     Raises InputError for a register that cannot be read at all, LibraryError/TemplateError
@@ -63,9 +64,12 @@ def build_report(paths: Sequence[Path], peildatum: dt.date, horizon: int, librar
     composer = Composer(library)
     portfolio = analyse(register, peildatum, horizon, library.policy.lead_times, composer.requires_eer)
     org = portfolio.organisation
-    files: dict[str, bytes] = {f"{REPORT}.xlsx": report_xlsx_bytes(portfolio),
-                               f"{REPORT}.docx": report_docx_bytes(portfolio),
-                               CALENDAR: calendar_bytes(portfolio), EXPORT: export_bytes(portfolio)}
+    files: dict[str, bytes] = {
+        f"{REPORT}.xlsx": report_xlsx_bytes(portfolio),
+        f"{REPORT}.docx": report_docx_bytes(portfolio),
+        CALENDAR: calendar_bytes(portfolio),
+        EXPORT: export_bytes(portfolio),
+    }
     taken: set[str] = set(files)
     for view in portfolio.contracts:
         if view.schedule.expired and view.action != "aanbesteden":
@@ -73,8 +77,9 @@ def build_report(paths: Sequence[Path], peildatum: dt.date, horizon: int, librar
         if view.action == "verlengingstoets":
             annex = renewal_annex(composer, view, org, peildatum)
             if annex is not None:
-                files[_name("vragenlijst", view.contract.name, ".docx", taken)] = \
-                    questionnaire_bytes(view, annex, org, peildatum)
+                files[_name("vragenlijst", view.contract.name, ".docx", taken)] = questionnaire_bytes(
+                    view, annex, org, peildatum
+                )
         else:
             profile = tender_profile(view, org, register.source, peildatum)
             if profile is not None:
@@ -86,8 +91,11 @@ def registers_in(folder: Path) -> list[Path]:
     """The registers in a folder (every .xlsx, no Office lock files), sorted by name."""
     if not folder.is_dir():
         raise InputError("dit is geen map", field="map", subject=str(folder))
-    found = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".xlsx"
-                   and not p.name.startswith(("~$", ".")) and p.is_file())
+    found = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() == ".xlsx" and not p.name.startswith(("~$", ".")) and p.is_file()
+    )
     if not found:
         raise InputError("geen registers (.xlsx) gevonden", field="map", subject=str(folder))
     return found
@@ -105,8 +113,7 @@ def build_many(folder: Path, peildatum: dt.date, horizon: int, library: Library)
     for path in registers_in(folder):
         sub = slug(path.stem) or "register"
         if sub in seen:
-            raise InputError(f"twee registers krijgen dezelfde map {sub}", field="map",
-                             subject=str(folder))
+            raise InputError(f"twee registers krijgen dezelfde map {sub}", field="map", subject=str(folder))
         seen.add(sub)
         report = build_report([path], peildatum, horizon, library)
         portfolios.append(report.portfolio)
@@ -125,14 +132,14 @@ def write_files(files: dict[str, bytes], folder: Path, force: bool) -> list[Path
     targets = {folder / name: data for name, data in files.items()}
     existing = [p for p in targets if p.exists()]
     if existing and not force:
-        raise OutputError([f"{existing[0]} bestaat al; gebruik ", Ref("force"),
-                           " om het te overschrijven"])
+        raise OutputError([f"{existing[0]} bestaat al; gebruik ", Ref("force"), " om het te overschrijven"])
     try:
         for parent in sorted({p.parent for p in targets}):
             parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"de map kan niet worden gemaakt ({os_reason(exc)})", field="uitvoer",
-                          subject=str(folder)) from exc
+        raise OutputError(
+            f"de map kan niet worden gemaakt ({os_reason(exc)})", field="uitvoer", subject=str(folder)
+        ) from exc
     check_writable(targets, force)
     write_all(targets, force=force)
     return sorted(targets)

@@ -58,8 +58,7 @@ def _sheet(ws: Worksheet, columns: tuple[Column, ...]) -> None:
         ws.cell(row=1, column=index).comment = comment
         cells = f"{col(index)}2:{col(index)}{INPUT_ROWS + 1}"
         if column.kind == "keuze":
-            list_validation(ws, quote(",".join(column.choices)), cells,
-                            f"Kies uit: {', '.join(column.choices)}")
+            list_validation(ws, quote(",".join(column.choices)), cells, f"Kies uit: {', '.join(column.choices)}")
         elif column.kind == "geheel":
             number_validation(ws, cells, 0, 600, "Een geheel getal (0 of meer).", whole=True)
         elif column.kind == "bedrag":

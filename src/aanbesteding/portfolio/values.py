@@ -18,11 +18,20 @@ MAX_TEXT = 500
 MAX_AMOUNT = 1e12
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 _NOTICE = re.compile(r"^\s*(\d{1,4})\s*([a-z]*)\s*$")
-_UNITS = {"": NoticeUnit.MAANDEN, "m": NoticeUnit.MAANDEN, "mnd": NoticeUnit.MAANDEN,
-          "maand": NoticeUnit.MAANDEN, "maanden": NoticeUnit.MAANDEN,
-          "d": NoticeUnit.DAGEN, "dg": NoticeUnit.DAGEN, "dag": NoticeUnit.DAGEN,
-          "dagen": NoticeUnit.DAGEN, "kalenderdagen": NoticeUnit.DAGEN,
-          "jaar": NoticeUnit.MAANDEN, "jr": NoticeUnit.MAANDEN}
+_UNITS = {
+    "": NoticeUnit.MAANDEN,
+    "m": NoticeUnit.MAANDEN,
+    "mnd": NoticeUnit.MAANDEN,
+    "maand": NoticeUnit.MAANDEN,
+    "maanden": NoticeUnit.MAANDEN,
+    "d": NoticeUnit.DAGEN,
+    "dg": NoticeUnit.DAGEN,
+    "dag": NoticeUnit.DAGEN,
+    "dagen": NoticeUnit.DAGEN,
+    "kalenderdagen": NoticeUnit.DAGEN,
+    "jaar": NoticeUnit.MAANDEN,
+    "jr": NoticeUnit.MAANDEN,
+}
 
 
 class CellError(ValueError):

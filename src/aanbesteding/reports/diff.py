@@ -27,11 +27,21 @@ SHORT = 3  # an unchanged word this short between two changes is shown as part o
 
 # Metadata compared field by field (texts are redlined separately).
 META_FIELDS: tuple[tuple[str, str], ...] = (
-    ("versie", "Versie"), ("status", "Status"), ("eigenaar", "Eigenaar"),
-    ("beoordeeld_door", "Beoordeeld door"), ("beoordeeld_op", "Beoordeeld op"),
-    ("volgorde", "Volgorde"), ("bronnen", "Bronnen"), ("sov", "SOV-doelstellingen"),
-    ("risicos", "Risico's"), ("lagen", "Soort per laag"), ("contracttypen", "Contracttypen"),
-    ("vergrendeld", "Vergrendeld in"), ("begrippen", "Begrippen"), ("weging", "Weging"), ("beoordeling", "Beoordeling"),
+    ("versie", "Versie"),
+    ("status", "Status"),
+    ("eigenaar", "Eigenaar"),
+    ("beoordeeld_door", "Beoordeeld door"),
+    ("beoordeeld_op", "Beoordeeld op"),
+    ("volgorde", "Volgorde"),
+    ("bronnen", "Bronnen"),
+    ("sov", "SOV-doelstellingen"),
+    ("risicos", "Risico's"),
+    ("lagen", "Soort per laag"),
+    ("contracttypen", "Contracttypen"),
+    ("vergrendeld", "Vergrendeld in"),
+    ("begrippen", "Begrippen"),
+    ("weging", "Weging"),
+    ("beoordeling", "Beoordeling"),
 )
 
 
@@ -57,9 +67,15 @@ def word_diff(old: str, new: str) -> list[Piece]:
     # -> "3 Werkdagen" reads as one deletion and one insertion, not four fragments.
     merged: list[tuple[str, str, str]] = []
     for index, (op, gone, added) in enumerate(raw):
-        between = (op == "gelijk" and len(gone.strip()) <= SHORT and " " not in gone.strip()
-                   and 0 < index < len(raw) - 1
-                   and raw[index + 1][0] == "anders" and merged and merged[-1][0] == "anders")
+        between = (
+            op == "gelijk"
+            and len(gone.strip()) <= SHORT
+            and " " not in gone.strip()
+            and 0 < index < len(raw) - 1
+            and raw[index + 1][0] == "anders"
+            and merged
+            and merged[-1][0] == "anders"
+        )
         if between:
             merged[-1] = ("anders", merged[-1][1] + gone, merged[-1][2] + gone)
         elif op == "anders" and merged and merged[-1][0] == "anders":
@@ -108,16 +124,27 @@ class ClauseInfo:
     @classmethod
     def of(cls, item: LoadedClause, titles: Mapping[str, str] | None = None) -> ClauseInfo:
         clause = item.clause
-        return cls(clause.id, clause.titel, clause.versie, clause.status, item.origin,
-                   flow(plain(readable(clause.tekst, clause.parameters, titles))))
+        return cls(
+            clause.id,
+            clause.titel,
+            clause.versie,
+            clause.status,
+            item.origin,
+            flow(plain(readable(clause.tekst, clause.parameters, titles))),
+        )
 
     @classmethod
     def of_chapter(cls, loaded: LoadedChapter) -> ClauseInfo:
         """A library chapter, shown under its path (``hoofdstukken/inleiding``)."""
         chapter = loaded.chapter
-        return cls(chapter_key(loaded), chapter.titel, chapter.versie, chapter.status,
-                   loaded.origin, "\n\n".join(flow(plain(readable(t, {})))
-                                                for t in chapter.teksten.values()))
+        return cls(
+            chapter_key(loaded),
+            chapter.titel,
+            chapter.versie,
+            chapter.status,
+            loaded.origin,
+            "\n\n".join(flow(plain(readable(t, {}))) for t in chapter.teksten.values()),
+        )
 
 
 def chapter_key(loaded: LoadedChapter) -> str:
@@ -175,18 +202,25 @@ def _texts(clause: Clause) -> dict[str, tuple[str, str]]:
 
 def _readable_texts(clause: Clause, titles: Mapping[str, str] | None) -> dict[str, str]:
     """Every wording as a lawyer reads it (no template code), reflowed: field path -> text."""
-    return {key: flow(plain(readable(text, clause.parameters, titles)))
-            for key, (_, text) in _raw_texts(clause).items()}
+    return {
+        key: flow(plain(readable(text, clause.parameters, titles))) for key, (_, text) in _raw_texts(clause).items()
+    }
 
 
 def _raw_texts(clause: Clause) -> dict[str, tuple[str, str]]:
-    found = {"titel": ("Titel", clause.titel), "tekst": ("Tekst", clause.tekst),
-             "toelichting": ("Toelichting", clause.toelichting),
-             "wijze_van_aantonen": ("Wijze van aantonen", clause.wijze_van_aantonen)}
+    found = {
+        "titel": ("Titel", clause.titel),
+        "tekst": ("Tekst", clause.tekst),
+        "toelichting": ("Toelichting", clause.toelichting),
+        "wijze_van_aantonen": ("Wijze van aantonen", clause.wijze_van_aantonen),
+    }
     for laag in Laag:
         variant = clause.varianten.for_tier(laag)
-        for name, label in (("tekst", "Tekst"), ("toelichting", "Toelichting"),
-                            ("wijze_van_aantonen", "Wijze van aantonen")):
+        for name, label in (
+            ("tekst", "Tekst"),
+            ("toelichting", "Toelichting"),
+            ("wijze_van_aantonen", "Wijze van aantonen"),
+        ):
             value = getattr(variant, name) if variant is not None else None
             if value:
                 found[f"varianten.{laag.key}.{name}"] = (f"{label} (laag {laag.value})", value)
@@ -221,14 +255,16 @@ def _parameter_changes(old: Clause, new: Clause) -> list[MetaChange]:
     changes = []
     for name in dict.fromkeys([*old.parameters, *new.parameters]):
         if old.parameters.get(name) != new.parameters.get(name):
-            changes.append(MetaChange(f"Parameter {name}", _parameter(old, name),
-                                      _parameter(new, name)))
+            changes.append(MetaChange(f"Parameter {name}", _parameter(old, name), _parameter(new, name)))
     return changes
 
 
-def compare_clauses(old: LoadedClause, new: LoadedClause,
-                    old_titles: Mapping[str, str] | None = None,
-                    new_titles: Mapping[str, str] | None = None) -> ClauseChange:
+def compare_clauses(
+    old: LoadedClause,
+    new: LoadedClause,
+    old_titles: Mapping[str, str] | None = None,
+    new_titles: Mapping[str, str] | None = None,
+) -> ClauseChange:
     """The text and metadata changes between two versions of one clause.
 
     Whether a text changed is decided on its source; the redline shows it as legal text
@@ -245,50 +281,77 @@ def compare_clauses(old: LoadedClause, new: LoadedClause,
             texts.append(TextChange(key, label, tuple(pieces)))
     old_data = old.clause.model_dump(mode="json")
     new_data = new.clause.model_dump(mode="json")
-    meta = [MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
-            for name, label in META_FIELDS if old_data.get(name) != new_data.get(name)]
+    meta = [
+        MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
+        for name, label in META_FIELDS
+        if old_data.get(name) != new_data.get(name)
+    ]
     meta.extend(_parameter_changes(old.clause, new.clause))
     if old.theme != new.theme:
         meta.append(MetaChange("Thema", old.theme, new.theme))
-    return ClauseChange(ClauseInfo.of(old, old_titles), ClauseInfo.of(new, new_titles),
-                        tuple(texts), tuple(meta))
+    return ClauseChange(ClauseInfo.of(old, old_titles), ClauseInfo.of(new, new_titles), tuple(texts), tuple(meta))
 
 
-CHAPTER_META = (("titel", "Titel"), ("versie", "Versie"), ("status", "Status"),
-                 ("eigenaar", "Eigenaar"), ("beoordeeld_door", "Beoordeeld door"),
-                 ("beoordeeld_op", "Beoordeeld op"), ("bronnen", "Bronnen"))
+CHAPTER_META = (
+    ("titel", "Titel"),
+    ("versie", "Versie"),
+    ("status", "Status"),
+    ("eigenaar", "Eigenaar"),
+    ("beoordeeld_door", "Beoordeeld door"),
+    ("beoordeeld_op", "Beoordeeld op"),
+    ("bronnen", "Bronnen"),
+)
 
 
 def compare_chapters(old: LoadedChapter, new: LoadedChapter) -> ClauseChange:
     """The text and metadata changes between two versions of one library chapter."""
     before, after = old.chapter.teksten, new.chapter.teksten
-    texts = [TextChange(f"teksten.{key}", f"Tekst {key}",
-                        tuple(word_diff(flow(plain(readable(before.get(key, ""), {}))),
-                                        flow(plain(readable(after.get(key, ""), {}))))))
-             for key in dict.fromkeys([*before, *after])
-             if flow(before.get(key, "")) != flow(after.get(key, ""))]
+    texts = [
+        TextChange(
+            f"teksten.{key}",
+            f"Tekst {key}",
+            tuple(
+                word_diff(flow(plain(readable(before.get(key, ""), {}))), flow(plain(readable(after.get(key, ""), {}))))
+            ),
+        )
+        for key in dict.fromkeys([*before, *after])
+        if flow(before.get(key, "")) != flow(after.get(key, ""))
+    ]
     old_data, new_data = old.chapter.model_dump(mode="json"), new.chapter.model_dump(mode="json")
-    meta = [MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
-            for name, label in CHAPTER_META if old_data.get(name) != new_data.get(name)]
-    return ClauseChange(ClauseInfo.of_chapter(old), ClauseInfo.of_chapter(new), tuple(texts),
-                        tuple(meta))
+    meta = [
+        MetaChange(label, _plain(old_data.get(name)), _plain(new_data.get(name)))
+        for name, label in CHAPTER_META
+        if old_data.get(name) != new_data.get(name)
+    ]
+    return ClauseChange(ClauseInfo.of_chapter(old), ClauseInfo.of_chapter(new), tuple(texts), tuple(meta))
 
 
 def compare_policies(old: Library, new: Library) -> ClauseChange | None:
     """The changes in beleid.yaml (all layers): its tables as texts, its version and status."""
     before, after = policy_texts(old.policy), policy_texts(new.policy)
-    texts = [TextChange(key, key, tuple(word_diff(before.get(key, ""), after.get(key, ""))))
-             for key in dict.fromkeys([*before, *after]) if before.get(key) != after.get(key)]
+    texts = [
+        TextChange(key, key, tuple(word_diff(before.get(key, ""), after.get(key, ""))))
+        for key in dict.fromkeys([*before, *after])
+        if before.get(key) != after.get(key)
+    ]
 
     def info(library: Library) -> ClauseInfo:
         top = library.policy.versions[-1] if library.policy.versions else None
-        return ClauseInfo("beleid", "Beleid van de bibliotheek", (top.versie or "—") if top else "—",
-                          (top.status or "—") if top else "—", top.origin if top else "", "")
+        return ClauseInfo(
+            "beleid",
+            "Beleid van de bibliotheek",
+            (top.versie or "—") if top else "—",
+            (top.status or "—") if top else "—",
+            top.origin if top else "",
+            "",
+        )
 
     old_info, new_info = info(old), info(new)
-    meta = [MetaChange(label, str(getattr(old_info, name)), str(getattr(new_info, name)))
-            for name, label in (("versie", "Versie"), ("status", "Status"))
-            if getattr(old_info, name) != getattr(new_info, name)]
+    meta = [
+        MetaChange(label, str(getattr(old_info, name)), str(getattr(new_info, name)))
+        for name, label in (("versie", "Versie"), ("status", "Status"))
+        if getattr(old_info, name) != getattr(new_info, name)
+    ]
     return ClauseChange(old_info, new_info, tuple(texts), tuple(meta)) if texts or meta else None
 
 
@@ -315,31 +378,36 @@ def compare_libraries(old: Library, new: Library, old_label: str, new_label: str
     if policy is not None:
         changed.append(policy)
     return LibraryDiff(
-        old_label, new_label,
-        added=(*(ClauseInfo.of(c, new_titles) for c in new.clauses if c.clause.id not in before),
-               *(ClauseInfo.of_chapter(c) for i, c in sorted(new.chapters.items())
-                 if i not in old.chapters)),
-        removed=(*(ClauseInfo.of(c, old_titles) for c in old.clauses
-                   if c.clause.id not in after),
-                 *(ClauseInfo.of_chapter(c) for i, c in sorted(old.chapters.items())
-                   if i not in new.chapters)),
-        changed=tuple(changed))
+        old_label,
+        new_label,
+        added=(
+            *(ClauseInfo.of(c, new_titles) for c in new.clauses if c.clause.id not in before),
+            *(ClauseInfo.of_chapter(c) for i, c in sorted(new.chapters.items()) if i not in old.chapters),
+        ),
+        removed=(
+            *(ClauseInfo.of(c, old_titles) for c in old.clauses if c.clause.id not in after),
+            *(ClauseInfo.of_chapter(c) for i, c in sorted(old.chapters.items()) if i not in new.chapters),
+        ),
+        changed=tuple(changed),
+    )
 
 
 def summary(diff: LibraryDiff) -> str:
     """A few lines for the terminal."""
-    lines = [f"Verschil {diff.old_label} -> {diff.new_label}: {len(diff.added)} nieuw, "
-             f"{len(diff.removed)} verwijderd, {len(diff.changed)} gewijzigd."]
+    lines = [
+        f"Verschil {diff.old_label} -> {diff.new_label}: {len(diff.added)} nieuw, "
+        f"{len(diff.removed)} verwijderd, {len(diff.changed)} gewijzigd."
+    ]
     lines += [f"  + {c.id} v{c.versie}" for c in diff.added]
     lines += [f"  - {c.id} v{c.versie}" for c in diff.removed]
     for change in diff.changed:
-        labels = [re.sub(r"^scoringsleidraad \d+$", "scoringsleidraad", t.label.lower())
-                  for t in change.texts] + [m.label.lower() for m in change.meta]
+        labels = [re.sub(r"^scoringsleidraad \d+$", "scoringsleidraad", t.label.lower()) for t in change.texts] + [
+            m.label.lower() for m in change.meta
+        ]
         what = ", ".join(dict.fromkeys(labels))
         lines.append(f"  ~ {change.id} v{change.old.versie} -> v{change.new.versie}: {what}")
     for change in diff.unbumped:
-        lines.append(f"Let op: de tekst van {change.id} is gewijzigd maar het versienummer "
-                     f"({change.new.versie}) niet.")
+        lines.append(f"Let op: de tekst van {change.id} is gewijzigd maar het versienummer ({change.new.versie}) niet.")
     return "\n".join(lines) + "\n"
 
 
@@ -366,10 +434,12 @@ def _load_side(side: str, specs: tuple[str | None, ...]) -> Library:
     except AanbestedingError as exc:
         hint = ""
         if len(specs) == 1 and specs[0] is not None and "themas.yaml" in str(exc):
-            hint = (f"\n{specs[0]} is geen volledige bibliotheek (zonder themas.yaml en "
-                    "begrippen.yaml is het een organisatiebibliotheek die over de standaard "
-                    "ligt). Vergelijk zo'n bibliotheek met de standaard met 'aanbesteding "
-                    f"bibliotheek verschil --bibliotheek {specs[0]}'.")
+            hint = (
+                f"\n{specs[0]} is geen volledige bibliotheek (zonder themas.yaml en "
+                "begrippen.yaml is het een organisatiebibliotheek die over de standaard "
+                "ligt). Vergelijk zo'n bibliotheek met de standaard met 'aanbesteding "
+                f"bibliotheek verschil --bibliotheek {specs[0]}'."
+            )
         raise SourceError(f"{side} ({label}): {exc}{hint}") from exc
 
 
@@ -384,13 +454,22 @@ def compare_sources(old: str | None, new: str | None, layers: tuple[str, ...] = 
     from aanbesteding.errors import InputError, Ref
 
     if not layers and (old is None or new is None):
-        raise InputError(["geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
-                          "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
-                          "met ", Ref("bibliotheek"), " MAP"])
+        raise InputError(
+            [
+                "geef twee bibliotheken, OUD en NIEUW (mappen of git-revisies, of "
+                "'standaard'), of vergelijk de standaard met uw organisatiebibliotheek "
+                "met ",
+                Ref("bibliotheek"),
+                " MAP",
+            ]
+        )
     old_specs = (_spec(old),)
     new_specs = (_spec(new), *layers)
     old_library = _load_side("OUD", old_specs)
     new_library = _load_side("NIEUW", new_specs)
-    return compare_libraries(old_library, new_library,
-                             " + ".join(s or STANDARD_WORD for s in old_specs),
-                             " + ".join(s or STANDARD_WORD for s in new_specs))
+    return compare_libraries(
+        old_library,
+        new_library,
+        " + ".join(s or STANDARD_WORD for s in old_specs),
+        " + ".join(s or STANDARD_WORD for s in new_specs),
+    )

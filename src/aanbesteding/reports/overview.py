@@ -20,9 +20,11 @@ class Filter:
 
     def accepts(self, item: LoadedClause) -> bool:
         clause = item.clause
-        return ((self.status is None or clause.status == self.status)
-                and (self.laag is None or clause.lagen.for_tier(self.laag) is not None)
-                and (self.contracttype is None or self.contracttype in clause.contracttypen))
+        return (
+            (self.status is None or clause.status == self.status)
+            and (self.laag is None or clause.lagen.for_tier(self.laag) is not None)
+            and (self.contracttype is None or self.contracttype in clause.contracttypen)
+        )
 
 
 EVERYTHING = Filter()
@@ -46,44 +48,68 @@ def _number_order(number: str) -> tuple[int, str]:
 def overview_rows(library: Library, only: Filter = EVERYTHING) -> list[dict[str, Any]]:
     """One plain dict per clause that ``only`` accepts, in library order; with a tier and a
     contract type, in the annex's order with the number a bidder sees (``nummer``)."""
-    numbers = (annex_numbers(library, only.laag, only.contracttype)
-               if only.laag is not None and only.contracttype is not None else None)
+    numbers = (
+        annex_numbers(library, only.laag, only.contracttype)
+        if only.laag is not None and only.contracttype is not None
+        else None
+    )
     rows: list[dict[str, Any]] = []
     for item in library.clauses:
         if not only.accepts(item):
             continue
         clause = item.clause
-        numbered = {} if numbers is None else {
-            "nummer": numbers.get(clause.id, ("", ""))[0] or None,
-            "soort": numbers.get(clause.id, ("", ""))[1] or None}
-        rows.append({
-            **numbered,
-            "id": clause.id,
-            "titel": clause.titel,
-            "thema": item.theme,
-            "versie": clause.versie,
-            "status": clause.status,
-            "eigenaar": clause.eigenaar,
-            "beoordeeld_door": clause.beoordeeld_door,
-            "beoordeeld_op": clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
-            "herkomst": item.origin,
-            "bestand": item.path,
-            "sha256": item.digest,
-            "vergrendeld": [laag.value for laag in Laag if laag.key in clause.vergrendeld],
-            "sov": list(clause.sov),
-            "risicos": list(clause.risicos),
-            "lagen": [laag.value for laag in Laag if clause.lagen.for_tier(laag)],
-            "soort_per_laag": {str(laag.value): clause.lagen.for_tier(laag) for laag in Laag},
-            "contracttypen": list(clause.contracttypen),
-        })
+        numbered = (
+            {}
+            if numbers is None
+            else {
+                "nummer": numbers.get(clause.id, ("", ""))[0] or None,
+                "soort": numbers.get(clause.id, ("", ""))[1] or None,
+            }
+        )
+        rows.append(
+            {
+                **numbered,
+                "id": clause.id,
+                "titel": clause.titel,
+                "thema": item.theme,
+                "versie": clause.versie,
+                "status": clause.status,
+                "eigenaar": clause.eigenaar,
+                "beoordeeld_door": clause.beoordeeld_door,
+                "beoordeeld_op": clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
+                "herkomst": item.origin,
+                "bestand": item.path,
+                "sha256": item.digest,
+                "vergrendeld": [laag.value for laag in Laag if laag.key in clause.vergrendeld],
+                "sov": list(clause.sov),
+                "risicos": list(clause.risicos),
+                "lagen": [laag.value for laag in Laag if clause.lagen.for_tier(laag)],
+                "soort_per_laag": {str(laag.value): clause.lagen.for_tier(laag) for laag in Laag},
+                "contracttypen": list(clause.contracttypen),
+            }
+        )
     if numbers is not None:
         rows.sort(key=lambda r: _number_order(r["nummer"] or "~"))
     return rows
 
 
-CSV_COLUMNS = ("nummer", "soort", "id", "titel", "thema", "versie", "status", "beoordeeld_door",
-               "beoordeeld_op", "herkomst", "vergrendeld", "sov", "risicos", "lagen",
-               "contracttypen")
+CSV_COLUMNS = (
+    "nummer",
+    "soort",
+    "id",
+    "titel",
+    "thema",
+    "versie",
+    "status",
+    "beoordeeld_door",
+    "beoordeeld_op",
+    "herkomst",
+    "vergrendeld",
+    "sov",
+    "risicos",
+    "lagen",
+    "contracttypen",
+)
 
 
 def _cell(value: object) -> str:
@@ -101,8 +127,11 @@ def overview_csv(library: Library, only: Filter = EVERYTHING) -> str:
     import io
 
     rows = overview_rows(library, only)
-    columns = [c for c in CSV_COLUMNS if c not in ("nummer", "soort") or
-               (only.laag is not None and only.contracttype is not None)]
+    columns = [
+        c
+        for c in CSV_COLUMNS
+        if c not in ("nummer", "soort") or (only.laag is not None and only.contracttype is not None)
+    ]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(columns)
@@ -133,26 +162,46 @@ def _short(title: str, width: int = 40) -> str:
 def overview_table(library: Library, only: Filter = EVERYTHING) -> str:
     """A fixed-width text table for the terminal."""
     rows = overview_rows(library, only)
-    header: tuple[str, ...] = ("id", "titel", "versie", "status", "beoordeeld", "herkomst",
-                               "sov", "L1L2L3", "contracttypen")
+    header: tuple[str, ...] = (
+        "id",
+        "titel",
+        "versie",
+        "status",
+        "beoordeeld",
+        "herkomst",
+        "sov",
+        "L1L2L3",
+        "contracttypen",
+    )
     body: list[tuple[str, ...]] = [
-        (r["id"], _short(r["titel"]), r["versie"], r["status"], _review(r), r["herkomst"],
-         ",".join(s.removeprefix("SOV-") for s in r["sov"]), " ".join(_kind_letters(r)),
-         ",".join(r["contracttypen"])) for r in rows]
+        (
+            r["id"],
+            _short(r["titel"]),
+            r["versie"],
+            r["status"],
+            _review(r),
+            r["herkomst"],
+            ",".join(s.removeprefix("SOV-") for s in r["sov"]),
+            " ".join(_kind_letters(r)),
+            ",".join(r["contracttypen"]),
+        )
+        for r in rows
+    ]
     if rows and "nummer" in rows[0]:
         header = ("nummer", *header)
         body = [(r["nummer"] or "-", *line) for r, line in zip(rows, body, strict=True)]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=False)]
-    lines = ["  ".join(str(v).ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
-             for line in (header, *body)]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() for line in (header, *body)]
     lines.insert(1, "  ".join("-" * w for w in widths))
     if only != EVERYTHING:
         lines.append(f"\n{len(rows)} van de {len(library.clauses)} clausules voldoen aan het filter.")
     lines.append(f"\n{len(rows)} clausules · E = eis, W = wens, B = bepaling, - = niet van toepassing")
     if rows and "nummer" in rows[0]:
-        lines.append("nummer: zoals in de bijlage voor inschrijvers bij deze laag en dit "
-                     "contracttype (met de standaardkeuzes; --uitsluiten en --met verschuiven de "
-                     "nummers)")
+        lines.append(
+            "nummer: zoals in de bijlage voor inschrijvers bij deze laag en dit "
+            "contracttype (met de standaardkeuzes; --uitsluiten en --met verschuiven de "
+            "nummers)"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -167,16 +216,16 @@ def parameters_table(library: Library, only: set[str] | None = None) -> str:
             continue
         for name, param in item.clause.parameters.items():
             unit = f" {param.eenheid}" if param.eenheid else ""
-            default = (getal(param.standaard) if isinstance(param.standaard, int | float)
-                       else str(param.standaard))
+            default = getal(param.standaard) if isinstance(param.standaard, int | float) else str(param.standaard)
             bounds = ""
             if param.minimum is not None or param.maximum is not None:
                 low = getal(param.minimum) if param.minimum is not None else "…"
                 high = getal(param.maximum) if param.maximum is not None else "…"
                 bounds = f" (toegestaan {low} t/m {high})"
-            lines.append(f"{item.clause.id}.{name} = {default}{unit}{bounds}\n"
-                         f"    {param.omschrijving}")
-    lines.append(f"\n{len(lines)} parameters. Wijzig er een met --param CLAUSULE.NAAM=WAARDE, of "
-                 "met --param NAAM=WAARDE voor elke clausule met die parameter (alleen als die "
-                 "clausules dezelfde grenzen hebben).")
+            lines.append(f"{item.clause.id}.{name} = {default}{unit}{bounds}\n    {param.omschrijving}")
+    lines.append(
+        f"\n{len(lines)} parameters. Wijzig er een met --param CLAUSULE.NAAM=WAARDE, of "
+        "met --param NAAM=WAARDE voor elke clausule met die parameter (alleen als die "
+        "clausules dezelfde grenzen hebben)."
+    )
     return "\n".join(lines) + "\n"

@@ -22,14 +22,22 @@ from aanbesteding.render import parse
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters: never in a clause text
 # Values the tool fills in from the tender rather than from a clause parameter.
 TENDER_VALUES = {
-    "organisatie": "naam van de Aanbestedende Dienst", "laag": "laag van het systeem",
-    "contracttype": "contracttype", "aandeel_kwaliteit": "aandeel kwaliteit in %",
-    "aandeel_soevereiniteit": "aandeel soevereiniteit in %", "aandeel_prijs": "aandeel prijs in %",
+    "organisatie": "naam van de Aanbestedende Dienst",
+    "laag": "laag van het systeem",
+    "contracttype": "contracttype",
+    "aandeel_kwaliteit": "aandeel kwaliteit in %",
+    "aandeel_soevereiniteit": "aandeel soevereiniteit in %",
+    "aandeel_prijs": "aandeel prijs in %",
 }
-CONTRACT_NAMES = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS", "hosting": "hosting",
-                  "licentie": "licentie"}
-_COMPARISONS = {"eq": "gelijk is aan", "ne": "niet gelijk is aan", "lt": "kleiner is dan",
-                "lteq": "hoogstens", "gt": "groter is dan", "gteq": "minstens"}
+CONTRACT_NAMES = {"saas": "SaaS", "paas": "PaaS", "iaas": "IaaS", "hosting": "hosting", "licentie": "licentie"}
+_COMPARISONS = {
+    "eq": "gelijk is aan",
+    "ne": "niet gelijk is aan",
+    "lt": "kleiner is dan",
+    "lteq": "hoogstens",
+    "gt": "groter is dan",
+    "gteq": "minstens",
+}
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _TEMPLATE_MARKS = re.compile(r"\{[{%#]|[}%#]\}")
 
@@ -47,8 +55,7 @@ def describe_parameter(name: str, param: Parameter) -> str:
     """E.g. ``termijn_dagen: 30 dagen (10 t/m 90)``."""
     from aanbesteding.render import getal
 
-    default = (getal(param.standaard) if isinstance(param.standaard, int | float)
-               else str(param.standaard))
+    default = getal(param.standaard) if isinstance(param.standaard, int | float) else str(param.standaard)
     unit = f" {param.eenheid}" if param.eenheid else ""
     bounds = ""
     if param.minimum is not None or param.maximum is not None:
@@ -71,11 +78,9 @@ class _Reader:
                 return describe_parameter(node.name, self.parameters[node.name])
             from aanbesteding.library.chapters import CHAPTER_NAMES
 
-            meaning = (TENDER_VALUES.get(node.name) or CHAPTER_NAMES.get(node.name)
-                       or "waarde uit de aanbesteding")
+            meaning = TENDER_VALUES.get(node.name) or CHAPTER_NAMES.get(node.name) or "waarde uit de aanbesteding"
             return f"{node.name}: {meaning}"
-        if isinstance(node, nodes.Filter) and node.name == "verwijzing" \
-                and isinstance(node.node, nodes.Const):
+        if isinstance(node, nodes.Filter) and node.name == "verwijzing" and isinstance(node.node, nodes.Const):
             target = str(node.node.value)
             return f"verwijzing naar ‘{self.titles.get(target, target)}’"
         if isinstance(node, nodes.Filter) and node.node is not None:
@@ -102,8 +107,7 @@ class _Reader:
         if isinstance(test, nodes.Not):
             inner = self.condition(test.node)
             return inner[5:] if inner.startswith("niet ") else f"niet ({inner})"
-        if isinstance(test, nodes.Compare) and isinstance(test.expr, nodes.Name) \
-                and len(test.ops) == 1:
+        if isinstance(test, nodes.Compare) and isinstance(test.expr, nodes.Name) and len(test.ops) == 1:
             return self._comparison(test.expr.name, test.ops[0])
         if isinstance(test, nodes.Name):
             return f"als {test.name} is ingevuld"
@@ -114,8 +118,7 @@ class _Reader:
         values = other.items if isinstance(other, nodes.List | nodes.Tuple) else [other]
         consts = [v.value for v in values if isinstance(v, nodes.Const)]
         negative = op in ("ne", "notin")
-        if name == "contracttype" and op in ("eq", "ne", "in", "notin") \
-                and len(consts) == len(values):
+        if name == "contracttype" and op in ("eq", "ne", "in", "notin") and len(consts) == len(values):
             phrase = "bij " + " of ".join(CONTRACT_NAMES.get(str(c), str(c)) for c in consts)
             return f"niet {phrase}" if negative else phrase
         if name == "laag" and op in ("eq", "ne", "in", "notin") and len(consts) == len(values):
@@ -131,13 +134,16 @@ class _Reader:
 
     def statement(self, node: nodes.Node) -> str:
         if isinstance(node, nodes.Output):
-            return "".join(item.data if isinstance(item, nodes.TemplateData)
-                           else marked(f"[{self.value(item)}]") for item in node.nodes)
+            return "".join(
+                item.data if isinstance(item, nodes.TemplateData) else marked(f"[{self.value(item)}]")
+                for item in node.nodes
+            )
         if isinstance(node, nodes.If):
             return self.conditional(node)
         if isinstance(node, nodes.For):
-            return _labelled(f"Voor elke {self.operand(node.target)} uit "
-                             f"{self.operand(node.iter)}", self.body(node.body))
+            return _labelled(
+                f"Voor elke {self.operand(node.target)} uit {self.operand(node.iter)}", self.body(node.body)
+            )
         return ""
 
     def conditional(self, node: nodes.If) -> str:
@@ -172,13 +178,15 @@ def _labelled(label: str, body: str) -> str:
     core = body.strip()
     if not core:
         return ""
-    lead = body[:len(body) - len(body.lstrip())]
-    trail = body[len(body.rstrip()):]
+    lead = body[: len(body) - len(body.lstrip())]
+    trail = body[len(body.rstrip()) :]
     paragraphs = _BLANK_LINE.split(core)
     if len(paragraphs) == 1 and not _is_list(core):
         return f"{lead}{marked(f'[{label}:')} {core}{marked(']')}{trail}"
-    out = [_label_items(label, paragraph) if _is_list(paragraph)
-           else f"{marked(f'{label}:')} {paragraph}" for paragraph in paragraphs]
+    out = [
+        _label_items(label, paragraph) if _is_list(paragraph) else f"{marked(f'{label}:')} {paragraph}"
+        for paragraph in paragraphs
+    ]
     return lead + "\n\n".join(out) + trail
 
 
@@ -199,8 +207,7 @@ def _label_items(label: str, paragraph: str) -> str:
     return "\n".join(lines)
 
 
-def readable(source: str, parameters: Mapping[str, Parameter],
-             titles: Mapping[str, str] | None = None) -> str:
+def readable(source: str, parameters: Mapping[str, Parameter], titles: Mapping[str, str] | None = None) -> str:
     """``source`` (a clause text) as legal text with marked placeholders and labelled
     conditions, without any template code. A text that cannot be parsed keeps its words,
     with the template marks replaced by brackets."""

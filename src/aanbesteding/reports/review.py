@@ -31,8 +31,9 @@ class Segment:
     placeholder: bool = False
 
 
-def marked_text(text: str, parameters: Mapping[str, Parameter],
-                titles: Mapping[str, str] | None = None) -> list[Segment]:
+def marked_text(
+    text: str, parameters: Mapping[str, Parameter], titles: Mapping[str, str] | None = None
+) -> list[Segment]:
     """``text`` as readable segments: every value the tool fills in a marked placeholder
     naming the parameter, its default and bounds; every condition a marked label
     (see :func:`aanbesteding.reports.readable.readable`)."""
@@ -44,7 +45,7 @@ def _segments(text: str) -> list[Segment]:
     position = 0
     for match in _MARKED.finditer(text):
         if match.start() > position:
-            segments.append(Segment(text[position:match.start()]))
+            segments.append(Segment(text[position : match.start()]))
         segments.append(Segment(match.group(1), placeholder=True))
         position = match.end()
     if position < len(text):
@@ -77,19 +78,26 @@ def tier_wordings(item: LoadedClause) -> list[TierWording]:
 def metadata_rows(item: LoadedClause) -> list[tuple[str, str]]:
     """The clause's metadata as (label, value) rows."""
     clause = item.clause
-    reviewed = " op ".join(x for x in (clause.beoordeeld_door,
-                                       clause.beoordeeld_op.isoformat() if clause.beoordeeld_op
-                                       else None) if x) or "nog niet beoordeeld"
+    reviewed = (
+        " op ".join(
+            x for x in (clause.beoordeeld_door, clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None) if x
+        )
+        or "nog niet beoordeeld"
+    )
     kinds = ", ".join(f"laag {laag.value}: {clause.lagen.for_tier(laag) or '—'}" for laag in Laag)
     locked = ", ".join(f"laag {laag.value}" for laag in Laag if laag.key in clause.vergrendeld)
-    params = "\n".join(f"{describe_parameter(n, p)} – {p.omschrijving}"
-                       for n, p in clause.parameters.items())
+    params = "\n".join(f"{describe_parameter(n, p)} – {p.omschrijving}" for n, p in clause.parameters.items())
     return [
-        ("Id", clause.id), ("Versie", clause.versie), ("Status", clause.status),
-        ("Eigenaar", clause.eigenaar), ("Beoordeeld", reviewed),
+        ("Id", clause.id),
+        ("Versie", clause.versie),
+        ("Status", clause.status),
+        ("Eigenaar", clause.eigenaar),
+        ("Beoordeeld", reviewed),
         ("Herkomst", f"{item.origin} ({item.path})"),
-        ("Bronnen", "\n".join(clause.bronnen)), ("SOV-doelstellingen", ", ".join(clause.sov)),
-        ("Risico's", ", ".join(clause.risicos)), ("Soort per laag", kinds),
+        ("Bronnen", "\n".join(clause.bronnen)),
+        ("SOV-doelstellingen", ", ".join(clause.sov)),
+        ("Risico's", ", ".join(clause.risicos)),
+        ("Soort per laag", kinds),
         ("Contracttypen", ", ".join(CONTRACT_TYPE_LABELS[c] for c in clause.contracttypen)),
         ("Vergrendeld (niet weg te laten)", locked or "—"),
         ("Parameters", params or "—"),
@@ -100,8 +108,9 @@ TextBlock = tuple[bool, tuple[Segment, ...]]
 """A paragraph of clause text: (is a bullet, its segments)."""
 
 
-def marked_blocks(text: str, parameters: Mapping[str, Parameter],
-                  titles: Mapping[str, str] | None = None) -> tuple[TextBlock, ...]:
+def marked_blocks(
+    text: str, parameters: Mapping[str, Parameter], titles: Mapping[str, str] | None = None
+) -> tuple[TextBlock, ...]:
     """``text`` as paragraphs and bullets, placeholders and conditions marked (see
     :func:`marked_text`)."""
     blocks: list[TextBlock] = []
@@ -156,14 +165,17 @@ def _reviewed(by: str | None, on: object) -> str:
 
 def chapter_review(loaded: LoadedChapter) -> ChapterReview:
     chapter = loaded.chapter
-    metadata = (("Id", chapter.id), ("Versie", chapter.versie), ("Status", chapter.status),
-                ("Eigenaar", chapter.eigenaar),
-                ("Beoordeeld", _reviewed(chapter.beoordeeld_door, chapter.beoordeeld_op)),
-                ("Herkomst", f"{loaded.origin} ({loaded.path})"),
-                ("Bronnen", "\n".join(chapter.bronnen) or "—"))
+    metadata = (
+        ("Id", chapter.id),
+        ("Versie", chapter.versie),
+        ("Status", chapter.status),
+        ("Eigenaar", chapter.eigenaar),
+        ("Beoordeeld", _reviewed(chapter.beoordeeld_door, chapter.beoordeeld_op)),
+        ("Herkomst", f"{loaded.origin} ({loaded.path})"),
+        ("Bronnen", "\n".join(chapter.bronnen) or "—"),
+    )
     texts = tuple((key, marked_blocks(text, {})) for key, text in chapter.teksten.items())
-    return ChapterReview(loaded.path.rsplit(".", 1)[0], chapter.titel, metadata, texts,
-                         chapter.versie, chapter.status)
+    return ChapterReview(loaded.path.rsplit(".", 1)[0], chapter.titel, metadata, texts, chapter.versie, chapter.status)
 
 
 def policy_texts(policy: Policy) -> dict[str, str]:
@@ -172,14 +184,16 @@ def policy_texts(policy: Policy) -> dict[str, str]:
     for laag, shares in sorted(policy.shares.items()):
         texts[f"verhouding.{laag.key}"] = (
             f"kwaliteit {shares.kwaliteit}%, soevereiniteit {shares.soevereiniteit}%, prijs "
-            f"{shares.prijs}%; hoogstens {shares.maximum_soevereiniteit}% soevereiniteit")
+            f"{shares.prijs}%; hoogstens {shares.maximum_soevereiniteit}% soevereiniteit"
+        )
     for laag, minima in sorted(policy.seal_minimum.items()):
         texts[f"seal_minimum.{laag.key}"] = ", ".join(
-            f"{sov}: {'geen minimum' if level is None else f'SEAL-{level}'}"
-            for sov, level in minima.items())
+            f"{sov}: {'geen minimum' if level is None else f'SEAL-{level}'}" for sov, level in minima.items()
+        )
     for key, profile in policy.weight_profiles.items():
-        texts[f"wegingsprofielen.{key}"] = (
-            f"{profile.naam}: " + ", ".join(f"{sov} {w}%" for sov, w in profile.weging.items()))
+        texts[f"wegingsprofielen.{key}"] = f"{profile.naam}: " + ", ".join(
+            f"{sov} {w}%" for sov, w in profile.weging.items()
+        )
     for sov, levels in policy.seal_evidence.items():
         for level, text in levels.items():
             texts[f"seal_bewijs.{sov}.{level}"] = text
@@ -190,15 +204,23 @@ def policy_review(policy: Policy) -> ChapterReview:
     """beleid.yaml (all layers) as legal reviews it: version and status per layer, the tables."""
     metadata: list[tuple[str, str]] = []
     for version in policy.versions:
-        metadata += [("Herkomst", f"{version.origin} ({POLICY_FILE})"),
-                     ("Versie", version.versie or "—"), ("Status", version.status or "—"),
-                     ("Eigenaar", version.eigenaar or "—"),
-                     ("Beoordeeld", _reviewed(version.beoordeeld_door, version.beoordeeld_op))]
+        metadata += [
+            ("Herkomst", f"{version.origin} ({POLICY_FILE})"),
+            ("Versie", version.versie or "—"),
+            ("Status", version.status or "—"),
+            ("Eigenaar", version.eigenaar or "—"),
+            ("Beoordeeld", _reviewed(version.beoordeeld_door, version.beoordeeld_op)),
+        ]
     texts = tuple((key, marked_blocks(text, {})) for key, text in policy_texts(policy).items())
     top = policy.versions[-1] if policy.versions else None
-    return ChapterReview("beleid", "Beleid van de bibliotheek (verhouding, SEAL, weging)",
-                         tuple(metadata), texts, (top.versie or "") if top else "",
-                         (top.status or "") if top else "")
+    return ChapterReview(
+        "beleid",
+        "Beleid van de bibliotheek (verhouding, SEAL, weging)",
+        tuple(metadata),
+        texts,
+        (top.versie or "") if top else "",
+        (top.status or "") if top else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -230,13 +252,20 @@ def clause_review(item: LoadedClause, titles: Mapping[str, str] | None = None) -
     """One clause for the review document; ``titles`` (id -> title) names referenced clauses."""
     clause = item.clause
     params = clause.parameters
-    wordings = tuple(WordingReview(
-        group.label, marked_blocks(group.wording.tekst, params, titles),
-        marked_blocks(group.wording.toelichting, params, titles),
-        marked_blocks(group.wording.wijze_van_aantonen, params, titles), group.wording.weging)
-        for group in tier_wordings(item))
-    scoring = tuple((str(k), plain(readable(v, params, titles)))
-                    for k, v in sorted((clause.scoringsleidraad or {}).items(), reverse=True))
+    wordings = tuple(
+        WordingReview(
+            group.label,
+            marked_blocks(group.wording.tekst, params, titles),
+            marked_blocks(group.wording.toelichting, params, titles),
+            marked_blocks(group.wording.wijze_van_aantonen, params, titles),
+            group.wording.weging,
+        )
+        for group in tier_wordings(item)
+    )
+    scoring = tuple(
+        (str(k), plain(readable(v, params, titles)))
+        for k, v in sorted((clause.scoringsleidraad or {}).items(), reverse=True)
+    )
     return ClauseReview(clause.id, clause.titel, tuple(metadata_rows(item)), wordings, scoring)
 
 
@@ -251,23 +280,28 @@ def library_review(library: Library) -> LibraryReview:
     statuses: dict[str, int] = {}
     for item in library.clauses:
         statuses[item.clause.status] = statuses.get(item.clause.status, 0) + 1
-    return LibraryReview(library.origins, library.content_hash, len(library.clauses),
-                         tuple(statuses.items()),
-                         tuple(applicability_header()),
-                         tuple(tuple(row) for row in applicability_rows(library)), tuple(themes),
-                         (*(chapter_review(c) for _, c in sorted(library.chapters.items())),
-                          policy_review(library.policy)))
+    return LibraryReview(
+        library.origins,
+        library.content_hash,
+        len(library.clauses),
+        tuple(statuses.items()),
+        tuple(applicability_header()),
+        tuple(tuple(row) for row in applicability_rows(library)),
+        tuple(themes),
+        (*(chapter_review(c) for _, c in sorted(library.chapters.items())), policy_review(library.policy)),
+    )
 
 
 MATRIX_TYPES_SHORT = {"saas": "S", "paas": "P", "iaas": "I", "hosting": "H", "licentie": "L"}
-MATRIX_LEGEND = ("E = eis, W = wens, B = bepaling, - = niet van toepassing. Kolommen per laag "
-                 "(L1 kritiek, L2 gevoelig, L3 ondersteunend) en contracttype: S = SaaS, P = PaaS, "
-                 "I = IaaS, H = hosting, L = on-premises licentie.")
+MATRIX_LEGEND = (
+    "E = eis, W = wens, B = bepaling, - = niet van toepassing. Kolommen per laag "
+    "(L1 kritiek, L2 gevoelig, L3 ondersteunend) en contracttype: S = SaaS, P = PaaS, "
+    "I = IaaS, H = hosting, L = on-premises licentie."
+)
 
 
 def applicability_header() -> list[str]:
-    return ["Clausule", *(f"L{laag.value}\n{MATRIX_TYPES_SHORT[c]}" for laag in Laag
-                          for c in CONTRACT_TYPES)]
+    return ["Clausule", *(f"L{laag.value}\n{MATRIX_TYPES_SHORT[c]}" for laag in Laag for c in CONTRACT_TYPES)]
 
 
 def applicability_rows(library: Library) -> list[list[str]]:

@@ -127,8 +127,7 @@ class FormLayout:
     @property
     def digests(self) -> tuple[tuple[str, str], ...]:
         """(label, hash) per item and objective, in the order of the Kenmerken sheet."""
-        return (*((i.number, i.digest) for i in self.items),
-                *((o.objective, o.digest) for o in self.objectives))
+        return (*((i.number, i.digest) for i in self.items), *((o.objective, o.digest) for o in self.objectives))
 
 
 def row_digest(number: str, title: str, text: str) -> str:
@@ -146,8 +145,7 @@ def flowed(text: str) -> str:
 def _role(req: Requirement) -> Role:
     if req.scored_in_sov_table:
         return "seal"
-    roles: dict[Kind, Role] = {Kind.EIS: "answer", Kind.BEPALING: "acceptance",
-                               Kind.WENS: "offer"}
+    roles: dict[Kind, Role] = {Kind.EIS: "answer", Kind.BEPALING: "acceptance", Kind.WENS: "offer"}
     return roles[req.kind]
 
 
@@ -162,22 +160,45 @@ def form_layout(annex: Annex) -> FormLayout:
     items = []
     for offset, req in enumerate(annex.requirements):
         text = flowed(req.text)
-        items.append(ItemRow(req.number, req.kind, req.title, text, flowed(req.wijze_van_aantonen),
-                             FIRST_ITEM + offset, _role(req),
-                             row_digest(req.number, req.title, text)))
+        items.append(
+            ItemRow(
+                req.number,
+                req.kind,
+                req.title,
+                text,
+                flowed(req.wijze_van_aantonen),
+                FIRST_ITEM + offset,
+                _role(req),
+                row_digest(req.number, req.title, text),
+            )
+        )
     objectives: list[ObjectiveRow] = []
     if any(i.role == "seal" for i in items):
         for offset, sov in enumerate(SOVS):
             minimum = annex.min_seal.get(sov) if annex.seal_minimum_applies else None
-            objectives.append(ObjectiveRow(sov, SOV_NAMES[sov], minimum, FIRST_OBJECTIVE + offset,
-                                           row_digest(sov, SOV_NAMES[sov],
-                                                      objective_text(sov, minimum))))
+            objectives.append(
+                ObjectiveRow(
+                    sov,
+                    SOV_NAMES[sov],
+                    minimum,
+                    FIRST_OBJECTIVE + offset,
+                    row_digest(sov, SOV_NAMES[sov], objective_text(sov, minimum)),
+                )
+            )
     tender = annex.tender
     price = annex.ratio.prijs > 0
     kenmerk = tender.kenmerk or ""
-    identity = "\n".join([FORM_KIND, kenmerk, tender.organisatie_naam, tender.opdracht_titel,
-                          tender.versie, tender.prijsmethode if price else "geen prijs",
-                          *(d for i in items for d in (i.number, i.digest)),
-                          *(d for o in objectives for d in (o.objective, o.digest))])
+    identity = "\n".join(
+        [
+            FORM_KIND,
+            kenmerk,
+            tender.organisatie_naam,
+            tender.opdracht_titel,
+            tender.versie,
+            tender.prijsmethode if price else "geen prijs",
+            *(d for i in items for d in (i.number, i.digest)),
+            *(d for o in objectives for d in (o.objective, o.digest)),
+        ]
+    )
     form_id = hashlib.sha256(identity.encode()).hexdigest()[:16]
     return FormLayout(kenmerk, tender.versie, form_id, tuple(items), tuple(objectives), price)

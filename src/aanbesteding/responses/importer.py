@@ -61,8 +61,10 @@ def _manifest(matrix: Path) -> tuple[Path, dict[str, Any]]:
     path = matrix.with_suffix(MANIFEST_SUFFIX)
     data, refusal = read_bytes(path, MAX_MATRIX_BYTES, "een manifest")
     if data is None:
-        raise InputError(f"{path}: het manifest naast de matrix {refusal}; importeer in een "
-                         "matrix die 'aanbesteding genereer' schreef, met haar manifest ernaast")
+        raise InputError(
+            f"{path}: het manifest naast de matrix {refusal}; importeer in een "
+            "matrix die 'aanbesteding genereer' schreef, met haar manifest ernaast"
+        )
     try:
         manifest = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -74,15 +76,15 @@ def _manifest(matrix: Path) -> tuple[Path, dict[str, Any]]:
 
 def _recorded_matrix_hash(manifest: dict[str, Any], manifest_path: Path) -> str:
     files = manifest.get("bestanden")
-    entries = [f for f in files if isinstance(f, dict) and f.get("formaat") == "xlsx"] \
-        if isinstance(files, list) else []
+    entries = (
+        [f for f in files if isinstance(f, dict) and f.get("formaat") == "xlsx"] if isinstance(files, list) else []
+    )
     if not entries:
         raise InputError(f"{manifest_path}: het manifest noemt geen beoordelingsmatrix")
     return str(entries[0].get("sha256", ""))
 
 
-def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]
-                  ) -> tuple[Annex, bytes, dict[str, Any]]:
+def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]) -> tuple[Annex, bytes, dict[str, Any]]:
     """The annex behind ``matrix``, the matrix's bytes and its manifest, checked together.
 
     Raises InputError when the matrix, its manifest or the library do not belong together.
@@ -100,24 +102,30 @@ def rebuild_annex(matrix: Path, library_sources: Sequence[str | None]
     manifest_path, manifest = _manifest(matrix)
     digest = hashlib.sha256(data).hexdigest()
     if _recorded_matrix_hash(manifest, manifest_path) != digest:
-        raise InputError(f"{matrix}: de matrix is gewijzigd sinds 'genereer' haar schreef (de "
-                         f"SHA-256 wijkt af van {manifest_path.name}); importeer in de "
-                         "ongewijzigde matrix, de commissie vult daarna de nieuwe matrix in")
+        raise InputError(
+            f"{matrix}: de matrix is gewijzigd sinds 'genereer' haar schreef (de "
+            f"SHA-256 wijkt af van {manifest_path.name}); importeer in de "
+            "ongewijzigde matrix, de commissie vult daarna de nieuwe matrix in"
+        )
     library = load_library(*library_sources)
     recorded = manifest.get("bibliotheek", {})
     expected = recorded.get("inhoudshash") if isinstance(recorded, dict) else None
     if library.content_hash != expected:
-        raise InputError(f"{matrix}: de matrix is gemaakt met een andere bibliotheek "
-                         f"(inhoudshash {shown(str(expected))}, nu {library.content_hash}); gebruik "
-                         "dezelfde bibliotheek als bij 'genereer'")
+        raise InputError(
+            f"{matrix}: de matrix is gemaakt met een andere bibliotheek "
+            f"(inhoudshash {shown(str(expected))}, nu {library.content_hash}); gebruik "
+            "dezelfde bibliotheek als bij 'genereer'"
+        )
     values = manifest.get("aanbesteding")
     if not isinstance(values, dict):
         raise InputError(f"{manifest_path}: het manifest bevat geen aanbestedingsgegevens")
     annex = compose_annex(library, build_tender(values, source=str(manifest_path)))
     if grid_bytes(annex) != data:
-        raise InputError(f"{matrix}: de matrix kan niet opnieuw worden opgebouwd uit het manifest "
-                         "(gemaakt met een andere versie van aanbesteding?); genereer haar "
-                         "opnieuw met deze versie")
+        raise InputError(
+            f"{matrix}: de matrix kan niet opnieuw worden opgebouwd uit het manifest "
+            "(gemaakt met een andere versie van aanbesteding?); genereer haar "
+            "opnieuw met deze versie"
+        )
     return annex, data, manifest
 
 
@@ -140,39 +148,58 @@ def _cross_check(forms: list[ReadForm], bidders: Sequence[str]) -> list[ReadForm
         if form.response is not None:
             name = form.response.bidder
             if name not in bidders:
-                extra.append(FormProblem(form.name, name, "Inschrijver: naam", f"de inschrijver "
-                             f"'{shown(name)}' staat niet in de matrix (de matrix kent: "
-                             f"{', '.join(bidders)})"))
+                extra.append(
+                    FormProblem(
+                        form.name,
+                        name,
+                        "Inschrijver: naam",
+                        f"de inschrijver "
+                        f"'{shown(name)}' staat niet in de matrix (de matrix kent: "
+                        f"{', '.join(bidders)})",
+                    )
+                )
             elif names.count(name) > 1:
-                others = [f.name for f in forms if f is not form and f.response is not None
-                          and f.response.bidder == name]
-                extra.append(FormProblem(form.name, name, "Inschrijver: naam", "dezelfde "
-                             f"inschrijver staat ook in {', '.join(others)}"))
+                others = [
+                    f.name for f in forms if f is not form and f.response is not None and f.response.bidder == name
+                ]
+                extra.append(
+                    FormProblem(
+                        form.name, name, "Inschrijver: naam", f"dezelfde inschrijver staat ook in {', '.join(others)}"
+                    )
+                )
         if extra:
-            form = ReadForm(form.name, form.sha256, form.size, form.bidder, None,
-                            (*form.problems, *extra), form.differences)
+            form = ReadForm(
+                form.name, form.sha256, form.size, form.bidder, None, (*form.problems, *extra), form.differences
+            )
         checked.append(form)
     return checked
 
 
-def _outputs(matrix: Path, output: Path | None, forms: Sequence[Path],
-             ocds: bool) -> tuple[Path, Path, Path | None]:
+def _outputs(matrix: Path, output: Path | None, forms: Sequence[Path], ocds: bool) -> tuple[Path, Path, Path | None]:
     target = output or matrix.with_name(matrix.stem + OUTPUT_SUFFIX)
     if target.suffix.lower() != ".xlsx":
         raise InputError(f"{target}: de nieuwe matrix moet de extensie .xlsx hebben")
     published = matrix.with_name(matrix.stem + "-inschrijversformulier.xlsx")
     for source in (matrix, published, *forms):
         if target.resolve() == source.resolve():
-            raise InputError(f"{target}: de nieuwe matrix mag de matrix of een formulier niet "
-                             "overschrijven; kies een andere naam")
+            raise InputError(
+                f"{target}: de nieuwe matrix mag de matrix of een formulier niet overschrijven; kies een andere naam"
+            )
     record = target.with_name(target.stem + RECORD_SUFFIX)
     return target, record, target.with_name(target.stem + JSON_SUFFIX) if ocds else None
 
 
-def import_forms(matrix: Path, forms: Sequence[Path], *, output: Path | None = None,
-                 partial: bool = False, library_sources: Sequence[str | None] = (None,),
-                 force: bool = False, ocds: bool = False,
-                 at: dt.datetime | None = None) -> Imported:
+def import_forms(
+    matrix: Path,
+    forms: Sequence[Path],
+    *,
+    output: Path | None = None,
+    partial: bool = False,
+    library_sources: Sequence[str | None] = (None,),
+    force: bool = False,
+    ocds: bool = False,
+    at: dt.datetime | None = None,
+) -> Imported:
     """Read and check every form, then write the new matrix and the import record as one unit.
 
     Raises InputError (matrix, manifest, library, output), ResponseError listing every problem
@@ -194,24 +221,42 @@ def import_forms(matrix: Path, forms: Sequence[Path], *, output: Path | None = N
     if problems and not partial:
         raise ResponseError(problems)
     if not valid:
-        raise ResponseError(problems, "geen enkel formulier kan worden ingelezen; er is niets "
-                                      "geschreven")
-    ordered = sorted((f.response for f in valid if f.response is not None),
-                     key=lambda r: bidders.index(r.bidder))
+        raise ResponseError(problems, "geen enkel formulier kan worden ingelezen; er is niets geschreven")
+    ordered = sorted((f.response for f in valid if f.response is not None), key=lambda r: bidders.index(r.bidder))
     responses = Responses(tuple(ordered))
     stamp = (at or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    contents = _contents(annex, layout, matrix, data, read, responses, stamp, target,
-                         record_path, json_path, published_form(manifest))
+    contents = _contents(
+        annex, layout, matrix, data, read, responses, stamp, target, record_path, json_path, published_form(manifest)
+    )
     write_all(contents, force=force)
-    return Imported(annex, layout, matrix, hashlib.sha256(data).hexdigest(), target, record_path,
-                    json_path, tuple(read), responses, stamp,
-                    tuple((p, hashlib.sha256(b).hexdigest()) for p, b in contents.items()))
+    return Imported(
+        annex,
+        layout,
+        matrix,
+        hashlib.sha256(data).hexdigest(),
+        target,
+        record_path,
+        json_path,
+        tuple(read),
+        responses,
+        stamp,
+        tuple((p, hashlib.sha256(b).hexdigest()) for p, b in contents.items()),
+    )
 
 
-def _contents(annex: Annex, layout: FormLayout, matrix: Path, data: bytes,
-              read: list[ReadForm], responses: Responses, stamp: dt.datetime, target: Path,
-              record_path: Path, json_path: Path | None,
-              published: tuple[str, str] | None) -> dict[Path, bytes]:
+def _contents(
+    annex: Annex,
+    layout: FormLayout,
+    matrix: Path,
+    data: bytes,
+    read: list[ReadForm],
+    responses: Responses,
+    stamp: dt.datetime,
+    target: Path,
+    record_path: Path,
+    json_path: Path | None,
+    published: tuple[str, str] | None,
+) -> dict[Path, bytes]:
     from aanbesteding.assemble.import_record_content import record_blocks
     from aanbesteding.writers.docx.import_record import record_bytes
     from aanbesteding.writers.xlsx.grid import grid_bytes
@@ -222,8 +267,14 @@ def _contents(annex: Annex, layout: FormLayout, matrix: Path, data: bytes,
         from aanbesteding.writers.export.ocds import ocds_bytes
 
         contents[json_path] = ocds_bytes(annex, responses)
-    blocks = record_blocks(annex, layout, read, stamp,
-                           (matrix.name, hashlib.sha256(data).hexdigest()),
-                           (target.name, hashlib.sha256(new_matrix).hexdigest()), published)
+    blocks = record_blocks(
+        annex,
+        layout,
+        read,
+        stamp,
+        (matrix.name, hashlib.sha256(data).hexdigest()),
+        (target.name, hashlib.sha256(new_matrix).hexdigest()),
+        published,
+    )
     contents[record_path] = record_bytes(annex, blocks)
     return contents

@@ -27,8 +27,9 @@ def package_refusal(data: bytes) -> str | None:
     return None
 
 
-def read_bytes(path: Path, limit: int = MAX_FORM_BYTES,
-               what: str = "een inschrijversformulier") -> tuple[bytes | None, str | None]:
+def read_bytes(
+    path: Path, limit: int = MAX_FORM_BYTES, what: str = "een inschrijversformulier"
+) -> tuple[bytes | None, str | None]:
     """The bytes of ``path``, or why it is refused: not a regular file, larger than ``limit``
     (too large for ``what``), unreadable."""
     try:
@@ -38,8 +39,7 @@ def read_bytes(path: Path, limit: int = MAX_FORM_BYTES,
     if not stat.S_ISREG(info.st_mode):
         return None, "is geen gewoon bestand"
     if info.st_size > limit:
-        return None, (f"is te groot voor {what} ({info.st_size:,} bytes; "
-                      f"hoogstens {limit:,})").replace(",", ".")
+        return None, (f"is te groot voor {what} ({info.st_size:,} bytes; hoogstens {limit:,})").replace(",", ".")
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)

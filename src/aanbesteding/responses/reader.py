@@ -109,8 +109,9 @@ class _Reader:
     def cell(self, sheet: str, row: int, column: int, where: str) -> Any:
         """The value of a cell; a formula is reported and read as empty."""
         cell = self.wb[sheet].cell(row=row, column=column)
-        if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")
-                                     and cell.data_type != "s"):
+        if cell.data_type == "f" or (
+            isinstance(cell.value, str) and cell.value.startswith("=") and cell.data_type != "s"
+        ):
             self.problem(where, "bevat een formule; vul een waarde in")
             return None
         return cell.value
@@ -133,31 +134,39 @@ class _Reader:
 def _sheets_present(reader: _Reader, needed: list[str]) -> bool:
     missing = [s for s in needed if s not in reader.wb.sheetnames]
     if missing:
-        reader.problem("", "is geen inschrijversformulier van deze aanbesteding (tabblad "
-                           f"{', '.join(missing)} ontbreekt)")
+        reader.problem(
+            "", f"is geen inschrijversformulier van deze aanbesteding (tabblad {', '.join(missing)} ontbreekt)"
+        )
     return not missing
 
 
 def _identity(reader: _Reader) -> bool:
     """Check the hidden identification; False when the form is of another tender or version."""
     ws = reader.wb[KENMERKEN]
-    values = {str(ws.cell(row=r, column=1).value or ""): str(ws.cell(row=r, column=2).value or "")
-              for r in range(1, FIRST_DIGEST - 1)}
+    values = {
+        str(ws.cell(row=r, column=1).value or ""): str(ws.cell(row=r, column=2).value or "")
+        for r in range(1, FIRST_DIGEST - 1)
+    }
     layout = reader.layout
     if values.get("formulier") != FORM_KIND:
-        reader.problem("", "is geen inschrijversformulier van deze aanbesteding (onbekende "
-                           "identificatie)")
+        reader.problem("", "is geen inschrijversformulier van deze aanbesteding (onbekende identificatie)")
         return False
     if values.get("kenmerk") != layout.kenmerk:
-        reader.problem("", "hoort bij een andere aanbesteding (kenmerk "
-                           f"'{shown(values.get('kenmerk') or '(geen)')}', verwacht "
-                           f"'{layout.kenmerk or '(geen)'}')")
+        reader.problem(
+            "",
+            "hoort bij een andere aanbesteding (kenmerk "
+            f"'{shown(values.get('kenmerk') or '(geen)')}', verwacht "
+            f"'{layout.kenmerk or '(geen)'}')",
+        )
         return False
     if values.get("formulier-id") != layout.form_id:
-        reader.problem("", f"is een andere versie van het formulier (versie "
-                           f"'{shown(values.get('versie', ''))}', formulier "
-                           f"{shown(values.get('formulier-id', ''))}; verwacht versie "
-                           f"'{layout.version}', formulier {layout.form_id})")
+        reader.problem(
+            "",
+            f"is een andere versie van het formulier (versie "
+            f"'{shown(values.get('versie', ''))}', formulier "
+            f"{shown(values.get('formulier-id', ''))}; verwacht versie "
+            f"'{layout.version}', formulier {layout.form_id})",
+        )
         _digests(reader, record=True)
         return False
     return True
@@ -171,28 +180,37 @@ def _digests(reader: _Reader, *, record: bool = False) -> None:
         if ws.cell(row=row, column=1).value != label or ws.cell(row=row, column=2).value != digest:
             reader.differences.append(f"{label}: identificatie van de rij wijkt af")
             if not record:
-                reader.problem(f"{KENMERKEN} rij {row} ({label})", "de identificatie van de "
-                               "rij wijkt af van het gepubliceerde formulier")
+                reader.problem(
+                    f"{KENMERKEN} rij {row} ({label})",
+                    "de identificatie van de rij wijkt af van het gepubliceerde formulier",
+                )
     if record:
         return
     questions = reader.wb[VRAGENLIJST]
     for item in reader.layout.items:
-        shown = [str(questions.cell(row=item.row, column=c).value or "")
-                 for c in (COL_NUMBER, COL_TITLE, COL_TEXT)]
+        shown = [str(questions.cell(row=item.row, column=c).value or "") for c in (COL_NUMBER, COL_TITLE, COL_TEXT)]
         if row_digest(*shown) != item.digest:
             reader.differences.append(f"{item.number}: nummer, titel of tekst gewijzigd")
-            reader.problem(f"{VRAGENLIJST} rij {item.row} ({item.number})", "nummer, titel of "
-                           "tekst wijkt af van de gepubliceerde bijlage")
+            reader.problem(
+                f"{VRAGENLIJST} rij {item.row} ({item.number})",
+                "nummer, titel of tekst wijkt af van de gepubliceerde bijlage",
+            )
     if reader.layout.objectives:
         seal = reader.wb[SEAL]
         for objective in reader.layout.objectives:
             label = str(seal.cell(row=objective.row, column=1).value or "")
-            if label != f"{objective.objective} {objective.name}" or row_digest(
-                    objective.objective, objective.name,
-                    objective_text(objective.objective, objective.minimum)) != objective.digest:
+            if (
+                label != f"{objective.objective} {objective.name}"
+                or row_digest(
+                    objective.objective, objective.name, objective_text(objective.objective, objective.minimum)
+                )
+                != objective.digest
+            ):
                 reader.differences.append(f"{objective.objective}: doelstelling gewijzigd")
-                reader.problem(f"{SEAL} rij {objective.row} ({objective.objective})",
-                               "de doelstelling wijkt af van de gepubliceerde bijlage")
+                reader.problem(
+                    f"{SEAL} rij {objective.row} ({objective.objective})",
+                    "de doelstelling wijkt af van de gepubliceerde bijlage",
+                )
 
 
 def _date_text(text: str) -> dt.date | str:
@@ -217,8 +235,7 @@ def _identification(reader: _Reader) -> dict[str, Any]:
                 value = _date_text(value.strip())
             if value is None or value == "":
                 reader.problem(where, "ontbreekt")
-            elif not isinstance(value, dt.date) or not dt.date(2000, 1, 1) <= value <= \
-                    dt.date(2099, 12, 31):
+            elif not isinstance(value, dt.date) or not dt.date(2000, 1, 1) <= value <= dt.date(2099, 12, 31):
                 reader.problem(where, f"'{shown(value)}' is geen datum")
             else:
                 found[field.key] = value
@@ -273,13 +290,11 @@ def _claims(reader: _Reader) -> list[SealClaim]:
             reader.problem(where, "het geclaimde SEAL-niveau ontbreekt")
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value not in range(5):
-            reader.problem(where, f"'{shown(str(value))}' staat niet in de keuzelijst "
-                                  "(0, 1, 2, 3 of 4)")
+            reader.problem(where, f"'{shown(str(value))}' staat niet in de keuzelijst (0, 1, 2, 3 of 4)")
             continue
         parts = []
         for offset, level in enumerate(SEAL_LEVELS):
-            ref = reader.text(SEAL, objective.row, COL_LEVEL_EVIDENCE + offset, where,
-                              REFERENCE_TEXT)
+            ref = reader.text(SEAL, objective.row, COL_LEVEL_EVIDENCE + offset, where, REFERENCE_TEXT)
             if level <= value and not ref:
                 reader.problem(where, f"het bewijs voor SEAL-{level} ontbreekt")
             if ref:
@@ -295,8 +310,7 @@ def _price(reader: _Reader) -> Decimal | None:
         reader.problem(where, "ontbreekt")
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        reader.problem(where, f"'{shown(str(value))}' is geen getal; vul een bedrag in zonder "
-                              "valutateken of tekst")
+        reader.problem(where, f"'{shown(str(value))}' is geen getal; vul een bedrag in zonder valutateken of tekst")
         return None
     try:
         amount = Decimal(repr(value))
@@ -308,8 +322,7 @@ def _price(reader: _Reader) -> Decimal | None:
         return None
     exponent = amount.normalize().as_tuple().exponent
     if isinstance(exponent, int) and exponent < -PRICE_DECIMALS:
-        reader.problem(where, f"{value} heeft meer dan {PRICE_DECIMALS} decimalen; het bedrag "
-                              "wordt niet afgerond")
+        reader.problem(where, f"{value} heeft meer dan {PRICE_DECIMALS} decimalen; het bedrag wordt niet afgerond")
         return None
     return amount
 
@@ -335,26 +348,34 @@ def read_form(path: Path, layout: FormLayout) -> ReadForm:
     if INSCHRIJVER in wb.sheetnames:  # name the bidder in every message, even of another tender
         named = wb[INSCHRIJVER].cell(row=NAME_FIELD.row, column=IDENT_COLUMN).value
         reader.bidder = str(named).strip()[:SHORT_TEXT] if isinstance(named, str) else ""
-    needed = [INSCHRIJVER, VRAGENLIJST, KENMERKEN, *([SEAL] if layout.objectives else []),
-              *([PRIJS] if layout.price else [])]
-    if _sheets_present(reader, [KENMERKEN]) and _identity(reader) and \
-            _sheets_present(reader, needed):
+    needed = [
+        INSCHRIJVER,
+        VRAGENLIJST,
+        KENMERKEN,
+        *([SEAL] if layout.objectives else []),
+        *([PRIJS] if layout.price else []),
+    ]
+    if _sheets_present(reader, [KENMERKEN]) and _identity(reader) and _sheets_present(reader, needed):
         found = _identification(reader)
         _digests(reader)
-        items = tuple(a for item in layout.items if item.role != "seal"
-                      if (a := _item(reader, item)) is not None)
+        items = tuple(a for item in layout.items if item.role != "seal" if (a := _item(reader, item)) is not None)
         claims = tuple(_claims(reader))
         price = _price(reader) if layout.price else None
         response = BidderResponse(
-            bidder=reader.bidder, kvk=str(found.get("kvk", "")),
-            contact=", ".join(str(found[k]) for k in ("contactpersoon", "email", "telefoon")
-                              if found.get(k)),
-            signed_on=found.get("datum"), items=items, seal=claims, price=price,
-            source_name=name, source_sha256=digest,
-            signatory=", ".join(str(found[k]) for k in ("tekenbevoegde", "functie", "plaats")
-                                if found.get(k)))
+            bidder=reader.bidder,
+            kvk=str(found.get("kvk", "")),
+            contact=", ".join(str(found[k]) for k in ("contactpersoon", "email", "telefoon") if found.get(k)),
+            signed_on=found.get("datum"),
+            items=items,
+            seal=claims,
+            price=price,
+            source_name=name,
+            source_sha256=digest,
+            signatory=", ".join(str(found[k]) for k in ("tekenbevoegde", "functie", "plaats") if found.get(k)),
+        )
     else:
         response = None
     problems = tuple(reader.problems)
-    return ReadForm(name, digest, len(data), reader.bidder,
-                    response if not problems else None, problems, tuple(reader.differences))
+    return ReadForm(
+        name, digest, len(data), reader.bidder, response if not problems else None, problems, tuple(reader.differences)
+    )

@@ -67,8 +67,13 @@ def read_regular(path: Path | str, limit: int, *, follow: bool = True) -> bytes:
     symbolic link at ``path`` itself. Raises InputFileProblem (not a regular file, too
     large) or another OSError (missing, no permission).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) \
-        | getattr(os, "O_CLOEXEC", 0) | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_BINARY", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+        | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    )
     try:
         fd = os.open(path, flags)
     except OSError as exc:
@@ -82,8 +87,9 @@ def read_regular(path: Path | str, limit: int, *, follow: bool = True) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputFileProblem(f"dit is {_kind(info.st_mode)}, geen gewoon bestand", path)
         if info.st_size > limit:
-            raise InputFileProblem(f"het bestand is te groot ({_size(info.st_size)}; het maximum "
-                                   f"is {_size(limit)})", path)
+            raise InputFileProblem(
+                f"het bestand is te groot ({_size(info.st_size)}; het maximum is {_size(limit)})", path
+            )
         chunks: list[bytes] = []
         total = 0
         while True:  # a file that grows while it is read stops at the limit too
@@ -106,8 +112,7 @@ def check_regular(path: Path, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise InputFileProblem(f"dit is {_kind(info.st_mode)}, geen gewoon bestand", path)
     if info.st_size > limit:
-        raise InputFileProblem(f"het bestand is te groot ({_size(info.st_size)}; het maximum is "
-                               f"{_size(limit)})", path)
+        raise InputFileProblem(f"het bestand is te groot ({_size(info.st_size)}; het maximum is {_size(limit)})", path)
 
 
 def _name_max(folder: Path) -> int:
@@ -132,8 +137,10 @@ def output_name_problem(path: Path) -> str | None:
         return "de bestandsnaam bevat een stuurteken (zoals een regeleinde); kies een andere naam"
     limit = _name_max(path.parent) - TEMPORARY_EXTRA
     if len(encoded) > limit or len(name.encode("utf-16-le")) // 2 > limit:
-        return (f"de bestandsnaam {name} is te lang ({len(encoded)} bytes; het maximum is {limit}, "
-                "de toevoeging voor elk formaat meegeteld); kies een kortere naam")
+        return (
+            f"de bestandsnaam {name} is te lang ({len(encoded)} bytes; het maximum is {limit}, "
+            "de toevoeging voor elk formaat meegeteld); kies een kortere naam"
+        )
     return None
 
 

@@ -41,16 +41,14 @@ def _lock(folder: Path, wait: float) -> int | None:
                 os.close(fd)
                 raise OutputError(
                     f"de map {folder} wordt al meer dan {int(wait)} seconden beschreven door een "
-                    "andere run van aanbesteding; wacht tot die klaar is en probeer het opnieuw") \
-                    from None
+                    "andere run van aanbesteding; wacht tot die klaar is en probeer het opnieuw"
+                ) from None
             time.sleep(_POLL)
         except OSError as exc:
             os.close(fd)
-            if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF,
-                             errno.EINVAL):
+            if exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.EINVAL):
                 return None  # a file system without locks: no-clobber placing still holds
-            raise OutputError(f"de map {folder} kan niet worden vergrendeld (fout {exc.errno})") \
-                from exc
+            raise OutputError(f"de map {folder} kan niet worden vergrendeld (fout {exc.errno})") from exc
 
 
 @contextlib.contextmanager

@@ -42,8 +42,7 @@ def normalize_zip(data: bytes, when: dt.date) -> bytes:
     """
     stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             member = zipfile.ZipInfo(info.filename, date_time=stamp)
             member.compress_type = zipfile.ZIP_DEFLATED
@@ -72,8 +71,7 @@ def _check_one(path: Path, force: bool) -> bool:
         raise OutputError(f"{path} is een map, geen bestand")
     if not path.parent.is_dir():
         if not _creatable(path.parent):
-            raise OutputError(f"de map {path.parent} kan niet worden aangemaakt: een deel van "
-                              "het pad is een bestand")
+            raise OutputError(f"de map {path.parent} kan niet worden aangemaakt: een deel van het pad is een bestand")
         return False
     if not os.path.lexists(path):
         return False
@@ -88,9 +86,13 @@ def exists_message(path: Path) -> list[str | Ref]:
     number = 2
     while (other := path.with_name(f"{path.stem}-{number}{path.suffix}")).exists():
         number += 1
-    return [f"{path} bestaat al; gebruik ", Ref("force"), " om het te overschrijven, of bewaar "
-            "het en schrijf ernaast met een andere naam of map (bijv. ", Ref("uitvoer"),
-            f" {other})"]
+    return [
+        f"{path} bestaat al; gebruik ",
+        Ref("force"),
+        " om het te overschrijven, of bewaar het en schrijf ernaast met een andere naam of map (bijv. ",
+        Ref("uitvoer"),
+        f" {other})",
+    ]
 
 
 def _creatable(folder: Path) -> bool:
@@ -116,7 +118,7 @@ def _prefix(path: Path) -> str:
 
 def _owner(path: Path, leftover: Path) -> int | None:
     """The process id in the name of a leftover file beside ``path``, or None."""
-    head = leftover.name[len(_prefix(path)):].split(".", 1)[0]
+    head = leftover.name[len(_prefix(path)) :].split(".", 1)[0]
     return int(head) if head.isascii() and head.isdigit() else None
 
 
@@ -129,8 +131,7 @@ def _leftovers(path: Path) -> list[tuple[Path, int]]:
     found = []
     for leftover in candidates:
         pid = _owner(path, leftover)
-        if pid is not None and leftover.name.endswith((".tmp", ".tmp.oud", f".{_JOURNAL}")) \
-                and not _running(pid):
+        if pid is not None and leftover.name.endswith((".tmp", ".tmp.oud", f".{_JOURNAL}")) and not _running(pid):
             found.append((leftover, pid))
     return sorted(found)
 
@@ -202,11 +203,9 @@ def _temporary(path: Path, data: bytes, suffix: str = ".tmp") -> str:
     """Write ``data`` to a new hidden file beside ``path`` (created exclusively, never through
     a link); return its name."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}.", suffix=suffix,
-                                   dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_prefix(path)}{os.getpid()}.", suffix=suffix, dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path} kan niet worden geschreven in {path.parent}: "
-                          f"{os_reason(exc)}") from exc
+        raise OutputError(f"{path} kan niet worden geschreven in {path.parent}: {os_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -224,12 +223,17 @@ def _temporary(path: Path, data: bytes, suffix: str = ".tmp") -> str:
 
 def os_reason(exc: OSError) -> str:
     """Why an operating-system call failed, in Dutch (the OS's own text may be English)."""
-    reasons = {errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten",
-               errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
-               errno.ENOENT: "bestaat niet", errno.EISDIR: "dat is een map",
-               errno.ENOTDIR: "een deel van het pad is geen map",
-               getattr(errno, "EDQUOT", -1): "de schijfruimte (quotum) is op",
-               errno.ENAMETOOLONG: "de naam is te lang"}
+    reasons = {
+        errno.EACCES: "geen schrijfrechten",
+        errno.EPERM: "geen schrijfrechten",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "alleen-lezen bestandssysteem",
+        errno.ENOENT: "bestaat niet",
+        errno.EISDIR: "dat is een map",
+        errno.ENOTDIR: "een deel van het pad is geen map",
+        getattr(errno, "EDQUOT", -1): "de schijfruimte (quotum) is op",
+        errno.ENAMETOOLONG: "de naam is te lang",
+    }
     if isinstance(exc, InputFileProblem):
         return exc.reason
     return reasons.get(exc.errno or 0, f"systeemfout {exc.errno or type(exc).__name__}")
@@ -258,8 +262,7 @@ def write_all(files: Mapping[Path, bytes], force: bool = False) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)  # --uitvoer map/x.docx makes its folder
         except OSError as exc:
-            raise OutputError(f"de map {folder} kan niet worden aangemaakt "
-                              f"({os_reason(exc)})") from exc
+            raise OutputError(f"de map {folder} kan niet worden aangemaakt ({os_reason(exc)})") from exc
     with folder_locks({path.parent for path in files}):
         replaceable = {path for path in files if _check_one(path, force)}
         clean_leftovers(files)
@@ -291,8 +294,10 @@ def _link(source: str | Path, target: str | Path) -> None:
     except OSError as exc:
         # FAT/exFAT sticks and some network shares have no hard links: rename instead (on
         # Windows rename refuses an existing target too; on POSIX the check narrows the race).
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV) \
-                and getattr(exc, "winerror", None) is None:
+        if (
+            exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV)
+            and getattr(exc, "winerror", None) is None
+        ):
             raise
         if os.path.lexists(target):
             raise FileExistsError(errno.EEXIST, "bestaat al", str(target)) from exc
@@ -334,7 +339,8 @@ def _placing_error(path: Path, exc: OSError) -> OutputError:
         return OutputError(
             f"{path} kan niet worden vervangen: het bestand is geopend in een ander programma "
             "(bijvoorbeeld Word of Excel) of staat op alleen-lezen. Sluit het bestand en "
-            "probeer het opnieuw; er is niets gewijzigd.")
+            "probeer het opnieuw; er is niets gewijzigd."
+        )
     return OutputError(f"{path} kan niet worden geschreven: {os_reason(exc)}")
 
 

@@ -47,8 +47,9 @@ def _message(error: ErrorDetails) -> str:
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length')} waarden hebben"
     if kind == "string_too_long":
-        return (f"mag hoogstens {ctx.get('max_length')} tekens lang zijn "
-                f"(gegeven: {len(str(value)):,} tekens)".replace(",", "."))
+        return f"mag hoogstens {ctx.get('max_length')} tekens lang zijn (gegeven: {len(str(value)):,} tekens)".replace(
+            ",", "."
+        )
     if kind == "too_long":
         return f"mag hoogstens {ctx.get('max_length')} waarden hebben"
     if kind in ("date_parsing", "date_from_datetime_parsing"):

@@ -35,13 +35,17 @@ def invalid_character_message(text: str) -> str | None:
     override that makes it read differently than it is; None if the text is fine."""
     found = invalid_character(text)
     if found is not None:
-        return (f"bevat een stuurteken ({found}) dat niet in een Word- of Excel-bestand kan; "
-                "verwijder het (vaak meegekopieerd uit een ander programma)")
+        return (
+            f"bevat een stuurteken ({found}) dat niet in een Word- of Excel-bestand kan; "
+            "verwijder het (vaak meegekopieerd uit een ander programma)"
+        )
     bidi = _BIDI.search(text)
     if bidi is not None:
-        return (f"bevat een onzichtbaar teken dat de leesrichting omkeert (U+{ord(bidi.group()):04X} "
-                f"op positie {bidi.start() + 1}); daardoor leest de tekst anders dan hij is; "
-                "verwijder het")
+        return (
+            f"bevat een onzichtbaar teken dat de leesrichting omkeert (U+{ord(bidi.group()):04X} "
+            f"op positie {bidi.start() + 1}); daardoor leest de tekst anders dan hij is; "
+            "verwijder het"
+        )
     return None
 
 

@@ -87,13 +87,15 @@ class _Loader(_SafeLoader):  # type: ignore[misc,valid-type]
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             raise yaml.constructor.ConstructorError(
-                None, None, "ankers en verwijzingen (&naam, *naam) zijn niet toegestaan; schrijf "
-                "de waarde voluit", node.start_mark)
+                None,
+                None,
+                "ankers en verwijzingen (&naam, *naam) zijn niet toegestaan; schrijf de waarde voluit",
+                node.start_mark,
+            )
         try:
             return super().construct_object(node, deep)
         except (ValueError, OverflowError) as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, _unconstructable(node), node.start_mark) from exc
+            raise yaml.constructor.ConstructorError(None, None, _unconstructable(node), node.start_mark) from exc
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         keys: set[str] = set()
@@ -117,13 +119,14 @@ def _unconstructable(node: yaml.Node) -> str:
 
 _PROBLEMS = {
     "did not find expected node content": "hier ontbreekt een waarde, of een teken hoort er niet",
-    "mapping values are not allowed in this context":
-        "een dubbele punt op een plek waar geen veldnaam kan staan; zet de tekst tussen "
-        "aanhalingstekens",
-    "found character that cannot start any token":
-        "een teken dat hier niet mag (bijvoorbeeld een tab, of @ of ` aan het begin van een waarde)",
+    "mapping values are not allowed in this context": (
+        "een dubbele punt op een plek waar geen veldnaam kan staan; zet de tekst tussen aanhalingstekens"
+    ),
+    "found character that cannot start any token": (
+        "een teken dat hier niet mag (bijvoorbeeld een tab, of @ of ` aan het begin van een waarde)"
+    ),
     "could not find expected ':'": "na een veldnaam ontbreekt de dubbele punt",
-    "found unexpected end of stream": "het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)",
+    "found unexpected end of stream": ("het bestand houdt onverwacht op (een aanhalingsteken niet gesloten?)"),
     "did not find expected key": "de inspringing klopt niet",
     "did not find expected '-' indicator": "de inspringing van de lijst klopt niet",
     "found undefined alias": "onbekende verwijzing (*naam)",
@@ -165,8 +168,9 @@ def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document safely; raise YamlLoadError for invalid YAML, anchors and aliases,
     values that cannot be constructed, and texts over :data:`MAX_TEXT` characters."""
     if len(text) > MAX_TEXT:
-        raise YamlLoadError(None, f"het bestand is te groot ({len(text):,} tekens; het maximum is "
-                                  f"{MAX_TEXT:,})".replace(",", "."))
+        raise YamlLoadError(
+            None, f"het bestand is te groot ({len(text):,} tekens; het maximum is {MAX_TEXT:,})".replace(",", ".")
+        )
     loader = _Loader(text)
     try:
         data = loader.get_single_data()

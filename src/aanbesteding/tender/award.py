@@ -24,16 +24,15 @@ def _xml_safe(text: str) -> str:
     return text
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
-                 AfterValidator(_xml_safe)]
-Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600),
-                     AfterValidator(_xml_safe)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_xml_safe)]
+Sentence = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600), AfterValidator(_xml_safe)
+]
 Share = Annotated[int, Field(ge=1, le=100)]
 Route = Literal["artikel-2.24", "evenredige-beperking"]
 ROUTE_LABELS: dict[str, str] = {
     "artikel-2.24": "artikel 2.24 van de Aanbestedingswet 2012 (wezenlijke veiligheidsbelangen)",
-    "evenredige-beperking": "een evenredige beperking om redenen van openbare veiligheid, "
-                            "gemotiveerd in het dossier",
+    "evenredige-beperking": "een evenredige beperking om redenen van openbare veiligheid, gemotiveerd in het dossier",
 }
 
 
@@ -75,20 +74,21 @@ class Gunning(BaseModel):
             raise ValueError(f"criteria: dubbele naam {', '.join(map(shorten, doubles))}")
         total = sum(c.weging for c in self.criteria)
         if total != 100:
-            raise ValueError(f"de wegingen van de criteria tellen op tot {total}%; dat moet 100% "
-                             "zijn")
+            raise ValueError(f"de wegingen van de criteria tellen op tot {total}%; dat moet 100% zijn")
         if sum(c.prijs for c in self.criteria) > 1:
             raise ValueError("criteria: hoogstens één criterium is de prijs (prijs: true)")
         if self.subcriterium is not None:
             own = next((c for c in self.criteria if c.naam == self.subcriterium), None)
             if own is None:
-                raise ValueError(f"subcriterium {shorten(self.subcriterium)} staat niet in "
-                                 "criteria; neem het op met dezelfde naam")
+                raise ValueError(
+                    f"subcriterium {shorten(self.subcriterium)} staat niet in criteria; neem het op met dezelfde naam"
+                )
             if own.prijs:
                 raise ValueError("het subcriterium van deze bijlage kan niet de prijs zijn")
             if self.weging is not None and own.weging != self.weging:
-                raise ValueError(f"weging {self.weging}% verschilt van de weging van "
-                                 f"{shorten(own.naam)} in criteria ({own.weging}%)")
+                raise ValueError(
+                    f"weging {self.weging}% verschilt van de weging van {shorten(own.naam)} in criteria ({own.weging}%)"
+                )
         return self
 
     @property
@@ -122,8 +122,7 @@ class Gunning(BaseModel):
         return next(c for c in self.criteria if c.naam == first)
 
 
-GUNNING_KEYS = ("leidraad", "subcriterium", "weging", "criterium", "beslisregel",
-                "prijsdefinitie", "motivering")
+GUNNING_KEYS = ("leidraad", "subcriterium", "weging", "criterium", "beslisregel", "prijsdefinitie", "motivering")
 
 
 def parse_gunning_option(items: list[str], field: str) -> dict[str, object]:
@@ -139,17 +138,21 @@ def parse_gunning_option(items: list[str], field: str) -> dict[str, object]:
         key, sep, value = item.partition("=")
         key, value = key.strip(), value.strip()
         if not sep or key not in GUNNING_KEYS:
-            raise InputError(f"gebruik NAAM=WAARDE met als naam {', '.join(GUNNING_KEYS)}",
-                             field=field, subject=shorten(item))
+            raise InputError(
+                f"gebruik NAAM=WAARDE met als naam {', '.join(GUNNING_KEYS)}", field=field, subject=shorten(item)
+            )
         if key == "criterium":
             parts = [p.strip() for p in value.rsplit(":", 2)] if value.count(":") >= 1 else []
             is_price = len(parts) == 3 and parts[2].casefold() == "prijs"
             if len(parts) == 3 and not is_price:
                 parts = [":".join(parts[:2]), parts[2]]
             if len(parts) < 2 or not parts[0]:
-                raise InputError("schrijf criterium=NAAM:WEGING, bijvoorbeeld "
-                                 "criterium='K1 Functionaliteit:30' of criterium='Prijs:40:prijs'",
-                                 field=field, subject=shorten(item))
+                raise InputError(
+                    "schrijf criterium=NAAM:WEGING, bijvoorbeeld "
+                    "criterium='K1 Functionaliteit:30' of criterium='Prijs:40:prijs'",
+                    field=field,
+                    subject=shorten(item),
+                )
             criteria.append({"naam": parts[0], "weging": parts[1], "prijs": is_price})
             continue
         if key in values:

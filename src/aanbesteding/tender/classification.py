@@ -34,8 +34,12 @@ QUESTION_ANSWERS: dict[str, tuple[str, ...]] = {
 def chapter_keys() -> tuple[str, ...]:
     """The texts the chapter must hold: every question, every answer explanation, hosting."""
     keys = [f"vraag_{key}" for key in QUESTION_ANSWERS]
-    keys += [_answer_key(key, answer) for key, answers in QUESTION_ANSWERS.items()
-             if answers is not YES_NO for answer in answers]
+    keys += [
+        _answer_key(key, answer)
+        for key, answers in QUESTION_ANSWERS.items()
+        if answers is not YES_NO
+        for answer in answers
+    ]
     keys += [f"hosting_{laag.key}" for laag in Laag]
     return tuple(dict.fromkeys(keys))
 
@@ -57,10 +61,13 @@ class Question:
 def questions(texts: Mapping[str, str]) -> tuple[Question, ...]:
     """The questions with their texts from the library chapter (see :func:`chapter_texts`)."""
     return tuple(
-        Question(key, _flat(texts[f"vraag_{key}"]),
-                 {answer: answer if answers is YES_NO else _flat(texts[_answer_key(key, answer)])
-                  for answer in answers})
-        for key, answers in QUESTION_ANSWERS.items())
+        Question(
+            key,
+            _flat(texts[f"vraag_{key}"]),
+            {answer: answer if answers is YES_NO else _flat(texts[_answer_key(key, answer)]) for answer in answers},
+        )
+        for key, answers in QUESTION_ANSWERS.items()
+    )
 
 
 def hosting(texts: Mapping[str, str], laag: Laag) -> tuple[str, ...]:
@@ -101,19 +108,23 @@ def _check(answers: Mapping[str, str], texts: Mapping[str, str]) -> dict[str, st
     for question in questions(texts):
         raw = answers.get(question.key)
         if raw is None or not str(raw).strip():
-            raise InputError(f"classificatie: vraag '{question.key}' is niet beantwoord "
-                             f"({question.text} Kies uit: {', '.join(question.answers)})")
+            raise InputError(
+                f"classificatie: vraag '{question.key}' is niet beantwoord "
+                f"({question.text} Kies uit: {', '.join(question.answers)})"
+            )
         value = str(raw).strip().lower()
         if isinstance(raw, bool):
             value = "ja" if raw else "nee"
         if value not in question.answers:
-            raise InputError(f"classificatie: '{raw}' is geen antwoord op '{question.key}'; "
-                             f"kies uit: {', '.join(question.answers)}")
+            raise InputError(
+                f"classificatie: '{raw}' is geen antwoord op '{question.key}'; kies uit: {', '.join(question.answers)}"
+            )
         checked[question.key] = value
     unknown = sorted(set(answers) - set(QUESTION_ANSWERS))
     if unknown:
-        raise InputError(f"classificatie: onbekende vraag {', '.join(unknown)}; de vragen zijn: "
-                         f"{', '.join(QUESTION_ANSWERS)}")
+        raise InputError(
+            f"classificatie: onbekende vraag {', '.join(unknown)}; de vragen zijn: {', '.join(QUESTION_ANSWERS)}"
+        )
     return checked
 
 
@@ -132,15 +143,16 @@ def classify(answers: Mapping[str, str], texts: Mapping[str, str] | None = None)
     if a["offline"] == "ja":
         tier1.append("het proces moet blijven werken zonder externe verbindingen")
     if a["buiten_eu"] == "ja" and a["uitval_72u"] == "ernstig":
-        tier1.append("de continuïteit hangt af van een partij buiten Nederlandse of "
-                     "EU-rechtsmacht en uitval van 72 uur heeft ernstige gevolgen")
+        tier1.append(
+            "de continuïteit hangt af van een partij buiten Nederlandse of "
+            "EU-rechtsmacht en uitval van 72 uur heeft ernstige gevolgen"
+        )
     if a["proces"] == "primair":
         tier2.append("het systeem ondersteunt een primair proces met burgers of bedrijven")
     if a["persoonsgegevens"] in ("gevoelig", "bijzonder"):
         kind = "bijzondere" if a["persoonsgegevens"] == "bijzonder" else "gevoelige"
         tier2.append(f"het systeem verwerkt {kind} persoonsgegevens")
-    for key, span in (("uitval_24u", "24 uur"), ("uitval_72u", "72 uur"),
-                      ("uitval_week", "een week")):
+    for key, span in (("uitval_24u", "24 uur"), ("uitval_72u", "72 uur"), ("uitval_week", "een week")):
         if a[key] == "ernstig" and key != "uitval_24u":
             tier2.append(f"uitval van {span} heeft ernstige gevolgen")
         if a[key] == "aanzienlijk" and key in ("uitval_24u", "uitval_72u"):
@@ -148,29 +160,30 @@ def classify(answers: Mapping[str, str], texts: Mapping[str, str] | None = None)
     if a["wettelijke_taak"] == "ja":
         tier2.append("het proces voert een wettelijke taak uit met wettelijke termijnen")
     if a["buiten_eu"] == "ja" and not tier1:
-        tier2.append("de continuïteit hangt af van een partij buiten Nederlandse of "
-                     "EU-rechtsmacht")
+        tier2.append("de continuïteit hangt af van een partij buiten Nederlandse of EU-rechtsmacht")
     if a["buiten_eu"] == "ja":
-        notes.append("Leg vast hoe het proces doorgaat als die partij wegvalt; de exit- en "
-                     "continuïteitseisen in de bijlage vragen daarom.")
+        notes.append(
+            "Leg vast hoe het proces doorgaat als die partij wegvalt; de exit- en "
+            "continuïteitseisen in de bijlage vragen daarom."
+        )
     if a["persoonsgegevens"] == "gewoon" and not (tier1 or tier2):
-        notes.append("Het systeem verwerkt gewone persoonsgegevens: de AVG blijft van "
-                     "toepassing, ook in laag 3.")
+        notes.append("Het systeem verwerkt gewone persoonsgegevens: de AVG blijft van toepassing, ook in laag 3.")
     if tier1:
         laag, reasons = Laag.KRITIEK, tier1
     elif tier2:
         laag, reasons = Laag.GEVOELIG, tier2
     else:
         laag = Laag.ONDERSTEUNEND
-        reasons = ["het systeem ondersteunt de bedrijfsvoering, verwerkt geen gevoelige "
-                   "persoonsgegevens en uitval is binnen 72 uur beperkt tot hinder"]
+        reasons = [
+            "het systeem ondersteunt de bedrijfsvoering, verwerkt geen gevoelige "
+            "persoonsgegevens en uitval is binnen 72 uur beperkt tot hinder"
+        ]
     return Classification(laag, tuple(reasons), hosting(texts, laag), tuple(notes))
 
 
 def motivation(result: Classification) -> list[str]:
     """The reasons as they go into a profile (``laagmotivering``) and the verantwoording."""
-    return [f"{result.laag.label} (advies van aanbesteding classificeer): "
-            f"{'; '.join(result.reasons)}."]
+    return [f"{result.laag.label} (advies van aanbesteding classificeer): {'; '.join(result.reasons)}."]
 
 
 def __getattr__(name: str) -> tuple[Question, ...]:

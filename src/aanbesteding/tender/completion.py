@@ -11,8 +11,7 @@ from aanbesteding.errors import InputError
 from aanbesteding.tender.inputs import profile_keys, read_profile
 from aanbesteding.tender.profile import profile_template
 
-HEADER = ("# Aangevuld door 'aanbesteding init': de sleutels die nog ontbraken, elk met uitleg "
-          "en standaard.")
+HEADER = "# Aangevuld door 'aanbesteding init': de sleutels die nog ontbraken, elk met uitleg en standaard."
 
 
 def _chunks(template: str) -> dict[str, str]:

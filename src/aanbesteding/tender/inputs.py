@@ -45,16 +45,18 @@ def option_specs() -> list[OptionSpec]:
     specs = []
     for name, info in Tender.model_fields.items():
         given = field_input(name)
-        specs.append(OptionSpec(
-            field=name,
-            flag=given.flag or f"--{name}",
-            help=info.description or "",
-            metavar=given.metavar,
-            choices=given.choices or _choices(info.annotation),
-            repeatable=given.repeatable,
-            form=given.form,
-            required=info.is_required(),
-        ))
+        specs.append(
+            OptionSpec(
+                field=name,
+                flag=given.flag or f"--{name}",
+                help=info.description or "",
+                metavar=given.metavar,
+                choices=given.choices or _choices(info.annotation),
+                repeatable=given.repeatable,
+                form=given.form,
+                required=info.is_required(),
+            )
+        )
     return specs
 
 
@@ -80,8 +82,12 @@ def _convert(spec: OptionSpec, raw: object) -> object:
         return items
     if len(items) > 1:
         given = " en ".join(f"'{i}'" for i in items)
-        raise InputError([Ref(spec.field), f" is {len(items)} keer opgegeven ({given}); deze "
-                          "optie heeft één waarde: geef haar één keer op"])
+        raise InputError(
+            [
+                Ref(spec.field),
+                f" is {len(items)} keer opgegeven ({given}); deze optie heeft één waarde: geef haar één keer op",
+            ]
+        )
     text = items[0]
     if spec.choices:
         text = _choice(spec, text)
@@ -91,8 +97,10 @@ def _convert(spec: OptionSpec, raw: object) -> object:
         parts = parse_assignments([p for p in text.split(",") if p.strip()], field=spec.field)
         unknown = set(parts) - set(RATIO_PARTS)
         if unknown:
-            raise InputError(f"onbekend onderdeel {', '.join(sorted(unknown))}; "
-                             "gebruik kwaliteit=K,soevereiniteit=S,prijs=P", field=spec.field)
+            raise InputError(
+                f"onbekend onderdeel {', '.join(sorted(unknown))}; gebruik kwaliteit=K,soevereiniteit=S,prijs=P",
+                field=spec.field,
+            )
         return parts
     return text
 
@@ -103,13 +111,14 @@ def _choice(spec: OptionSpec, text: str) -> str:
     for choice in spec.choices:
         if choice.casefold() == text.strip().casefold():
             return choice
-    raise InputError(f"'{text}' is geen geldige keuze; kies uit: {', '.join(spec.choices)}",
-                     field=spec.field)
+    raise InputError(f"'{text}' is geen geldige keuze; kies uit: {', '.join(spec.choices)}", field=spec.field)
 
 
-MERGE_HELP = ("Herhaalbare opties (--param, --uitsluiten, --inschrijver) vullen de waarden uit "
-              "het profiel aan (bij dezelfde naam geldt de opdrachtregel); elke andere optie "
-              "vervangt de waarde uit het profiel en mag één keer worden opgegeven.")
+MERGE_HELP = (
+    "Herhaalbare opties (--param, --uitsluiten, --inschrijver) vullen de waarden uit "
+    "het profiel aan (bij dezelfde naam geldt de opdrachtregel); elke andere optie "
+    "vervangt de waarde uit het profiel en mag één keer worden opgegeven."
+)
 
 
 def profile_keys() -> dict[str, str]:
@@ -127,8 +136,7 @@ def read_profile(path: Path) -> dict[str, object]:
     unreadable, bad YAML, an unknown key, or a field given under two names.
     """
     if not path.exists():
-        raise InputError(f"profiel {path}: het bestand bestaat niet (maak er een met "
-                         f"'aanbesteding init {path}')")
+        raise InputError(f"profiel {path}: het bestand bestaat niet (maak er een met 'aanbesteding init {path}')")
     if path.is_dir():
         raise InputError(f"profiel {path}: dit is een map, geen profielbestand (.yaml)")
     raw = load_profile(path)
@@ -145,14 +153,15 @@ def read_profile(path: Path) -> dict[str, object]:
             line = key_line(path, str(key))
             near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
             hint = f" (bedoelt u '{near[0]}'?)" if near else ""
-            raise InputError(f"{path}{f':{line}' if line else ''}: onbekende sleutel "
-                             f"'{key}'{hint}; een profiel kent: "
-                             f"{', '.join(s.field for s in option_specs())} (of de optienamen "
-                             "param en inschrijver); 'aanbesteding init' schrijft een profiel "
-                             "met uitleg bij elke sleutel")
+            raise InputError(
+                f"{path}{f':{line}' if line else ''}: onbekende sleutel "
+                f"'{key}'{hint}; een profiel kent: "
+                f"{', '.join(s.field for s in option_specs())} (of de optienamen "
+                "param en inschrijver); 'aanbesteding init' schrijft een profiel "
+                "met uitleg bij elke sleutel"
+            )
         if field in seen:
-            raise InputError(f"{path}: '{seen[field]}' en '{key}' zijn hetzelfde veld; "
-                             "gebruik er één")
+            raise InputError(f"{path}: '{seen[field]}' en '{key}' zijn hetzelfde veld; gebruik er één")
         seen[field] = str(key)
         values[field] = value
     return values
@@ -193,7 +202,12 @@ def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> 
         if spec.choices and isinstance(values.get(spec.field), str):
             values[spec.field] = _choice(spec, str(values[spec.field]))
         if spec.required and values.get(spec.field) is None:
-            raise InputError([Ref(spec.field), f" ontbreekt: {spec.help[0].lower()}"
-                              f"{spec.help[1:]} Geef ", Ref(spec.field),
-                              f" op of zet '{spec.field}' in het profiel."])
+            raise InputError(
+                [
+                    Ref(spec.field),
+                    f" ontbreekt: {spec.help[0].lower()}{spec.help[1:]} Geef ",
+                    Ref(spec.field),
+                    f" op of zet '{spec.field}' in het profiel.",
+                ]
+            )
     return build_tender(values, source=source)

@@ -55,8 +55,10 @@ def _ocid_prefix(value: str) -> str:
     """An ocid prefix as the Open Contracting Partnership assigns them: ``ocds-`` + 6 signs."""
     text = value.strip()
     if not OCID_PREFIX.fullmatch(text):
-        raise ValueError(f"{shorten(value)} is geen OCDS-prefix; de vorm is ocds- gevolgd door "
-                         "zes kleine letters of cijfers, bijv. ocds-a1b2c3")
+        raise ValueError(
+            f"{shorten(value)} is geen OCDS-prefix; de vorm is ocds- gevolgd door "
+            "zes kleine letters of cijfers, bijv. ocds-a1b2c3"
+        )
     return text
 
 
@@ -66,15 +68,13 @@ def _digits(count: int, what: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         text = re.sub(r"\s", "", value)
         if not (text.isascii() and text.isdigit() and len(text) == count):
-            raise ValueError(f"{shorten(value)} is geen geldig nummer; {what} bestaat uit "
-                             f"{count} cijfers")
+            raise ValueError(f"{shorten(value)} is geen geldig nummer; {what} bestaat uit {count} cijfers")
         return text
 
     return check
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-                 AfterValidator(_xml_safe)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_xml_safe)]
 Percentage = Annotated[int, BeforeValidator(_plain_int), Field(ge=0, le=100)]
 # Zip packages (docx, xlsx) store dates from 1980 to 2107; a tender document is dated in
 # this century, so anything outside it is a typing error.
@@ -126,17 +126,26 @@ class Input:
     form: Form = "tekst"  # tekst, lijst, toewijzingen (NAAM=WAARDE), verhouding, reeks
 
     def __call__(self, schema: dict[str, Any]) -> None:
-        schema["x-invoer"] = {"vlag": self.flag, "metavar": self.metavar,
-                              "keuzes": list(self.choices) if self.choices else None,
-                              "herhaalbaar": self.repeatable, "vorm": self.form}
+        schema["x-invoer"] = {
+            "vlag": self.flag,
+            "metavar": self.metavar,
+            "keuzes": list(self.choices) if self.choices else None,
+            "herhaalbaar": self.repeatable,
+            "vorm": self.form,
+        }
 
 
-def _option(description: str, *, flag: str | None = None, metavar: str | None = None,
-            choices: tuple[str, ...] | None = None, repeatable: bool = False,
-            form: Form = "tekst") -> dict[str, Any]:
+def _option(
+    description: str,
+    *,
+    flag: str | None = None,
+    metavar: str | None = None,
+    choices: tuple[str, ...] | None = None,
+    repeatable: bool = False,
+    form: Form = "tekst",
+) -> dict[str, Any]:
     """The ``Field`` settings of a tender field: its help text and its :class:`Input`."""
-    return {"description": description,
-            "json_schema_extra": Input(flag, metavar, choices, repeatable, form)}
+    return {"description": description, "json_schema_extra": Input(flag, metavar, choices, repeatable, form)}
 
 
 def field_input(name: str) -> Input:
@@ -154,102 +163,201 @@ class Tender(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    laag: Laag = Field(**_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.",
-                                 choices=LAAG_CHOICES))
-    contracttype: ContractType = Field(**_option(
-        "Wat wordt ingekocht: saas (de leverancier levert en host de applicatie), paas (een "
-        "platform waarop u zelf applicaties draait), iaas (virtuele servers en opslag; u beheert "
-        "besturingssysteem en applicaties), hosting (beheerde hosting, housing of colocatie van "
-        "uw eigen systemen in een datacenter), licentie (software die u zelf installeert, met "
-        "onderhoud)."))
-    organisatie: Text | None = Field(None, **_option("Naam van de Aanbestedende Dienst.",
-                                                     metavar="NAAM"))
-    opdracht: Text | None = Field(None, **_option("Naam van de opdracht of aanbesteding.",
-                                                  metavar="TEKST"))
+    laag: Laag = Field(
+        **_option("Laag van het systeem: 1/kritiek, 2/gevoelig of 3/ondersteunend.", choices=LAAG_CHOICES)
+    )
+    contracttype: ContractType = Field(
+        **_option(
+            "Wat wordt ingekocht: saas (de leverancier levert en host de applicatie), paas (een "
+            "platform waarop u zelf applicaties draait), iaas (virtuele servers en opslag; u beheert "
+            "besturingssysteem en applicaties), hosting (beheerde hosting, housing of colocatie van "
+            "uw eigen systemen in een datacenter), licentie (software die u zelf installeert, met "
+            "onderhoud)."
+        )
+    )
+    organisatie: Text | None = Field(None, **_option("Naam van de Aanbestedende Dienst.", metavar="NAAM"))
+    opdracht: Text | None = Field(None, **_option("Naam van de opdracht of aanbesteding.", metavar="TEKST"))
     kenmerk: Text | None = Field(None, **_option("Kenmerk of zaaknummer.", metavar="TEKST"))
     systeem: Text | None = Field(None, **_option("Naam van het systeem.", metavar="NAAM"))
-    datum: dt.date = Field(default_factory=dt.date.today,
-                           **_option("Datum van het document (JJJJ-MM-DD); standaard vandaag.",
-                                     metavar="JJJJ-MM-DD"))
-    versie: Text = Field("1.0", **_option("Versie van het document (standaard 1.0).",
-                                          metavar="TEKST"))
-    aanduiding: Text | None = Field(None, **_option(
-        "Hoe de aanbestedingsstukken naar de bijlage verwijzen, bijv. 'Bijlage 3 bij de "
-        "Aanbestedingsleidraad'; komt op het voorblad.", metavar="TEKST"))
-    status: DocumentStatus = Field("concept", **_option(
-        "Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn."))
-    parameters: dict[str, str | int | float] = Field(default_factory=dict, **_option(
-        "Wijzig een parameter, bijv. zeggenschapswijziging.aankondiging_dagen=60 (herhaalbaar).",
-        flag="--param", metavar="NAAM=WAARDE", repeatable=True, form="toewijzingen"))
-    uitsluiten: dict[str, Text] = Field(default_factory=dict, **_option(
-        "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
-        metavar="ID=REDEN", repeatable=True, form="toewijzingen"))
-    met: list[Text] = Field(default_factory=list, **_option(
-        "Neem een clausule op die deze laag standaard weglaat, in de formulering van de "
-        "dichtstbijzijnde laag die haar heeft (herhaalbaar).",
-        metavar="ID", repeatable=True, form="lijst"))
+    datum: dt.date = Field(
+        default_factory=dt.date.today,
+        **_option("Datum van het document (JJJJ-MM-DD); standaard vandaag.", metavar="JJJJ-MM-DD"),
+    )
+    versie: Text = Field("1.0", **_option("Versie van het document (standaard 1.0).", metavar="TEKST"))
+    aanduiding: Text | None = Field(
+        None,
+        **_option(
+            "Hoe de aanbestedingsstukken naar de bijlage verwijzen, bijv. 'Bijlage 3 bij de "
+            "Aanbestedingsleidraad'; komt op het voorblad.",
+            metavar="TEKST",
+        ),
+    )
+    status: DocumentStatus = Field(
+        "concept", **_option("Documentstatus; definitief kan alleen als alle opgenomen clausules vastgesteld zijn.")
+    )
+    parameters: dict[str, str | int | float] = Field(
+        default_factory=dict,
+        **_option(
+            "Wijzig een parameter, bijv. zeggenschapswijziging.aankondiging_dagen=60 (herhaalbaar).",
+            flag="--param",
+            metavar="NAAM=WAARDE",
+            repeatable=True,
+            form="toewijzingen",
+        ),
+    )
+    uitsluiten: dict[str, Text] = Field(
+        default_factory=dict,
+        **_option(
+            "Laat een clausule weg met motivering (pas toe of leg uit; herhaalbaar).",
+            metavar="ID=REDEN",
+            repeatable=True,
+            form="toewijzingen",
+        ),
+    )
+    met: list[Text] = Field(
+        default_factory=list,
+        **_option(
+            "Neem een clausule op die deze laag standaard weglaat, in de formulering van de "
+            "dichtstbijzijnde laag die haar heeft (herhaalbaar).",
+            metavar="ID",
+            repeatable=True,
+            form="lijst",
+        ),
+    )
     inschrijvers: list[Text] = Field(
-        default_factory=lambda: list(DEFAULT_BIDDERS), min_length=1, max_length=20,
-        **_option("Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",
-                  flag="--inschrijver", metavar="NAAM", repeatable=True, form="lijst"))
-    weging: WeightProfileKey = Field("eu-csf-2025", **_option(
-        "Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025)."))
-    verhouding: Ratio | None = Field(None, **_option(
-        "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
-        "vastlegt; zie beleid.yaml).",
-        metavar="kwaliteit=K,soevereiniteit=S,prijs=P", form="verhouding"))
-    pmin: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(None, **_option(
-        "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waaronder de volle "
-        "prijsscore wordt toegekend; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
-    pmax: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(None, **_option(
-        "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waarboven de prijsscore "
-        "nul is; wordt in de bijlage gepubliceerd.", metavar="BEDRAG"))
-    prijsmethode: PriceMethod = Field("gewogen-factor", **_option(
-        "Methode voor de prijsbeoordeling (standaard gewogen-factor)."))
+        default_factory=lambda: list(DEFAULT_BIDDERS),
+        min_length=1,
+        max_length=20,
+        **_option(
+            "Naam van een inschrijver in de beoordelingsmatrix (herhaalbaar).",
+            flag="--inschrijver",
+            metavar="NAAM",
+            repeatable=True,
+            form="lijst",
+        ),
+    )
+    weging: WeightProfileKey = Field(
+        "eu-csf-2025", **_option("Wegingsprofiel EU Cloud Sovereignty Framework (standaard eu-csf-2025).")
+    )
+    verhouding: Ratio | None = Field(
+        None,
+        **_option(
+            "Verhouding in het totaal, in procenten (standaard: wat de bibliotheek voor de laag "
+            "vastlegt; zie beleid.yaml).",
+            metavar="kwaliteit=K,soevereiniteit=S,prijs=P",
+            form="verhouding",
+        ),
+    )
+    pmin: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(
+        None,
+        **_option(
+            "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waaronder de volle "
+            "prijsscore wordt toegekend; wordt in de bijlage gepubliceerd.",
+            metavar="BEDRAG",
+        ),
+    )
+    pmax: Annotated[float, Field(gt=0, le=MAX_PRICE, allow_inf_nan=False)] | None = Field(
+        None,
+        **_option(
+            "Gewogen factor: de prijs in euro's (excl. btw) waarbij en waarboven de prijsscore "
+            "nul is; wordt in de bijlage gepubliceerd.",
+            metavar="BEDRAG",
+        ),
+    )
+    prijsmethode: PriceMethod = Field(
+        "gewogen-factor", **_option("Methode voor de prijsbeoordeling (standaard gewogen-factor).")
+    )
     schaal: list[Percentage] = Field(
-        default_factory=lambda: list(DEFAULT_SCALE), min_length=2,
-        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", form="reeks"))
-    laagmotivering: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                          max_length=1000)]] = Field(
-        default_factory=list, **_option(
-            "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in "
-            "de verantwoording.", metavar="TEKST", repeatable=True, form="lijst"))
+        default_factory=lambda: list(DEFAULT_SCALE),
+        min_length=2,
+        **_option("Scoreschaal voor wensen.", metavar="0,2,4,6,8,10", form="reeks"),
+    )
+    laagmotivering: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]] = (
+        Field(
+            default_factory=list,
+            **_option(
+                "Waarom deze laag (herhaalbaar); 'aanbesteding classificeer' vult dit in. Komt in de verantwoording.",
+                metavar="TEKST",
+                repeatable=True,
+                form="lijst",
+            ),
+        )
+    )
 
     # --- award: the leidraad's model and the laag-1 justification (one place for the options)
-    gunning: Gunning | None = Field(None, **_option(
-        "Het gunningsmodel van de aanbestedingsleidraad waarin deze bijlage één (sub)criterium "
-        "uitwerkt: leidraad (vindplaats), subcriterium, weging (%), criterium=NAAM:WEGING per "
-        "criterium van de leidraad (NAAM:WEGING:prijs voor de prijs), beslisregel bij gelijke "
-        "score, prijsdefinitie (wat de prijs P is). Herhaalbaar; in een profiel de sleutel "
-        "'gunning' met dezelfde namen. Zonder gunning blijft het document een concept.",
-        metavar="NAAM=WAARDE", repeatable=True, form="gunning"))
-    veiligheidsanalyse: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                         max_length=300),
-                                  AfterValidator(_xml_safe)] | None = Field(None, **_option(
-        "Laag 1: vindplaats van de gedocumenteerde veiligheidsanalyse in het dossier (kenmerk, "
-        "datum) waarop eisen aan vestiging of Zeggenschap steunen.", metavar="TEKST"))
-    marktconsultatie: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                                       max_length=300),
-                                AfterValidator(_xml_safe)] | None = Field(None, **_option(
-        "Vindplaats van de marktconsultatie of -verkenning in het dossier die de zware "
-        "knock-outs onderbouwt (komt in de verantwoording).", metavar="TEKST"))
-    route: Route | None = Field(None, **_option(
-        "Laag 1: de grondslag van eisen aan vestiging of Zeggenschap: artikel-2.24 "
-        "(Aanbestedingswet 2012, wezenlijke veiligheidsbelangen) of evenredige-beperking.",
-        choices=("artikel-2.24", "evenredige-beperking")))
+    gunning: Gunning | None = Field(
+        None,
+        **_option(
+            "Het gunningsmodel van de aanbestedingsleidraad waarin deze bijlage één (sub)criterium "
+            "uitwerkt: leidraad (vindplaats), subcriterium, weging (%), criterium=NAAM:WEGING per "
+            "criterium van de leidraad (NAAM:WEGING:prijs voor de prijs), beslisregel bij gelijke "
+            "score, prijsdefinitie (wat de prijs P is). Herhaalbaar; in een profiel de sleutel "
+            "'gunning' met dezelfde namen. Zonder gunning blijft het document een concept.",
+            metavar="NAAM=WAARDE",
+            repeatable=True,
+            form="gunning",
+        ),
+    )
+    veiligheidsanalyse: (
+        Annotated[
+            str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_xml_safe)
+        ]
+        | None
+    ) = Field(
+        None,
+        **_option(
+            "Laag 1: vindplaats van de gedocumenteerde veiligheidsanalyse in het dossier (kenmerk, "
+            "datum) waarop eisen aan vestiging of Zeggenschap steunen.",
+            metavar="TEKST",
+        ),
+    )
+    marktconsultatie: (
+        Annotated[
+            str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300), AfterValidator(_xml_safe)
+        ]
+        | None
+    ) = Field(
+        None,
+        **_option(
+            "Vindplaats van de marktconsultatie of -verkenning in het dossier die de zware "
+            "knock-outs onderbouwt (komt in de verantwoording).",
+            metavar="TEKST",
+        ),
+    )
+    route: Route | None = Field(
+        None,
+        **_option(
+            "Laag 1: de grondslag van eisen aan vestiging of Zeggenschap: artikel-2.24 "
+            "(Aanbestedingswet 2012, wezenlijke veiligheidsbelangen) of evenredige-beperking.",
+            choices=("artikel-2.24", "evenredige-beperking"),
+        ),
+    )
     # Publication as open data (--json, OCDS): who publishes and under which ocid prefix.
     ocid_prefix: Annotated[str, AfterValidator(_ocid_prefix)] | None = Field(
-        None, **_option(
+        None,
+        **_option(
             "OCDS-prefix die de Open Contracting Partnership aan de Aanbestedende Dienst heeft "
             "toegekend (vorm ocds-xxxxxx), voor de ocid in de JSON-export; zonder deze optie "
             "staat er het voorbeeld ocds-213czf uit de OCDS-documentatie, dat bij status "
-            "definitief wordt geweigerd.", flag="--ocid-prefix", metavar="ocds-xxxxxx"))
+            "definitief wordt geweigerd.",
+            flag="--ocid-prefix",
+            metavar="ocds-xxxxxx",
+        ),
+    )
     oin: Annotated[str, AfterValidator(_digits(20, "een OIN"))] | None = Field(
-        None, **_option("Organisatie-identificatienummer (OIN, 20 cijfers) van de Aanbestedende "
-                        "Dienst; komt in de JSON-export bij de koper.", metavar="NUMMER"))
+        None,
+        **_option(
+            "Organisatie-identificatienummer (OIN, 20 cijfers) van de Aanbestedende "
+            "Dienst; komt in de JSON-export bij de koper.",
+            metavar="NUMMER",
+        ),
+    )
     kvk: Annotated[str, AfterValidator(_digits(8, "een KvK-nummer"))] | None = Field(
-        None, **_option("KvK-nummer (8 cijfers) van de Aanbestedende Dienst; komt in de "
-                        "JSON-export bij de koper.", metavar="NUMMER"))
+        None,
+        **_option(
+            "KvK-nummer (8 cijfers) van de Aanbestedende Dienst; komt in de JSON-export bij de koper.", metavar="NUMMER"
+        ),
+    )
 
     @field_validator("parameters", mode="before")
     @classmethod
@@ -258,8 +366,7 @@ class Tender(BaseModel):
         if isinstance(values, dict):
             for name, value in values.items():
                 if isinstance(value, bool):
-                    raise ValueError(f"parameter '{name}': {str(value).lower()} is geen getal of "
-                                     "tekst")
+                    raise ValueError(f"parameter '{name}': {str(value).lower()} is geen getal of tekst")
         return values
 
     @field_validator("inschrijvers")
@@ -267,16 +374,18 @@ class Tender(BaseModel):
     def _distinct_bidders(cls, names: list[str]) -> list[str]:
         doubles = sorted({name for name in names if names.count(name) > 1})
         if doubles:
-            raise ValueError("elke inschrijver moet een andere naam hebben; dubbel: "
-                             + ", ".join(shorten(name) for name in doubles))
+            raise ValueError(
+                "elke inschrijver moet een andere naam hebben; dubbel: " + ", ".join(shorten(name) for name in doubles)
+            )
         return names
 
     @field_validator("schaal")
     @classmethod
     def _rising_scale(cls, scale: list[int]) -> list[int]:
         if sorted(set(scale)) != list(scale):
-            raise ValueError("de schaal moet oplopend zijn, zonder dubbele waarden "
-                             f"(gegeven: {','.join(map(str, scale))})")
+            raise ValueError(
+                f"de schaal moet oplopend zijn, zonder dubbele waarden (gegeven: {','.join(map(str, scale))})"
+            )
         return scale
 
     @field_validator("datum")
@@ -295,8 +404,10 @@ class Tender(BaseModel):
             raise ValueError("moet een bedrag in euro's zijn, geen ja/nee")
         if isinstance(value, str):
             if not PLAIN_AMOUNT.fullmatch(value.strip()):
-                raise ValueError(f"{shorten(value)} is geen bedrag; schrijf alleen cijfers, met "
-                                 "een punt voor de centen (bijv. 125000 of 125000.50)")
+                raise ValueError(
+                    f"{shorten(value)} is geen bedrag; schrijf alleen cijfers, met "
+                    "een punt voor de centen (bijv. 125000 of 125000.50)"
+                )
             return float(value.strip())
         return value
 
@@ -345,8 +456,7 @@ def parse_tier(value: str | int | Laag) -> Laag:
     try:
         return Laag.parse(value)
     except ValueError:
-        raise InputError(f"onbekende laag {shorten(value)}; kies 1, 2, 3 of kritiek, gevoelig, "
-                         "ondersteunend") from None
+        raise InputError(f"onbekende laag {shorten(value)}; kies 1, 2, 3 of kritiek, gevoelig, ondersteunend") from None
 
 
 def build_tender(values: dict[str, object], source: str = "opties") -> Tender:
@@ -382,8 +492,7 @@ def load_profile(path: Path) -> dict[str, object]:
         raise InputError(f"{where}: {exc.message}") from exc
     if doc.duplicate_keys:
         line, key = doc.duplicate_keys[0]
-        raise InputError(f"{path}:{line}: {key}: dubbele sleutel; elk veld mag maar één keer "
-                         "voorkomen")
+        raise InputError(f"{path}:{line}: {key}: dubbele sleutel; elk veld mag maar één keer voorkomen")
     if not isinstance(doc.data, dict):
         raise InputError(f"{path}: een profiel moet een verzameling velden (mapping) zijn")
     return dict(doc.data)

@@ -34,8 +34,9 @@ def _plain(value: object) -> object:
 
 
 def _dump(key: str, value: object) -> str:
-    text = yaml.safe_dump({key: _plain(value)}, allow_unicode=True, sort_keys=False,
-                          default_flow_style=False, width=_WIDTH)
+    text = yaml.safe_dump(
+        {key: _plain(value)}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=_WIDTH
+    )
     return text.rstrip("\n")
 
 
@@ -79,11 +80,18 @@ def profile_template(values: Mapping[str, object]) -> str:
     first choice, fields with a default are written with it (the date stays commented out,
     so it follows the day of generating). Raises nothing; :func:`check_template` validates.
     """
-    out = ["# Profiel voor 'aanbesteding genereer PROFIEL.yaml'.",
-           *_comment("Elke sleutel heeft dezelfde naam als de optie van 'genereer' (--param en "
-                     "--inschrijver mogen ook als 'param' en 'inschrijver'). " + MERGE_HELP),
-           *_comment("Weet u niet welke laag? 'aanbesteding classificeer --profiel DIT-BESTAND' "
-                     "stelt de vragen en schrijft laag en motivering hierin."), ""]
+    out = [
+        "# Profiel voor 'aanbesteding genereer PROFIEL.yaml'.",
+        *_comment(
+            "Elke sleutel heeft dezelfde naam als de optie van 'genereer' (--param en "
+            "--inschrijver mogen ook als 'param' en 'inschrijver'). " + MERGE_HELP
+        ),
+        *_comment(
+            "Weet u niet welke laag? 'aanbesteding classificeer --profiel DIT-BESTAND' "
+            "stelt de vragen en schrijft laag en motivering hierin."
+        ),
+        "",
+    ]
     for spec in option_specs():
         name = spec.field
         info = [spec.help]
@@ -97,8 +105,7 @@ def profile_template(values: Mapping[str, object]) -> str:
         out.extend(_comment(" ".join(info)))
         if name in values and values[name] is not None:
             value = values[name]
-            out.append(_dump(name, int(str(value)) if name == "laag" and str(value).isdigit()
-                             else value))
+            out.append(_dump(name, int(str(value)) if name == "laag" and str(value).isdigit() else value))
         elif spec.required:
             out.append(_dump(name, REQUIRED_DEFAULTS.get(name, "")))
         elif name == "datum":
@@ -110,8 +117,11 @@ def profile_template(values: Mapping[str, object]) -> str:
         elif _default(name) is None:
             out.append(f"# {name}: {spec.metavar or 'TEKST'}")
         elif name in ("parameters", "uitsluiten"):
-            example = ("zeggenschapswijziging.aankondiging_dagen: 60" if name == "parameters"
-                       else "open-source: Geen open-source-alternatief beschikbaar")
+            example = (
+                "zeggenschapswijziging.aankondiging_dagen: 60"
+                if name == "parameters"
+                else "open-source: Geen open-source-alternatief beschikbaar"
+            )
             out.append(f"{name}: {{}}")
             out.append(f"#   {example}")
         else:

@@ -12,8 +12,7 @@ from aanbesteding.writers.docx.shared import blocks, cover, finish, header_foote
 MARKING = "Vertrouwelijk – aanbestedingsdossier"
 
 
-def accountability_bytes(annex: Annex, template: Path | None = None,
-                         files: dict[str, str] | None = None) -> bytes:
+def accountability_bytes(annex: Annex, template: Path | None = None, files: dict[str, str] | None = None) -> bytes:
     """The verantwoording as .docx bytes, recording the ``files`` made with it (name ->
     SHA-256); the same input always gives the same bytes."""
     writer = DocxWriter.open(template)
@@ -23,9 +22,13 @@ def accountability_bytes(annex: Annex, template: Path | None = None,
     blocks(writer, accountability(annex, files))
     writer.table_of_contents(toc_placeholder)
     header_footer(writer, annex, TITLE, MARKING)
-    properties(writer.doc, annex, TITLE, "Aanbestedingsdossier",
-               f"Samengesteld met aanbesteding {annex.tool_version}; bibliotheek "
-               f"{annex.library_hash[:12]}")
+    properties(
+        writer.doc,
+        annex,
+        TITLE,
+        "Aanbestedingsdossier",
+        f"Samengesteld met aanbesteding {annex.tool_version}; bibliotheek {annex.library_hash[:12]}",
+    )
     return finish(writer.doc, annex)
 
 
@@ -36,5 +39,7 @@ def accountability_pdf(annex: Annex, template: Path | None, record: bytes) -> di
     from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
 
     pdf, pages = convert(record)
-    return {"verantwoording-pdf": stable_pdf(pdf, annex.tender.datum),
-            "verantwoording": fill_toc_pages(record, pages, annex.tender.datum)}
+    return {
+        "verantwoording-pdf": stable_pdf(pdf, annex.tender.datum),
+        "verantwoording": fill_toc_pages(record, pages, annex.tender.datum),
+    }

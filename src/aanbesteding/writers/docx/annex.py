@@ -40,13 +40,15 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
     blocks(writer, text_blocks(public_text(req.wijze_van_aantonen)))
     if req.weight is not None:
         block(writer, Heading(SUBHEADING, "Weging en scoringsleidraad"))
-        block(writer, Para(f"Weging: {req.weight} punten. Beoordeling volgens deze "
-                           "scoringsleidraad:"), keep_with_next=True)
+        block(
+            writer,
+            Para(f"Weging: {req.weight} punten. Beoordeling volgens deze scoringsleidraad:"),
+            keep_with_next=True,
+        )
         block(writer, scoring_table(req, scale))
     elif req.scoring_guidance:
         block(writer, Heading(SUBHEADING, "Scoringsleidraad per doelstelling"))
-        block(writer, Para("Score als percentage van de doelstelling (zie hoofdstuk 3):"),
-              keep_with_next=True)
+        block(writer, Para("Score als percentage van de doelstelling (zie hoofdstuk 3):"), keep_with_next=True)
         block(writer, scoring_table(req, ()))
     explanation, _ = split_tier_notes(req.toelichting)
     if explanation:
@@ -93,11 +95,9 @@ def annex_pdf(annex: Annex, template: Path | None, docx: bytes) -> dict[str, byt
     from aanbesteding.writers.export.pdf import convert, fill_toc_pages, stable_pdf
 
     pdf, pages = convert(docx)
-    return {"pdf": stable_pdf(pdf, annex.tender.datum),
-            "docx": fill_toc_pages(docx, pages, annex.tender.datum)}
+    return {"pdf": stable_pdf(pdf, annex.tender.datum), "docx": fill_toc_pages(docx, pages, annex.tender.datum)}
 
 
-def write_annex(annex: Annex, path: Path, template: Path | None = None,
-                force: bool = False) -> None:
+def write_annex(annex: Annex, path: Path, template: Path | None = None, force: bool = False) -> None:
     """Write the bijlage atomically; raise OutputError if ``path`` exists and not ``force``."""
     write_atomic(path, annex_bytes(annex, template), force=force)

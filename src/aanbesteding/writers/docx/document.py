@@ -68,14 +68,15 @@ def open_base(template: Path | None) -> DocxDocument:
             doc = docx.Document(io.BytesIO(sanitised_template(path, data)))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentTemplateError(
-            f"sjabloon {path} is geen Word-document (.docx); sla het op als .docx ({exc})") from exc
+            f"sjabloon {path} is geen Word-document (.docx); sla het op als .docx ({exc})"
+        ) from exc
     except SyntaxError as exc:  # lxml's XMLSyntaxError: a damaged part inside the package
         raise DocumentTemplateError(
             f"sjabloon {path} is beschadigd: een onderdeel is geen geldige XML (regel {exc.lineno}); "
-            "open het in Word en sla het opnieuw op als .docx") from exc
+            "open het in Word en sla het opnieuw op als .docx"
+        ) from exc
     except OSError as exc:
-        raise DocumentTemplateError(f"sjabloon {path} kan niet worden gelezen "
-                                    f"({os_reason(exc)})") from exc
+        raise DocumentTemplateError(f"sjabloon {path} kan niet worden gelezen ({os_reason(exc)})") from exc
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -138,8 +139,7 @@ class DocxWriter:
     def _style_id(self, style: str | None) -> str | None:
         return None if style is None else self.styles[style]
 
-    def paragraph_xml(self, inner: str = "", style: str | None = None,
-                      keep_with_next: bool = False) -> Paragraph:
+    def paragraph_xml(self, inner: str = "", style: str | None = None, keep_with_next: bool = False) -> Paragraph:
         """Append a paragraph whose content is the XML ``inner`` (runs, ``w:ins``, ``w:del``…).
 
         A body-text paragraph right after a table takes the style "Na Tabel" (space before),
@@ -159,11 +159,11 @@ class DocxWriter:
         """Append a paragraph with ``text`` as one plain run (no run when ``text`` is empty)."""
         return self.paragraph_xml(run_xml(text) if text else "", style)
 
-    def rich_paragraph(self, parts: Sequence[Part], style: str | None = None,
-                       keep_with_next: bool = False) -> Paragraph:
+    def rich_paragraph(
+        self, parts: Sequence[Part], style: str | None = None, keep_with_next: bool = False
+    ) -> Paragraph:
         """Append a paragraph with one run per (text, format) part."""
-        return self.paragraph_xml("".join(run_xml(text, fmt) for text, fmt in parts), style,
-                                  keep_with_next)
+        return self.paragraph_xml("".join(run_xml(text, fmt) for text, fmt in parts), style, keep_with_next)
 
     def add_run(self, paragraph: Paragraph, text: str, fmt: RunFormat = PLAIN) -> None:
         """Append a run to ``paragraph``."""
@@ -179,8 +179,10 @@ class DocxWriter:
             return self.paragraph(text, style or f"Heading {level}")
         anchor = f"_Toc{len(self.headings) + 1:09d}"
         mark = self._next_revision()  # bookmark ids share one sequence with revisions
-        inner = (f'<w:bookmarkStart w:id="{mark}" w:name="{anchor}"/>'
-                 f'{run_xml(text) if text else ""}<w:bookmarkEnd w:id="{mark}"/>')
+        inner = (
+            f'<w:bookmarkStart w:id="{mark}" w:name="{anchor}"/>'
+            f'{run_xml(text) if text else ""}<w:bookmarkEnd w:id="{mark}"/>'
+        )
         paragraph = self.paragraph_xml(inner, style or f"Heading {level}")
         self.headings.append((level, text, anchor))
         return paragraph
@@ -212,8 +214,13 @@ class DocxWriter:
             self._block_width = int(self.doc._block_width)
         return self._block_width
 
-    def table(self, headers: Sequence[str] | None, rows: Sequence[Sequence[str]],
-              widths_cm: Sequence[float] | None = None, look: TableLook = DEFAULT_LOOK) -> Table:
+    def table(
+        self,
+        headers: Sequence[str] | None,
+        rows: Sequence[Sequence[str]],
+        widths_cm: Sequence[float] | None = None,
+        look: TableLook = DEFAULT_LOOK,
+    ) -> Table:
         """Append a table: a header row (None: none) and body rows of plain text.
 
         With ``widths_cm`` the columns get those widths and autofit is off; without, the
@@ -229,8 +236,7 @@ class DocxWriter:
         style_id = None if look.style is None else self.styles[look.style]
         if self._after_table:  # Word joins adjacent tables into one: keep them apart
             self.paragraph_xml("", AFTER_TABLE)
-        tbl = cast(CT_Tbl, parse(table_xml(headers, rows, widths, look, style_id,
-                                           fixed=bool(widths_cm))))
+        tbl = cast(CT_Tbl, parse(table_xml(headers, rows, widths, look, style_id, fixed=bool(widths_cm))))
         self._append(tbl)
         return Table(tbl, self.doc)
 
@@ -240,12 +246,10 @@ class DocxWriter:
         self._revision += 1
         return self._revision
 
-    def insertion(self, text: str, author: str, date: dt.datetime | dt.date,
-                  fmt: RunFormat = PLAIN) -> str:
+    def insertion(self, text: str, author: str, date: dt.datetime | dt.date, fmt: RunFormat = PLAIN) -> str:
         """XML of an inserted run (tracked change) with a fresh revision id."""
         return inserted_xml(text, rev_id=self._next_revision(), author=author, date=date, fmt=fmt)
 
-    def deletion(self, text: str, author: str, date: dt.datetime | dt.date,
-                 fmt: RunFormat = PLAIN) -> str:
+    def deletion(self, text: str, author: str, date: dt.datetime | dt.date, fmt: RunFormat = PLAIN) -> str:
         """XML of a deleted run (tracked change, ``w:delText``) with a fresh revision id."""
         return deleted_xml(text, rev_id=self._next_revision(), author=author, date=date, fmt=fmt)

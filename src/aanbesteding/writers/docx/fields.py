@@ -32,8 +32,13 @@ def _instruction(instruction: str) -> str:
 
 def simple_field_xml(instruction: str, cached: str) -> str:
     """Runs of a field such as ``PAGE`` with ``cached`` as its last computed result."""
-    return (_field_char("begin") + _instruction(instruction) + _field_char("separate")
-            + run_xml(cached) + _field_char("end"))
+    return (
+        _field_char("begin")
+        + _instruction(instruction)
+        + _field_char("separate")
+        + run_xml(cached)
+        + _field_char("end")
+    )
 
 
 def _append_runs(paragraph: Paragraph, runs: str) -> None:
@@ -53,8 +58,7 @@ def toc_link_xml(text: str, anchor: str | None) -> str:
     return f'<w:hyperlink w:anchor="{attr(anchor)}" w:history="1">{run_xml(text)}</w:hyperlink>'
 
 
-def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str, str | None]],
-            style_ids: Sequence[str]) -> None:
+def add_toc(placeholder: Paragraph, entries: Sequence[tuple[int, str, str | None]], style_ids: Sequence[str]) -> None:
     """Turn ``placeholder`` into a TOC field whose cached result lists ``entries``.
 
     The cached entries (level, text, bookmark) make the contents visible, as internal links,
@@ -86,8 +90,9 @@ def update_fields_on_open(doc: DocxDocument) -> None:
     if element is None:
         element = OxmlElement("w:updateFields")
         # Word validates element order in settings.xml: insert before the first successor.
-        successor = next((child for child in settings
-                          if child.tag.rpartition("}")[2] in _SETTINGS_AFTER_UPDATE_FIELDS), None)
+        successor = next(
+            (child for child in settings if child.tag.rpartition("}")[2] in _SETTINGS_AFTER_UPDATE_FIELDS), None
+        )
         if successor is not None:
             successor.addprevious(element)
         else:
@@ -95,10 +100,28 @@ def update_fields_on_open(doc: DocxDocument) -> None:
     element.set(qn("w:val"), "true")
 
 
-_SETTINGS_AFTER_UPDATE_FIELDS = frozenset({
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
-    "listSeparator",
-})
+_SETTINGS_AFTER_UPDATE_FIELDS = frozenset(
+    {
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    }
+)

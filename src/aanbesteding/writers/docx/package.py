@@ -30,18 +30,46 @@ APP_XML = (
 _DROPPED_PACKAGE_RELS = frozenset({RT.THUMBNAIL})
 _DROPPED_DOCUMENT_RELS = frozenset({RT.CUSTOM_XML})
 # Settings children in schema order that come after w:zoom (for inserting one).
-_ZOOM_SUCCESSORS = frozenset({
-    "removePersonalInformation", "removeDateAndTime", "doNotDisplayPageBoundaries",
-    "displayBackgroundShape", "printPostScriptOverText", "printFractionalCharacterWidth",
-    "printFormsData", "embedTrueTypeFonts", "embedSystemFonts", "saveSubsetFonts",
-    "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
-    "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors",
-    "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate", "linkStyles",
-    "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge",
-    "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting",
-    "documentProtection", "autoFormatOverride", "styleLockTheme", "styleLockQFSet",
-    "defaultTabStop",
-})
+_ZOOM_SUCCESSORS = frozenset(
+    {
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+        "trackRevisions",
+        "doNotTrackMoves",
+        "doNotTrackFormatting",
+        "documentProtection",
+        "autoFormatOverride",
+        "styleLockTheme",
+        "styleLockQFSet",
+        "defaultTabStop",
+    }
+)
 
 
 def _child(settings: BaseOxmlElement, name: str) -> BaseOxmlElement | None:
@@ -53,8 +81,7 @@ def _fix_settings(settings: BaseOxmlElement) -> None:
     zoom = _child(settings, "zoom")
     if zoom is None:
         zoom = OxmlElement("w:zoom")
-        successor = next((c for c in settings if c.tag.rpartition("}")[2] in _ZOOM_SUCCESSORS),
-                         None)
+        successor = next((c for c in settings if c.tag.rpartition("}")[2] in _ZOOM_SUCCESSORS), None)
         if successor is not None:
             successor.addprevious(zoom)
         else:

@@ -28,16 +28,25 @@ def redline_parts(pieces: tuple[Piece, ...] | list[Piece]) -> list[Part]:
 def _changed(writer: DocxWriter, change: ClauseChange) -> None:
     clause = change.new
     writer.heading(3, f"{clause.id} – {clause.titel}")
-    writer.paragraph(f"Versie {change.old.versie} → {clause.versie} · status "
-                     f"{clause.status} · herkomst {clause.origin}", "Clausule Metadata")
+    writer.paragraph(
+        f"Versie {change.old.versie} → {clause.versie} · status {clause.status} · herkomst {clause.origin}",
+        "Clausule Metadata",
+    )
     if change.unbumped:
-        writer.rich_paragraph([("Let op: ", WARNING), (
-            f"de tekst is gewijzigd, maar het versienummer ({clause.versie}) niet. Verhoog de "
-            "versie, zodat aanbestedingen die de oude tekst gebruikten herkenbaar blijven.",
-            PLAIN)])
+        writer.rich_paragraph(
+            [
+                ("Let op: ", WARNING),
+                (
+                    f"de tekst is gewijzigd, maar het versienummer ({clause.versie}) niet. Verhoog de "
+                    "versie, zodat aanbestedingen die de oude tekst gebruikten herkenbaar blijven.",
+                    PLAIN,
+                ),
+            ]
+        )
     if change.meta:
-        writer.table(("Gegeven", "Was", "Wordt"),
-                     [(m.label, m.old, m.new) for m in change.meta], (3.5, 6.25, 6.25), LABELS)
+        writer.table(
+            ("Gegeven", "Was", "Wordt"), [(m.label, m.old, m.new) for m in change.meta], (3.5, 6.25, 6.25), LABELS
+        )
     for text in change.texts:
         writer.paragraph(text.label, "Clausule Label")
         for paragraph in _split_paragraphs(redline_parts(text.pieces)):
@@ -58,24 +67,41 @@ def _split_paragraphs(parts: list[Part]) -> list[list[Part]]:
 
 
 def _clause_list(writer: DocxWriter, items: tuple[ClauseInfo, ...]) -> None:
-    writer.table(("Clausule", "Titel", "Versie", "Status", "Herkomst"),
-                 [(i.id, i.titel, i.versie, i.status, i.origin) for i in items],
-                 (4.2, 6.6, 1.5, 1.8, 1.9), TABLE)
+    writer.table(
+        ("Clausule", "Titel", "Versie", "Status", "Herkomst"),
+        [(i.id, i.titel, i.versie, i.status, i.origin) for i in items],
+        (4.2, 6.6, 1.5, 1.8, 1.9),
+        TABLE,
+    )
 
 
 def redline_bytes(diff: LibraryDiff, date: dt.date) -> bytes:
     """The redline document as .docx bytes; the same two libraries give the same bytes."""
     writer = DocxWriter.open()
     writer.paragraph("Wijzigingen in de clausulebibliotheek", "Title")
-    writer.table(None, [("Datum", datum(date)), ("Oude versie", diff.old_label), ("Nieuwe versie", diff.new_label),
-                        ("Nieuwe clausules", str(len(diff.added))),
-                        ("Verwijderde clausules", str(len(diff.removed))),
-                        ("Gewijzigde clausules", str(len(diff.changed))),
-                        ("Tekst gewijzigd zonder nieuwe versie", str(len(diff.unbumped)))],
-                 (7.0, 9.0), LABELS)
-    writer.rich_paragraph([("Leeswijzer: ", BOLD), ("verwijderde woorden", DELETED),
-                           (" zijn rood doorgehaald, ", PLAIN), ("toegevoegde woorden", INSERTED),
-                           (" blauw onderstreept.", PLAIN)])
+    writer.table(
+        None,
+        [
+            ("Datum", datum(date)),
+            ("Oude versie", diff.old_label),
+            ("Nieuwe versie", diff.new_label),
+            ("Nieuwe clausules", str(len(diff.added))),
+            ("Verwijderde clausules", str(len(diff.removed))),
+            ("Gewijzigde clausules", str(len(diff.changed))),
+            ("Tekst gewijzigd zonder nieuwe versie", str(len(diff.unbumped))),
+        ],
+        (7.0, 9.0),
+        LABELS,
+    )
+    writer.rich_paragraph(
+        [
+            ("Leeswijzer: ", BOLD),
+            ("verwijderde woorden", DELETED),
+            (" zijn rood doorgehaald, ", PLAIN),
+            ("toegevoegde woorden", INSERTED),
+            (" blauw onderstreept.", PLAIN),
+        ]
+    )
     writer.heading(1, "Gewijzigde clausules")
     if not diff.changed:
         writer.paragraph("Geen clausule is gewijzigd.")
@@ -95,5 +121,4 @@ def redline_bytes(diff: LibraryDiff, date: dt.date) -> bytes:
         _clause_list(writer, diff.removed)
     else:
         writer.paragraph("Geen clausule is verwijderd.")
-    return finish(writer, "Wijzigingen in de clausulebibliotheek", "Redline clausulebibliotheek",
-                  date)
+    return finish(writer, "Wijzigingen in de clausulebibliotheek", "Redline clausulebibliotheek", date)

@@ -29,8 +29,12 @@ def _texts(writer: DocxWriter, label: str, blocks: tuple[TextBlock, ...]) -> Non
 
 def _verdict(writer: DocxWriter) -> None:
     writer.paragraph("Beoordeling", "Clausule Label")
-    writer.table(None, [("Opmerkingen", "\n\n\n"), ("Akkoord (ja / nee, met wijziging)", ""),
-                        ("Naam en datum", "")], (4.5, 11.5), LABELS)
+    writer.table(
+        None,
+        [("Opmerkingen", "\n\n\n"), ("Akkoord (ja / nee, met wijziging)", ""), ("Naam en datum", "")],
+        (4.5, 11.5),
+        LABELS,
+    )
 
 
 def _clause(writer: DocxWriter, clause: ClauseReview) -> None:
@@ -45,8 +49,7 @@ def _clause(writer: DocxWriter, clause: ClauseReview) -> None:
             writer.paragraph(f"Weging: {wording.weging} punten", "Clausule Metadata")
     if clause.scoring:
         writer.paragraph("Scoringsleidraad", "Clausule Label")
-        writer.table(("Score", "Wat de Inschrijving daarvoor biedt"), clause.scoring,
-                     (2.0, 14.0), TABLE)
+        writer.table(("Score", "Wat de Inschrijving daarvoor biedt"), clause.scoring, (2.0, 14.0), TABLE)
     _verdict(writer)
 
 
@@ -62,25 +65,42 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
     """The review document as .docx bytes; the same library gives the same bytes."""
     writer = DocxWriter.open()
     writer.paragraph("Clausulebibliotheek – beoordelingsdocument", "Title")
-    writer.table(None, [("Datum", datum(date)), ("Bibliotheek", " + ".join(review.origins)),
-                        ("Clausules", str(review.count)),
-                        *([("Vaste teksten", ", ".join(c.summary for c in review.chapters))]
-                          if review.chapters else []),
-                        ("Per status", ", ".join(f"{s} {n}" for s, n in review.statuses)),
-                        ("Inhoudshash (SHA-256)", review.content_hash)], (4.5, 11.5), LABELS)
-    writer.rich_paragraph([
-        ("Leeswijzer. ", BOLD),
-        ("Per thema staat elke clausule met haar gegevens en haar tekst per laag. Waarden die "
-         "de inkoper invult, staan als ", PLAIN), ("[parameter: standaard (grenzen)]", PLACEHOLDER),
-        ("; tekst die alleen onder een voorwaarde geldt, staat als ", PLAIN),
-        ("[Alleen bij licentie: …]", PLACEHOLDER),
-        (" (of met die voorwaarde vóór de alinea), en een verwijzing naar een andere clausule "
-         "staat als ", PLAIN), ("[verwijzing naar ‘titel’]", PLACEHOLDER),
-        ("; in de bijlage wordt dat het nummer van die clausule. Lagen met dezelfde tekst staan "
-         "samen. Noteer uw opmerkingen in het vak Beoordeling. Vastgesteld wordt een clausule "
-         "met 'aanbesteding bibliotheek vaststellen ID --door NAAM --op DATUM --bibliotheek "
-         "MAP' (dat vult status, beoordeeld_door en beoordeeld_op in de "
-         "organisatiebibliotheek).", PLAIN)])
+    writer.table(
+        None,
+        [
+            ("Datum", datum(date)),
+            ("Bibliotheek", " + ".join(review.origins)),
+            ("Clausules", str(review.count)),
+            *([("Vaste teksten", ", ".join(c.summary for c in review.chapters))] if review.chapters else []),
+            ("Per status", ", ".join(f"{s} {n}" for s, n in review.statuses)),
+            ("Inhoudshash (SHA-256)", review.content_hash),
+        ],
+        (4.5, 11.5),
+        LABELS,
+    )
+    writer.rich_paragraph(
+        [
+            ("Leeswijzer. ", BOLD),
+            (
+                "Per thema staat elke clausule met haar gegevens en haar tekst per laag. Waarden die "
+                "de inkoper invult, staan als ",
+                PLAIN,
+            ),
+            ("[parameter: standaard (grenzen)]", PLACEHOLDER),
+            ("; tekst die alleen onder een voorwaarde geldt, staat als ", PLAIN),
+            ("[Alleen bij licentie: …]", PLACEHOLDER),
+            (" (of met die voorwaarde vóór de alinea), en een verwijzing naar een andere clausule staat als ", PLAIN),
+            ("[verwijzing naar ‘titel’]", PLACEHOLDER),
+            (
+                "; in de bijlage wordt dat het nummer van die clausule. Lagen met dezelfde tekst staan "
+                "samen. Noteer uw opmerkingen in het vak Beoordeling. Vastgesteld wordt een clausule "
+                "met 'aanbesteding bibliotheek vaststellen ID --door NAAM --op DATUM --bibliotheek "
+                "MAP' (dat vult status, beoordeeld_door en beoordeeld_op in de "
+                "organisatiebibliotheek).",
+                PLAIN,
+            ),
+        ]
+    )
     writer.heading(1, "Toepasselijkheid")
     writer.paragraph(MATRIX_LEGEND)
     writer.table(review.matrix_header, review.matrix, MATRIX_WIDTHS_CM, TABLE)
@@ -93,11 +113,12 @@ def review_bytes(review: LibraryReview, date: dt.date) -> bytes:
     if review.chapters:
         writer.page_break()
         writer.heading(1, "Vaste teksten en beleid")
-        writer.paragraph("De hoofdstukken hieronder staan in de map hoofdstukken/ van de "
-                         "bibliotheek, het beleid in beleid.yaml. Het programma zet de teksten op "
-                         "hun plaats in de documenten; waarden uit de aanbesteding staan "
-                         "gemarkeerd.")
+        writer.paragraph(
+            "De hoofdstukken hieronder staan in de map hoofdstukken/ van de "
+            "bibliotheek, het beleid in beleid.yaml. Het programma zet de teksten op "
+            "hun plaats in de documenten; waarden uit de aanbesteding staan "
+            "gemarkeerd."
+        )
         for chapter in review.chapters:
             _chapter(writer, chapter)
-    return finish(writer, "Clausulebibliotheek – beoordelingsdocument", "Beoordeling clausules",
-                  date)
+    return finish(writer, "Clausulebibliotheek – beoordelingsdocument", "Beoordeling clausules", date)

@@ -21,17 +21,14 @@ def revision_date(date: dt.datetime | dt.date) -> str:
 
 
 def _mark(tag: str, runs: str, rev_id: int, author: str, date: dt.datetime | dt.date) -> str:
-    return (f'<w:{tag} w:id="{rev_id}" w:author="{attr(author)}" w:date="{revision_date(date)}">'
-            f"{runs}</w:{tag}>")
+    return f'<w:{tag} w:id="{rev_id}" w:author="{attr(author)}" w:date="{revision_date(date)}">{runs}</w:{tag}>'
 
 
-def inserted_xml(text: str, *, rev_id: int, author: str, date: dt.datetime | dt.date,
-                 fmt: RunFormat = PLAIN) -> str:
+def inserted_xml(text: str, *, rev_id: int, author: str, date: dt.datetime | dt.date, fmt: RunFormat = PLAIN) -> str:
     """``<w:ins …><w:r>…<w:t>text</w:t></w:r></w:ins>``."""
     return _mark("ins", run_xml(text, fmt), rev_id, author, date)
 
 
-def deleted_xml(text: str, *, rev_id: int, author: str, date: dt.datetime | dt.date,
-                fmt: RunFormat = PLAIN) -> str:
+def deleted_xml(text: str, *, rev_id: int, author: str, date: dt.datetime | dt.date, fmt: RunFormat = PLAIN) -> str:
     """``<w:del …><w:r>…<w:delText>text</w:delText></w:r></w:del>``."""
     return _mark("del", run_xml(text, fmt, deleted=True), rev_id, author, date)

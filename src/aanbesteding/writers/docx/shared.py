@@ -22,12 +22,12 @@ HEADER_FILL = "D9E2F3"
 # Body tables: grid style, 8.5 pt, shaded header row repeated on every page, rows kept whole.
 BODY_TABLE = TableLook(style=TABLE_STYLE, header_fill=HEADER_FILL, cant_split=True)
 # Short tables stay on one page with the paragraph that introduces them.
-SHORT_TABLE = TableLook(style=TABLE_STYLE, header_fill=HEADER_FILL, cant_split=True,
-                        keep_together=True)
+SHORT_TABLE = TableLook(style=TABLE_STYLE, header_fill=HEADER_FILL, cant_split=True, keep_together=True)
 SHORT_ROWS = 12
 # The cover's label/value table: no borders, bold labels, body text size.
-COVER_TABLE = TableLook(style=None, align_left=True, font_size_pt=None, zero_spacing=False,
-                        bold_first_column=True, cant_split=True)
+COVER_TABLE = TableLook(
+    style=None, align_left=True, font_size_pt=None, zero_spacing=False, bold_first_column=True, cant_split=True
+)
 COVER_WIDTHS_CM = (4.5, 11.5)
 
 
@@ -37,8 +37,7 @@ def block(writer: DocxWriter, item: Block, keep_with_next: bool = False) -> None
         writer.heading(item.level, item.text)
     elif isinstance(item, Para):
         parts = [(item.bold_prefix, BOLD)] if item.bold_prefix else []
-        writer.rich_paragraph([*parts, (item.text, PLAIN)], item.style,
-                              keep_with_next or item.keep_with_next)
+        writer.rich_paragraph([*parts, (item.text, PLAIN)], item.style, keep_with_next or item.keep_with_next)
     elif isinstance(item, Bullets):
         writer.bullets(item.items)
     elif isinstance(item, Table):
@@ -92,11 +91,10 @@ def header_footer(writer: DocxWriter, annex: Annex, title: str, marking: str | N
 
 def _fit(text: str, limit: int = 255) -> str:
     """``text`` within the length Word allows a document property (255 characters)."""
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def properties(doc: DocxDocument, annex: Annex, title: str, category: str,
-               comments: str = "") -> None:
+def properties(doc: DocxDocument, annex: Annex, title: str, category: str, comments: str = "") -> None:
     t = annex.tender
     stamp = dt.datetime.combine(t.datum, dt.time())
     props = doc.core_properties
@@ -104,8 +102,9 @@ def properties(doc: DocxDocument, annex: Annex, title: str, category: str,
     props.subject = t.opdracht_titel
     props.author = t.organisatie or ""
     props.last_modified_by = t.organisatie or ""
-    keywords = ", ".join(("digitale soevereiniteit", "aanbesteding", t.laag.label,
-                          t.contracttype, *(x for x in (t.kenmerk,) if x)))
+    keywords = ", ".join(
+        ("digitale soevereiniteit", "aanbesteding", t.laag.label, t.contracttype, *(x for x in (t.kenmerk,) if x))
+    )
     props.keywords = _fit(keywords)  # a 200-character kenmerk would pass Word's 255
     props.category = category
     props.comments = _fit(comments)

@@ -15,10 +15,24 @@ GREY = RGBColor(0x55, 0x55, 0x55)
 
 # Paragraph styles the writer uses; built-in names first, then the annex's own.
 PARAGRAPH_STYLES: tuple[str, ...] = (
-    "Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
-    "TOC Heading", "toc 1", "toc 2", "Header", "Footer",
-    "Clausule Metadata", "Clausule Label",
-    "Voorblad Kop", "Voorblad Opdracht", "Voorblad Noot", "Na Tabel",
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+    "TOC Heading",
+    "toc 1",
+    "toc 2",
+    "Header",
+    "Footer",
+    "Clausule Metadata",
+    "Clausule Label",
+    "Voorblad Kop",
+    "Voorblad Opdracht",
+    "Voorblad Noot",
+    "Na Tabel",
 )
 COVER_KICKER, COVER_SUBTITLE, COVER_NOTE, AFTER_TABLE = PARAGRAPH_STYLES[-4:]
 # Spacing by paragraph style, never by empty paragraphs (a screen reader reads those as

@@ -13,12 +13,16 @@ from aanbesteding.writers.docx.styles import TABLE_STYLE
 
 # python-docx's defaults for a new table (kept so tables look the same as before).
 _TBL_W = '<w:tblW w:type="auto" w:w="0"/>'
-_TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
-             'w:noHBand="0" w:noVBand="1" w:val="04A0"/>')
+_TBL_LOOK = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
 # A table without header row (label/value, such as the cover): the first row is data, so
 # converters (pandoc) and screen readers must not take it for column headers.
-_TBL_LOOK_NO_HEADER = ('<w:tblLook w:firstColumn="1" w:firstRow="0" w:lastColumn="0" '
-                       'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="0480"/>')
+_TBL_LOOK_NO_HEADER = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="0" w:lastColumn="0" '
+    'w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="0480"/>'
+)
 
 
 @dataclass(frozen=True)
@@ -61,24 +65,29 @@ def twips_cm(width_cm: float) -> int:
 class _Shape:
     """The XML around the run content of each cell, for one kind of row."""
 
-    def __init__(self, look: TableLook, widths: Sequence[int], bold: Sequence[bool],
-                 header: bool, keep: bool = False) -> None:
+    def __init__(
+        self, look: TableLook, widths: Sequence[int], bold: Sequence[bool], header: bool, keep: bool = False
+    ) -> None:
         plain = RunFormat(size_pt=look.font_size_pt)
         strong = RunFormat(bold=True, size_pt=look.font_size_pt)
-        ppr = ppr_xml(None, ("<w:keepNext/>" if keep else "")
-                      + ('<w:spacing w:after="0"/>' if look.zero_spacing else ""))
-        fill = (f'<w:shd w:val="clear" w:color="auto" w:fill="{attr(look.header_fill)}"/>'
-                if header and look.header_fill else "")
+        ppr = ppr_xml(
+            None, ("<w:keepNext/>" if keep else "") + ('<w:spacing w:after="0"/>' if look.zero_spacing else "")
+        )
+        fill = (
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{attr(look.header_fill)}"/>'
+            if header and look.header_fill
+            else ""
+        )
         lead = f"<w:r>{plain.rpr_xml()}</w:r>" if look.empty_lead_run else ""
         self.open: list[str] = []
         self.close: list[str] = []
         for width, is_bold in zip(widths, bold, strict=True):
             run = f"{lead}<w:r>{strong.rpr_xml()}" if is_bold else f"<w:r>{plain.rpr_xml()}"
-            self.open.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{fill}</w:tcPr>'
-                             f"<w:p>{ppr}{run}")
+            self.open.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/>{fill}</w:tcPr><w:p>{ppr}{run}')
             self.close.append("</w:r></w:p></w:tc>")
         props = ("<w:cantSplit/>" if look.cant_split else "") + (
-            '<w:tblHeader w:val="true"/>' if header and look.repeat_header else "")
+            '<w:tblHeader w:val="true"/>' if header and look.repeat_header else ""
+        )
         tr_pr = f"<w:trPr>{props}</w:trPr>" if props else ""
         self.start = f"<w:tr>{tr_pr}"
 
@@ -89,9 +98,14 @@ class _Shape:
         return f"{self.start}{''.join(cells)}</w:tr>"
 
 
-def table_xml(headers: Sequence[str] | None, rows: Sequence[Sequence[str]],
-              widths_twips: Sequence[int], look: TableLook, style_id: str | None,
-              fixed: bool) -> str:
+def table_xml(
+    headers: Sequence[str] | None,
+    rows: Sequence[Sequence[str]],
+    widths_twips: Sequence[int],
+    look: TableLook,
+    style_id: str | None,
+    fixed: bool,
+) -> str:
     """A whole ``w:tbl`` (without namespace declaration); ``fixed`` turns autofit off."""
     props = [f'<w:tblStyle w:val="{attr(style_id)}"/>' if style_id is not None else "", _TBL_W]
     if look.align_left:
@@ -104,13 +118,11 @@ def table_xml(headers: Sequence[str] | None, rows: Sequence[Sequence[str]],
     columns = len(widths_twips)
     keep = look.keep_together
     if headers is not None:
-        header = _Shape(look, widths_twips, [look.header_bold] * columns, header=True,
-                        keep=keep and bool(rows))
+        header = _Shape(look, widths_twips, [look.header_bold] * columns, header=True, keep=keep and bool(rows))
         parts.append(header.row(headers))
     bold = [look.bold_first_column] + [False] * (columns - 1)
     body = _Shape(look, widths_twips, bold, header=False, keep=keep)
     last = _Shape(look, widths_twips, bold, header=False) if keep else body
-    parts.extend((body if index < len(rows) - 1 else last).row(row)
-                 for index, row in enumerate(rows))
+    parts.extend((body if index < len(rows) - 1 else last).row(row) for index, row in enumerate(rows))
     parts.append("</w:tbl>")
     return "".join(parts)

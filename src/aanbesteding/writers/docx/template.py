@@ -33,27 +33,54 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_ = f"{{{_W}}}"
 
 # Relationship types (the last part of the Type URL) a house style may use, per kind of source.
-_ALLOWED = {"officeDocument", "core-properties", "styles", "stylesWithEffects", "numbering",
-            "settings", "webSettings", "fontTable", "theme", "header", "footer", "footnotes",
-            "endnotes", "image", "font"}
+_ALLOWED = {
+    "officeDocument",
+    "core-properties",
+    "styles",
+    "stylesWithEffects",
+    "numbering",
+    "settings",
+    "webSettings",
+    "fontTable",
+    "theme",
+    "header",
+    "footer",
+    "footnotes",
+    "endnotes",
+    "image",
+    "font",
+}
 _EXPLICIT = {"image", "header", "footer", "font"}  # kept only while the source refers to them
 # Left out on purpose: comments*, people, custom-properties, extended-properties, vbaProject,
 # vbaData, keyMapCustomizations, glossaryDocument, customXml, attachedTemplate,
 # mailMergeSource, oleObject, package, control, activeXControl*, thumbnail, hyperlink (external).
 
 # Body-level and settings elements that carry the template's content or a link elsewhere.
-_SETTINGS_DROPPED = ("attachedTemplate", "docVars", "mailMerge", "saveThroughXslt", "linkStyles",
-                     "recipientData", "documentProtection", "writeProtection", "rsids")
+_SETTINGS_DROPPED = (
+    "attachedTemplate",
+    "docVars",
+    "mailMerge",
+    "saveThroughXslt",
+    "linkStyles",
+    "recipientData",
+    "documentProtection",
+    "writeProtection",
+    "rsids",
+)
 _COMMENT_MARKS = ("commentRangeStart", "commentRangeEnd", "commentReference")
-_REMOTE_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|DATABASE|"
-                           r"HYPERLINK|INCLUDE|AUTOTEXT|GLOSSARY|MACROBUTTON)\b", re.I)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                          remove_blank_text=False)
+_REMOTE_FIELD = re.compile(
+    r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|DATABASE|"
+    r"HYPERLINK|INCLUDE|AUTOTEXT|GLOSSARY|MACROBUTTON)\b",
+    re.I,
+)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
-_CORE = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-         b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-         b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://'
-         b'purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>')
+_CORE = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    b'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://'
+    b'purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>'
+)
 
 
 def _serialised(root: etree._Element) -> bytes:
@@ -81,12 +108,15 @@ class _Package:
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as exc:
-            raise DocumentTemplateError(f"sjabloon {path} is geen Word-document (.docx); sla het "
-                                        f"op als .docx ({exc})") from exc
+            raise DocumentTemplateError(
+                f"sjabloon {path} is geen Word-document (.docx); sla het op als .docx ({exc})"
+            ) from exc
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_UNPACKED:
-            raise DocumentTemplateError(f"sjabloon {path} is uitgepakt te groot of bevat te veel "
-                                        "onderdelen; gebruik een gewoon Word-document als huisstijl")
+            raise DocumentTemplateError(
+                f"sjabloon {path} is uitgepakt te groot of bevat te veel "
+                "onderdelen; gebruik een gewoon Word-document als huisstijl"
+            )
         self.parts = {i.filename: archive.read(i) for i in infos if not i.is_dir()}
         self.kept: dict[str, bytes] = {}
         self.types: set[str] = set()
@@ -109,8 +139,12 @@ class _Package:
         for rel in list(rels):
             kind = _kind(rel.get("Type", ""))
             target = _target(source, rel.get("Target", ""))
-            if rel.get("TargetMode") == "External" or kind not in _ALLOWED \
-                    or target not in self.parts or (kind in _EXPLICIT and rel.get("Id") not in used):
+            if (
+                rel.get("TargetMode") == "External"
+                or kind not in _ALLOWED
+                or target not in self.parts
+                or (kind in _EXPLICIT and rel.get("Id") not in used)
+            ):
                 dropped.add(rel.get("Id", ""))
                 rels.remove(rel)
                 continue
@@ -119,15 +153,13 @@ class _Package:
                 self.walk(target)
         self.kept[rels_name] = _serialised(rels)
         if dropped & used:
-            self.kept[source] = _without_references(etree.fromstring(self.kept[source], _PARSER),
-                                                    dropped)
+            self.kept[source] = _without_references(etree.fromstring(self.kept[source], _PARSER), dropped)
 
 
 def _references(data: bytes) -> set[str]:
     """Every relationship id a part refers to (any attribute in the relationships namespace)."""
     root = etree.fromstring(data, _PARSER)
-    return {value for element in root.iter() for name, value in element.attrib.items()
-            if name.startswith(f"{{{_R}}}")}
+    return {value for element in root.iter() for name, value in element.attrib.items() if name.startswith(f"{{{_R}}}")}
 
 
 def _without_references(root: etree._Element, dropped: set[str]) -> bytes:
@@ -181,13 +213,15 @@ def _clean_story(data: bytes, path: Path, where: str) -> bytes:
         _remove(element)
     for element in list(root.iter(f"{_W_}ins")):
         _unwrap(element)
-    instructions = [e.text or "" for e in root.iter(f"{_W_}instrText")] + \
-        [e.get(f"{_W_}instr", "") for e in root.iter(f"{_W_}fldSimple")]
+    instructions = [e.text or "" for e in root.iter(f"{_W_}instrText")] + [
+        e.get(f"{_W_}instr", "") for e in root.iter(f"{_W_}fldSimple")
+    ]
     remote = next((i for i in instructions if _REMOTE_FIELD.match(i)), None)
     if remote is not None:
         raise DocumentTemplateError(
             f"sjabloon {path}: {where} bevat het veld {remote.split()[0].upper()}, dat inhoud van "
-            "buiten het document haalt; verwijder dat veld uit de huisstijl")
+            "buiten het document haalt; verwijder dat veld uit de huisstijl"
+        )
     return _serialised(root)
 
 
@@ -216,8 +250,7 @@ def sanitised_template(path: Path, data: bytes) -> bytes:
     unpacked, a remote field) or lxml's XMLSyntaxError (a damaged part)."""
     package = _Package(path, data)
     if "[Content_Types].xml" not in package.parts:
-        raise DocumentTemplateError(f"sjabloon {path} is geen Word-document (.docx); sla het op "
-                                    "als .docx")
+        raise DocumentTemplateError(f"sjabloon {path} is geen Word-document (.docx); sla het op als .docx")
     main = _main_part(package)
     # The body goes first, so the parts only the body used are no longer referenced.
     package.parts[main] = _clean_document(package.parts[main])
@@ -248,14 +281,17 @@ def _main_part(package: _Package) -> str:
             target = _target("", rel.get("Target", ""))
             if target in package.parts:
                 return target
-    raise DocumentTemplateError(f"sjabloon {package.path} is geen Word-document (.docx); sla het "
-                                "op als .docx")
+    raise DocumentTemplateError(f"sjabloon {package.path} is geen Word-document (.docx); sla het op als .docx")
 
 
 def _story_kind(package: _Package, name: str) -> str | None:
     base = posixpath.basename(name)
-    for prefix, label in (("header", "een koptekst"), ("footer", "een voettekst"),
-                          ("footnotes", "een voetnoot"), ("endnotes", "een eindnoot")):
+    for prefix, label in (
+        ("header", "een koptekst"),
+        ("footer", "een voettekst"),
+        ("footnotes", "een voetnoot"),
+        ("endnotes", "een eindnoot"),
+    ):
         if base.startswith(prefix) and base.endswith(".xml"):
             return label
     return None

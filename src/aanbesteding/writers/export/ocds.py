@@ -35,8 +35,7 @@ _RAW = "https://raw.githubusercontent.com/open-contracting-extensions"
 EXTENSIONS = (
     f"{_RAW}/ocds_requirements_extension/b4f5ba94/extension.json",
     f"{_RAW}/ocds_lots_extension/8d3b52eb/extension.json",
-    f"{_RAW}/ocds_submissionTerms_extension/14edfeaf4bd39b25f169d83491a6a56a06431a0e/"
-    "extension.json",
+    f"{_RAW}/ocds_submissionTerms_extension/14edfeaf4bd39b25f169d83491a6a56a06431a0e/extension.json",
     f"{_RAW}/ocds_awardCriteria_extension/9391240f/extension.json",
 )
 # The prefix the OCDS documentation uses in its examples: fine for a concept, never published.
@@ -44,9 +43,11 @@ EXAMPLE_PREFIX = "ocds-213czf"
 # Organisation identifier schemes (org-id.guide): Dutch OIN and Chamber of Commerce number.
 OIN_SCHEME = "NL-OIN"
 KVK_SCHEME = "NL-KVK"
-GROUP_DESCRIPTION = ("Aan alle eisen in dit criterium moet worden voldaan en alle "
-                     "contractbepalingen moeten worden aanvaard; een Inschrijving die één ervan "
-                     "niet nakomt, voldoet niet aan dit criterium.")
+GROUP_DESCRIPTION = (
+    "Aan alle eisen in dit criterium moet worden voldaan en alle "
+    "contractbepalingen moeten worden aanvaard; een Inschrijving die één ervan "
+    "niet nakomt, voldoet niet aan dit criterium."
+)
 
 
 def slug(text: str) -> str:
@@ -62,21 +63,36 @@ def ocid_of(tender: Tender) -> str:
     the documentation's example prefix.
     """
     if tender.kenmerk is None:
-        raise InputError(["de OCDS-export heeft een ", Ref("kenmerk"), " nodig (het kenmerk "
-                          "of zaaknummer van de aanbesteding); daarvan wordt de ocid gemaakt, die "
-                          "voor deze aanbesteding altijd dezelfde moet zijn en voor elke andere "
-                          "aanbesteding anders"], field="json")
+        raise InputError(
+            [
+                "de OCDS-export heeft een ",
+                Ref("kenmerk"),
+                " nodig (het kenmerk "
+                "of zaaknummer van de aanbesteding); daarvan wordt de ocid gemaakt, die "
+                "voor deze aanbesteding altijd dezelfde moet zijn en voor elke andere "
+                "aanbesteding anders",
+            ],
+            field="json",
+        )
     reference = slug(tender.kenmerk)
     if not reference:
-        raise InputError(["voor de OCDS-export (", Ref("json"), ") moet het kenmerk letters "
-                          "of cijfers (a-z, 0-9) bevatten"], field="kenmerk",
-                         subject=f"'{tender.kenmerk}'")
+        raise InputError(
+            ["voor de OCDS-export (", Ref("json"), ") moet het kenmerk letters of cijfers (a-z, 0-9) bevatten"],
+            field="kenmerk",
+            subject=f"'{tender.kenmerk}'",
+        )
     prefix = tender.ocid_prefix or EXAMPLE_PREFIX
     if tender.status == "definitief" and prefix == EXAMPLE_PREFIX:
-        raise InputError([Ref("json"), " met ", Ref("status"), f" definitief: {EXAMPLE_PREFIX} "
-                          "is het voorbeeld uit de OCDS-documentatie; geef met ",
-                          Ref("ocid_prefix"), " (of ocid_prefix in het profiel) de OCDS-prefix "
-                          "die uw organisatie is toegekend"])
+        raise InputError(
+            [
+                Ref("json"),
+                " met ",
+                Ref("status"),
+                f" definitief: {EXAMPLE_PREFIX} is het voorbeeld uit de OCDS-documentatie; geef met ",
+                Ref("ocid_prefix"),
+                " (of ocid_prefix in het profiel) de OCDS-prefix die uw organisatie is toegekend",
+            ]
+        )
     return f"{prefix}-{reference}"
 
 
@@ -85,8 +101,7 @@ def _requirement(req: Requirement) -> dict[str, Any]:
     return {
         "id": req.number,
         "title": f"{req.number} {req.title}",
-        "description": f"{kind}. {public_text(req.text)}\n\nWijze van aantonen: "
-                       f"{public_text(req.wijze_van_aantonen)}",
+        "description": f"{kind}. {public_text(req.text)}\n\nWijze van aantonen: {public_text(req.wijze_van_aantonen)}",
         "dataType": "boolean",
         "expectedValue": True,
     }
@@ -96,28 +111,30 @@ def _criteria(annex: Annex) -> list[dict[str, Any]]:
     """One criterion per chapter, with one group that holds every eis and bepaling of it."""
     criteria = []
     for section in annex.sections:
-        reqs = [_requirement(r) for r in section.requirements
-                if r.kind in (Kind.EIS, Kind.BEPALING)]
+        reqs = [_requirement(r) for r in section.requirements if r.kind in (Kind.EIS, Kind.BEPALING)]
         if reqs:
-            criteria.append({"id": section.theme.id, "title": section.theme.titel,
-                             "description": section.theme.inleiding.strip(),
-                             "requirementGroups": [{"id": f"{section.theme.id}-alle",
-                                                    "description": GROUP_DESCRIPTION,
-                                                    "requirements": reqs}]})
+            criteria.append(
+                {
+                    "id": section.theme.id,
+                    "title": section.theme.titel,
+                    "description": section.theme.inleiding.strip(),
+                    "requirementGroups": [
+                        {"id": f"{section.theme.id}-alle", "description": GROUP_DESCRIPTION, "requirements": reqs}
+                    ],
+                }
+            )
     return criteria
 
 
 def _buyer(tender: Tender) -> dict[str, Any]:
     """The buyer as an OCDS party: name, roles and the identifiers that were given."""
-    ids = [(scheme, value) for scheme, value in ((OIN_SCHEME, tender.oin),
-                                                 (KVK_SCHEME, tender.kvk)) if value]
+    ids = [(scheme, value) for scheme, value in ((OIN_SCHEME, tender.oin), (KVK_SCHEME, tender.kvk)) if value]
     party: dict[str, Any] = {
         "id": f"{ids[0][0]}-{ids[0][1]}" if ids else slug(tender.organisatie_naam) or "koper",
         "name": tender.organisatie_naam,
     }
     if ids:
-        party["identifier"] = {"scheme": ids[0][0], "id": ids[0][1],
-                               "legalName": tender.organisatie_naam}
+        party["identifier"] = {"scheme": ids[0][0], "id": ids[0][1], "legalName": tender.organisatie_naam}
     if len(ids) > 1:
         party["additionalIdentifiers"] = [{"scheme": s, "id": v} for s, v in ids[1:]]
     party["roles"] = ["buyer", "procuringEntity"]
@@ -139,20 +156,26 @@ def _award_criteria(annex: Annex) -> dict[str, Any]:
     award = annex.award
     g = award.gunning
     leidraad = g.leidraad if g and g.leidraad else "de aanbestedingsleidraad"
-    wensen = [r for r in annex.of_kind(Kind.WENS) if r.weight is not None
-              and not r.scored_in_sov_table]
-    build = (f"Uitgewerkt in de bijlage digitale soevereiniteit: {award.wensen_share}% "
-             f"wensenscore + {award.sov_share}% Soevereiniteitsscore (gebaseerd op het EU Cloud "
-             f"Sovereignty Framework, wegingsprofiel {annex.tender.weging}).")
+    wensen = [r for r in annex.of_kind(Kind.WENS) if r.weight is not None and not r.scored_in_sov_table]
+    build = (
+        f"Uitgewerkt in de bijlage digitale soevereiniteit: {award.wensen_share}% "
+        f"wensenscore + {award.sov_share}% Soevereiniteitsscore (gebaseerd op het EU Cloud "
+        f"Sovereignty Framework, wegingsprofiel {annex.tender.weging})."
+    )
     criteria: list[dict[str, Any]] = []
     if g is not None and g.criteria:
         for c in g.criteria:
             own = award.part and c.naam == g.subcriterium
-            criteria.append({
-                "type": "price" if c.prijs else "quality", "name": c.naam,
-                "description": build if own else f"Criterium uit {leidraad}"
-                + (f" ({annex.tender.prijsmethode})." if c.prijs else "."),
-                "numbers": [{"number": c.weging, "weight": "percentageExact"}]})
+            criteria.append(
+                {
+                    "type": "price" if c.prijs else "quality",
+                    "name": c.naam,
+                    "description": build
+                    if own
+                    else f"Criterium uit {leidraad}" + (f" ({annex.tender.prijsmethode})." if c.prijs else "."),
+                    "numbers": [{"number": c.weging, "weight": "percentageExact"}],
+                }
+            )
     elif award.part:
         item: dict[str, Any] = {"type": "quality", "name": award.subcriterion, "description": build}
         if award.share:
@@ -160,19 +183,27 @@ def _award_criteria(annex: Annex) -> dict[str, Any]:
         criteria.append(item)
     if award.part:
         for req in wensen:
-            criteria.append({"type": "quality", "name": f"{req.number} {req.title}",
-                             "description": f"Wens binnen {award.subcriterion}: {req.text}",
-                             "numbers": [{"number": req.weight, "weight": "pointsExact"}]})
+            criteria.append(
+                {
+                    "type": "quality",
+                    "name": f"{req.number} {req.title}",
+                    "description": f"Wens binnen {award.subcriterion}: {req.text}",
+                    "numbers": [{"number": req.weight, "weight": "pointsExact"}],
+                }
+            )
     if not award.part:
-        description = (f"Deze bijlage heeft geen eigen gunningscriterium ({award.reason}); zij "
-                       f"bevat alleen eisen en contractbepalingen. Het gunningsmodel staat in "
-                       f"{leidraad}.")
+        description = (
+            f"Deze bijlage heeft geen eigen gunningscriterium ({award.reason}); zij "
+            f"bevat alleen eisen en contractbepalingen. Het gunningsmodel staat in "
+            f"{leidraad}."
+        )
     else:
-        description = (f"{award.subcriterion} telt voor "
-                       + (f"{award.share}%" if award.share else "het in de leidraad genoemde "
-                          "percentage")
-                       + f" in de totaalscore volgens {leidraad}; binnen dat subcriterium telt "
-                       "elke wens met zijn punten.")
+        description = (
+            f"{award.subcriterion} telt voor "
+            + (f"{award.share}%" if award.share else "het in de leidraad genoemde percentage")
+            + f" in de totaalscore volgens {leidraad}; binnen dat subcriterium telt "
+            "elke wens met zijn punten."
+        )
     result: dict[str, Any] = {"weightingDescription": description}
     if criteria:
         result["criteria"] = criteria
@@ -198,18 +229,19 @@ def ocds_release_package(annex: Annex) -> dict[str, Any]:
             "id": tender.kenmerk,
             "title": tender.opdracht_titel,
             "description": f"Eisen, wensen en contractbepalingen voor digitale autonomie en "
-                           f"soevereiniteit ({tender.laag.label}).",
+            f"soevereiniteit ({tender.laag.label}).",
             "procuringEntity": {"id": party["id"], "name": party["name"]},
             "criteria": _criteria(annex),
-            "lots": [{"id": "1", "title": tender.opdracht_titel,
-                      "awardCriteria": _award_criteria(annex)}],
+            "lots": [{"id": "1", "title": tender.opdracht_titel, "awardCriteria": _award_criteria(annex)}],
         },
     }
     # The id changes with the content: a corrected release never repeats an earlier id.
-    digest = hashlib.sha256(json.dumps(release, ensure_ascii=False, sort_keys=True)
-                            .encode("utf-8")).hexdigest()[:12]
-    release = {"ocid": ocid, "id": f"{ocid}-{slug(tender.versie) or 'versie'}-{digest}",
-               **{k: v for k, v in release.items() if k != "ocid"}}
+    digest = hashlib.sha256(json.dumps(release, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:12]
+    release = {
+        "ocid": ocid,
+        "id": f"{ocid}-{slug(tender.versie) or 'versie'}-{digest}",
+        **{k: v for k, v in release.items() if k != "ocid"},
+    }
     return {
         "uri": f"urn:ocid:{ocid}:{release['id']}",
         "version": "1.1",

@@ -25,8 +25,10 @@ from aanbesteding.domain import Kind
 from aanbesteding.responses.model import BidderResponse, Responses
 
 # Pinned like the other extensions (see EXTENSIONS in ocds.py): the schema this output follows.
-BIDS_EXTENSION = ("https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/"
-                  "018e0a92aa0e0918ab0e4be138195f120e858c99/extension.json")
+BIDS_EXTENSION = (
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/"
+    "018e0a92aa0e0918ab0e4be138195f120e858c99/extension.json"
+)
 KVK_SCHEME = "NL-KVK"  # as the buyer's identifier in ocds.py (org-id.guide)
 
 
@@ -37,8 +39,7 @@ def _party_id(index: int, response: BidderResponse) -> str:
 def _party(index: int, response: BidderResponse) -> dict[str, Any]:
     party: dict[str, Any] = {"id": _party_id(index, response), "name": response.bidder}
     if response.kvk:
-        party["identifier"] = {"scheme": KVK_SCHEME, "id": response.kvk,
-                               "legalName": response.bidder}
+        party["identifier"] = {"scheme": KVK_SCHEME, "id": response.kvk, "legalName": response.bidder}
     party["roles"] = ["tenderer"]
     return party
 
@@ -54,8 +55,9 @@ def _bid(index: int, response: BidderResponse, answered: set[str], date: str) ->
     }
     if answers:
         bid["requirementResponses"] = [
-            {"id": f"inschrijving-{index}-{a.number}", "requirement": {"id": a.number},
-             "value": a.answer == "Ja"} for a in answers]
+            {"id": f"inschrijving-{index}-{a.number}", "requirement": {"id": a.number}, "value": a.answer == "Ja"}
+            for a in answers
+        ]
     return bid
 
 
@@ -64,20 +66,21 @@ def add_bids(package: dict[str, Any], annex: Annex, responses: Responses | None)
     if responses is None or not responses.bidders:
         return
     release = package["releases"][0]
-    answered = {r.number for r in annex.requirements
-                if r.kind in (Kind.EIS, Kind.BEPALING) and not r.scored_in_sov_table}
+    answered = {
+        r.number for r in annex.requirements if r.kind in (Kind.EIS, Kind.BEPALING) and not r.scored_in_sov_table
+    }
     order = {name: i for i, name in enumerate(annex.tender.inschrijvers, start=1)}
     bidders = sorted(responses.bidders, key=lambda b: order.get(b.bidder, len(order) + 1))
     release["tag"] = ["tenderUpdate"]
-    release["parties"] = [*release.get("parties", []),
-                          *(_party(order[b.bidder], b) for b in bidders)]
+    release["parties"] = [*release.get("parties", []), *(_party(order[b.bidder], b) for b in bidders)]
     release["bids"] = {
         "statistics": [{"id": "1", "measure": "bids", "value": len(bidders)}],
         "details": [_bid(order[b.bidder], b, answered, release["date"]) for b in bidders],
     }
     # A release with bids is a new release: its id (and the package uri) change with them.
-    digest = hashlib.sha256(json.dumps(release["bids"], ensure_ascii=False, sort_keys=True)
-                            .encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha256(
+        json.dumps(release["bids"], ensure_ascii=False, sort_keys=True).encode("utf-8")
+    ).hexdigest()[:12]
     old = release["id"]
     release["id"] = f"{old}-inschrijvingen-{digest}"
     package["uri"] = str(package.get("uri", "")).replace(old, release["id"])

@@ -32,8 +32,10 @@ from aanbesteding.errors import OutputError, Ref
 from aanbesteding.support.output import normalize_zip, os_reason
 
 SCRIPT = Path(__file__).with_name("uno_pdf.py")
-INSTALL_HINT = ("installeer LibreOffice met UNO-koppeling (Debian/Ubuntu: apt-get install "
-                "libreoffice-writer-nogui python3-uno) of laat --pdf weg")
+INSTALL_HINT = (
+    "installeer LibreOffice met UNO-koppeling (Debian/Ubuntu: apt-get install "
+    "libreoffice-writer-nogui python3-uno) of laat --pdf weg"
+)
 UNO_PYTHON_ENV = "AANBESTEDING_UNO_PYTHON"
 # Seconds. A cold start (new profile) took 2-3.5 s on 2 busy cores (load 6-9) with a warm disk
 # cache; reviewers saw more than 30 s with a cold one. START_TIMEOUT leaves room for both;
@@ -42,16 +44,23 @@ START_TIMEOUT = 120
 TIMEOUT = 300
 PROBE_TIMEOUT = 15  # "python -c 'import uno'" answers in well under a second
 _GRACE = 5  # after SIGTERM, before SIGKILL
-SLOW_HINT = ("probeer het opnieuw als de computer minder druk is, sluit andere programma's die "
-             "LibreOffice gebruiken, of laat --pdf weg en maak de PDF later")
+SLOW_HINT = (
+    "probeer het opnieuw als de computer minder druk is, sluit andere programma's die "
+    "LibreOffice gebruiken, of laat --pdf weg en maak de PDF later"
+)
 
 
 def _probe(candidate: str) -> str | None:
     """None when ``candidate`` is a Python that can ``import uno``; otherwise why not (Dutch)."""
     try:
-        proc = subprocess.Popen([candidate, "-c", "import uno"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [candidate, "-c", "import uno"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
     except OSError as exc:
         return f"kan niet worden gestart ({os_reason(exc)})"
     try:
@@ -119,22 +128,29 @@ def _group_alive(pgid: int) -> bool:
 def run_bridge(python: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``uno_pdf.py ARGS`` with ``python``; LibreOffice and everything it started is ended
     afterwards, whatever happened. Raises OutputError when it did not finish in time."""
-    proc = subprocess.Popen([python, str(SCRIPT), *args, str(START_TIMEOUT)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            stdin=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [python, str(SCRIPT), *args, str(START_TIMEOUT)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         out, err = proc.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         _end_group(proc)
         proc.communicate()
-        raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice was na {TIMEOUT} seconden "
-                          f"niet klaar; {SLOW_HINT}") from None
+        raise OutputError(
+            f"PDF kan niet worden gemaakt: LibreOffice was na {TIMEOUT} seconden niet klaar; {SLOW_HINT}"
+        ) from None
     finally:
         if proc.returncode is None or (os.name == "posix" and _group_alive(proc.pid)):
             _end_group(proc)  # a soffice.bin left behind by a bridge that gave up
     if proc.returncode == 3:
-        raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice startte niet binnen "
-                          f"{START_TIMEOUT} seconden; {SLOW_HINT}")
+        raise OutputError(
+            f"PDF kan niet worden gemaakt: LibreOffice startte niet binnen {START_TIMEOUT} seconden; {SLOW_HINT}"
+        )
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
@@ -155,8 +171,10 @@ def convert(docx: bytes) -> tuple[bytes, list[tuple[str, int]]]:
         if done.returncode != 0 or not target.exists():
             detail = done.stderr.strip().splitlines()[-1:] or [f"exitcode {done.returncode}"]
             raise OutputError(f"PDF kan niet worden gemaakt: LibreOffice meldt: {detail[0]}")
-        entries = [(str(text), int(page)) for text, page in
-                   (json.loads(line) for line in done.stdout.splitlines() if line.startswith("["))]
+        entries = [
+            (str(text), int(page))
+            for text, page in (json.loads(line) for line in done.stdout.splitlines() if line.startswith("["))
+        ]
         return target.read_bytes(), entries
 
 
@@ -178,8 +196,10 @@ def stable_pdf(pdf: bytes, when: dt.date) -> bytes:
     return _ID.sub(lambda m: b"/ID [ <" + digest + b">\n<" + digest + b"> ]", pdf)
 
 
-_XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>"
-                       rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+_XMP_DATE = re.compile(
+    rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>"
+    rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"
+)
 
 
 def stable_xmp(pdf: bytes, when: dt.date) -> bytes:
@@ -221,7 +241,7 @@ def stable_icc(pdf: bytes, when: dt.date) -> bytes:
         return pdf
     number = str(len(packed)).encode()
     shifts.append((held.start(1), len(number) - len(held.group(1))))
-    pdf = pdf[:held.start(1)] + number + pdf[held.end(1):]
+    pdf = pdf[: held.start(1)] + number + pdf[held.end(1) :]
     xref = pdf.rfind(b"\nxref\n")
     trailer = pdf.find(b"trailer", xref)
     if xref < 0 or trailer < 0:
@@ -230,10 +250,8 @@ def stable_icc(pdf: bytes, when: dt.date) -> bytes:
     def moved(offset: int) -> int:
         return offset + sum(delta for where, delta in shifts if offset > where)
 
-    table = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)),
-                            pdf[xref:trailer])
-    tail = re.sub(rb"startxref\n(\d+)", lambda m: b"startxref\n%d" % moved(int(m.group(1))),
-                  pdf[trailer:])
+    table = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)), pdf[xref:trailer])
+    tail = re.sub(rb"startxref\n(\d+)", lambda m: b"startxref\n%d" % moved(int(m.group(1))), pdf[trailer:])
     return pdf[:xref] + table + tail
 
 
@@ -274,8 +292,7 @@ def fill_toc_pages(docx: bytes, entries: Sequence[tuple[str, int]], when: dt.dat
     parts = {info.filename: source.read(info) for info in source.infolist()}
     document = _TOC_PARAGRAPH.sub(number, parts["word/document.xml"].decode("utf-8"))
     if filled and not missing:  # filled: Word need not ask to update the fields
-        document = document.replace(' w:fldCharType="begin" w:dirty="true"',
-                                    ' w:fldCharType="begin"', 1)
+        document = document.replace(' w:fldCharType="begin" w:dirty="true"', ' w:fldCharType="begin"', 1)
         parts["word/settings.xml"] = _UPDATE_FIELDS.sub(b"", parts["word/settings.xml"])
     parts["word/document.xml"] = document.encode("utf-8")
     out = io.BytesIO()
@@ -292,10 +309,8 @@ def pdf_bytes(annex: Annex, template: Path | None = None) -> bytes:
     return stable_pdf(convert(annex_bytes(annex, template))[0], annex.tender.datum)
 
 
-def accountability_pdf_bytes(annex: Annex, template: Path | None = None,
-                             files: dict[str, str] | None = None) -> bytes:
+def accountability_pdf_bytes(annex: Annex, template: Path | None = None, files: dict[str, str] | None = None) -> bytes:
     """The verantwoording as PDF (through its .docx); raises OutputError without LibreOffice."""
     from aanbesteding.writers.docx.accountability import accountability_bytes
 
-    return stable_pdf(convert(accountability_bytes(annex, template, files))[0],
-                      annex.tender.datum)
+    return stable_pdf(convert(accountability_bytes(annex, template, files))[0], annex.tender.datum)

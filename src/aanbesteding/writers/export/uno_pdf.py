@@ -37,8 +37,7 @@ def _connect(pipe: str, proc: "subprocess.Popen[bytes]", seconds: float) -> Any:
     """The component context of the LibreOffice started as ``proc``, waiting at most
     ``seconds`` for it to accept; exit 3 when it does not (the caller ends its process group)."""
     local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and proc.poll() is None:
         try:
@@ -71,8 +70,10 @@ _KEYWORDS = "{http://schemas.openxmlformats.org/package/2006/metadata/core-prope
 def _export_options() -> tuple[object, ...]:
     """``storeToURL`` arguments for the tagged PDF/A export."""
     data = tuple(_prop(name, value) for name, value in PDF_OPTIONS)
-    return (_prop("FilterName", "writer_pdf_Export"),
-            _prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)))
+    return (
+        _prop("FilterName", "writer_pdf_Export"),
+        _prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data)),
+    )
 
 
 def _keep_keywords(doc: Any, source: str) -> None:
@@ -105,16 +106,25 @@ def main() -> None:
     pipe = f"aanbesteding-{os.getpid()}"
     soffice = shutil.which("soffice") or "soffice"
     proc = subprocess.Popen(
-        [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         "--nolockcheck", f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}",
-         f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            soffice,
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     done = False
     try:
         ctx = _connect(pipe, proc, start_timeout)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
-                                           (_prop("Hidden", True),))
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (_prop("Hidden", True),))
         if doc is None:
             sys.stderr.write("het document kan niet worden geopend\n")
             sys.exit(4)

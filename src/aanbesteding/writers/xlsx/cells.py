@@ -57,8 +57,7 @@ def ref(sheet: str, column: int, row: int) -> str:
     return f"{sheet}!${col(column)}${row}"
 
 
-def area(column: int, first: int, last: int, *, sheet: str | None = None,
-         last_column: int | None = None) -> str:
+def area(column: int, first: int, last: int, *, sheet: str | None = None, last_column: int | None = None) -> str:
     """Absolute range such as ``$F$2:$F$9`` (optionally sheet-qualified)."""
     end = last_column or column
     text = f"${col(column)}${first}:${col(end)}${last}"
@@ -87,8 +86,7 @@ def flow(text: str) -> str:
     return re.sub(r" {2,}", " ", joined)
 
 
-def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | None = None,
-             wrap: bool = False) -> Cell:
+def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | None = None, wrap: bool = False) -> Cell:
     """Write ``text`` as a literal string, even when it starts with ``=``, ``+``, ``-`` or ``@``."""
     cell = cell_at(ws, row, column)
     cell.value = clean(text)
@@ -100,8 +98,7 @@ def put_text(ws: Worksheet, row: int, column: int, text: str, *, font: Font | No
     return cell
 
 
-def put_number(ws: Worksheet, row: int, column: int, value: float | None,
-               number_format: str | None = None) -> Cell:
+def put_number(ws: Worksheet, row: int, column: int, value: float | None, number_format: str | None = None) -> Cell:
     """Write a number (or leave the cell empty for ``None``)."""
     cell = cell_at(ws, row, column)
     cell.value = value
@@ -111,8 +108,9 @@ def put_number(ws: Worksheet, row: int, column: int, value: float | None,
     return cell
 
 
-def put_formula(ws: Worksheet, row: int, column: int, formula: str,
-                number_format: str | None = None, *, font: Font | None = None) -> Cell:
+def put_formula(
+    ws: Worksheet, row: int, column: int, formula: str, number_format: str | None = None, *, font: Font | None = None
+) -> Cell:
     """Write a formula built by this package (never from user text); raise ValueError otherwise."""
     if not formula.startswith("="):
         raise ValueError(f"geen formule: {formula!r}")
@@ -154,8 +152,7 @@ def mark_result(cell: Cell) -> Cell:
     return cell
 
 
-def header_row(ws: Worksheet, headers: Sequence[str], row: int = 1,
-               height: float = 40.0) -> None:
+def header_row(ws: Worksheet, headers: Sequence[str], row: int = 1, height: float = 40.0) -> None:
     """Write a header row as text, styled, wrapped; tall enough for bidder names."""
     ws.row_dimensions[row].height = height
     for index, title in enumerate(headers, start=1):
@@ -168,16 +165,24 @@ def list_validation(ws: Worksheet, source: str, cells: str, message: str) -> Non
     """Dropdown on ``cells`` with the values in ``source`` (a quoted list or a name)."""
     if not cells:
         return
-    rule = DataValidation(type="list", formula1=source, allow_blank=True,
-                          showErrorMessage=True, showInputMessage=True,
-                          errorTitle="Ongeldige invoer", error=message,
-                          promptTitle="Invoer", prompt=message)
+    rule = DataValidation(
+        type="list",
+        formula1=source,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle="Ongeldige invoer",
+        error=message,
+        promptTitle="Invoer",
+        prompt=message,
+    )
     rule.add(cells)
     ws.add_data_validation(rule)
 
 
-def number_validation(ws: Worksheet, cells: str, low: float, high: float | None,
-                      message: str, *, whole: bool = False) -> None:
+def number_validation(
+    ws: Worksheet, cells: str, low: float, high: float | None, message: str, *, whole: bool = False
+) -> None:
     """Restrict ``cells`` to numbers between ``low`` and ``high`` (no upper bound if None)."""
     if not cells:
         return
@@ -185,8 +190,7 @@ def number_validation(ws: Worksheet, cells: str, low: float, high: float | None,
     if high is None:
         rule = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
     else:
-        rule = DataValidation(type=kind, operator="between", formula1=str(low),
-                              formula2=str(high))
+        rule = DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high))
     rule.allow_blank = True
     rule.showErrorMessage = True
     rule.showInputMessage = True
@@ -198,8 +202,7 @@ def number_validation(ws: Worksheet, cells: str, low: float, high: float | None,
     ws.add_data_validation(rule)
 
 
-def highlight_when(ws: Worksheet, cells: str, formula: str, fill: PatternFill,
-                   font: Font | None = None) -> None:
+def highlight_when(ws: Worksheet, cells: str, formula: str, fill: PatternFill, font: Font | None = None) -> None:
     """Conditional format: ``fill`` on ``cells`` where ``formula`` (no leading =) is true."""
     style = DifferentialStyle(fill=fill, font=font)
     ws.conditional_formatting.add(cells, Rule(type="expression", formula=[formula], dxf=style))
@@ -229,19 +232,19 @@ def still_to_fill(count: str) -> str:
 
     ``count`` is a formula expression (no leading =) built by this package.
     """
-    return (f'"nog "&{count}&IF({count}=1," invoerveld"," invoervelden")&" in te vullen"')
+    return f'"nog "&{count}&IF({count}=1," invoerveld"," invoervelden")&" in te vullen"'
 
 
-def put_unexplained(ws: Worksheet, row: int, column: int, inputs: Sequence[str],
-                    motivering: str, prompt_end: str = PROMPT_END) -> Cell:
+def put_unexplained(
+    ws: Worksheet, row: int, column: int, inputs: Sequence[str], motivering: str, prompt_end: str = PROMPT_END
+) -> Cell:
     """Count the items with any of ``inputs`` filled in but no motivering: the ``motivering``
     cell is empty or still ends with ``prompt_end`` (a prompt pre-filled from a response).
 
     The ranges are same-sized columns such as ``F2:F30``; the count goes to ``row``/``column``.
     """
     filled = "+".join(f'({area}<>"")' for area in inputs)
-    missing = (f'((({motivering}="")+(RIGHT(TRIM({motivering}),{len(prompt_end)})='
-               f'{quote(prompt_end)}))>0)')
+    missing = f'((({motivering}="")+(RIGHT(TRIM({motivering}),{len(prompt_end)})={quote(prompt_end)}))>0)'
     return put_formula(ws, row, column, f"=SUMPRODUCT((({filled})>0)*{missing})", WHOLE)
 
 

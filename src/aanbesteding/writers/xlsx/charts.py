@@ -22,21 +22,29 @@ SUB_TITLE = "Score op het subcriterium (niet-uitgesloten inschrijvingen)"
 PROFILE_TITLE = "Soevereiniteitsprofiel: score (%) per doelstelling"
 # Alternative text per chart title (WCAG 1.1.1): what the chart shows and where its numbers are.
 ALT_TEXTS = {
-    TOTAL_TITLE: ("Staafdiagram: de totaalscore per inschrijver, van 0 tot 100%, alleen voor "
-                  "geldige inschrijvingen. De getallen staan in de kolom Totaal van de tabel "
-                  "op dit tabblad."),
-    SUB_TITLE: ("Staafdiagram: per inschrijver de score op het subcriterium van deze bijlage, van "
-                "0 tot 100%, voor inschrijvingen die niet zijn uitgesloten. De getallen staan in "
-                "de kolom met de score op het subcriterium van de tabel op dit tabblad."),
-    PROFILE_TITLE: ("Radardiagram: per inschrijver de score (0 tot 100%) op elke doelstelling "
-                    "SOV-1 tot en met SOV-8 van het EU Cloud Sovereignty Framework. De getallen "
-                    "staan op het tabblad Soevereiniteit."),
+    TOTAL_TITLE: (
+        "Staafdiagram: de totaalscore per inschrijver, van 0 tot 100%, alleen voor "
+        "geldige inschrijvingen. De getallen staan in de kolom Totaal van de tabel "
+        "op dit tabblad."
+    ),
+    SUB_TITLE: (
+        "Staafdiagram: per inschrijver de score op het subcriterium van deze bijlage, van "
+        "0 tot 100%, voor inschrijvingen die niet zijn uitgesloten. De getallen staan in "
+        "de kolom met de score op het subcriterium van de tabel op dit tabblad."
+    ),
+    PROFILE_TITLE: (
+        "Radardiagram: per inschrijver de score (0 tot 100%) op elke doelstelling "
+        "SOV-1 tot en met SOV-8 van het EU Cloud Sovereignty Framework. De getallen "
+        "staan op het tabblad Soevereiniteit."
+    ),
 }
-_NS = {"xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
-       "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-       "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_NS = {
+    "xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 
 
 def _text(size: float, *, bold: bool = False) -> RichText:
@@ -59,13 +67,13 @@ def _title(text: str) -> Title:
     )
 
     props = CharacterProperties(latin=Font(typeface=FONT_NAME), sz=1200, b=True)
-    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=props),
-                          r=[RegularTextRun(rPr=props, t=text)])
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
     return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
 
 
-def add_charts(ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells,
-               bar: int | None, radar_chart: bool) -> None:
+def add_charts(
+    ws: Worksheet, sov_ws: Worksheet, row: int, n: int, sov: SovCells, bar: int | None, radar_chart: bool
+) -> None:
     """Draw the bar chart of column ``bar`` (the total, or the sub-criterion's score) at column A
     and, with ``radar_chart``, the sovereignty profile at column C of ``row``."""
     last = RESULT_FIRST_ROW + n - 1
@@ -82,8 +90,7 @@ def _bars(ws: Worksheet, row: int, last: int, column: int) -> None:
     bars.type = "col"
     header = str(ws.cell(row=1, column=column).value)
     bars.title = _title(TOTAL_TITLE if header == "Totaal" else SUB_TITLE)
-    bars.add_data(Reference(ws, min_col=column, min_row=1, max_row=last),
-                  titles_from_data=True)
+    bars.add_data(Reference(ws, min_col=column, min_row=1, max_row=last), titles_from_data=True)
     bars.set_categories(Reference(ws, min_col=1, min_row=RESULT_FIRST_ROW, max_row=last))
     bars.y_axis.number_format = "0%"
     bars.y_axis.scaling.min = 0
@@ -105,8 +112,7 @@ def _radar(ws: Worksheet, sov_ws: Worksheet, row: int, sov: SovCells) -> None:
     radar.title = _title(PROFILE_TITLE)
     first, final = sov.objectives
     for column, _ in sov.score_area:
-        radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final),
-                       titles_from_data=True)
+        radar.add_data(Reference(sov_ws, min_col=column, min_row=1, max_row=final), titles_from_data=True)
     radar.set_categories(Reference(sov_ws, min_col=1, min_row=first, max_row=final))
     radar.y_axis.scaling.min = 0
     radar.y_axis.scaling.max = 100
@@ -142,12 +148,13 @@ def with_alt_text(xlsx: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(xlsx))
     parts = {info.filename: source.read(info) for info in source.infolist()}
     for name in [n for n in parts if n.startswith("xl/drawings/drawing") and n.endswith(".xml")]:
-        rels_name = posixpath.join(posixpath.dirname(name), "_rels",
-                                   posixpath.basename(name) + ".rels")
+        rels_name = posixpath.join(posixpath.dirname(name), "_rels", posixpath.basename(name) + ".rels")
         if rels_name not in parts:
             continue
-        targets = {rel.get("Id"): _part_name(name, rel.get("Target", ""))
-                   for rel in etree.fromstring(parts[rels_name]).iterfind("rel:Relationship", _NS)}
+        targets = {
+            rel.get("Id"): _part_name(name, rel.get("Target", ""))
+            for rel in etree.fromstring(parts[rels_name]).iterfind("rel:Relationship", _NS)
+        }
         drawing = etree.fromstring(parts[name])
         for frame in drawing.iterfind(".//xdr:graphicFrame", _NS):
             chart = frame.find(".//c:chart", _NS)
@@ -155,14 +162,12 @@ def with_alt_text(xlsx: bytes) -> bytes:
             target = targets.get(chart.get(f"{{{_NS['r']}}}id")) if chart is not None else None
             if props is None or target not in parts:
                 continue
-            title = "".join(etree.fromstring(parts[target]).xpath(
-                "c:chart/c:title//a:t/text()", namespaces=_NS))
+            title = "".join(etree.fromstring(parts[target]).xpath("c:chart/c:title//a:t/text()", namespaces=_NS))
             if title in ALT_TEXTS:
                 props.set("name", title)
                 props.set("title", title)
                 props.set("descr", ALT_TEXTS[title])
-        parts[name] = etree.tostring(drawing, xml_declaration=True, encoding="UTF-8",
-                                     standalone=True)
+        parts[name] = etree.tostring(drawing, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target_zip:
         for info in source.infolist():

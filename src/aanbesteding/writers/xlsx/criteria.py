@@ -26,8 +26,7 @@ from aanbesteding.writers.xlsx.page import finish_sheet
 PROMPT = "Score 0 tot en met 100 (procent), zoals de leidraad dit criterium beoordeelt."
 
 
-def build_criteria(ws: Worksheet, annex: Annex, layout: GridLayout,
-                   criteria: list[Criterium]) -> CriteriaCells:
+def build_criteria(ws: Worksheet, annex: Annex, layout: GridLayout, criteria: list[Criterium]) -> CriteriaCells:
     """Fill the Criteria sheet; return per criterion and bidder the score cells."""
     headers = ["Inschrijver"]
     for c in criteria:
@@ -49,17 +48,18 @@ def build_criteria(ws: Worksheet, annex: Annex, layout: GridLayout,
         still_open.append(f"({len(criteria)}-COUNT({cells}))")
     first, last = layout.criteria_row(0), layout.criteria_row(layout.n - 1)
     for k in range(len(criteria)):
-        number_validation(ws, f"{col(layout.criterion_score(k))}{first}:"
-                          f"{col(layout.criterion_score(k))}{last}", 0, 100, PROMPT)
+        number_validation(
+            ws, f"{col(layout.criterion_score(k))}{first}:{col(layout.criterion_score(k))}{last}", 0, 100, PROMPT
+        )
     summary = last + 2
     put_text(ws, summary, 1, "Zonder motivering", font=BOLD)
     for k in range(len(criteria)):
         score, reason = col(layout.criterion_score(k)), col(layout.criterion_motivering(k))
-        put_unexplained(ws, summary, layout.criterion_score(k), [f"{score}{first}:{score}{last}"],
-                        f"{reason}{first}:{reason}{last}")
+        put_unexplained(
+            ws, summary, layout.criterion_score(k), [f"{score}{first}:{score}{last}"], f"{reason}{first}:{reason}{last}"
+        )
     put_text(ws, summary + 2, 1, text(annex, "g_criteria"), wrap=True)
-    ws.merge_cells(start_row=summary + 2, start_column=1, end_row=summary + 2,
-                   end_column=max(2, len(headers)))
+    ws.merge_cells(start_row=summary + 2, start_column=1, end_row=summary + 2, end_column=max(2, len(headers)))
     ws.row_dimensions[summary + 2].height = 30
     finish_sheet(ws, freeze=f"B{first}")
     return CriteriaCells(scores=scores, open=still_open)

@@ -63,8 +63,7 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
     answer_column = layout.eis_answer
     clause_column = layout.eisen_reference
     per_bidder = [title for name in bidders for title in (name, motivering_header(name))]
-    header_row(ws, ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen", *per_bidder,
-                    "Clausule"])
+    header_row(ws, ["Nr.", "Titel", "Soort", "SOV", "Wijze van aantonen", *per_bidder, "Clausule"])
     widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 9, 4: 9, 5: PROOF_WIDTH, clause_column: 24})
     for i, name in enumerate(bidders):
         widths(ws, {answer_column(i): word_width([name], 8), answer_column(i) + 1: MOTIVERING_WIDTH})
@@ -96,12 +95,13 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
         answers = f"{letter}{FIRST}:{letter}{last}"
         if requirements:
             put_formula(ws, n_rows, column, f'=COUNTIF({answers},"Nee")', WHOLE)
-            listed = "&".join(f'IF({letter}{row}="Nee",$A${row}&", ","")'
-                              for row in range(FIRST, last + 1))
-            put_formula(ws, f_row, column, f'=IF({letter}{n_rows}=0,"",LEFT({listed},'
-                        f'LEN({listed})-2))').alignment = WRAP
-            put_formula(ws, o_row, column, f'={len(requirements)}-COUNTIF({answers},"Ja")'
-                        f'-COUNTIF({answers},"Nee")', WHOLE)
+            listed = "&".join(f'IF({letter}{row}="Nee",$A${row}&", ","")' for row in range(FIRST, last + 1))
+            put_formula(
+                ws, f_row, column, f'=IF({letter}{n_rows}=0,"",LEFT({listed},LEN({listed})-2))'
+            ).alignment = WRAP
+            put_formula(
+                ws, o_row, column, f'={len(requirements)}-COUNTIF({answers},"Ja")-COUNTIF({answers},"Nee")', WHOLE
+            )
             reasons = col(layout.eis_motivering(i))
             put_unexplained(ws, m_row, column, [answers], f"{reasons}{FIRST}:{reasons}{last}")
         else:
@@ -109,12 +109,17 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
             put_number(ws, o_row, column, 0, WHOLE)
             put_number(ws, m_row, column, 0, WHOLE)
         count = f"{letter}{o_row}"
-        mark_result(put_formula(
-            ws, r_row, column, f'=IF({letter}{n_rows}>0,"Voldoet niet: Nee bij "&{letter}{f_row},'
-            f'IF({count}>0,"Onvolledig: "&{still_to_fill(count)},"Voldoet"))'))
+        mark_result(
+            put_formula(
+                ws,
+                r_row,
+                column,
+                f'=IF({letter}{n_rows}>0,"Voldoet niet: Nee bij "&{letter}{f_row},'
+                f'IF({count}>0,"Onvolledig: "&{still_to_fill(count)},"Voldoet"))',
+            )
+        )
         ws.cell(row=r_row, column=column).alignment = WRAP
-        ws.merge_cells(start_row=r_row, start_column=column, end_row=r_row,
-                       end_column=column + 1)
+        ws.merge_cells(start_row=r_row, start_column=column, end_row=r_row, end_column=column + 1)
         failed.append(ref(EISEN, column, n_rows))
         failed_list.append(ref(EISEN, column, f_row))
         still_open.append(ref(EISEN, column, o_row))
@@ -122,7 +127,12 @@ def build_eisen(ws: Worksheet, layout: GridLayout, requirements: list[Requiremen
     ws.row_dimensions[r_row].height = 30
     groups = [(c, c) for c in range(1, EISEN_BIDDER)]
     groups += [(answer_column(i), layout.eis_motivering(i)) for i in range(len(bidders))]
-    finish_sheet(ws, freeze=f"C{FIRST}", groups=[*groups, (clause_column, clause_column)],
-                 repeat=2, alone=EISEN_BIDDER - 1, reference_last=True)
-    return EisenCells(failed=failed, failed_list=failed_list, open=still_open,
-                      unexplained=unexplained)
+    finish_sheet(
+        ws,
+        freeze=f"C{FIRST}",
+        groups=[*groups, (clause_column, clause_column)],
+        repeat=2,
+        alone=EISEN_BIDDER - 1,
+        reference_last=True,
+    )
+    return EisenCells(failed=failed, failed_list=failed_list, open=still_open, unexplained=unexplained)

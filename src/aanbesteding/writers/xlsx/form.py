@@ -92,16 +92,18 @@ def _instructions(ws: Worksheet, annex: Annex, layout: FormLayout) -> None:
     widths(ws, {1: 24, 2: TEXT_WIDTH})
     put_text(ws, 1, 1, txt.TITLE, font=TITLE_FONT)
     row = 3
-    details = [(label, value) for label, value in tender.details()
-               if label in ("Aanbestedende Dienst", "Opdracht", "Kenmerk", "Datum", "Versie")]
+    details = [
+        (label, value)
+        for label, value in tender.details()
+        if label in ("Aanbestedende Dienst", "Opdracht", "Kenmerk", "Datum", "Versie")
+    ]
     details.append(("Formulier", f"{layout.form_id} (versie {layout.version})"))
     for label, value in details:
         row = _line(ws, row, label, value)
     row = _line(ws, row + 1, "Over dit formulier", txt.INTRO)
     put_text(ws, row + 1, 1, "Zo vult u het in", font=BOLD)
     row += 2
-    steps = [s for s in txt.STEPS if (s[0] != "5. SEAL" or layout.objectives)
-             and (s[0] != "6. Prijs" or layout.price)]
+    steps = [s for s in txt.STEPS if (s[0] != "5. SEAL" or layout.objectives) and (s[0] != "6. Prijs" or layout.price)]
     for label, text in steps:
         row = _line(ws, row, label, text)
     put_text(ws, row + 1, 1, "Legenda", font=BOLD)
@@ -126,11 +128,17 @@ def _identification(ws: Worksheet) -> None:
         where = cell.coordinate
         if field.kind == "date":
             cell.number_format = "DD-MM-YYYY"
-            validation(ws, [where], "date", txt.DATE, operator="between",
-                       formula1="DATE(2000,1,1)", formula2="DATE(2099,12,31)")
+            validation(
+                ws,
+                [where],
+                "date",
+                txt.DATE,
+                operator="between",
+                formula1="DATE(2000,1,1)",
+                formula2="DATE(2099,12,31)",
+            )
         elif field.kind == "kvk":
-            validation(ws, [where], "custom", txt.KVK,
-                       formula1=f"AND(LEN({where})=8,ISNUMBER(VALUE({where})))")
+            validation(ws, [where], "custom", txt.KVK, formula1=f"AND(LEN({where})=8,ISNUMBER(VALUE({where})))")
         else:
             text_limit(ws, [where], field.limit, txt.TEXT.format(limit=field.limit))
         if field.required:
@@ -148,8 +156,9 @@ def _identification(ws: Worksheet) -> None:
 def _kenmerken(ws: Worksheet, layout: FormLayout) -> None:
     """The form's identification; very hidden and locked, read back by the importer."""
     values = (FORM_KIND, layout.kenmerk, layout.form_id, layout.version)
-    for row, (key, value) in enumerate(zip(("formulier", "kenmerk", "formulier-id", "versie"),
-                                           values, strict=True), start=1):
+    for row, (key, value) in enumerate(
+        zip(("formulier", "kenmerk", "formulier-id", "versie"), values, strict=True), start=1
+    ):
         put_text(ws, row, 1, key)
         put_text(ws, row, 2, value)
     for offset, (label, digest) in enumerate(layout.digests):
@@ -174,8 +183,9 @@ def build_form(annex: Annex) -> Workbook:
     header = FIRST_ITEM - 1
     # Printed: number, title and text on one page width, the answers on the next, the number
     # and title repeated, so every printed page can be read on its own.
-    finish_sheet(questions, freeze=f"D{FIRST_ITEM}", title_rows=f"{header}:{header}",
-                 groups=[(1, 4), (5, 5), (6, 10)], repeat=3)
+    finish_sheet(
+        questions, freeze=f"D{FIRST_ITEM}", title_rows=f"{header}:{header}", groups=[(1, 4), (5, 5), (6, 10)], repeat=3
+    )
     questions.page_setup.pageOrder = "overThenDown"  # a row's text, proof and answers together
     if layout.objectives:
         seal = _sheet(wb, SEAL)

@@ -61,24 +61,50 @@ from aanbesteding.writers.xlsx.cells import (
     widths,
 )
 
-WIDTHS: dict[int, float] = {COL_NUMBER: 7, COL_KIND: 10, COL_TITLE: 24, COL_TEXT: 95, COL_PROOF: 60,
-          COL_ANSWER: 10, COL_OFFER: 34, COL_DOCUMENT: 22, COL_PAGE: 9, COL_REMARK: 26}
+WIDTHS: dict[int, float] = {
+    COL_NUMBER: 7,
+    COL_KIND: 10,
+    COL_TITLE: 24,
+    COL_TEXT: 95,
+    COL_PROOF: 60,
+    COL_ANSWER: 10,
+    COL_OFFER: 34,
+    COL_DOCUMENT: 22,
+    COL_PAGE: 9,
+    COL_REMARK: 26,
+}
 
 
 ValidationKind = Literal["list", "date", "textLength", "custom"]
 Operator = Literal["between", "lessThanOrEqual"]
 
 
-def validation(ws: Worksheet, cells: Sequence[str], kind: ValidationKind, message: str, *,
-               operator: Operator | None = None, formula1: str | None = None,
-               formula2: str | None = None) -> None:
+def validation(
+    ws: Worksheet,
+    cells: Sequence[str],
+    kind: ValidationKind,
+    message: str,
+    *,
+    operator: Operator | None = None,
+    formula1: str | None = None,
+    formula2: str | None = None,
+) -> None:
     """One data validation over ``cells`` that refuses invalid input with ``message``."""
     if not cells:
         return
-    rule = DataValidation(type=kind, operator=operator, formula1=formula1, formula2=formula2,
-                          allow_blank=True, showErrorMessage=True, showInputMessage=True,
-                          errorTitle="Ongeldige invoer", error=message, promptTitle="Invoer",
-                          prompt=message)
+    rule = DataValidation(
+        type=kind,
+        operator=operator,
+        formula1=formula1,
+        formula2=formula2,
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle="Ongeldige invoer",
+        error=message,
+        promptTitle="Invoer",
+        prompt=message,
+    )
     for cell in cells:
         rule.add(cell)
     ws.add_data_validation(rule)
@@ -88,8 +114,7 @@ def text_limit(ws: Worksheet, cells: Sequence[str], limit: int, message: str) ->
     validation(ws, cells, "textLength", message, operator="lessThanOrEqual", formula1=str(limit))
 
 
-def input_cell(ws: Worksheet, row: int, column: int, *, wrap: bool = True,
-               text: bool = True) -> Cell:
+def input_cell(ws: Worksheet, row: int, column: int, *, wrap: bool = True, text: bool = True) -> Cell:
     """An unlocked, yellow input cell; ``text`` keeps what is typed as text (no number)."""
     cell = mark_input(cell_at(ws, row, column), wrap=wrap)
     if text:
@@ -128,12 +153,10 @@ def build_vragenlijst(ws: Worksheet, layout: FormLayout) -> None:
         put_text(ws, row, COL_TEXT, item.text, wrap=True)
         put_text(ws, row, COL_PROOF, item.proof, wrap=True)
         fit_height(ws, row, [(item.text, WIDTHS[COL_TEXT]), (item.proof, WIDTHS[COL_PROOF])])
-        ref = {c: f"{col(c)}{row}" for c in (COL_ANSWER, COL_OFFER, COL_DOCUMENT, COL_PAGE,
-                                             COL_REMARK)}
+        ref = {c: f"{col(c)}{row}" for c in (COL_ANSWER, COL_OFFER, COL_DOCUMENT, COL_PAGE, COL_REMARK)}
         if item.role == "seal":
             _locked_note(ws, row, COL_ANSWER, txt.SEAL_ROW_NOTE)
-            ws.merge_cells(start_row=row, start_column=COL_ANSWER, end_row=row,
-                           end_column=COL_REMARK)
+            ws.merge_cells(start_row=row, start_column=COL_ANSWER, end_row=row, end_column=COL_REMARK)
             continue
         if item.role == "offer":
             input_cell(ws, row, COL_OFFER)
@@ -141,8 +164,7 @@ def build_vragenlijst(ws: Worksheet, layout: FormLayout) -> None:
         else:
             input_cell(ws, row, COL_ANSWER, wrap=False)
             (answers if item.role == "answer" else acceptances).append(ref[COL_ANSWER])
-        for column, bucket in ((COL_DOCUMENT, documents), (COL_PAGE, pages),
-                               (COL_REMARK, remarks)):
+        for column, bucket in ((COL_DOCUMENT, documents), (COL_PAGE, pages), (COL_REMARK, remarks)):
             input_cell(ws, row, column)
             bucket.append(ref[column])
     validation(ws, answers, "list", txt.ANSWER, formula1='"Ja,Nee"')
@@ -155,17 +177,27 @@ def build_vragenlijst(ws: Worksheet, layout: FormLayout) -> None:
     answer, document = col(COL_ANSWER), col(COL_DOCUMENT)
     for item in layout.items:
         if item.role == "answer":  # an eis answered Ja needs the place of its evidence
-            highlight_when(ws, f"{document}{item.row}", f'AND(${answer}${item.row}="Ja",'
-                           f"LEN(TRIM({document}{item.row}))=0)", WARN_FILL)
+            highlight_when(
+                ws,
+                f"{document}{item.row}",
+                f'AND(${answer}${item.row}="Ja",LEN(TRIM({document}{item.row}))=0)',
+                WARN_FILL,
+            )
 
 
 def build_seal(ws: Worksheet, annex: Annex, layout: FormLayout) -> None:
     """The SEAL self-assessment: claimed level and evidence per level, per objective."""
-    put_text(ws, 1, 1, "SEAL-zelfbeoordeling per doelstelling (EU Cloud Sovereignty Framework)",
-             font=TITLE_FONT)
+    put_text(ws, 1, 1, "SEAL-zelfbeoordeling per doelstelling (EU Cloud Sovereignty Framework)", font=TITLE_FONT)
     header_row(ws, txt.SEAL_HEADERS, row=FIRST_OBJECTIVE - 1)
-    widths(ws, {COL_OBJECTIVE: 40, COL_MINIMUM: 14, COL_CLAIM: 14,
-                **{COL_LEVEL_EVIDENCE + k: 28 for k in range(len(SEAL_LEVELS))}})
+    widths(
+        ws,
+        {
+            COL_OBJECTIVE: 40,
+            COL_MINIMUM: 14,
+            COL_CLAIM: 14,
+            **{COL_LEVEL_EVIDENCE + k: 28 for k in range(len(SEAL_LEVELS))},
+        },
+    )
     claims: list[str] = []
     evidence: list[str] = []
     for objective in layout.objectives:
@@ -179,9 +211,12 @@ def build_seal(ws: Worksheet, annex: Annex, layout: FormLayout) -> None:
         for offset, level in enumerate(SEAL_LEVELS):
             cell = input_cell(ws, row, COL_LEVEL_EVIDENCE + offset)
             evidence.append(cell.coordinate)
-            highlight_when(ws, cell.coordinate, f"AND(ISNUMBER(${col(COL_CLAIM)}{row}),"
-                           f"${col(COL_CLAIM)}{row}>={level},LEN(TRIM({cell.coordinate}))=0)",
-                           WARN_FILL)
+            highlight_when(
+                ws,
+                cell.coordinate,
+                f"AND(ISNUMBER(${col(COL_CLAIM)}{row}),${col(COL_CLAIM)}{row}>={level},LEN(TRIM({cell.coordinate}))=0)",
+                WARN_FILL,
+            )
         ws.row_dimensions[row].height = 30
     validation(ws, claims, "list", txt.CLAIM, formula1='"0,1,2,3,4"')
     text_limit(ws, evidence, REFERENCE_TEXT, txt.LEVEL_EVIDENCE)
@@ -191,11 +226,14 @@ def build_seal(ws: Worksheet, annex: Annex, layout: FormLayout) -> None:
     row += 1
     for objective in layout.objectives:
         for level, text in sorted(annex.seal_evidence.get(objective.objective, {}).items()):
-            put_text(ws, row, COL_OBJECTIVE, f"{objective.objective} SEAL-{level} "
-                     f"{SEAL_NAMES[level]}", wrap=True)
+            put_text(ws, row, COL_OBJECTIVE, f"{objective.objective} SEAL-{level} {SEAL_NAMES[level]}", wrap=True)
             put_text(ws, row, COL_MINIMUM, text, wrap=True)
-            ws.merge_cells(start_row=row, start_column=COL_MINIMUM, end_row=row,
-                           end_column=COL_LEVEL_EVIDENCE + len(SEAL_LEVELS) - 1)
+            ws.merge_cells(
+                start_row=row,
+                start_column=COL_MINIMUM,
+                end_row=row,
+                end_column=COL_LEVEL_EVIDENCE + len(SEAL_LEVELS) - 1,
+            )
             fit_height(ws, row, [(text, 120.0)])
             row += 1
 
@@ -208,14 +246,17 @@ def build_prijs(ws: Worksheet, annex: Annex) -> None:
     put_text(ws, 2, 1, rule, wrap=True)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
     fit_height(ws, 2, [(rule, 126.0)])
-    method = ("gunnen op waarde" if annex.tender.prijsmethode == "gunnen-op-waarde"
-              else "gewogen factor")
+    method = "gunnen op waarde" if annex.tender.prijsmethode == "gunnen-op-waarde" else "gewogen factor"
     put_text(ws, PRICE_ROW, 1, "Inschrijfprijs P (€, exclusief btw)", font=BOLD)
     price = input_cell(ws, PRICE_ROW, PRICE_COLUMN, wrap=False, text=False)
     price.number_format = EURO
     put_text(ws, PRICE_ROW, 4, f"Beoordeling volgens de bijlage ({method}).", wrap=True)
     where = price.coordinate
-    validation(ws, [where], "custom", txt.PRICE,
-               formula1=f"AND(ISNUMBER({where}),{where}>=0,{where}<={PRICE_MAX},"
-                        f"ROUND({where},{PRICE_DECIMALS})={where})")
+    validation(
+        ws,
+        [where],
+        "custom",
+        txt.PRICE,
+        formula1=f"AND(ISNUMBER({where}),{where}>=0,{where}<={PRICE_MAX},ROUND({where},{PRICE_DECIMALS})={where})",
+    )
     missing(ws, [where], "LEN(TRIM({cell}))=0")

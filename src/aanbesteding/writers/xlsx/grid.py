@@ -96,9 +96,19 @@ def build_workbook(annex: Annex, responses: Responses | None = None) -> Workbook
     criteria = build_criteria(sheets[CRITERIA], annex, layout, others) if others else None
     plan = result_plan(annex)
     price = build_prijs(wb, sheets[PRIJS], layout, annex, quality_expressions(annex, plan))
-    build_resultaat(sheets[RESULTAAT], sheets[SOEVEREINITEIT], annex, plan, settings, eisen,
-                    wensen, sov, criteria, price,
-                    unexplained_total(layout, len(others)) if others else None)
+    build_resultaat(
+        sheets[RESULTAAT],
+        sheets[SOEVEREINITEIT],
+        annex,
+        plan,
+        settings,
+        eisen,
+        wensen,
+        sov,
+        criteria,
+        price,
+        unexplained_total(layout, len(others)) if others else None,
+    )
     for name, target in sorted(layout.names().items()):
         wb.defined_names[name] = DefinedName(name, attr_text=target)
     if responses is not None:
@@ -129,8 +139,7 @@ def grid_bytes(annex: Annex, responses: Responses | None = None) -> bytes:
     return normalize_zip(with_alt_text(buffer.getvalue()), annex.tender.datum)
 
 
-def write_grid(annex: Annex, path: Path, force: bool = False,
-               responses: Responses | None = None) -> None:
+def write_grid(annex: Annex, path: Path, force: bool = False, responses: Responses | None = None) -> None:
     """Write the scoring grid to ``path`` atomically.
 
     Raises OutputError if ``path`` exists and ``force`` is false, or it cannot be written.

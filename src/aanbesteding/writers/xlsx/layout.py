@@ -122,8 +122,22 @@ class ResultPlan:
 
     @property
     def last(self) -> int:
-        return max(c for c in (2, self.wensen, self.sov, self.sub, self.price, self.total, self.rank, self.tie,
-                               self.seal, *self.criteria.values()) if c is not None)
+        return max(
+            c
+            for c in (
+                2,
+                self.wensen,
+                self.sov,
+                self.sub,
+                self.price,
+                self.total,
+                self.rank,
+                self.tie,
+                self.seal,
+                *self.criteria.values(),
+            )
+            if c is not None
+        )
 
 
 @dataclass(frozen=True)
@@ -157,8 +171,7 @@ CRITERIA_PER_CRITERION = 2  # score 0-100 and motivering, per criterion
 
 def eisen_items(annex: Annex) -> list[Requirement]:
     """The eisen and bepalingen judged Ja/Nee on the Eisen sheet, in annex order."""
-    return [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING)
-            if not r.scored_in_sov_table]
+    return [r for r in annex.of_kind(Kind.EIS) + annex.of_kind(Kind.BEPALING) if not r.scored_in_sov_table]
 
 
 def wensen_items(annex: Annex) -> list[Requirement]:
@@ -179,8 +192,7 @@ class GridLayout:
     bepalingen: frozenset[str]  # the numbers on Eisen that are bepalingen
     wensen_rows: dict[str, int]  # W-01 -> row on Wensen
     sov_items: frozenset[str] = frozenset()  # numbers judged through the SEAL table
-    sov_rows: dict[str, int] = field(default_factory=lambda: {
-        sov: SOV_FIRST + k for k, sov in enumerate(SOVS)})
+    sov_rows: dict[str, int] = field(default_factory=lambda: {sov: SOV_FIRST + k for k, sov in enumerate(SOVS)})
     criteria: tuple[str, ...] = ()  # the leidraad's other criteria scored on Criteria
 
     @classmethod
@@ -197,7 +209,8 @@ class GridLayout:
             bepalingen=frozenset(r.number for r in eisen if r.kind is Kind.BEPALING),
             wensen_rows={r.number: WENSEN_FIRST + k for k, r in enumerate(wensen_items(annex))},
             sov_items=frozenset(r.number for r in annex.requirements if r.scored_in_sov_table),
-            criteria=criteria)
+            criteria=criteria,
+        )
 
     @property
     def n(self) -> int:
@@ -281,25 +294,20 @@ class GridLayout:
             if self.eisen_rows:
                 first, last = EISEN_FIRST, self.eisen_last
                 names[f"Eisen_antwoord_{k}"] = area(self.eis_answer(i), first, last, sheet=EISEN)
-                names[f"Eisen_motivering_{k}"] = area(self.eis_motivering(i), first, last,
-                                                      sheet=EISEN)
+                names[f"Eisen_motivering_{k}"] = area(self.eis_motivering(i), first, last, sheet=EISEN)
             if self.wensen_rows:
                 first, last = WENSEN_FIRST, self.wensen_last
                 names[f"Wensen_score_{k}"] = area(self.wens_score(i), first, last, sheet=WENSEN)
-                names[f"Wensen_motivering_{k}"] = area(self.wens_motivering(i), first, last,
-                                                       sheet=WENSEN)
+                names[f"Wensen_motivering_{k}"] = area(self.wens_motivering(i), first, last, sheet=WENSEN)
             first, last = SOV_FIRST, self.sov_last
-            names[f"SEAL_geclaimd_{k}"] = area(self.seal_claimed(i), first, last,
-                                               sheet=SOEVEREINITEIT)
+            names[f"SEAL_geclaimd_{k}"] = area(self.seal_claimed(i), first, last, sheet=SOEVEREINITEIT)
             names[f"SEAL_vastgesteld_{k}"] = area(self.seal(i), first, last, sheet=SOEVEREINITEIT)
-            names[f"SEAL_motivering_{k}"] = area(self.seal_motivering(i), first, last,
-                                                 sheet=SOEVEREINITEIT)
-            names[f"Prijs_inschrijving_{k}"] = area(PRICE_COLUMN, self.price_row(i),
-                                                    self.price_row(i), sheet=PRIJS)
+            names[f"SEAL_motivering_{k}"] = area(self.seal_motivering(i), first, last, sheet=SOEVEREINITEIT)
+            names[f"Prijs_inschrijving_{k}"] = area(PRICE_COLUMN, self.price_row(i), self.price_row(i), sheet=PRIJS)
             for c in range(len(self.criteria)):
                 row = self.criteria_row(i)
-                names[f"Criterium_{c + 1}_score_{k}"] = area(self.criterion_score(c), row, row,
-                                                             sheet=CRITERIA)
+                names[f"Criterium_{c + 1}_score_{k}"] = area(self.criterion_score(c), row, row, sheet=CRITERIA)
                 names[f"Criterium_{c + 1}_motivering_{k}"] = area(
-                    self.criterion_motivering(c), row, row, sheet=CRITERIA)
+                    self.criterion_motivering(c), row, row, sheet=CRITERIA
+                )
         return names

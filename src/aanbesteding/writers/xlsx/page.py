@@ -28,8 +28,9 @@ def column_px(ws: Worksheet, column: int) -> float:
     return float(width) * 7.5 + 5
 
 
-def column_breaks(ws: Worksheet, groups: Sequence[tuple[int, int]], repeat: int,
-                  scale: int = PRINT_SCALE, alone: int = 0) -> list[int]:
+def column_breaks(
+    ws: Worksheet, groups: Sequence[tuple[int, int]], repeat: int, scale: int = PRINT_SCALE, alone: int = 0
+) -> list[int]:
     """Columns after which a new page starts, keeping every ``(first, last)`` group whole.
 
     ``repeat`` leading columns print again on every following page; the first ``alone`` groups
@@ -70,9 +71,16 @@ def fit_header(ws: Worksheet, row: int = 1, minimum: float = 30.0) -> None:
     ws.row_dimensions[row].height = max(minimum, min(12.0 * lines + 8, 160.0))
 
 
-def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = "1:1",
-                 groups: Sequence[tuple[int, int]] = (), repeat: int = 0,
-                 alone: int = 0, reference_last: bool = False) -> None:
+def finish_sheet(
+    ws: Worksheet,
+    *,
+    freeze: str | None,
+    title_rows: str | None = "1:1",
+    groups: Sequence[tuple[int, int]] = (),
+    repeat: int = 0,
+    alone: int = 0,
+    reference_last: bool = False,
+) -> None:
     """Protect the sheet (no password), freeze panes and set up landscape A4 printing.
 
     ``groups`` are the column ranges, left to right, that must print on one page (pass them for
@@ -89,8 +97,7 @@ def finish_sheet(ws: Worksheet, *, freeze: str | None, title_rows: str | None = 
     setup = ws.page_setup
     setup.orientation = "landscape"
     setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3,
-                                  footer=0.3)
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3)
     ws.print_options.gridLines = False
     breaks = column_breaks(ws, groups, repeat) if groups else []
     if breaks and alone:

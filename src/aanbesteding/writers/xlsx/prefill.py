@@ -40,22 +40,23 @@ def _item(wb: Workbook, layout: GridLayout, i: int, answer: ItemAnswer, bidder: 
         row = layout.eisen_rows[number]
         if answer.answer is not None:
             if answer.answer not in ANSWERS:
-                raise InputError(f"antwoorden van {shorten(bidder)}, {number}: "
-                                 f"{shorten(answer.answer)} is geen Ja of Nee")
+                raise InputError(
+                    f"antwoorden van {shorten(bidder)}, {number}: {shorten(answer.answer)} is geen Ja of Nee"
+                )
             cell_at(wb[EISEN], row, layout.eis_answer(i)).value = answer.answer
-        text = prompt(("Bewijs volgens inschrijver", answer.evidence),
-                      ("Opmerking inschrijver", answer.remark))
+        text = prompt(("Bewijs volgens inschrijver", answer.evidence), ("Opmerking inschrijver", answer.remark))
         if text:
             put_text(wb[EISEN], row, layout.eis_motivering(i), text)
     elif number in layout.wensen_rows:
-        text = prompt(("Aanbod inschrijver", answer.offer),
-                      ("Bewijs volgens inschrijver", answer.evidence),
-                      ("Opmerking inschrijver", answer.remark))
+        text = prompt(
+            ("Aanbod inschrijver", answer.offer),
+            ("Bewijs volgens inschrijver", answer.evidence),
+            ("Opmerking inschrijver", answer.remark),
+        )
         if text:
             put_text(wb[WENSEN], layout.wensen_rows[number], layout.wens_motivering(i), text)
     elif number not in layout.sov_items:
-        raise InputError(f"antwoorden van {shorten(bidder)}: nummer {shorten(number)} staat niet "
-                         "in deze bijlage")
+        raise InputError(f"antwoorden van {shorten(bidder)}: nummer {shorten(number)} staat niet in deze bijlage")
 
 
 def _bidder(wb: Workbook, layout: GridLayout, i: int, response: BidderResponse) -> None:
@@ -65,9 +66,11 @@ def _bidder(wb: Workbook, layout: GridLayout, i: int, response: BidderResponse) 
     for claim in response.seal:
         row = layout.sov_rows.get(claim.objective)
         if row is None or not 0 <= claim.level <= 4:
-            raise InputError(f"antwoorden van {shorten(response.bidder)}: SEAL-claim "
-                             f"{shorten(claim.objective)} niveau {claim.level} bestaat niet "
-                             "(SOV-1 tot en met SOV-8, niveau 0 tot en met 4)")
+            raise InputError(
+                f"antwoorden van {shorten(response.bidder)}: SEAL-claim "
+                f"{shorten(claim.objective)} niveau {claim.level} bestaat niet "
+                "(SOV-1 tot en met SOV-8, niveau 0 tot en met 4)"
+            )
         cell_at(sov, row, layout.seal_claimed(i)).value = claim.level
         text = prompt(("SEAL-bewijs volgens inschrijver", claim.evidence))
         if text:
@@ -87,11 +90,12 @@ def prefill(wb: Workbook, layout: GridLayout, responses: Responses) -> None:
     names = [r.bidder for r in responses.bidders]
     unknown = [n for n in names if n not in layout.bidders]
     if unknown:
-        raise InputError(f"antwoorden van onbekende inschrijver(s) {', '.join(map(shorten, unknown))}"
-                         f"; de matrix kent: {', '.join(layout.bidders)}")
+        raise InputError(
+            f"antwoorden van onbekende inschrijver(s) {', '.join(map(shorten, unknown))}"
+            f"; de matrix kent: {', '.join(layout.bidders)}"
+        )
     doubles = sorted({n for n in names if names.count(n) > 1})
     if doubles:
-        raise InputError(f"antwoorden van {', '.join(map(shorten, doubles))} staan er meer dan "
-                         "eens in")
+        raise InputError(f"antwoorden van {', '.join(map(shorten, doubles))} staan er meer dan eens in")
     for response in responses.bidders:
         _bidder(wb, layout, layout.bidders.index(response.bidder), response)

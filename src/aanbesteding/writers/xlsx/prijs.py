@@ -40,8 +40,7 @@ from aanbesteding.writers.xlsx.page import finish_sheet
 FIRST = PRICE_FIRST
 
 
-def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str,
-               published: float | None = None) -> str:
+def _parameter(wb: Workbook, ws: Worksheet, row: int, label: str, name: str, published: float | None = None) -> str:
     """A named price parameter: an input, or the value the bijlage published (locked)."""
     put_text(ws, row, 1, label, font=BOLD)
     if published is not None:
@@ -71,65 +70,91 @@ def _weighted_factor(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Ann
     pmax = _parameter(wb, ws, last + 3, "Pmax", "Pmax", annex.tender.pmax)
 
     def check(where: str) -> str:
-        return (f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
-                f'"Let op: Pmax moet groter zijn dan Pmin."),"Let op: Pmin en Pmax zijn niet '
-                f'gepubliceerd{where}; publiceer ze vóór de inschrijving en maak de matrix '
-                'opnieuw.")')
+        return (
+            f'IF(AND(ISNUMBER({pmin}),ISNUMBER({pmax})),IF({pmax}>{pmin},"In orde",'
+            f'"Let op: Pmax moet groter zijn dan Pmin."),"Let op: Pmin en Pmax zijn niet '
+            f"gepubliceerd{where}; publiceer ze vóór de inschrijving en maak de matrix "
+            'opnieuw.")'
+        )
 
     here = check("")
     put_formula(ws, last + 4, 1, f'=IF({here}="In orde","",{here})', font=WARNING_FONT)
     share, still_open = [], []
     for row in range(FIRST, last + 1):
-        mark_result(put_formula(
-            ws, row, 3, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER({pmin}),ISNUMBER({pmax})),'
-            f'IF({pmax}>{pmin},MAX(0,MIN(1,({pmax}-B{row})/({pmax}-{pmin}))),""),"")', PERCENT))
+        mark_result(
+            put_formula(
+                ws,
+                row,
+                3,
+                f"=IF(AND(ISNUMBER(B{row}),ISNUMBER({pmin}),ISNUMBER({pmax})),"
+                f'IF({pmax}>{pmin},MAX(0,MIN(1,({pmax}-B{row})/({pmax}-{pmin}))),""),"")',
+                PERCENT,
+            )
+        )
         share.append(ref(PRIJS, 3, row))
         still_open.append(f"(3-COUNT({ref(PRIJS, 2, row)},{pmin},{pmax}))")
-    return PriceCells(share=share, rank_key=None, rank_area=None, open=still_open,
-                      check=check(" op tabblad Prijs"))
+    return PriceCells(share=share, rank_key=None, rank_area=None, open=still_open, check=check(" op tabblad Prijs"))
 
 
-def _award_on_value(wb: Workbook, ws: Worksheet, layout: GridLayout,
-                    quality: list[str]) -> PriceCells:
-    last = _prices(ws, layout, ["Gewogen kwaliteitsscore", "Waarde kwaliteit",
-                                "Fictieve inschrijfprijs", "Telt mee voor laagste",
-                                "Prijsscore"])
+def _award_on_value(wb: Workbook, ws: Worksheet, layout: GridLayout, quality: list[str]) -> PriceCells:
+    last = _prices(
+        ws,
+        layout,
+        [
+            "Gewogen kwaliteitsscore",
+            "Waarde kwaliteit",
+            "Fictieve inschrijfprijs",
+            "Telt mee voor laagste",
+            "Prijsscore",
+        ],
+    )
     value = _parameter(wb, ws, last + 2, "Waarde volledige score (€)", "Waarde_volledige_score")
-    put_text(ws, last + 3, 1, "W: de waarde in euro's van een volledige score op de "
-             "kwaliteitscriteria samen, zoals de leidraad die noemt (zie Toelichting).")
+    put_text(
+        ws,
+        last + 3,
+        1,
+        "W: de waarde in euro's van een volledige score op de "
+        "kwaliteitscriteria samen, zoals de leidraad die noemt (zie Toelichting).",
+    )
     fictitious = f"$E${FIRST}:$E${last}"
     counted = f"$F${FIRST}:$F${last}"
 
     def check(where: str) -> str:
-        return (f'IF(NOT(ISNUMBER({value})),"Vul de waarde van een volledige score in{where}.",'
-                f'IF(COUNTIF({PRIJS}!{fictitious},"<=0")>0,"Let op: een fictieve prijs is '
-                f'nul of negatief; verlaag de waarde van een volledige score.","In orde"))')
+        return (
+            f'IF(NOT(ISNUMBER({value})),"Vul de waarde van een volledige score in{where}.",'
+            f'IF(COUNTIF({PRIJS}!{fictitious},"<=0")>0,"Let op: een fictieve prijs is '
+            f'nul of negatief; verlaag de waarde van een volledige score.","In orde"))'
+        )
 
     here = check("")
     put_formula(ws, last + 4, 1, f'=IF({here}="In orde","",{here})', font=WARNING_FONT)
     share, keys, still_open = [], [], []
     for i, row in enumerate(range(FIRST, last + 1)):
         status = ref(RESULTAAT, RESULT_STATUS_COLUMN, result_row(i))
-        put_formula(ws, row, 3, f'=IFERROR(IF(ISNUMBER({quality[i]}),{quality[i]},""),"")',
-                    PERCENT)
-        put_formula(ws, row, 4, f"=IF(AND(ISNUMBER({value}),ISNUMBER(C{row})),"
-                    f'{value}*C{row},"")', EURO)
-        mark_result(put_formula(
-            ws, row, 5, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER(D{row})),B{row}-D{row},"")', EURO))
-        put_formula(ws, row, 6, f'=IF(AND(ISNUMBER(E{row}),LEFT({status},{len(UITGESLOTEN)})'
-                    f'<>"{UITGESLOTEN}"),E{row},"")', EURO)
-        mark_result(put_formula(
-            ws, row, 7, f'=IF(AND(ISNUMBER(E{row}),MIN({counted})>0),'
-            f'IF(E{row}>0,MIN(1,MIN({counted})/E{row}),""),"")', PERCENT))
+        put_formula(ws, row, 3, f'=IFERROR(IF(ISNUMBER({quality[i]}),{quality[i]},""),"")', PERCENT)
+        put_formula(ws, row, 4, f'=IF(AND(ISNUMBER({value}),ISNUMBER(C{row})),{value}*C{row},"")', EURO)
+        mark_result(put_formula(ws, row, 5, f'=IF(AND(ISNUMBER(B{row}),ISNUMBER(D{row})),B{row}-D{row},"")', EURO))
+        put_formula(
+            ws, row, 6, f'=IF(AND(ISNUMBER(E{row}),LEFT({status},{len(UITGESLOTEN)})<>"{UITGESLOTEN}"),E{row},"")', EURO
+        )
+        mark_result(
+            put_formula(
+                ws,
+                row,
+                7,
+                f'=IF(AND(ISNUMBER(E{row}),MIN({counted})>0),IF(E{row}>0,MIN(1,MIN({counted})/E{row}),""),"")',
+                PERCENT,
+            )
+        )
         share.append(ref(PRIJS, 7, row))
         keys.append(ref(PRIJS, 5, row))
         still_open.append(f"(2-COUNT({ref(PRIJS, 2, row)},{value}))")
-    return PriceCells(share=share, rank_key=keys, rank_area=f"{PRIJS}!{fictitious}",
-                      open=still_open, check=check(" op tabblad Prijs"))
+    return PriceCells(
+        share=share, rank_key=keys, rank_area=f"{PRIJS}!{fictitious}", open=still_open, check=check(" op tabblad Prijs")
+    )
 
 
-def build_prijs(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Annex,
-                quality: list[str]) -> PriceCells:
+def build_prijs(wb: Workbook, ws: Worksheet, layout: GridLayout, annex: Annex, quality: list[str]) -> PriceCells:
     """Fill the Prijs sheet for the tender's price method; return the price cells.
 
     ``quality`` is per bidder the weighted score on the leidraad's other criteria (0..1), which

@@ -83,8 +83,9 @@ def result_plan(annex: Annex) -> ResultPlan:
             column += 1
         total, rank, tie, column = column, column + 1, column + 2, column + 3
     seal = column if annex.seal_minimum_applies else None
-    return ResultPlan(wensen=wensen, sov=sov, sub=sub, criteria=criteria, price=price,
-                      total=total, rank=rank, tie=tie, seal=seal)
+    return ResultPlan(
+        wensen=wensen, sov=sov, sub=sub, criteria=criteria, price=price, total=total, rank=rank, tie=tie, seal=seal
+    )
 
 
 def quality_expressions(annex: Annex, plan: ResultPlan) -> list[str]:
@@ -95,9 +96,14 @@ def quality_expressions(annex: Annex, plan: ResultPlan) -> list[str]:
         return ["0"] * len(annex.tender.inschrijvers)
     others = [c for c in g.criteria if not c.prijs]
     weight = sum(c.weging for c in others) or 1
-    return ["(" + "+".join(f"{c.weging}*{ref(RESULTAAT, plan.criteria[c.naam], result_row(i))}"
-                           for c in others) + f")/{weight}" if others else "0"
-            for i in range(len(annex.tender.inschrijvers))]
+    return [
+        "("
+        + "+".join(f"{c.weging}*{ref(RESULTAAT, plan.criteria[c.naam], result_row(i))}" for c in others)
+        + f")/{weight}"
+        if others
+        else "0"
+        for i in range(len(annex.tender.inschrijvers))
+    ]
 
 
 def _where(parts: list[tuple[str, str]]) -> str:
@@ -105,23 +111,30 @@ def _where(parts: list[tuple[str, str]]) -> str:
     listed = "&".join(f'IF({count}>0,", {name}","")' for count, name in parts)
     many = "+".join(f"({count}>0)" for count, _ in parts)
     names = f"MID({listed},3,200)"
-    return (f'IF({many}=1," op tabblad "&{names}," op de tabbladen "&'
-            f'SUBSTITUTE({names},", "," en ",MAX(1,{many}-1)))')
+    return f'IF({many}=1," op tabblad "&{names}," op de tabbladen "&SUBSTITUTE({names},", "," en ",MAX(1,{many}-1)))'
 
 
-def _status(i: int, annex: Annex, parts: list[tuple[str, str]], eisen: EisenCells,
-            sov: SovCells) -> str:
+def _status(i: int, annex: Annex, parts: list[tuple[str, str]], eisen: EisenCells, sov: SovCells) -> str:
     failed = f"({eisen.failed[i]}>0)"
     below = f'({sov.minima_met[i]}="Nee")' if annex.seal_minimum_applies else "FALSE()"
     still_open = "(" + "+".join(count for count, _ in parts) + ")"
-    return (f'=IF(OR({failed},{below}),"{UITGESLOTEN}: "&IF({failed},"Nee bij "'
-            f'&{eisen.failed_list[i]},"")&IF(AND({failed},{below}),"; ","")&IF({below},'
-            f'"SEAL onder minimum bij "&{sov.below_minimum[i]},""),IF({still_open}>0,'
-            f'"Onvolledig: "&{still_to_fill(still_open)}&{_where(parts)},"{GELDIG}"))')
+    return (
+        f'=IF(OR({failed},{below}),"{UITGESLOTEN}: "&IF({failed},"Nee bij "'
+        f'&{eisen.failed_list[i]},"")&IF(AND({failed},{below}),"; ","")&IF({below},'
+        f'"SEAL onder minimum bij "&{sov.below_minimum[i]},""),IF({still_open}>0,'
+        f'"Onvolledig: "&{still_to_fill(still_open)}&{_where(parts)},"{GELDIG}"))'
+    )
 
 
-def _open_parts(i: int, annex: Annex, eisen: EisenCells, wensen: WensenCells, sov: SovCells,
-                criteria: CriteriaCells | None, price: PriceCells) -> list[tuple[str, str]]:
+def _open_parts(
+    i: int,
+    annex: Annex,
+    eisen: EisenCells,
+    wensen: WensenCells,
+    sov: SovCells,
+    criteria: CriteriaCells | None,
+    price: PriceCells,
+) -> list[tuple[str, str]]:
     award = annex.award
     parts = [(eisen.open[i], "Eisen")]
     if award.part and award.wensen_share:
@@ -135,16 +148,30 @@ def _open_parts(i: int, annex: Annex, eisen: EisenCells, wensen: WensenCells, so
     return parts
 
 
-def _scores(ws: Worksheet, row: int, i: int, annex: Annex, plan: ResultPlan,
-            settings: Settings, wensen: WensenCells, sov: SovCells,
-            criteria: CriteriaCells | None, price: PriceCells) -> None:
+def _scores(
+    ws: Worksheet,
+    row: int,
+    i: int,
+    annex: Annex,
+    plan: ResultPlan,
+    settings: Settings,
+    wensen: WensenCells,
+    sov: SovCells,
+    criteria: CriteriaCells | None,
+    price: PriceCells,
+) -> None:
     award, digits = annex.award, settings.decimals + 2
     excluded = f'LEFT($B{row},{len(UITGESLOTEN)})="{UITGESLOTEN}"'
 
     def shown(column: int, value: str, scale: str = "") -> None:
         """``value`` (a cell, shown only when it holds a number) rounded, divided by ``scale``."""
-        cell = put_formula(ws, row, column, f'=IF(OR({excluded},NOT(ISNUMBER({value}))),"",'
-                           f"ROUND({value}{scale},{digits}))", SCORE_FORMAT)
+        cell = put_formula(
+            ws,
+            row,
+            column,
+            f'=IF(OR({excluded},NOT(ISNUMBER({value}))),"",ROUND({value}{scale},{digits}))',
+            SCORE_FORMAT,
+        )
         cell.alignment = TOP
 
     if plan.wensen is not None:
@@ -154,12 +181,12 @@ def _scores(ws: Worksheet, row: int, i: int, annex: Annex, plan: ResultPlan,
     if plan.sub is not None:
         w = f"{col(plan.wensen)}{row}" if plan.wensen else None
         s = f"{col(plan.sov)}{row}" if plan.sov else None
-        parts = [f"{settings.share_wensen}*{w}" if w else "", f"{settings.share_sovereignty}*{s}"
-                 if s else ""]
+        parts = [f"{settings.share_wensen}*{w}" if w else "", f"{settings.share_sovereignty}*{s}" if s else ""]
         formula = "(" + "+".join(p for p in parts if p) + ")/100"
         ready = ",".join(f"ISNUMBER({c})" for c in (w, s) if c)
-        mark_result(put_formula(ws, row, plan.sub, f'=IF(AND({ready}),ROUND({formula},{digits}),'
-                                '"")', SCORE_FORMAT)).alignment = TOP
+        mark_result(
+            put_formula(ws, row, plan.sub, f'=IF(AND({ready}),ROUND({formula},{digits}),"")', SCORE_FORMAT)
+        ).alignment = TOP
     g = award.gunning
     if g is not None and award.has_model:
         others = iter(range(len(g.others())))
@@ -175,11 +202,13 @@ def _scores(ws: Worksheet, row: int, i: int, annex: Annex, plan: ResultPlan,
         if annex.tender.prijsmethode == "gunnen-op-waarde" and plan.price is not None:
             total = f"{col(plan.price)}{row}"
         else:
-            total = "(" + "+".join(f"{w}*{c}" for w, c in zip(settings.weights, cells,
-                                                                 strict=True)) + ")/100"
+            total = "(" + "+".join(f"{w}*{c}" for w, c in zip(settings.weights, cells, strict=True)) + ")/100"
         ready = ",".join(f"ISNUMBER({c})" for c in cells)
-        mark_result(put_formula(ws, row, plan.total, f'=IF(AND($B{row}="{GELDIG}",{ready}),'
-                                f'ROUND({total},{digits}),"")', SCORE_FORMAT)).alignment = TOP
+        mark_result(
+            put_formula(
+                ws, row, plan.total, f'=IF(AND($B{row}="{GELDIG}",{ready}),ROUND({total},{digits}),"")', SCORE_FORMAT
+            )
+        ).alignment = TOP
 
 
 def _rank(ws: Worksheet, row: int, i: int, n: int, annex: Annex, plan: ResultPlan) -> None:
@@ -197,8 +226,9 @@ def _rank(ws: Worksheet, row: int, i: int, n: int, annex: Annex, plan: ResultPla
         keys = area(tie_col, RESULT_FIRST_ROW, last)
         k = f"{col(tie_col)}{row}"
         higher += f"+SUMPRODUCT({valid}*({totals}={t})*({keys}>{k}))"
-    mark_result(put_formula(ws, row, plan.rank, f'=IF(AND(B{row}="{GELDIG}",ISNUMBER({t})),'
-                            f'{higher}+1,"")', "0")).alignment = TOP
+    mark_result(
+        put_formula(ws, row, plan.rank, f'=IF(AND(B{row}="{GELDIG}",ISNUMBER({t})),{higher}+1,"")', "0")
+    ).alignment = TOP
     same = []
     for j in range(n):
         other = result_row(j)
@@ -213,39 +243,65 @@ def _rank(ws: Worksheet, row: int, i: int, n: int, annex: Annex, plan: ResultPla
         return
     listed = "&".join(same)
     marked = (text(annex, "g_gelijk_voor") + " ", text(annex, "g_gelijk_na"))
-    cell = put_formula(ws, row, plan.tie, f'=IF(OR(B{row}<>"{GELDIG}",NOT(ISNUMBER({t}))),"",'
-                       f'IF(({listed})="","","{marked[0]}"&LEFT({listed},LEN({listed})-2)&'
-                       f'"{marked[1]}"))')
+    cell = put_formula(
+        ws,
+        row,
+        plan.tie,
+        f'=IF(OR(B{row}<>"{GELDIG}",NOT(ISNUMBER({t}))),"",'
+        f'IF(({listed})="","","{marked[0]}"&LEFT({listed},LEN({listed})-2)&'
+        f'"{marked[1]}"))',
+    )
     cell.alignment = WRAP
-    highlight_when(ws, cell.coordinate, f'LEN({cell.coordinate})>0', EXCLUDED_FILL)
+    highlight_when(ws, cell.coordinate, f"LEN({cell.coordinate})>0", EXCLUDED_FILL)
 
 
-def _reasons_check(eisen: EisenCells, wensen: WensenCells, sov: SovCells,
-                   criteria_unexplained: str | None) -> str:
+def _reasons_check(eisen: EisenCells, wensen: WensenCells, sov: SovCells, criteria_unexplained: str | None) -> str:
     """Formula counting the judgements entered without a motivering, and where they are."""
-    parts = [("(" + "+".join(cells.unexplained) + ")", name) for cells, name in
-             ((eisen, "Eisen"), (wensen, "Wensen"), (sov, "Soevereiniteit"))]
+    parts = [
+        ("(" + "+".join(cells.unexplained) + ")", name)
+        for cells, name in ((eisen, "Eisen"), (wensen, "Wensen"), (sov, "Soevereiniteit"))
+    ]
     if criteria_unexplained:
         parts.append((criteria_unexplained, "Criteria"))
     total = "(" + "+".join(count for count, _ in parts) + ")"
-    return (f'=IF({total}=0,"In orde","Let op: "&{total}&IF({total}=1," beoordeling",'
-            f'" beoordelingen")&" zonder motivering"&{_where(parts)}&".")')
+    return (
+        f'=IF({total}=0,"In orde","Let op: "&{total}&IF({total}=1," beoordeling",'
+        f'" beoordelingen")&" zonder motivering"&{_where(parts)}&".")'
+    )
 
 
-def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, eisen: EisenCells,
-            wensen: WensenCells, sov: SovCells, price: PriceCells,
-            criteria_unexplained: str | None) -> int:
+def _checks(
+    ws: Worksheet,
+    row: int,
+    annex: Annex,
+    settings: Settings,
+    eisen: EisenCells,
+    wensen: WensenCells,
+    sov: SovCells,
+    price: PriceCells,
+    criteria_unexplained: str | None,
+) -> int:
     award = annex.award
     put_text(ws, row, 1, "Controles", font=BOLD)
     checks = [("Motivering", _reasons_check(eisen, wensen, sov, criteria_unexplained))]
     if award.part and award.sov_share:
-        checks.append(("Gewichten soevereiniteit", f'=IF(ABS({sov.weight_total}-100)>0.001,"Let '
-                       f'op: de gewichten tellen op tot "&ROUND({sov.weight_total},2)&"% in '
-                       'plaats van 100%.","In orde")'))
+        checks.append(
+            (
+                "Gewichten soevereiniteit",
+                f'=IF(ABS({sov.weight_total}-100)>0.001,"Let '
+                f'op: de gewichten tellen op tot "&ROUND({sov.weight_total},2)&"% in '
+                'plaats van 100%.","In orde")',
+            )
+        )
     if settings.weights:
         total = "+".join(settings.weights)
-        checks.append(("Weging criteria", f'=IF(ABS({total}-100)>0.001,"Let op: de wegingen '
-                       f'tellen op tot "&ROUND({total},2)&"% in plaats van 100%.","In orde")'))
+        checks.append(
+            (
+                "Weging criteria",
+                f'=IF(ABS({total}-100)>0.001,"Let op: de wegingen '
+                f'tellen op tot "&ROUND({total},2)&"% in plaats van 100%.","In orde")',
+            )
+        )
     if award.has_model and award.gunning and award.gunning.price:
         checks.append(("Prijsparameters", f"={price.check}"))
     for offset, (label, formula) in enumerate(checks, start=1):
@@ -253,8 +309,7 @@ def _checks(ws: Worksheet, row: int, annex: Annex, settings: Settings, eisen: Ei
         cell = put_formula(ws, row + offset, 2, formula)
         ws.row_dimensions[row + offset].height = 27  # a warning takes two lines
         cell.alignment = WRAP
-        highlight_when(ws, cell.coordinate, f'LEFT({cell.coordinate},7)="Let op:"',
-                       EXCLUDED_FILL, WARNING_FONT)
+        highlight_when(ws, cell.coordinate, f'LEFT({cell.coordinate},7)="Let op:"', EXCLUDED_FILL, WARNING_FONT)
     row += len(checks) + 1
     put_text(ws, row, 1, "Berekening totaal")
     put_text(ws, row, 2, total_text(annex), wrap=True)
@@ -270,29 +325,48 @@ def total_text(annex: Annex) -> str:
     if award.has_model:
         line = f"Totaalscore = {total_formula(award)} (gunningsmodel van de leidraad)."
         if annex.tender.prijsmethode == "gunnen-op-waarde":
-            line += (" Gunnen op waarde: de prijsscore volgt uit de fictieve inschrijfprijs; "
-                     "de laagste fictieve prijs krijgt rangorde 1.")
+            line += (
+                " Gunnen op waarde: de prijsscore volgt uit de fictieve inschrijfprijs; "
+                "de laagste fictieve prijs krijgt rangorde 1."
+            )
         return line
     if award.part:
         return text(annex, "g_totaal_geen_model")
-    return ("Deze bijlage heeft geen eigen gunningscriterium; zonder het gunningsmodel van de "
-            "leidraad berekent de matrix alleen de uitsluitingen.")
+    return (
+        "Deze bijlage heeft geen eigen gunningscriterium; zonder het gunningsmodel van de "
+        "leidraad berekent de matrix alleen de uitsluitingen."
+    )
 
 
 def headers(annex: Annex, plan: ResultPlan) -> list[str]:
-    names = {plan.wensen: "Wensenscore", plan.sov: "Soevereiniteitsscore",
-             plan.sub: f"{annex.award.subcriterion} (score)", plan.price: "Prijsscore",
-             plan.total: "Totaal", plan.rank: "Rangorde", plan.tie: "Beslisregel",
-             plan.seal: "SEAL (laagste)"}
+    names = {
+        plan.wensen: "Wensenscore",
+        plan.sov: "Soevereiniteitsscore",
+        plan.sub: f"{annex.award.subcriterion} (score)",
+        plan.price: "Prijsscore",
+        plan.total: "Totaal",
+        plan.rank: "Rangorde",
+        plan.tie: "Beslisregel",
+        plan.seal: "SEAL (laagste)",
+    }
     for name, column in plan.criteria.items():
         names.setdefault(column, name)
     return ["Inschrijver", "Status", *(names[c] for c in range(3, plan.last + 1))]
 
 
-def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, plan: ResultPlan,
-                    settings: Settings, eisen: EisenCells, wensen: WensenCells, sov: SovCells,
-                    criteria: CriteriaCells | None, price: PriceCells,
-                    criteria_unexplained: str | None) -> None:
+def build_resultaat(
+    ws: Worksheet,
+    sov_ws: Worksheet,
+    annex: Annex,
+    plan: ResultPlan,
+    settings: Settings,
+    eisen: EisenCells,
+    wensen: WensenCells,
+    sov: SovCells,
+    criteria: CriteriaCells | None,
+    price: PriceCells,
+    criteria_unexplained: str | None,
+) -> None:
     """Fill the Resultaat sheet: one row per bidder, checks, and the charts."""
     bidders = annex.tender.inschrijvers
     header_row(ws, headers(annex, plan), height=30.0)
@@ -313,8 +387,7 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, plan: Result
         if plan.seal is not None:
             seal = sov.overall_seal[i]
             put_formula(ws, row, plan.seal, f'=IF(ISNUMBER({seal}),{seal},"")', "0").alignment = TOP
-    highlight_when(ws, statuses, f'LEFT(B{RESULT_FIRST_ROW},{len(UITGESLOTEN)})="{UITGESLOTEN}"',
-                   EXCLUDED_FILL)
+    highlight_when(ws, statuses, f'LEFT(B{RESULT_FIRST_ROW},{len(UITGESLOTEN)})="{UITGESLOTEN}"', EXCLUDED_FILL)
     highlight_when(ws, statuses, f'B{RESULT_FIRST_ROW}="{GELDIG}"', RESULT_FILL)
     row = _checks(ws, last + 2, annex, settings, eisen, wensen, sov, price, criteria_unexplained)
     bar = plan.total or plan.sub
@@ -326,4 +399,3 @@ def build_resultaat(ws: Worksheet, sov_ws: Worksheet, annex: Annex, plan: Result
         add_charts(ws, sov_ws, row + 1, len(bidders), sov, bar, radar)
     finish_sheet(ws, freeze=f"B{RESULT_FIRST_ROW}", title_rows=None)
     fit_header(ws)
-

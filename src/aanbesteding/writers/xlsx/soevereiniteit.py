@@ -57,12 +57,22 @@ SUMMARY = FLAGS + len(SOVS)
 SUMMARY_ALIGNMENT = Alignment(wrap_text=True, vertical="top", horizontal="left")
 BELOW = "nee"
 EMPTY = "nog in te vullen"
-LABELS = ("Alle minima gehaald", "Onder minimum bij", "SEAL (laagste, doelstellingen met "
-          "minimum)", "Soevereiniteitsscore (%)", "Nog in te vullen", "Zonder motivering")
-CLAIM_PROMPT = ("Het SEAL-niveau dat de inschrijver zelf opgeeft (ter informatie). De commissie "
-                "stelt in de kolom ernaast het niveau vast dat het bewijs draagt.")
-SEAL_PROMPT = ("Het SEAL-niveau (0 tot en met 4) dat het bewijs van de inschrijver draagt, "
-               "volgens de bewijstabel in de bijlage. Het percentage volgt met een formule.")
+LABELS = (
+    "Alle minima gehaald",
+    "Onder minimum bij",
+    "SEAL (laagste, doelstellingen met minimum)",
+    "Soevereiniteitsscore (%)",
+    "Nog in te vullen",
+    "Zonder motivering",
+)
+CLAIM_PROMPT = (
+    "Het SEAL-niveau dat de inschrijver zelf opgeeft (ter informatie). De commissie "
+    "stelt in de kolom ernaast het niveau vast dat het bewijs draagt."
+)
+SEAL_PROMPT = (
+    "Het SEAL-niveau (0 tot en met 4) dat het bewijs van de inschrijver draagt, "
+    "volgens de bewijstabel in de bijlage. Het percentage volgt met een formule."
+)
 
 
 def percentage_formula(sov: str, seal: str) -> str:
@@ -83,9 +93,14 @@ def _objectives(ws: Worksheet, annex: Annex) -> None:
     put_text(ws, TOTAL_ROW, 1, "Totaal gewicht (%)", font=BOLD)
     put_formula(ws, TOTAL_ROW, 2, f"=SUM(B{FIRST}:B{LAST})", WHOLE, font=BOLD)
     highlight_when(ws, f"B{TOTAL_ROW}", f"ABS(B{TOTAL_ROW}-100)>0.001", EXCLUDED_FILL)
-    put_formula(ws, WARNING_ROW, 1, f'=IF(ABS(B{TOTAL_ROW}-100)>0.001,"Let op: de gewichten '
-                f'tellen op tot "&ROUND(B{TOTAL_ROW},2)&"% in plaats van 100%.","")',
-                font=WARNING_FONT)
+    put_formula(
+        ws,
+        WARNING_ROW,
+        1,
+        f'=IF(ABS(B{TOTAL_ROW}-100)>0.001,"Let op: de gewichten '
+        f'tellen op tot "&ROUND(B{TOTAL_ROW},2)&"% in plaats van 100%.","")',
+        font=WARNING_FONT,
+    )
 
 
 def _bidder(ws: Worksheet, layout: GridLayout, annex: Annex, i: int, needed: bool) -> list[str]:
@@ -96,29 +111,35 @@ def _bidder(ws: Worksheet, layout: GridLayout, annex: Annex, i: int, needed: boo
         row = FIRST + offset
         mark_input(cell_at(ws, row, layout.seal_claimed(i)))
         mark_input(cell_at(ws, row, layout.seal(i)))
-        put_formula(ws, row, layout.seal_percentage(i),
-                    f"={percentage_formula(sov, f'{seal}{row}')}", WHOLE).alignment = TOP
+        put_formula(
+            ws, row, layout.seal_percentage(i), f"={percentage_formula(sov, f'{seal}{row}')}", WHOLE
+        ).alignment = TOP
         mark_input(cell_at(ws, row, layout.seal_motivering(i)), wrap=True)
         flag = FLAGS + offset
         # A level below the minimum excludes, whether the bidder claims it or the committee
         # determines it (the bijlage and the form say both).
-        put_formula(ws, flag, first, f'=IF(AND(ISNUMBER($C{row}),ISNUMBER({claimed}{row}),'
-                    f'{claimed}{row}<$C{row}),"{BELOW}",IF(NOT(ISNUMBER({seal}{row})),"{EMPTY}",'
-                    f'IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ja")))')
+        put_formula(
+            ws,
+            flag,
+            first,
+            f"=IF(AND(ISNUMBER($C{row}),ISNUMBER({claimed}{row}),"
+            f'{claimed}{row}<$C{row}),"{BELOW}",IF(NOT(ISNUMBER({seal}{row})),"{EMPTY}",'
+            f'IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ja")))',
+        )
     number_validation(ws, f"{claimed}{FIRST}:{claimed}{LAST}", 0, 4, CLAIM_PROMPT, whole=True)
     number_validation(ws, f"{seal}{FIRST}:{seal}{LAST}", 0, 4, SEAL_PROMPT, whole=True)
     seals = f"{seal}{FIRST}:{seal}{LAST}"
     percents = f"{percent}{FIRST}:{percent}{LAST}"
     flags = f"{claimed}{FLAGS}:{claimed}{SUMMARY - 1}"
-    listed = "&".join(f'IF({claimed}{FLAGS + k}="{BELOW}","{sov}, ","")'
-                      for k, sov in enumerate(SOVS))
-    with_minimum = [f"{seal}{FIRST + k}" for k, sov in enumerate(SOVS)
-                    if annex.min_seal.get(sov) is not None]
-    lowest = (f'=IF(COUNT({",".join(with_minimum)})<{len(with_minimum)},"",'
-              f'MIN({",".join(with_minimum)}))' if with_minimum else '=""')
+    listed = "&".join(f'IF({claimed}{FLAGS + k}="{BELOW}","{sov}, ","")' for k, sov in enumerate(SOVS))
+    with_minimum = [f"{seal}{FIRST + k}" for k, sov in enumerate(SOVS) if annex.min_seal.get(sov) is not None]
+    lowest = (
+        f'=IF(COUNT({",".join(with_minimum)})<{len(with_minimum)},"",MIN({",".join(with_minimum)}))'
+        if with_minimum
+        else '=""'
+    )
     formulas = (
-        f'=IF(COUNTIF({flags},"{BELOW}")>0,"Nee",IF(COUNTIF({flags},"{EMPTY}")>0,'
-        '"Nog in te vullen","Ja"))',
+        f'=IF(COUNTIF({flags},"{BELOW}")>0,"Nee",IF(COUNTIF({flags},"{EMPTY}")>0,"Nog in te vullen","Ja"))',
         f'=IF(COUNTIF({flags},"{BELOW}")=0,"",LEFT({listed},LEN({listed})-2))',
         lowest,
         f'=IF(COUNT({percents})<{len(SOVS)},"",SUMPRODUCT($B${FIRST}:$B${LAST},{percents})/100)',
@@ -137,8 +158,7 @@ def _bidder(ws: Worksheet, layout: GridLayout, annex: Annex, i: int, needed: boo
         if row < SUMMARY + 4:
             mark_result(cell)
     for row in range(FLAGS, SUMMARY + len(formulas)):
-        ws.merge_cells(start_row=row, start_column=first, end_row=row,
-                       end_column=layout.seal_motivering(i))
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=layout.seal_motivering(i))
     highlight_when(ws, f"{claimed}{SUMMARY}", f'{claimed}{SUMMARY}="Nee"', EXCLUDED_FILL)
     return [ref(SOEVEREINITEIT, first, row) for row in rows]
 
@@ -148,16 +168,14 @@ def _covered(ws: Worksheet, annex: Annex, row: int, column: int) -> None:
     covered = [r for r in annex.requirements if r.scored_in_sov_table]
     if not covered:
         return
-    put_text(ws, row, 1, "Eisen en wensen uit de bijlage die op dit tabblad worden beoordeeld",
-             font=BOLD)
+    put_text(ws, row, 1, "Eisen en wensen uit de bijlage die op dit tabblad worden beoordeeld", font=BOLD)
     for offset, req in enumerate(covered, start=1):
         put_text(ws, row + offset, 1, req.number)
         put_text(ws, row + offset, 2, req.title)
         put_text(ws, row + offset, column, req.clause_id)
 
 
-def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex,
-                         needed: bool = True) -> SovCells:
+def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex, needed: bool = True) -> SovCells:
     """Fill the Soevereiniteit sheet; return per bidder the result cells and the weight total.
 
     Without ``needed`` (no SEAL minimum and no Sovereignty Score in the annex) the SEAL inputs
@@ -166,15 +184,19 @@ def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex,
     bidders = layout.bidders
     headers = ["Doelstelling", "Gewicht (%)", "Minimum SEAL", "Percentage bij SEAL 0/1/2/3/4"]
     for name in bidders:
-        headers += [f"{name} SEAL geclaimd", f"{name} SEAL", f"{name} score (%)",
-                    motivering_header(name)]
+        headers += [f"{name} SEAL geclaimd", f"{name} SEAL", f"{name} score (%)", motivering_header(name)]
     header_row(ws, headers)
     widths(ws, {1: 44, 2: 9, 3: 9, 4: 17, layout.sov_reference: 24})
     for i, name in enumerate(bidders):
-        widths(ws, {layout.seal_claimed(i): word_width([name], 9),
-                    layout.seal(i): word_width([name], 8),
-                    layout.seal_percentage(i): word_width([name], 9),
-                    layout.seal_motivering(i): 24})
+        widths(
+            ws,
+            {
+                layout.seal_claimed(i): word_width([name], 9),
+                layout.seal(i): word_width([name], 8),
+                layout.seal_percentage(i): word_width([name], 9),
+                layout.seal_motivering(i): 24,
+            },
+        )
     for row in range(FIRST, LAST + 1):
         ws.row_dimensions[row].height = 24  # room for a two-line motivering
     _objectives(ws, annex)
@@ -194,12 +216,15 @@ def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex,
     groups = [(c, c) for c in range(1, SOV_BIDDER)]
     groups += [(layout.seal_claimed(i), layout.seal_motivering(i)) for i in range(len(bidders))]
     clause = layout.sov_reference
-    finish_sheet(ws, freeze=f"B{FIRST}", groups=[*groups, (clause, clause)], repeat=3,
-                 reference_last=True)
+    finish_sheet(ws, freeze=f"B{FIRST}", groups=[*groups, (clause, clause)], repeat=3, reference_last=True)
     return SovCells(
-        minima_met=[r[0] for r in results], below_minimum=[r[1] for r in results],
-        overall_seal=[r[2] for r in results], score=[r[3] for r in results],
-        open=[r[4] for r in results], unexplained=[r[5] for r in results],
+        minima_met=[r[0] for r in results],
+        below_minimum=[r[1] for r in results],
+        overall_seal=[r[2] for r in results],
+        score=[r[3] for r in results],
+        open=[r[4] for r in results],
+        unexplained=[r[5] for r in results],
         weight_total=ref(SOEVEREINITEIT, 2, TOTAL_ROW),
         score_area=[(layout.seal_percentage(i), FIRST) for i in range(len(bidders))],
-        objectives=(FIRST, LAST))
+        objectives=(FIRST, LAST),
+    )

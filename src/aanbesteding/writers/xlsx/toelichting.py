@@ -37,34 +37,53 @@ INTRO = (
     "De nummers (E-.., W-.., B-..) en clausules zijn dezelfde als in de Word-bijlage. De "
     "beoordelingscommissie vult per inschrijver de gele invoercellen in en legt bij elk oordeel "
     "de motivering vast; uitsluitingen, scores, totalen en de rangorde worden met formules "
-    "berekend.")
+    "berekend."
+)
 STEPS = (
-    ("1. Eisen", "Kies per eis en bepaling Ja of Nee en leg in de kolom motivering vast waarop "
-     "het oordeel berust. Bij een bepaling betekent Ja: aanvaard zonder voorbehoud. Eén Nee "
-     "sluit de inschrijving uit; het resultaat noemt elk nummer met Nee. Is de matrix gevuld "
-     "met de antwoorden van inschrijvers, dan staat hun verwijzing naar het bewijs in de "
-     "motivering, gevolgd door 'Motivering commissie:'; schrijf daarachter het eigen oordeel."),
-    ("2. Wensen", "Kies per wens een score uit de scoreschaal hieronder, volgens de "
-     "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
-     "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord."),
-    ("3. Soevereiniteit", "Stel per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
-     "4) vast dat het bewijs van de inschrijver draagt, volgens de bewijstabel in de bijlage, en "
-     "motiveer het. Het percentage van de doelstelling volgt met een formule uit dat niveau "
-     "(de tabel in de bijlage); er is geen vrije invoer van percentages. Een score die de "
-     "inschrijver zelf publiceert of opgeeft, telt niet. De kolom 'SEAL geclaimd' toont het "
-     "niveau dat de inschrijver opgeeft, ter vergelijking. Een SEAL onder het minimum sluit de "
-     "inschrijving uit, of de inschrijver dat niveau zelf claimt of de commissie het vaststelt."),
-    ("4. Criteria", "Alleen als het gunningsmodel van de leidraad is opgegeven: vul per "
-     "inschrijver de score op de andere criteria van de leidraad in (0 tot en met 100%), met een "
-     "motivering."),
-    ("5. Prijs", "Vul per inschrijver de inschrijfprijs in. Pmin en Pmax zijn gepubliceerd en "
-     "vergrendeld; ze worden na het openen van de inschrijvingen niet meer vastgesteld."),
-    ("6. Resultaat", "Lees status, scores, totaal en rangorde af. Alleen geldige "
-     "inschrijvingen krijgen een rangorde; een uitgesloten inschrijving krijgt geen score en de "
-     "status noemt elk onderdeel waarop zij niet voldoet. Bij een gelijke afgeronde totaalscore "
-     "beslist eerst het criterium uit de beslisregel; blijft de stand gelijk, dan noemt de "
-     "kolom Beslisregel de inschrijvers. Zolang invoer ontbreekt, is de status 'Onvolledig' en "
-     "blijven de scores leeg; een lege cel is dus geen 0."),
+    (
+        "1. Eisen",
+        "Kies per eis en bepaling Ja of Nee en leg in de kolom motivering vast waarop "
+        "het oordeel berust. Bij een bepaling betekent Ja: aanvaard zonder voorbehoud. Eén Nee "
+        "sluit de inschrijving uit; het resultaat noemt elk nummer met Nee. Is de matrix gevuld "
+        "met de antwoorden van inschrijvers, dan staat hun verwijzing naar het bewijs in de "
+        "motivering, gevolgd door 'Motivering commissie:'; schrijf daarachter het eigen oordeel.",
+    ),
+    (
+        "2. Wensen",
+        "Kies per wens een score uit de scoreschaal hieronder, volgens de "
+        "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
+        "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord.",
+    ),
+    (
+        "3. Soevereiniteit",
+        "Stel per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
+        "4) vast dat het bewijs van de inschrijver draagt, volgens de bewijstabel in de bijlage, en "
+        "motiveer het. Het percentage van de doelstelling volgt met een formule uit dat niveau "
+        "(de tabel in de bijlage); er is geen vrije invoer van percentages. Een score die de "
+        "inschrijver zelf publiceert of opgeeft, telt niet. De kolom 'SEAL geclaimd' toont het "
+        "niveau dat de inschrijver opgeeft, ter vergelijking. Een SEAL onder het minimum sluit de "
+        "inschrijving uit, of de inschrijver dat niveau zelf claimt of de commissie het vaststelt.",
+    ),
+    (
+        "4. Criteria",
+        "Alleen als het gunningsmodel van de leidraad is opgegeven: vul per "
+        "inschrijver de score op de andere criteria van de leidraad in (0 tot en met 100%), met een "
+        "motivering.",
+    ),
+    (
+        "5. Prijs",
+        "Vul per inschrijver de inschrijfprijs in. Pmin en Pmax zijn gepubliceerd en "
+        "vergrendeld; ze worden na het openen van de inschrijvingen niet meer vastgesteld.",
+    ),
+    (
+        "6. Resultaat",
+        "Lees status, scores, totaal en rangorde af. Alleen geldige "
+        "inschrijvingen krijgen een rangorde; een uitgesloten inschrijving krijgt geen score en de "
+        "status noemt elk onderdeel waarop zij niet voldoet. Bij een gelijke afgeronde totaalscore "
+        "beslist eerst het criterium uit de beslisregel; blijft de stand gelijk, dan noemt de "
+        "kolom Beslisregel de inschrijvers. Zolang invoer ontbreekt, is de status 'Onvolledig' en "
+        "blijven de scores leeg; een lege cel is dus geen 0.",
+    ),
 )
 
 
@@ -94,18 +113,33 @@ def _tender(ws: Worksheet, row: int, annex: Annex) -> int:
 def _legend(ws: Worksheet, row: int) -> int:
     row = _heading(ws, row, "Legenda")
     mark_input(put_text(ws, row, 2, "invoer"))
-    row = _line(ws, row, "Invoercel", "Geel met rand: hier vult de beoordelingscommissie in "
-                "(keuzelijst of getal; ongeldige waarden worden geweigerd).")
+    row = _line(
+        ws,
+        row,
+        "Invoercel",
+        "Geel met rand: hier vult de beoordelingscommissie in "
+        "(keuzelijst of getal; ongeldige waarden worden geweigerd).",
+    )
     mark_fixed(put_text(ws, row, 2, "vastgesteld"))
-    row = _line(ws, row, "Vastgestelde waarde", "Grijs: gepubliceerd in de bijlage (aandelen, "
-                "gewichten, minimum-SEAL) en daarom vergrendeld. Na publicatie verandert de "
-                "beoordelingssystematiek niet.")
+    row = _line(
+        ws,
+        row,
+        "Vastgestelde waarde",
+        "Grijs: gepubliceerd in de bijlage (aandelen, "
+        "gewichten, minimum-SEAL) en daarom vergrendeld. Na publicatie verandert de "
+        "beoordelingssystematiek niet.",
+    )
     mark_result(put_text(ws, row, 2, "uitkomst"))
     row = _line(ws, row, "Uitkomst", "Groen: belangrijke uitkomst, berekend met een formule.")
     put_text(ws, row, 2, "overig")
-    return _line(ws, row, "Overige cellen", "Beveiligd met bladbeveiliging zonder wachtwoord, "
-                 "zodat formules niet per ongeluk worden overschreven (Controleren > Blad "
-                 "beveiligen).")
+    return _line(
+        ws,
+        row,
+        "Overige cellen",
+        "Beveiligd met bladbeveiliging zonder wachtwoord, "
+        "zodat formules niet per ongeluk worden overschreven (Controleren > Blad "
+        "beveiligen).",
+    )
 
 
 def _named(wb: Workbook, ws: Worksheet, row: int, label: str, value: int, name: str) -> str:
@@ -116,19 +150,35 @@ def _named(wb: Workbook, ws: Worksheet, row: int, label: str, value: int, name: 
     return name
 
 
-def _shares(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, list[str],
-                                                                            list[str]]:
+def _shares(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, list[str], list[str]]:
     """The published shares: inside the sub-criterion, and the leidraad's criteria weights."""
     award = annex.award
     shares = []
     if award.part:
-        row = _line(ws, row, "Subcriterium", award.subcriterion + (
-            f", {award.share}% van de totaalscore" if award.share else
-            " (aandeel in de totaalscore nog niet opgegeven)"))
-        shares.append(_named(wb, ws, row, "Aandeel wensen in het subcriterium (%)",
-                             award.wensen_share, "Aandeel_wensen"))
-        shares.append(_named(wb, ws, row + 1, "Aandeel Soevereiniteitsscore in het subcriterium "
-                             "(%)", award.sov_share, "Aandeel_soevereiniteitsscore"))
+        row = _line(
+            ws,
+            row,
+            "Subcriterium",
+            award.subcriterion
+            + (
+                f", {award.share}% van de totaalscore"
+                if award.share
+                else " (aandeel in de totaalscore nog niet opgegeven)"
+            ),
+        )
+        shares.append(
+            _named(wb, ws, row, "Aandeel wensen in het subcriterium (%)", award.wensen_share, "Aandeel_wensen")
+        )
+        shares.append(
+            _named(
+                wb,
+                ws,
+                row + 1,
+                "Aandeel Soevereiniteitsscore in het subcriterium (%)",
+                award.sov_share,
+                "Aandeel_soevereiniteitsscore",
+            )
+        )
         row += 2
     else:
         row = _line(ws, row, "Subcriterium", f"Geen: {award.reason}.")
@@ -141,8 +191,14 @@ def _shares(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, l
             row += 1
         put_text(ws, row, 1, "Totaal (%)", font=BOLD)
         put_formula(ws, row, 2, f"=SUM(B{first}:B{row - 1})", WHOLE, font=BOLD)
-        put_formula(ws, row, 3, f'=IF(ABS(B{row}-100)>0.001,"Let op: de wegingen tellen op tot "'
-                    f'&ROUND(B{row},2)&"% in plaats van 100%.","")', font=WARNING_FONT)
+        put_formula(
+            ws,
+            row,
+            3,
+            f'=IF(ABS(B{row}-100)>0.001,"Let op: de wegingen tellen op tot "'
+            f'&ROUND(B{row},2)&"% in plaats van 100%.","")',
+            font=WARNING_FONT,
+        )
         row += 1
     return row, shares, weights
 
@@ -151,15 +207,13 @@ def _scale(wb: Workbook, ws: Worksheet, row: int, annex: Annex) -> tuple[int, st
     scale = list(annex.tender.schaal)
     labels = SCALE_LABELS if tuple(scale) == DEFAULT_SCALE else {}
     put_text(ws, row, 1, "Scoreschaal wensen", font=BOLD)
-    put_text(ws, row, 3, "Toegestane scores; de punten zijn score / hoogste score x weging.",
-             wrap=True)
+    put_text(ws, row, 3, "Toegestane scores; de punten zijn score / hoogste score x weging.", wrap=True)
     first = row + 1
     for offset, value in enumerate(scale):
         put_number(ws, first + offset, 2, value, WHOLE)
         put_text(ws, first + offset, 3, labels.get(value, ""))
     last = first + len(scale) - 1
-    wb.defined_names["Schaal"] = DefinedName("Schaal",
-                                             attr_text=f"Toelichting!$B${first}:$B${last}")
+    wb.defined_names["Schaal"] = DefinedName("Schaal", attr_text=f"Toelichting!$B${first}:$B${last}")
     return last + 1, "Schaal"
 
 
@@ -168,32 +222,50 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
     if award.part:
         row = _line(ws, row, "Subcriterium", subcriterion_formula(annex))
         if award.wensen_share:
-            row = _line(ws, row, "Wensenscore", "Wensenscore = som van de punten / som van de "
-                        "wegingen (tabblad Wensen).")
+            row = _line(
+                ws, row, "Wensenscore", "Wensenscore = som van de punten / som van de wegingen (tabblad Wensen)."
+            )
         if award.sov_share:
-            row = _line(ws, row, "Soevereiniteitsscore", "Soevereiniteitsscore = som over SOV-1 "
-                        "t/m SOV-8 van percentage x gewicht / 100; het percentage volgt uit het "
-                        "vastgestelde SEAL-niveau (methode van de Aanbestedende Dienst, "
-                        "gebaseerd op het EU Cloud Sovereignty Framework). Wegingsprofiel: "
-                        f"{annex.weight_profile_label}.")
+            row = _line(
+                ws,
+                row,
+                "Soevereiniteitsscore",
+                "Soevereiniteitsscore = som over SOV-1 "
+                "t/m SOV-8 van percentage x gewicht / 100; het percentage volgt uit het "
+                "vastgestelde SEAL-niveau (methode van de Aanbestedende Dienst, "
+                "gebaseerd op het EU Cloud Sovereignty Framework). Wegingsprofiel: "
+                f"{annex.weight_profile_label}.",
+            )
     row = _line(ws, row, "Totaal", total_text(annex))
     if award.has_model and award.gunning and award.gunning.price:
         if tender.prijsmethode == "gewogen-factor":
-            row = _line(ws, row, "Prijs (gewogen factor)", "Prijsscore = (Pmax - P) / (Pmax - "
-                        "Pmin), begrensd tot 0 en 1. Pmin en Pmax zijn in de bijlage "
-                        "gepubliceerd en op tabblad Prijs vergrendeld; zijn ze niet "
-                        "gepubliceerd, dan is de bijlage een concept.")
+            row = _line(
+                ws,
+                row,
+                "Prijs (gewogen factor)",
+                "Prijsscore = (Pmax - P) / (Pmax - "
+                "Pmin), begrensd tot 0 en 1. Pmin en Pmax zijn in de bijlage "
+                "gepubliceerd en op tabblad Prijs vergrendeld; zijn ze niet "
+                "gepubliceerd, dan is de bijlage een concept.",
+            )
         else:
-            row = _line(ws, row, "Prijs (gunnen op waarde)", "Fictieve inschrijfprijs = "
-                        "inschrijfprijs - W x gewogen score op de kwaliteitscriteria; "
-                        "prijsscore = laagste fictieve prijs / eigen fictieve prijs.")
+            row = _line(
+                ws,
+                row,
+                "Prijs (gunnen op waarde)",
+                "Fictieve inschrijfprijs = "
+                "inschrijfprijs - W x gewogen score op de kwaliteitscriteria; "
+                "prijsscore = laagste fictieve prijs / eigen fictieve prijs.",
+            )
     row = _line(ws, row, "Afronding", text(annex, "afronding"))
     rule = award.gunning.beslisregel if award.gunning else None
-    row = _line(ws, row, "Beslisregel", text(annex, "beslisregel")
-                if rule else text(annex, "beslisregel_open"))
-    return _line(ws, row, "Uitsluiting", " ".join((text(annex, "uitsluiting_intro"),
-                                                    *exclusion_rules(annex),
-                                                    text(annex, "uitsluiting_gevolg"))))
+    row = _line(ws, row, "Beslisregel", text(annex, "beslisregel") if rule else text(annex, "beslisregel_open"))
+    return _line(
+        ws,
+        row,
+        "Uitsluiting",
+        " ".join((text(annex, "uitsluiting_intro"), *exclusion_rules(annex), text(annex, "uitsluiting_gevolg"))),
+    )
 
 
 def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
@@ -209,19 +281,28 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
     row = _legend(ws, row)
     row = _heading(ws, row, "Methode en weging")
     row, shares, weights = _shares(wb, ws, row, annex)
-    put_text(ws, row, 3, "Aandelen, wegingen, gewichten en minimum-SEAL zijn gepubliceerd in de "
-             "bijlage.", wrap=True)
+    put_text(ws, row, 3, "Aandelen, wegingen, gewichten en minimum-SEAL zijn gepubliceerd in de bijlage.", wrap=True)
     row = _method(ws, row + 1, annex)
     row, scale = _scale(wb, ws, row + 1, annex)
     row = _heading(ws, row, "Herkomst")
-    for label, value in (("Bibliotheek-hash", annex.library_hash),
-                         ("Versie aanbesteding", annex.tool_version),
-                         ("Gegenereerd op", datum(annex.tender.datum)),
-                         ("Formules", "Engelstalige functienamen; Excel en LibreOffice "
-                          "rekenen ze bij openen opnieuw uit. Het bestand bevat nog geen "
-                          "uitkomsten: een voorbeeldweergave of een programma dat niet "
-                          "rekent, toont de uitkomstcellen leeg.")):
+    for label, value in (
+        ("Bibliotheek-hash", annex.library_hash),
+        ("Versie aanbesteding", annex.tool_version),
+        ("Gegenereerd op", datum(annex.tender.datum)),
+        (
+            "Formules",
+            "Engelstalige functienamen; Excel en LibreOffice "
+            "rekenen ze bij openen opnieuw uit. Het bestand bevat nog geen "
+            "uitkomsten: een voorbeeldweergave of een programma dat niet "
+            "rekent, toont de uitkomstcellen leeg.",
+        ),
+    ):
         row = _line(ws, row, label, value)
     finish_sheet(ws, freeze=None, title_rows=None)
-    return Settings(share_wensen=shares[0], share_sovereignty=shares[1], scale=scale,
-                    weights=tuple(weights), decimals=annex.award.decimals)
+    return Settings(
+        share_wensen=shares[0],
+        share_sovereignty=shares[1],
+        scale=scale,
+        weights=tuple(weights),
+        decimals=annex.award.decimals,
+    )

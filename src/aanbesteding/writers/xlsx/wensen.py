@@ -48,25 +48,24 @@ TITLE_WIDTH, GUIDANCE_WIDTH = 32.0, 85.0
 
 def guidance(req: Requirement) -> str:
     """The scoring guidance as lines ``score: meaning``, highest score first."""
-    return "\n".join(f"{score}: {flow(text)}" for score, text in
-                     sorted(req.scoring_guidance.items(), reverse=True))
+    return "\n".join(f"{score}: {flow(text)}" for score, text in sorted(req.scoring_guidance.items(), reverse=True))
 
 
-def build_wensen(ws: Worksheet, layout: GridLayout, wensen: list[Requirement],
-                 settings: Settings) -> WensenCells:
+def build_wensen(ws: Worksheet, layout: GridLayout, wensen: list[Requirement], settings: Settings) -> WensenCells:
     """Fill the Wensen sheet with ``wensen`` (in the layout's rows); return per bidder the
     quality and open-input cells."""
     bidders = layout.bidders
     score_column, points_column = layout.wens_score, layout.wens_points
     n = len(bidders)
     clause_column = layout.wensen_reference
-    per_bidder = [title for name in bidders
-                  for title in (name, motivering_header(name), f"{name} punten")]
+    per_bidder = [title for name in bidders for title in (name, motivering_header(name), f"{name} punten")]
     header_row(ws, ["Nr.", "Titel", "Weging", "Scoringsleidraad", *per_bidder, "Clausule"])
     widths(ws, {1: 7, 2: TITLE_WIDTH, 3: 8, 4: GUIDANCE_WIDTH, clause_column: 24})
     for i, name in enumerate(bidders):
-        widths(ws, {score_column(i): word_width([name], 8), score_column(i) + 1: 28,
-                    points_column(i): word_width([name], 9)})
+        widths(
+            ws,
+            {score_column(i): word_width([name], 8), score_column(i) + 1: 28, points_column(i): word_width([name], 9)},
+        )
     last = layout.wensen_last
     scale_max = f"MAX({settings.scale})"
     for req in wensen:
@@ -82,14 +81,18 @@ def build_wensen(ws: Worksheet, layout: GridLayout, wensen: list[Requirement],
             score = f"{col(score_column(i))}{row}"
             mark_input(cell_at(ws, row, score_column(i)))
             mark_input(cell_at(ws, row, layout.wens_motivering(i)), wrap=True)
-            put_formula(ws, row, points_column(i),
-                        f'=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},"")',
-                        DECIMAL).alignment = TOP
+            put_formula(
+                ws, row, points_column(i), f'=IF(ISNUMBER({score}),{score}/{scale_max}*$C{row},"")', DECIMAL
+            ).alignment = TOP
     if wensen:
         for i in range(n):
             letter = col(score_column(i))
-            list_validation(ws, settings.scale, f"{letter}{FIRST}:{letter}{last}",
-                            "Kies een score uit de scoreschaal (tabblad Toelichting).")
+            list_validation(
+                ws,
+                settings.scale,
+                f"{letter}{FIRST}:{letter}{last}",
+                "Kies een score uit de scoreschaal (tabblad Toelichting).",
+            )
     else:
         put_text(ws, FIRST, 2, "Deze aanbesteding bevat geen wensen.")
 
@@ -109,27 +112,38 @@ def build_wensen(ws: Worksheet, layout: GridLayout, wensen: list[Requirement],
         score = col(score_column(i))
         pending = f"{score}{open_row}"
         if wensen:
-            put_formula(ws, total_row, points_column(i), f'=IF({pending}>0,"",'
-                        f"SUM({points}{FIRST}:{points}{last}))", DECIMAL, font=BOLD)
-            put_formula(ws, open_row, score_column(i),
-                        f"={len(wensen)}-COUNT({score}{FIRST}:{score}{last})", WHOLE)
+            put_formula(
+                ws,
+                total_row,
+                points_column(i),
+                f'=IF({pending}>0,"",SUM({points}{FIRST}:{points}{last}))',
+                DECIMAL,
+                font=BOLD,
+            )
+            put_formula(ws, open_row, score_column(i), f"={len(wensen)}-COUNT({score}{FIRST}:{score}{last})", WHOLE)
             reasons = col(layout.wens_motivering(i))
-            put_unexplained(ws, reason_row, score_column(i), [f"{score}{FIRST}:{score}{last}"],
-                            f"{reasons}{FIRST}:{reasons}{last}")
+            put_unexplained(
+                ws, reason_row, score_column(i), [f"{score}{FIRST}:{score}{last}"], f"{reasons}{FIRST}:{reasons}{last}"
+            )
         else:
             put_number(ws, total_row, points_column(i), 0, DECIMAL)
             put_number(ws, open_row, score_column(i), 0, WHOLE)
             put_number(ws, reason_row, score_column(i), 0, WHOLE)
         total = f"{points}{total_row}"
-        mark_result(put_formula(ws, quality_row, points_column(i),
-                                f'=IF(NOT(ISNUMBER({total})),"",IF($C${total_row}>0,'
-                                f'{total}/$C${total_row},0))', PERCENT))
+        mark_result(
+            put_formula(
+                ws,
+                quality_row,
+                points_column(i),
+                f'=IF(NOT(ISNUMBER({total})),"",IF($C${total_row}>0,{total}/$C${total_row},0))',
+                PERCENT,
+            )
+        )
         quality.append(ref(WENSEN, points_column(i), quality_row))
         still_open.append(ref(WENSEN, score_column(i), open_row))
         unexplained.append(ref(WENSEN, score_column(i), reason_row))
     groups = [(c, c) for c in range(1, WENSEN_BIDDER)]
     groups += [(score_column(i), points_column(i)) for i in range(n)]
     groups += [(clause_column, clause_column)]
-    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=WENSEN_BIDDER - 1,
-                 reference_last=True)
+    finish_sheet(ws, freeze=f"C{FIRST}", groups=groups, repeat=2, alone=WENSEN_BIDDER - 1, reference_last=True)
     return WensenCells(quality=quality, open=still_open, unexplained=unexplained)
