@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from aanbesteding.support.resources import templates_path
-from tests.hardening import BASE as HARDENING_BASE
 from tests.hardening import (  # noqa: F401 (fixtures)
+    BASE as HARDENING_BASE,
     Runner,
     module_cache_fixture,
     shared_lint_cache_fixture,

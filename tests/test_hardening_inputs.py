@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from tests.conftest import LibraryFactory, Runner, clause_data
-from tests.hardening import BASE as HARDENING_BASE
 from tests.hardening import (  # noqa: F401 (fixtures)
+    BASE as HARDENING_BASE,
     full_set,
     module_cache_fixture,
     shared_lint_cache_fixture,

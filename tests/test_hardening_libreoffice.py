@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from aanbesteding.writers.export import pdf
-from tests.hardening import BASE as HARDENING_BASE
 from tests.hardening import (  # noqa: F401 (fixtures)
+    BASE as HARDENING_BASE,
     Runner,
     module_cache_fixture,
     shared_lint_cache_fixture,

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from aanbesteding.support import output
-from tests.hardening import BASE as HARDENING_BASE
 from tests.hardening import (  # noqa: F401 (fixtures)
+    BASE as HARDENING_BASE,
     Runner,
     full_set,
     module_cache_fixture,

@@ -14,8 +14,7 @@ import docx
 import openpyxl
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.composer import compose_annex

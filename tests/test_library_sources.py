@@ -168,7 +168,7 @@ def test_an_unchanged_clause_file_is_not_parsed_again(
 ) -> None:
     root = make_library({"keten/voorbeeld-clausule.yaml": clause_data()})
     first = load_library(root)
-    import aanbesteding.library.loader as loader
+    import aanbesteding.library.layer as loader  # where every library file is parsed
 
     calls: list[str] = []
     real = loader.parse_yaml

@@ -18,10 +18,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from aanbesteding.errors import LibraryError, Problem
-from aanbesteding.library.cache import LibraryCache, definitions_digest, stated_by_file
+from aanbesteding.library.cache import LibraryCache, definitions_digest
 from aanbesteding.library.chapters import (
     CHAPTER_NAMES,
     Chapter,
@@ -32,11 +32,11 @@ from aanbesteding.library.chapters import (
 )
 from aanbesteding.library.checks import check_clause, check_references, check_texts
 from aanbesteding.library.completeness import gaps
+from aanbesteding.library.layer import Layer
 from aanbesteding.library.model import Clause, Definition, DefinitionFile, Theme, ThemeFile
 from aanbesteding.library.policy import POLICY_FILE, Policy, PolicyFile
 from aanbesteding.library.sources import FolderSource, Source, open_source
-from aanbesteding.support.output import os_reason
-from aanbesteding.support.pydantic_nl import field_path, translate
+from aanbesteding.support.pydantic_nl import field_path
 from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, decode, parse_yaml
 
 THEMES_FILE = "themas.yaml"
@@ -87,76 +87,6 @@ class Library:
         return {c.clause.id: c for c in self.clauses}
 
 
-@dataclass
-class _Layer:
-    """Reads one source, recording problems and every byte read."""
-
-    source: Source
-    qualify: bool
-    problems: list[Problem]
-    cache: LibraryCache | None = None
-    use_cached_parse: bool = True
-    read: list[tuple[str, bytes]] = field(default_factory=list)
-
-    def name(self, rel: str) -> str:
-        if not rel:
-            return self.source.location
-        return f"{self.source.location}/{rel}" if self.qualify else rel
-
-    def add(self, rel: str, line: int | None, fld: str, message: str) -> None:
-        self.problems.append(Problem(self.name(rel), line, fld, message))
-
-    def parse(self, rel: str, model: type[M]) -> tuple[M | None, YamlDocument | None, bytes]:
-        try:
-            data = self.source.read(rel)
-        except OSError as exc:
-            self.add(rel, None, "(bestand)", f"het bestand kan niet worden gelezen ({os_reason(exc)})")
-            return None, None, b""
-        self.read.append((rel, data))
-        return (*self._parse_bytes(rel, data, model), data)
-
-    def parse_clause(self, rel: str) -> tuple[Clause | None, bytes]:
-        """A clause file, from the cache when these exact bytes validated cleanly before."""
-        try:
-            data = self.source.read(rel)
-        except OSError as exc:
-            self.add(rel, None, "(bestand)", f"het bestand kan niet worden gelezen ({os_reason(exc)})")
-            return None, b""
-        self.read.append((rel, data))
-        key = LibraryCache.clause_key(data) if self.cache is not None else ""
-        cached = self.cache.get_clause(key) if self.cache is not None and self.use_cached_parse else None
-        if cached is not None:
-            try:
-                stored = Clause.model_validate_json(cached)
-                if stated_by_file(stored, data):
-                    return stored, data
-            except ValidationError:
-                pass  # an unreadable entry: parse the file again
-        before = len(self.problems)
-        clause, _ = self._parse_bytes(rel, data, Clause)
-        if clause is not None and self.cache is not None and len(self.problems) == before:
-            self.cache.put_clause(key, clause.model_dump_json().encode())
-        return clause, data
-
-    def _parse_bytes(self, rel: str, data: bytes, model: type[M]) -> tuple[M | None, YamlDocument | None]:
-        try:
-            doc = parse_yaml(decode(data))
-        except YamlLoadError as exc:
-            self.add(rel, exc.line, "(bestand)", exc.message)
-            return None, None
-        for line, key in doc.duplicate_keys:
-            self.add(rel, line, key, "dubbele sleutel; elk veld mag maar één keer voorkomen")
-        if not isinstance(doc.data, dict):
-            self.add(rel, doc.line_of(()), "(bestand)", "het bestand moet een verzameling velden (mapping) bevatten")
-            return None, doc
-        try:
-            return model.model_validate(doc.data), doc
-        except ValidationError as exc:
-            for loc, message in translate(exc):
-                self.add(rel, doc.line_of(loc), field_path(loc), message)
-            return None, doc
-
-
 # Files at the root of a library that are not clauses.
 ROOT_FILES = frozenset({THEMES_FILE, DEFINITIONS_FILE, POLICY_FILE})
 
@@ -176,7 +106,7 @@ def _is_misplaced(rel: str) -> bool:
     return len(parts) > 2 and rel.endswith(CLAUSE_SUFFIXES) and not any(part.startswith(".") for part in parts)
 
 
-def _content_hash(layers: Sequence[_Layer]) -> str:
+def _content_hash(layers: Sequence[Layer]) -> str:
     """SHA-256 over every file the loader read (relative path and bytes), in path order.
 
     With one source this is the hash of that folder's library files; each further layer
@@ -199,15 +129,15 @@ class _Assembly:
 
     def __init__(self, sources: Sequence[Source], cache: LibraryCache | None) -> None:
         self.problems: list[Problem] = []
-        self.layers = [_Layer(s, len(sources) > 1, self.problems, cache) for s in sources]
+        self.layers = [Layer(s, len(sources) > 1, self.problems, cache) for s in sources]
         self.themes: dict[str, Theme] = {}
         self.definitions: dict[str, Definition] = {}
         self.policy = Policy()
-        self.clauses: dict[str, tuple[LoadedClause, _Layer, bytes]] = {}
-        self.chapters: dict[str, tuple[LoadedChapter, _Layer, bytes]] = {}
+        self.clauses: dict[str, tuple[LoadedClause, Layer, bytes]] = {}
+        self.chapters: dict[str, tuple[LoadedChapter, Layer, bytes]] = {}
         self.complete = True
 
-    def read_layer(self, index: int, layer: _Layer) -> None:
+    def read_layer(self, index: int, layer: Layer) -> None:
         source = self.layers[index].source
         if not source.exists():
             hint = (
@@ -260,7 +190,7 @@ class _Assembly:
                     "<thema>/<id>.yaml of in de hoofdmap van de bibliotheek",
                 )
 
-    def _read_chapter(self, layer: _Layer, rel: str) -> None:
+    def _read_chapter(self, layer: Layer, rel: str) -> None:
         chapter, doc, data = layer.parse(rel, Chapter)
         if chapter is None:
             return
@@ -282,7 +212,7 @@ class _Assembly:
             data,
         )
 
-    def _read_clause(self, layer: _Layer, rel: str, seen: dict[str, str], earlier: dict[str, str]) -> None:
+    def _read_clause(self, layer: Layer, rel: str, seen: dict[str, str], earlier: dict[str, str]) -> None:
         clause, data = layer.parse_clause(rel)
         if clause is None:
             return

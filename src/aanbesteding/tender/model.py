@@ -3,149 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
     ValidationInfo,
     field_validator,
-    model_validator,
 )
 
 from aanbesteding.domain import ContractType, Laag, WeightProfileKey, date_problem
 from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.pydantic_nl import field_path, translate
-from aanbesteding.support.text import invalid_character_message, shorten
+from aanbesteding.support.text import shorten
 from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
 from aanbesteding.tender.award import Gunning, Route
-
-
-def _xml_safe(text: str) -> str:
-    problem = invalid_character_message(text)
-    if problem:
-        raise ValueError(f"de tekst {problem}")
-    return text
-
-
-def _plain_int(value: object) -> object:
-    """Refuse what int() would take but an officer did not mean: true/false, '3_0', '３０'."""
-    if isinstance(value, bool):
-        raise ValueError(f"{str(value).lower()} is geen geheel getal")
-    if isinstance(value, str) and not value.strip().isascii():
-        raise ValueError(f"{shorten(value)} is geen geheel getal (gebruik de cijfers 0-9)")
-    if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
-        raise ValueError(f"{shorten(value)} is geen geheel getal")
-    return value
-
-
-OCID_PREFIX = re.compile(r"ocds-[a-z0-9]{6}")
-
-
-def _ocid_prefix(value: str) -> str:
-    """An ocid prefix as the Open Contracting Partnership assigns them: ``ocds-`` + 6 signs."""
-    text = value.strip()
-    if not OCID_PREFIX.fullmatch(text):
-        raise ValueError(
-            f"{shorten(value)} is geen OCDS-prefix; de vorm is ocds- gevolgd door "
-            "zes kleine letters of cijfers, bijv. ocds-a1b2c3"
-        )
-    return text
-
-
-def _digits(count: int, what: str) -> Callable[[str], str]:
-    """A validator for an identifier of exactly ``count`` digits (spaces allowed between)."""
-
-    def check(value: str) -> str:
-        text = re.sub(r"\s", "", value)
-        if not (text.isascii() and text.isdigit() and len(text) == count):
-            raise ValueError(f"{shorten(value)} is geen geldig nummer; {what} bestaat uit {count} cijfers")
-        return text
-
-    return check
-
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_xml_safe)]
-Percentage = Annotated[int, BeforeValidator(_plain_int), Field(ge=0, le=100)]
-# Zip packages (docx, xlsx) store dates from 1980 to 2107; a tender document is dated in
-# this century, so anything outside it is a typing error.
-PriceMethod = Literal["gewogen-factor", "gunnen-op-waarde"]
-DocumentStatus = Literal["concept", "definitief"]
-MAX_PRICE = 1e12  # a price above a trillion euros is a typing error, and overflows the formatting
-PLAIN_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.[0-9]{1,2})?")
-
-
-class Ratio(BaseModel):
-    """Share of quality, sovereignty and price in the total score, in whole percentages."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    kwaliteit: Percentage = 40
-    soevereiniteit: Percentage = 30
-    prijs: Percentage = 30
-
-    @model_validator(mode="after")
-    def _total(self) -> Ratio:
-        if self.kwaliteit + self.soevereiniteit + self.prijs != 100:
-            raise ValueError("kwaliteit, soevereiniteit en prijs moeten samen 100 zijn")
-        return self
-
-
-DEFAULT_BIDDERS: tuple[str, ...] = ("Inschrijver 1", "Inschrijver 2", "Inschrijver 3")
-DEFAULT_SCALE: tuple[int, ...] = (0, 2, 4, 6, 8, 10)
-
-
-LAAG_CHOICES: tuple[str, ...] = ("1", "2", "3", "kritiek", "gevoelig", "ondersteunend")
-
-
-Form = Literal["tekst", "lijst", "toewijzingen", "verhouding", "reeks", "gunning"]
-
-
-@dataclass(frozen=True)
-class Input:
-    """How the officer gives a tender field, for every front end: the option (``--naam``), the
-    profile key (the field name), the help text, the choices and how text becomes a value.
-
-    Attached to each :class:`Tender` field as its ``json_schema_extra``; it also writes itself
-    into the field's JSON schema (``x-invoer``) for front ends that read the schema.
-    """
-
-    flag: str | None = None  # the option when it differs from --<field>, e.g. --param
-    metavar: str | None = None
-    choices: tuple[str, ...] | None = None  # when not the field type's own Literal choices
-    repeatable: bool = False
-    form: Form = "tekst"  # tekst, lijst, toewijzingen (NAAM=WAARDE), verhouding, reeks
-
-    def __call__(self, schema: dict[str, Any]) -> None:
-        schema["x-invoer"] = {
-            "vlag": self.flag,
-            "metavar": self.metavar,
-            "keuzes": list(self.choices) if self.choices else None,
-            "herhaalbaar": self.repeatable,
-            "vorm": self.form,
-        }
-
-
-def _option(
-    description: str,
-    *,
-    flag: str | None = None,
-    metavar: str | None = None,
-    choices: tuple[str, ...] | None = None,
-    repeatable: bool = False,
-    form: Form = "tekst",
-) -> dict[str, Any]:
-    """The ``Field`` settings of a tender field: its help text and its :class:`Input`."""
-    return {"description": description, "json_schema_extra": Input(flag, metavar, choices, repeatable, form)}
+from aanbesteding.tender.fields import (
+    DEFAULT_BIDDERS as DEFAULT_BIDDERS,
+    DEFAULT_SCALE as DEFAULT_SCALE,
+    LAAG_CHOICES as LAAG_CHOICES,
+    MAX_PRICE as MAX_PRICE,
+    OCID_PREFIX as OCID_PREFIX,
+    PLAIN_AMOUNT as PLAIN_AMOUNT,
+    DocumentStatus as DocumentStatus,
+    Form as Form,
+    Input as Input,
+    Percentage as Percentage,
+    PriceMethod as PriceMethod,
+    Ratio as Ratio,
+    Text as Text,
+    _digits as _digits,
+    _ocid_prefix as _ocid_prefix,
+    _option as _option,
+    _plain_int as _plain_int,
+    _xml_safe as _xml_safe,
+)
 
 
 def field_input(name: str) -> Input:

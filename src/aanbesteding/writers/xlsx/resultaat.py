@@ -1,5 +1,4 @@
-"""The Resultaat sheet: status, scores per criterion, total, rank and beslisregel per bidder,
-checks and charts.
+"""The Resultaat sheet: status, scores per criterion, total, rank, beslisregel, checks, charts.
 
 Scores follow the bijlage: the sub-criterion's score from the wensen and the Sovereignty Score
 with their shares; with the leidraad's model, the other criteria (Criteria sheet), the price
