@@ -104,13 +104,14 @@ def test_every_wens_carries_its_weight_and_guidance(library: Library) -> None:
                 assert wens.weight and wens.weight > 0
 
 
-def test_the_sovereignty_score_wens_states_the_published_share(library: Library) -> None:
+def test_the_sovereignty_score_wens_leaves_its_weight_to_the_award_chapter(library: Library) -> None:
     annex = annex_for(library, "1", "saas", verhouding={"kwaliteit": 50, "soevereiniteit": 35, "prijs": 15})
     (score,) = [r for r in annex.requirements if r.clause_id == "csf-soevereiniteitsscore"]
     assert score.scored_in_sov_table and score.kind is Kind.WENS
     text = " ".join(score.text.split())
-    assert "weegt voor 35% mee" in text
-    assert "kwaliteit (50%) en prijs (15%)" in text
+    # One place states the weights (the award chapter); the clause never a share of its own.
+    assert "35%" not in text and "kwaliteit (50%)" not in text
+    assert "staat uitsluitend in het hoofdstuk over beoordeling en gunning" in text
 
 
 def test_only_definitions_used_by_selected_clauses_are_listed(library: Library) -> None:
