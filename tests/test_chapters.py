@@ -171,7 +171,7 @@ def test_seal_minima_and_weight_profiles_come_from_beleid_yaml(standard_copy: Pa
 def test_a_library_without_seal_minima_or_a_weight_profile_is_refused(standard_copy: Path) -> None:
     path = standard_copy / "beleid.yaml"
     text = path.read_text(encoding="utf-8")
-    start, end = text.index("seal_minimum:"), text.index("versie: 1.0.0")
+    start, end = text.index("seal_minimum:"), text.index("versie: 1.1.0")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     with pytest.raises(LibraryError) as caught:
         load_library(standard_copy, cache=None)
