@@ -109,8 +109,12 @@ def test_the_sovereignty_score_wens_states_the_published_share(library: Library)
     (score,) = [r for r in annex.requirements if r.clause_id == "csf-soevereiniteitsscore"]
     assert score.scored_in_sov_table and score.kind is Kind.WENS
     text = " ".join(score.text.split())
-    assert "weegt voor 35% mee" in text
-    assert "kwaliteit (50%) en prijs (15%)" in text
+    assert "weegt voor 35% mee" not in text
+    assert "staat uitsluitend in het hoofdstuk over beoordeling en gunning" in text
+    numbers = {r.clause_id: r.number for r in annex.requirements}
+    # a SEAL rung that a knock-out eis already requires counts as delivered (no fact counts twice)
+    assert f"SOV-3 niveau 1: de locaties van opslag en verwerking in de EER ({numbers['opslag-eer']});" in text
+    assert "SOV-7 niveau 1: het stelsel van beveiligingsmaatregelen voor de Dienst" in text
 
 
 def test_only_definitions_used_by_selected_clauses_are_listed(library: Library) -> None:
