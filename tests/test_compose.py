@@ -112,6 +112,10 @@ def test_the_sovereignty_score_wens_leaves_its_weight_to_the_award_chapter(libra
     # One place states the weights (the award chapter); the clause never a share of its own.
     assert "35%" not in text and "kwaliteit (50%)" not in text
     assert "staat uitsluitend in het hoofdstuk over beoordeling en gunning" in text
+    numbers = {r.clause_id: r.number for r in annex.requirements}
+    # a SEAL rung that a knock-out eis already requires counts as delivered (no fact counts twice)
+    assert f"SOV-3 niveau 1: de locaties van opslag en verwerking in de EER ({numbers['opslag-eer']});" in text
+    assert "SOV-7 niveau 1: het stelsel van beveiligingsmaatregelen voor de Dienst" in text
 
 
 def test_only_definitions_used_by_selected_clauses_are_listed(library: Library) -> None:
