@@ -149,7 +149,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         text.replace("waardeert het als de Dienst bestaat uit", "geeft de voorkeur aan een Dienst die bestaat uit", 1),
         "utf-8",
     )
-    (changed / "continuiteit" / "uitvaloefeningen.yaml").unlink()
+    (changed / "continuiteit" / "datacentra-spreiding.yaml").unlink()
     redline = out / "verschil.docx"
     assert (
         main(

@@ -33,7 +33,7 @@ def _change_library(root: Path) -> None:
         "waardeert het als de Dienst bestaat uit",
         "geeft de voorkeur aan een Dienst die bestaat uit",
     )
-    (root / "continuiteit" / "uitvaloefeningen.yaml").unlink()
+    (root / "continuiteit" / "datacentra-spreiding.yaml").unlink()
     text = (root / "techniek" / "open-api.yaml").read_text(encoding="utf-8")
     (root / "techniek" / "open-api-v2.yaml").write_text(
         text.replace("id: open-api\n", "id: open-api-v2\n", 1), encoding="utf-8"
@@ -102,7 +102,7 @@ def test_rewrapping_a_clause_text_is_no_change(tmp_path: Path) -> None:
 def _assert_redline(out: Path, stdout: str, html_dir: Path) -> None:
     version = next(c.clause.versie for c in load_library(lint="skip").clauses if c.clause.id == "open-source")
     assert "1 nieuw, 1 verwijderd, 1 gewijzigd" in stdout
-    assert "+ open-api-v2" in stdout and "- uitvaloefeningen" in stdout
+    assert "+ open-api-v2" in stdout and "- datacentra-spreiding" in stdout
     assert f"de tekst van open-source is gewijzigd maar het versienummer ({version}) niet" in stdout
     document = docx.Document(str(out))
     runs = [r for p in document.paragraphs for r in p.runs]
