@@ -15,11 +15,8 @@ TOOL_DOCUMENTS = {"writers/docx/review.py", "writers/docx/redline.py"}
 # Still to move into library chapters (next round): the bidder form's instructions, the import
 # record's fixed sentences, the chart alternative texts and one award-model reason.
 PENDING = {
-    "assemble/accountability_content.py",
     "writers/xlsx/toelichting.py",
     "writers/xlsx/form_text.py",
-    "assemble/import_record_content.py",
-    "writers/xlsx/charts.py",
     "compose/award.py",
 }
 

@@ -126,6 +126,8 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
         "g_gelijk_voor",
         "g_gelijk_na",
     ),
+    "matrix": ("grafiek_totaal", "grafiek_subcriterium", "grafiek_profiel"),
+    "dossier": ("zwaarte_intro", "inlees_doel", "inlees_slot"),
     "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum", "seal_bewijs"),
     # aanbesteding.tender.classification.chapter_keys(): the questions, answers and hosting.
     "classificatie": (
