@@ -17,7 +17,6 @@ TOOL_DOCUMENTS = {"writers/docx/review.py", "writers/docx/redline.py"}
 PENDING = {
     "writers/xlsx/toelichting.py",
     "writers/xlsx/form_text.py",
-    "compose/award.py",
 }
 
 
