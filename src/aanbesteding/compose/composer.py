@@ -27,6 +27,7 @@ from aanbesteding.library.completeness import check_complete
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
 from aanbesteding.render import REFERENCES, bedrag, render
+from aanbesteding.responses.form_spec import PRICE_DECIMALS
 from aanbesteding.tender.model import Ratio, Tender
 
 
@@ -264,6 +265,7 @@ def _chapters(
         "aandeel_kwaliteit": ratio.kwaliteit,
         "aandeel_soevereiniteit": ratio.soevereiniteit,
         "aandeel_prijs": ratio.prijs,
+        "prijs_decimalen": PRICE_DECIMALS,
         **_award_context(
             tender,
             award,

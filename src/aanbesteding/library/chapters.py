@@ -62,6 +62,8 @@ CHAPTER_NAMES: dict[str, str] = {
     "afronding_decimalen": "aantal decimalen waarop scores in procenten worden afgerond",
     "afronding_over": "waarop de rangorde volgt (totaalscore of de score op het subcriterium)",
     "beslisregel": "de beslisregel bij gelijke score",
+    # The inschrijversformulier (chapter formulier).
+    "prijs_decimalen": "hoogste aantal decimalen van de inschrijfprijs in het inschrijversformulier",
     "nummers_rechtvaardiging": "nummers van de eisen waarvan de rechtvaardiging nog open is",
 }
 
@@ -128,6 +130,19 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
         "g_gelijk_voor",
         "g_gelijk_na",
         "reden_te_weinig_wensen",
+    ),
+    "formulier": (
+        "uitleg",
+        "stap_inschrijver",
+        "stap_eisen",
+        "stap_bepalingen",
+        "stap_wensen",
+        "stap_seal",
+        "stap_prijs",
+        "legenda_geel",
+        "legenda_oranje",
+        "legenda_overig",
+        "ondertekening",
     ),
     "matrix": ("grafiek_totaal", "grafiek_subcriterium", "grafiek_profiel"),
     "dossier": ("zwaarte_intro", "inlees_doel", "inlees_slot"),
