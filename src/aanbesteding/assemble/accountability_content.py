@@ -135,11 +135,7 @@ def _proportionality(annex: Annex) -> list[Block]:
         return []
     return [
         Heading(2, "2.6 Zwaarte per laag en contracttype"),
-        Para(
-            "Waarom een onderdeel in deze laag een eis, wens of bepaling is, en hoe dat in andere "
-            "lagen of bij andere contracttypen ligt. Deze onderbouwing uit de clausules staat "
-            "niet in de bijlage voor inschrijvers."
-        ),
+        Para(annex.text("dossier", "zwaarte_intro")),
         Table(("Nr.", "Onderbouwing"), rows, (1.3, 14.7)),
     ]
 

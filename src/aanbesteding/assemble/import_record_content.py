@@ -19,11 +19,11 @@ from aanbesteding.responses.model import BidderResponse
 from aanbesteding.responses.reader import ReadForm
 
 TITLE = "Inleesverslag inschrijversformulieren"
-NOTE = (
-    "Dit verslag legt vast welke inschrijversformulieren in de beoordelingsmatrix zijn "
-    "ingelezen, met de vingerafdruk (SHA-256) van elk ontvangen bestand. Het hoort in het "
-    "aanbestedingsdossier en is niet bestemd voor inschrijvers."
-)
+
+
+def note(annex: Annex) -> str:
+    """The record's purpose, for its cover (library chapter ``dossier``)."""
+    return annex.text("dossier", "inlees_doel")
 
 
 def _when(stamp: dt.datetime) -> str:
@@ -146,11 +146,5 @@ def record_blocks(
         blocks.append(Heading(1, "5 Geweigerde formulieren"))
         blocks.append(Para("Deze formulieren zijn niet ingelezen; hun antwoorden staan niet in de nieuwe matrix."))
         blocks.append(Bullets(tuple(str(p) for f in refused for p in f.problems)))
-    blocks.append(
-        Para(
-            "Het oorspronkelijke matrixbestand is niet gewijzigd. Ingelezen antwoorden "
-            "zijn verklaringen van de Inschrijver; het SEAL-niveau, de scores en de "
-            "motivering stelt de beoordelingscommissie vast in de nieuwe matrix."
-        )
-    )
+    blocks.append(Para(annex.text("dossier", "inlees_slot")))
     return blocks

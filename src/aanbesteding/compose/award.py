@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from aanbesteding.domain import Kind
 from aanbesteding.errors import PolicyError
 from aanbesteding.library.policy import Policy
+from aanbesteding.render import render
 from aanbesteding.tender.award import Gunning
 from aanbesteding.tender.model import Tender
 
@@ -44,6 +45,7 @@ class AwardModel:
     missing: tuple[str, ...] = ()  # what a final document still needs (Dutch)
     justification_open: tuple[str, ...] = ()  # numbers whose laag-1 justification is open
     rules_origin: str = ""
+    wens_points: int = 0  # the weights of the library's wensen for this tier and type, together
 
     @property
     def share(self) -> int | None:
@@ -143,12 +145,14 @@ def resolve_award(
     requirements: list[tuple[Kind, int | None, bool]],
     justification_open: tuple[str, ...],
     justified: bool,
+    reason_text: str,
 ) -> AwardModel:
     """The award part for this tender.
 
     ``requirements`` are (kind, weight, judged in the SEAL table) of every item in the annex;
     ``justification_open`` the numbers whose laag-1 justification the officer has not given,
-    ``justified`` whether the annex holds any item that needs one. Raises PolicyError when the
+    ``justified`` whether the annex holds any item that needs one; ``reason_text`` the library's
+    reason why there is no award part (chapter gunning, ``reden_te_weinig_wensen``). Raises PolicyError when the
     sub-criterion's share is above the tier's cap, or a sub-criterion is given for a bijlage
     that has no award part.
     """
@@ -161,11 +165,10 @@ def resolve_award(
     reason = (
         ""
         if part
-        else (
-            f"de wensen die de bibliotheek voor deze laag en dit contracttype kent, wegen samen "
-            f"{facts.wens_points} punten, minder dan de {rules.minimum_punten_wensen} punten die de "
-            "juridische afdeling voor een eigen subcriterium vraagt, en er is geen "
-            "Soevereiniteitsscore"
+        else render(
+            reason_text,
+            {"punten_wensen_bibliotheek": facts.wens_points, "minimum_punten_wensen": rules.minimum_punten_wensen},
+            where="hoofdstukken/gunning.yaml, teksten.reden_te_weinig_wensen",
         )
     )
     cap = policy.shares_for(tender.laag).maximum_soevereiniteit
@@ -196,4 +199,5 @@ def resolve_award(
         missing=tuple(_missing(tender, part, justification_open, justified)),
         justification_open=justification_open,
         rules_origin=policy.award_origin or "standaard",
+        wens_points=facts.wens_points,
     )

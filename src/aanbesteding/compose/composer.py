@@ -27,6 +27,7 @@ from aanbesteding.library.completeness import check_complete
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
 from aanbesteding.render import REFERENCES, bedrag, render
+from aanbesteding.responses.form_spec import PRICE_DECIMALS
 from aanbesteding.tender.model import Ratio, Tender
 
 
@@ -153,6 +154,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         [(r.kind, r.weight, r.scored_in_sov_table) for r in requirements],
         tuple(r.number for r in printed if r.clause_id in open_justification),
         bool(printed),
+        library.chapters["gunning"].chapter.teksten["reden_te_weinig_wensen"],
     )
     if not award.part:
         sections, dropped = _without_wensen(sections, award.reason)
@@ -209,7 +211,7 @@ def _open_justification(tender: Tender, parameters: dict[str, dict[str, str | in
 
 
 def _award_context(
-    tender: Tender, award: AwardModel, sections: tuple[Section, ...], profile_label: str
+    tender: Tender, award: AwardModel, sections: tuple[Section, ...], profile_label: str, minimum_wens_points: int
 ) -> dict[str, object]:
     g = award.gunning
     wensen = [r for s in sections for r in s.requirements if r.kind is Kind.WENS and not r.scored_in_sov_table]
@@ -219,6 +221,8 @@ def _award_context(
         "subcriterium": award.subcriterion,
         "aandeel_subcriterium": award.share or "",
         "reden_geen_gunningsdeel": award.reason,
+        "punten_wensen_bibliotheek": award.wens_points,
+        "minimum_punten_wensen": minimum_wens_points,
         "aandeel_wensen": award.wensen_share,
         "aandeel_soevereiniteitsscore": award.sov_share,
         "hoogste_score": max(tender.schaal),
@@ -261,7 +265,14 @@ def _chapters(
         "aandeel_kwaliteit": ratio.kwaliteit,
         "aandeel_soevereiniteit": ratio.soevereiniteit,
         "aandeel_prijs": ratio.prijs,
-        **_award_context(tender, award, sections, library.policy.weight_profiles[tender.weging].naam),
+        "prijs_decimalen": PRICE_DECIMALS,
+        **_award_context(
+            tender,
+            award,
+            sections,
+            library.policy.weight_profiles[tender.weging].naam,
+            library.policy.award.minimum_punten_wensen,
+        ),
     }
     chapters = {}
     for chapter_id, loaded in sorted(library.chapters.items()):

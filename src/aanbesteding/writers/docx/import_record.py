@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aanbesteding.assemble.blocks import Block
-from aanbesteding.assemble.import_record_content import NOTE, TITLE
+from aanbesteding.assemble.import_record_content import TITLE, note
 from aanbesteding.compose.annex import Annex
 from aanbesteding.writers.docx.document import DocxWriter
 from aanbesteding.writers.docx.shared import blocks, cover, finish, header_footer, properties
@@ -14,7 +14,7 @@ MARKING = "Vertrouwelijk – aanbestedingsdossier"
 def record_bytes(annex: Annex, content: list[Block]) -> bytes:
     """The record as .docx bytes; the same content always gives the same bytes."""
     writer = DocxWriter.open(None)
-    cover(writer, annex, "Aanbestedingsdossier – niet voor inschrijvers", TITLE, NOTE)
+    cover(writer, annex, "Aanbestedingsdossier – niet voor inschrijvers", TITLE, note(annex))
     blocks(writer, content)
     header_footer(writer, annex, TITLE, MARKING)
     properties(writer.doc, annex, TITLE, "Aanbestedingsdossier")

@@ -6,10 +6,12 @@ own default family.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aanbesteding.compose.annex import Annex
 from aanbesteding.writers.xlsx.cells import FONT_NAME
 from aanbesteding.writers.xlsx.layout import RESULT_FIRST_ROW, SovCells
 
@@ -20,24 +22,6 @@ if TYPE_CHECKING:
 TOTAL_TITLE = "Totaalscore (alleen geldige inschrijvingen)"
 SUB_TITLE = "Score op het subcriterium (niet-uitgesloten inschrijvingen)"
 PROFILE_TITLE = "Soevereiniteitsprofiel: score (%) per doelstelling"
-# Alternative text per chart title (WCAG 1.1.1): what the chart shows and where its numbers are.
-ALT_TEXTS = {
-    TOTAL_TITLE: (
-        "Staafdiagram: de totaalscore per inschrijver, van 0 tot 100%, alleen voor "
-        "geldige inschrijvingen. De getallen staan in de kolom Totaal van de tabel "
-        "op dit tabblad."
-    ),
-    SUB_TITLE: (
-        "Staafdiagram: per inschrijver de score op het subcriterium van deze bijlage, van "
-        "0 tot 100%, voor inschrijvingen die niet zijn uitgesloten. De getallen staan in "
-        "de kolom met de score op het subcriterium van de tabel op dit tabblad."
-    ),
-    PROFILE_TITLE: (
-        "Radardiagram: per inschrijver de score (0 tot 100%) op elke doelstelling "
-        "SOV-1 tot en met SOV-8 van het EU Cloud Sovereignty Framework. De getallen "
-        "staan op het tabblad Soevereiniteit."
-    ),
-}
 _NS = {
     "xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -135,8 +119,18 @@ def _part_name(source: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
 
 
-def with_alt_text(xlsx: bytes) -> bytes:
-    """``xlsx`` with a title and alternative text on every chart whose title :data:`ALT_TEXTS`
+def alt_texts(annex: Annex) -> dict[str, str]:
+    """Alternative text per chart title (WCAG 1.1.1): what the chart shows and where its
+    numbers are (library chapter ``matrix``)."""
+    return {
+        TOTAL_TITLE: annex.text("matrix", "grafiek_totaal"),
+        SUB_TITLE: annex.text("matrix", "grafiek_subcriterium"),
+        PROFILE_TITLE: annex.text("matrix", "grafiek_profiel"),
+    }
+
+
+def with_alt_text(xlsx: bytes, texts: Mapping[str, str]) -> bytes:
+    """``xlsx`` with a title and alternative text on every chart whose title ``texts``
     knows (openpyxl writes only "Chart 1"). Charts are found through each drawing's
     relationships, so the order in which they were added does not matter."""
     import io
@@ -163,10 +157,10 @@ def with_alt_text(xlsx: bytes) -> bytes:
             if props is None or target not in parts:
                 continue
             title = "".join(etree.fromstring(parts[target]).xpath("c:chart/c:title//a:t/text()", namespaces=_NS))
-            if title in ALT_TEXTS:
+            if title in texts:
                 props.set("name", title)
                 props.set("title", title)
-                props.set("descr", ALT_TEXTS[title])
+                props.set("descr", texts[title])
         parts[name] = etree.tostring(drawing, xml_declaration=True, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target_zip:

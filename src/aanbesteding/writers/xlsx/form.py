@@ -100,25 +100,25 @@ def _instructions(ws: Worksheet, annex: Annex, layout: FormLayout) -> None:
     details.append(("Formulier", f"{layout.form_id} (versie {layout.version})"))
     for label, value in details:
         row = _line(ws, row, label, value)
-    row = _line(ws, row + 1, "Over dit formulier", txt.INTRO)
+    row = _line(ws, row + 1, "Over dit formulier", txt.text(annex, "uitleg"))
     put_text(ws, row + 1, 1, "Zo vult u het in", font=BOLD)
     row += 2
     steps = [s for s in txt.STEPS if (s[0] != "5. SEAL" or layout.objectives) and (s[0] != "6. Prijs" or layout.price)]
-    for label, text in steps:
-        row = _line(ws, row, label, text)
+    for label, key in steps:
+        row = _line(ws, row, label, txt.text(annex, key))
     put_text(ws, row + 1, 1, "Legenda", font=BOLD)
     row += 2
-    for label, text in txt.LEGEND:
+    for label, key in txt.LEGEND:
         cell = put_text(ws, row, 1, label, font=BOLD)
         if label == "Geel":
             cell.fill, cell.border = INPUT_FILL, INPUT_BORDER
         elif label == "Oranje":
             cell.fill = WARN_FILL
-        row = _line(ws, row, label, text)
+        row = _line(ws, row, label, txt.text(annex, key))
     finish_sheet(ws, freeze=None, title_rows=None)
 
 
-def _identification(ws: Worksheet) -> None:
+def _identification(ws: Worksheet, annex: Annex) -> None:
     widths(ws, {1: 36, 2: 2, 3: 50})
     put_text(ws, 1, 1, "Gegevens van de Inschrijver", font=TITLE_FONT)
     put_text(ws, 11, 1, "Ondertekeningsblok", font=BOLD)
@@ -143,9 +143,10 @@ def _identification(ws: Worksheet) -> None:
             text_limit(ws, [where], field.limit, txt.TEXT.format(limit=field.limit))
         if field.required:
             highlight_when(ws, where, f"LEN(TRIM({where}))=0", WARN_FILL)
-    put_text(ws, SIGNATURE_ROW, 1, txt.SIGNATURE, wrap=True)
+    signature = txt.text(annex, "ondertekening")
+    put_text(ws, SIGNATURE_ROW, 1, signature, wrap=True)
     ws.merge_cells(start_row=SIGNATURE_ROW, start_column=1, end_row=SIGNATURE_ROW, end_column=3)
-    fit_height(ws, SIGNATURE_ROW, [(txt.SIGNATURE, 88.0)])
+    fit_height(ws, SIGNATURE_ROW, [(signature, 88.0)])
     put_text(ws, SIGNATURE_ROW + 2, 1, txt.SIGNATURE_LINE)
     # A box to sign on paper (or in the PDF): locked, since a typed signature means nothing.
     cell_at(ws, SIGNATURE_ROW + 2, IDENT_COLUMN).border = INPUT_BORDER
@@ -177,7 +178,7 @@ def build_form(annex: Annex) -> Workbook:
     assert isinstance(first, Worksheet)
     first.title = INSTRUCTIES
     _instructions(first, annex, layout)
-    _identification(_sheet(wb, INSCHRIJVER))
+    _identification(_sheet(wb, INSCHRIJVER), annex)
     questions = _sheet(wb, VRAGENLIJST)
     build_vragenlijst(questions, layout)
     header = FIRST_ITEM - 1

@@ -242,7 +242,7 @@ def build_prijs(ws: Worksheet, annex: Annex) -> None:
     """The price P with its decimals rule, validated as a number with at most two decimals."""
     put_text(ws, 1, 1, "Inschrijfprijs", font=TITLE_FONT)
     widths(ws, {1: 30, 2: 4, 3: 22, 4: 70})
-    rule = txt.STEPS[-1][1]
+    rule = txt.text(annex, "stap_prijs")
     put_text(ws, 2, 1, rule, wrap=True)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
     fit_height(ws, 2, [(rule, 126.0)])

@@ -1,7 +1,9 @@
-"""The fixed Dutch texts of the inschrijversformulier: instructions, prompts and labels."""
+"""The fixed Dutch labels and prompts of the inschrijversformulier; its instructions, steps,
+legend and signature statement are library chapter texts (``hoofdstukken/formulier.yaml``)."""
 
 from __future__ import annotations
 
+from aanbesteding.compose.annex import Annex
 from aanbesteding.responses.form_spec import (
     LONG_TEXT,
     PRICE_DECIMALS,
@@ -11,79 +13,24 @@ from aanbesteding.responses.form_spec import (
 
 TITLE = "Inschrijversformulier digitale soevereiniteit"
 
-INTRO = (
-    "Met dit formulier beantwoordt de Inschrijver de eisen, wensen en contractbepalingen van de "
-    "bijlage digitale soevereiniteit. Nummers, titels en teksten zijn die van de bijlage; bij "
-    "een verschil gaat de bijlage voor. De Aanbestedende Dienst leest het formulier "
-    "machinaal in: wijzig de indeling, de teksten en de tabbladen niet, en lever het in als "
-    "Excel-bestand (.xlsx)."
-)
-
+# The steps and the legend: a short label and the key of its text in the library chapter
+# ``formulier`` (the texts are legal's; the annex holds them rendered).
 STEPS = (
-    (
-        "1. Inschrijver",
-        "Vul de naam, het KvK-nummer, de contactpersoon en de datum in, en "
-        "laat de tekenbevoegde het ondertekeningsblok invullen. Lever naast dit bestand een "
-        "ondertekend exemplaar (PDF) in als de aanbestedingsstukken dat vragen.",
-    ),
-    (
-        "2. Eisen",
-        "Beantwoord elke eis met Ja of Nee. Een Nee betekent dat de Inschrijving niet "
-        "aan de eis voldoet en terzijde wordt gelegd. Vermeld bij Ja in welk document en op welke "
-        "pagina van uw Inschrijving het bewijs staat (zie de wijze van aantonen).",
-    ),
-    (
-        "3. Contractbepalingen",
-        "Door in te schrijven aanvaardt de Inschrijver elke "
-        "contractbepaling zonder voorbehoud. Bevestig dit per bepaling met Ja. Nee is een "
-        "voorbehoud: de Inschrijving voldoet dan niet.",
-    ),
-    (
-        "4. Wensen",
-        "Beschrijf per wens wat u aanbiedt en waar het bewijs staat. De "
-        "beoordelingscommissie kent de score toe volgens de scoringsleidraad in de bijlage; u geeft "
-        "zelf geen score. Een wens die niet wordt beantwoord, krijgt score 0.",
-    ),
-    (
-        "5. SEAL",
-        "Geef per doelstelling het SEAL-niveau dat u claimt (0 tot en met 4) en vermeld "
-        "voor elk geclaimd niveau, en elk lager niveau, waar het bewijs staat. De "
-        "beoordelingscommissie stelt vast welk niveau het bewijs draagt. Een claim onder het "
-        "minimum leidt ertoe dat de Inschrijving terzijde wordt gelegd.",
-    ),
-    (
-        "6. Prijs",
-        "Vul de inschrijfprijs P in zoals de aanbestedingsstukken die bepalen, in "
-        f"euro's exclusief btw, als getal met hoogstens {PRICE_DECIMALS} decimalen (bijvoorbeeld "
-        "125000,50). Een bedrag met meer decimalen wordt niet afgerond maar geweigerd; vul geen "
-        "tekst, valutateken of formule in.",
-    ),
+    ("1. Inschrijver", "stap_inschrijver"),
+    ("2. Eisen", "stap_eisen"),
+    ("3. Contractbepalingen", "stap_bepalingen"),
+    ("4. Wensen", "stap_wensen"),
+    ("5. SEAL", "stap_seal"),
+    ("6. Prijs", "stap_prijs"),
 )
+LEGEND = (("Geel", "legenda_geel"), ("Oranje", "legenda_oranje"), ("Overig", "legenda_overig"))
 
-LEGEND = (
-    (
-        "Geel",
-        "Invoercel: alleen deze cellen zijn te wijzigen. Keuzelijsten, getallen, datums en "
-        "tekstlengtes worden bij invoer gecontroleerd.",
-    ),
-    (
-        "Oranje",
-        "Verplichte invoer die nog ontbreekt. Een onvolledig formulier is na de "
-        "sluitingstermijn in de regel niet meer te herstellen; controleer daarom dat geen oranje "
-        "cel overblijft.",
-    ),
-    (
-        "Overig",
-        "Vaste tekst uit de bijlage, beveiligd tegen wijziging. Een gewijzigde tekst of "
-        "een formulier van een andere aanbesteding wordt bij het inlezen herkend en geweigerd.",
-    ),
-)
 
-SIGNATURE = (
-    "Ondertekening: de tekenbevoegde verklaart dat dit formulier naar waarheid is "
-    "ingevuld en dat de Inschrijver de contractbepalingen van de bijlage zonder "
-    "voorbehoud aanvaardt."
-)
+def text(annex: Annex, key: str) -> str:
+    """A text of the form from the library chapter ``formulier``."""
+    return annex.text("formulier", key)
+
+
 SIGNATURE_LINE = "Handtekening:"
 
 # Prompts and error messages of the data validations (at most 255 characters each).

@@ -28,7 +28,7 @@ from aanbesteding.compose.annex import Annex
 from aanbesteding.responses.model import Responses
 from aanbesteding.support.output import normalize_zip, write_atomic
 from aanbesteding.writers.xlsx.cells import BASE_FONT
-from aanbesteding.writers.xlsx.charts import with_alt_text
+from aanbesteding.writers.xlsx.charts import alt_texts, with_alt_text
 from aanbesteding.writers.xlsx.criteria import build_criteria, unexplained_total
 from aanbesteding.writers.xlsx.eisen import build_eisen
 from aanbesteding.writers.xlsx.layout import (
@@ -136,7 +136,7 @@ def grid_bytes(annex: Annex, responses: Responses | None = None) -> bytes:
     # Workbook.save() stamps the current time as "modified"; the writer itself does not.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
-    return normalize_zip(with_alt_text(buffer.getvalue()), annex.tender.datum)
+    return normalize_zip(with_alt_text(buffer.getvalue(), alt_texts(annex)), annex.tender.datum)
 
 
 def write_grid(annex: Annex, path: Path, force: bool = False, responses: Responses | None = None) -> None:

@@ -32,59 +32,20 @@ from aanbesteding.writers.xlsx.resultaat import total_text
 
 TEXT_WIDTH = 95.0
 
-INTRO = (
-    "Deze beoordelingsmatrix hoort bij de bijlage digitale soevereiniteit van deze aanbesteding. "
-    "De nummers (E-.., W-.., B-..) en clausules zijn dezelfde als in de Word-bijlage. De "
-    "beoordelingscommissie vult per inschrijver de gele invoercellen in en legt bij elk oordeel "
-    "de motivering vast; uitsluitingen, scores, totalen en de rangorde worden met formules "
-    "berekend."
-)
+# The steps: a short label and the key of its text in the library chapter ``matrix``.
 STEPS = (
-    (
-        "1. Eisen",
-        "Kies per eis en bepaling Ja of Nee en leg in de kolom motivering vast waarop "
-        "het oordeel berust. Bij een bepaling betekent Ja: aanvaard zonder voorbehoud. Eén Nee "
-        "sluit de inschrijving uit; het resultaat noemt elk nummer met Nee. Is de matrix gevuld "
-        "met de antwoorden van inschrijvers, dan staat hun verwijzing naar het bewijs in de "
-        "motivering, gevolgd door 'Motivering commissie:'; schrijf daarachter het eigen oordeel.",
-    ),
-    (
-        "2. Wensen",
-        "Kies per wens een score uit de scoreschaal hieronder, volgens de "
-        "scoringsleidraad, en motiveer de score in de kolom ernaast. Punten en kwaliteits"
-        "percentage verschijnen zodra alle wensen van een inschrijver zijn gescoord.",
-    ),
-    (
-        "3. Soevereiniteit",
-        "Stel per doelstelling SOV-1 t/m SOV-8 het SEAL-niveau (0 tot en met "
-        "4) vast dat het bewijs van de inschrijver draagt, volgens de bewijstabel in de bijlage, en "
-        "motiveer het. Het percentage van de doelstelling volgt met een formule uit dat niveau "
-        "(de tabel in de bijlage); er is geen vrije invoer van percentages. Een score die de "
-        "inschrijver zelf publiceert of opgeeft, telt niet. De kolom 'SEAL geclaimd' toont het "
-        "niveau dat de inschrijver opgeeft, ter vergelijking. Een SEAL onder het minimum sluit de "
-        "inschrijving uit, of de inschrijver dat niveau zelf claimt of de commissie het vaststelt.",
-    ),
-    (
-        "4. Criteria",
-        "Alleen als het gunningsmodel van de leidraad is opgegeven: vul per "
-        "inschrijver de score op de andere criteria van de leidraad in (0 tot en met 100%), met een "
-        "motivering.",
-    ),
-    (
-        "5. Prijs",
-        "Vul per inschrijver de inschrijfprijs in. Pmin en Pmax zijn gepubliceerd en "
-        "vergrendeld; ze worden na het openen van de inschrijvingen niet meer vastgesteld.",
-    ),
-    (
-        "6. Resultaat",
-        "Lees status, scores, totaal en rangorde af. Alleen geldige "
-        "inschrijvingen krijgen een rangorde; een uitgesloten inschrijving krijgt geen score en de "
-        "status noemt elk onderdeel waarop zij niet voldoet. Bij een gelijke afgeronde totaalscore "
-        "beslist eerst het criterium uit de beslisregel; blijft de stand gelijk, dan noemt de "
-        "kolom Beslisregel de inschrijvers. Zolang invoer ontbreekt, is de status 'Onvolledig' en "
-        "blijven de scores leeg; een lege cel is dus geen 0.",
-    ),
+    ("1. Eisen", "stap_eisen"),
+    ("2. Wensen", "stap_wensen"),
+    ("3. Soevereiniteit", "stap_soevereiniteit"),
+    ("4. Criteria", "stap_criteria"),
+    ("5. Prijs", "stap_prijs"),
+    ("6. Resultaat", "stap_resultaat"),
 )
+
+
+def _matrix(annex: Annex, key: str) -> str:
+    """A text of the grid's instructions from the library chapter ``matrix``."""
+    return annex.text("matrix", key)
 
 
 def _line(ws: Worksheet, row: int, label: str, text: str, *, bold: bool = False) -> int:
@@ -226,37 +187,13 @@ def _method(ws: Worksheet, row: int, annex: Annex) -> int:
                 ws, row, "Wensenscore", "Wensenscore = som van de punten / som van de wegingen (tabblad Wensen)."
             )
         if award.sov_share:
-            row = _line(
-                ws,
-                row,
-                "Soevereiniteitsscore",
-                "Soevereiniteitsscore = som over SOV-1 "
-                "t/m SOV-8 van percentage x gewicht / 100; het percentage volgt uit het "
-                "vastgestelde SEAL-niveau (methode van de Aanbestedende Dienst, "
-                "gebaseerd op het EU Cloud Sovereignty Framework). Wegingsprofiel: "
-                f"{annex.weight_profile_label}.",
-            )
+            row = _line(ws, row, "Soevereiniteitsscore", _matrix(annex, "methode_soevereiniteitsscore"))
     row = _line(ws, row, "Totaal", total_text(annex))
     if award.has_model and award.gunning and award.gunning.price:
         if tender.prijsmethode == "gewogen-factor":
-            row = _line(
-                ws,
-                row,
-                "Prijs (gewogen factor)",
-                "Prijsscore = (Pmax - P) / (Pmax - "
-                "Pmin), begrensd tot 0 en 1. Pmin en Pmax zijn in de bijlage "
-                "gepubliceerd en op tabblad Prijs vergrendeld; zijn ze niet "
-                "gepubliceerd, dan is de bijlage een concept.",
-            )
+            row = _line(ws, row, "Prijs (gewogen factor)", _matrix(annex, "prijs_gewogen_factor"))
         else:
-            row = _line(
-                ws,
-                row,
-                "Prijs (gunnen op waarde)",
-                "Fictieve inschrijfprijs = "
-                "inschrijfprijs - W x gewogen score op de kwaliteitscriteria; "
-                "prijsscore = laagste fictieve prijs / eigen fictieve prijs.",
-            )
+            row = _line(ws, row, "Prijs (gunnen op waarde)", _matrix(annex, "prijs_gunnen_op_waarde"))
     row = _line(ws, row, "Afronding", text(annex, "afronding"))
     rule = award.gunning.beslisregel if award.gunning else None
     row = _line(ws, row, "Beslisregel", text(annex, "beslisregel") if rule else text(annex, "beslisregel_open"))
@@ -273,11 +210,11 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
     widths(ws, {1: 30, 2: 14, 3: TEXT_WIDTH})
     put_text(ws, 1, 1, "Beoordelingsmatrix digitale soevereiniteit", font=TITLE_FONT)
     row = _line(ws, 2, "Bij", f"Bijlage digitale soevereiniteit - {annex.tender.opdracht_titel}")
-    row = _line(ws, row + 1, "Wat is dit", INTRO)
+    row = _line(ws, row + 1, "Wat is dit", _matrix(annex, "wat_is_dit"))
     row = _tender(ws, row, annex)
     row = _heading(ws, row, "Zo vult u het in")
-    for label, step in STEPS:
-        row = _line(ws, row, label, step)
+    for label, key in STEPS:
+        row = _line(ws, row, label, _matrix(annex, key))
     row = _legend(ws, row)
     row = _heading(ws, row, "Methode en weging")
     row, shares, weights = _shares(wb, ws, row, annex)
@@ -289,13 +226,7 @@ def build_toelichting(wb: Workbook, ws: Worksheet, annex: Annex) -> Settings:
         ("Bibliotheek-hash", annex.library_hash),
         ("Versie aanbesteding", annex.tool_version),
         ("Gegenereerd op", datum(annex.tender.datum)),
-        (
-            "Formules",
-            "Engelstalige functienamen; Excel en LibreOffice "
-            "rekenen ze bij openen opnieuw uit. Het bestand bevat nog geen "
-            "uitkomsten: een voorbeeldweergave of een programma dat niet "
-            "rekent, toont de uitkomstcellen leeg.",
-        ),
+        ("Formules", _matrix(annex, "formules")),
     ):
         row = _line(ws, row, label, value)
     finish_sheet(ws, freeze=None, title_rows=None)
