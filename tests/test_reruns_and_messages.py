@@ -69,28 +69,31 @@ def test_an_option_without_its_value_is_reported_in_dutch(run: Runner) -> None:
     assert "de optie --inschrijver vraagt een waarde" in err and "requires" not in err
 
 
+# BIA answers that give laag 2 (everything but the offline question).
+BIA_ANSWERS = [
+    "--proces",
+    "primair",
+    "--persoonsgegevens",
+    "gevoelig",
+    "--uitval-24u",
+    "beperkt",
+    "--uitval-72u",
+    "aanzienlijk",
+    "--uitval-week",
+    "ernstig",
+    "--wettelijke-taak",
+    "ja",
+    "--buiten-eu",
+    "nee",
+]
+
+
 def test_prompts_answer_a_wrong_choice_in_dutch() -> None:
     from click.testing import CliRunner
 
     from aanbesteding.cli.classify import classificeer
 
-    answers = [
-        "--proces",
-        "primair",
-        "--persoonsgegevens",
-        "gevoelig",
-        "--uitval-24u",
-        "beperkt",
-        "--uitval-72u",
-        "aanzienlijk",
-        "--uitval-week",
-        "ernstig",
-        "--wettelijke-taak",
-        "ja",
-        "--buiten-eu",
-        "nee",
-        "--vragen",
-    ]
+    answers = [*BIA_ANSWERS, "--vragen"]
     result = CliRunner().invoke(classificeer, answers, input="5\nNee\n")
     assert result.exit_code == 0, result.output
     assert "Fout: '5' is geen geldige keuze; kies uit: ja, nee" in result.output
@@ -131,30 +134,7 @@ def test_an_answers_file_takes_option_spellings_and_names_file_and_line(run: Run
 
 def test_init_completes_a_profile_written_by_classificeer(run: Runner, tmp_path: Path) -> None:
     profile = tmp_path / "zaak.yaml"
-    code, _, err = run(
-        [
-            "classificeer",
-            "--proces",
-            "primair",
-            "--persoonsgegevens",
-            "gevoelig",
-            "--uitval-24u",
-            "beperkt",
-            "--uitval-72u",
-            "aanzienlijk",
-            "--uitval-week",
-            "ernstig",
-            "--wettelijke-taak",
-            "ja",
-            "--buiten-eu",
-            "nee",
-            "--offline",
-            "nee",
-            "--profiel",
-            str(profile),
-            "--geen-vragen",
-        ]
-    )
+    code, _, err = run(["classificeer", *BIA_ANSWERS, "--offline", "nee", "--profiel", str(profile), "--geen-vragen"])
     assert code == 0, err
     classified = profile.read_text(encoding="utf-8")
     code, out, err = run(["init", str(profile), "--geen-vragen"])
