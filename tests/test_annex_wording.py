@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aanbesteding.assemble.annex_content import introduction, overview, split_tier_notes
+from aanbesteding.assemble.annex_content import introduction, overview
 from aanbesteding.assemble.blocks import Para, Table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.composer import compose_annex
@@ -38,16 +38,3 @@ def test_counts_use_the_singular_for_one() -> None:
     assert " 1 wensen" not in counts and " 1 eisen" not in counts
     wishes = len([r for r in annex.requirements if r.kind.value == "wens"])
     assert (f"{wishes} wens " if wishes == 1 else f"{wishes} wensen ") in counts
-
-
-def test_a_dossier_note_never_starts_mid_thought() -> None:
-    text = (
-        "De eis beperkt de toegang tot beheerders in de EER. Zij is ook een voorwaarde voor "
-        "laag 2. Het contract blijft verder gelijk."
-    )
-    public, notes = split_tier_notes(text)
-    assert notes == ["De eis beperkt de toegang tot beheerders in de EER.", "Zij is ook een voorwaarde voor laag 2."]
-    assert isinstance(public[0], Para) and "Zij is ook" not in public[0].text
-    assert "De eis beperkt" in public[0].text  # the bijlage keeps its own sentence
-    _, alone = split_tier_notes("Eerst iets anders. In laag 3 geldt de eis niet.")
-    assert alone == ["In laag 3 geldt de eis niet."]

@@ -7,7 +7,7 @@ status, reviewer and origin; risks and sources; the clauses left out and why; th
 
 from __future__ import annotations
 
-from aanbesteding.assemble.annex_content import flat, split_tier_notes
+from aanbesteding.assemble.annex_content import flat
 from aanbesteding.assemble.award_accountability import award_sections
 from aanbesteding.assemble.blocks import Block, Heading, Para, Table
 from aanbesteding.compose.annex import Annex
@@ -125,12 +125,7 @@ def _traceability(annex: Annex) -> list[Block]:
 
 
 def _proportionality(annex: Annex) -> list[Block]:
-    rows = tuple(
-        (r.number, " ".join(notes))
-        for r in annex.requirements
-        for notes in (split_tier_notes(r.toelichting)[1],)
-        if notes
-    )
+    rows = tuple((r.number, flat(r.verantwoording)) for r in annex.requirements if r.verantwoording.strip())
     if not rows:
         return []
     return [

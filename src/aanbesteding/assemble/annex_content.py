@@ -2,7 +2,9 @@
 
 Nothing internal goes here (clause ids, versions, statuses, risk codes, library hashes,
 reasons for leaving clauses out, bidder names): that is the verantwoording's
-(:mod:`aanbesteding.assemble.accountability_content`).
+(:mod:`aanbesteding.assemble.accountability_content`). Clause texts are printed as the library
+holds them: a clause's risk codes live in its field ``risicos`` and its reasons per tier in its
+field ``verantwoording``, which ``bibliotheek controleer`` keeps out of the texts bidders see.
 """
 
 from __future__ import annotations
@@ -22,68 +24,6 @@ from aanbesteding.domain import (
 TITLE = "Eisen digitale autonomie en soevereiniteit"
 KO = "KO"
 SHORT_EVIDENCE = 120  # characters of the wijze van aantonen in the overview table
-
-
-_RISK = r"R(?:1[01]|[1-9])"
-_RISK_NOTES = (
-    (re.compile(rf"\s*\((?:{_RISK}(?:,\s*|\s+en\s+)?)+\)"), ""),
-    (re.compile(rf"\brisico's {_RISK} tot en met {_RISK}\b"), "de risico's van digitale afhankelijkheid"),
-)
-
-
-def public_text(text: str) -> str:
-    """A clause text as bidders see it: without the internal risk codes (R1 to R11), which
-    the verantwoording explains."""
-    for pattern, replacement in _RISK_NOTES:
-        text = pattern.sub(replacement, text)
-    return text.replace("de de risico's", "de risico's")
-
-
-_TIER_NOTE = re.compile(
-    r"\b(?:laag|lagen)\b|\b(?:bij|voor) een (?:on-premises )?(?:software)?licentie\b"
-    r"|\bcontracttype",
-    re.IGNORECASE,
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
-# A sentence that leans on the one before it ("Zij is ook…", "…is de eis daarom…"): taken out
-# alone it would start mid-thought, so the dossier gets the sentence before it as well.
-_LEANS_BACK = re.compile(
-    r"^(?:Zij|Hij|Het|Dit|Deze|Dat|Daar|Daarom|Ook|Bovendien)\b"
-    r"|\b(?:daarom|bovendien|zulke|zij)\b"
-)
-
-
-def split_tier_notes(text: str) -> tuple[list[Block], list[str]]:
-    """A toelichting as blocks for bidders, and the sentences taken out of it.
-
-    Sentences about other tiers or contract types (why the clause is heavier or lighter
-    there) explain the buyer's choices; they belong in the dossier, not in the bijlage.
-    """
-    public: list[Block] = []
-    notes: list[str] = []
-    for block in text_blocks(public_text(text)):
-        if isinstance(block, Para):
-            sentences = _SENTENCE.split(block.text)
-            kept = [x for x in sentences if not _TIER_NOTE.search(x)]
-            taken: set[int] = set()
-            for index, sentence in enumerate(sentences):
-                if not _TIER_NOTE.search(sentence):
-                    continue
-                first = index  # reach back for context while a sentence leans on the one before
-                while first > 0 and _LEANS_BACK.search(sentences[first]) and index - first < 2:
-                    first -= 1
-                notes.extend(sentences[i] for i in range(first, index + 1) if i not in taken)
-                taken.update(range(first, index + 1))
-            if kept:
-                public.append(Para(" ".join(kept), block.style, block.bold_prefix))
-        elif isinstance(block, Bullets):
-            items = tuple(i for i in block.items if not _TIER_NOTE.search(i))
-            notes.extend(i for i in block.items if _TIER_NOTE.search(i))
-            if items:
-                public.append(Bullets(items))
-        else:
-            public.append(block)
-    return public, notes
 
 
 def kind_label(req: Requirement) -> str:

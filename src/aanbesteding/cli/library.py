@@ -34,14 +34,20 @@ def controleer(pad: str | None, bibliotheek: tuple[str, ...]) -> None:
 
     Voert alle controles uit, ook de dure (elke tekst in elke laag en elk contracttype
     verwerken), en meldt alle problemen in één keer als bestand:regel: veld: melding.
+    Een zin in een toelichting die over een laag of contracttype gaat, meldt zij als
+    waarschuwing (de toelichting is voor inschrijvers; zo'n zin hoort meestal in het veld
+    verantwoording); de bibliotheek blijft dan bruikbaar.
     Een vastgestelde clausule moet beoordeeld_door en beoordeeld_op hebben.
     """
     from aanbesteding.errors import LibraryError
+    from aanbesteding.library.lint import library_warnings
     from aanbesteding.library.loader import load_library_with_problems
 
     library, problems = load_library_with_problems(*library_sources(pad, bibliotheek), lint="full")
     if library is None:
         raise LibraryError(problems)
+    for warning in library_warnings(library.clauses):
+        click.echo(f"Waarschuwing: {warning}", err=True)
     click.echo(
         f"Bibliotheek in orde: {len(library.clauses)} clausules, "
         f"{len(library.themes)} thema's, {len(library.definitions)} begrippen "

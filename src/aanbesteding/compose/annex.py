@@ -33,7 +33,7 @@ class Requirement:
     risks: tuple[str, ...]
     sources: tuple[str, ...]
     terms: tuple[str, ...]
-    parameters: dict[str, str | int | float]
+    parameters: dict[str, str | int | float]  # the values this tier's texts use
     scored_in_sov_table: bool = False  # judged in the grid's Soevereiniteit sheet
     reviewer: str | None = None  # who in legal reviewed the clause, and when (dossier only)
     reviewed_on: str | None = None
@@ -41,6 +41,7 @@ class Requirement:
     digest: str = ""  # SHA-256 of the clause file
     locked: bool = False  # legal locked it in this tier: it could not be left out
     added_from: int | None = None  # added with --met, in the wording of this tier (number)
+    verantwoording: str = ""  # why the clause differs per tier or contract type (dossier only)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from aanbesteding.library.chapters import render_chapter
 from aanbesteding.library.completeness import check_complete
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
-from aanbesteding.render import REFERENCES, bedrag, render
+from aanbesteding.render import REFERENCES, bedrag, render, used_names
 from aanbesteding.responses.form_spec import PRICE_DECIMALS
 from aanbesteding.tender.model import Ratio, Tender
 
@@ -65,6 +65,11 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[st
     }
     in_sov_table = clause.beoordeling == "soevereiniteitstabel"
     where = f"clausule {clause.id}"
+    scoring = dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True)) if kind is Kind.WENS else {}
+    templates = [wording.tekst, wording.toelichting, wording.wijze_van_aantonen, *scoring.values()]
+    if wording.verantwoording is not None:
+        templates.append(wording.verantwoording)
+    used = set().union(*(used_names(t) for t in templates))
     return Requirement(
         number=number,
         kind=kind,
@@ -76,16 +81,17 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[st
         text=render(wording.tekst, context, where=f"{where}, tekst"),
         toelichting=render(wording.toelichting, context, where=f"{where}, toelichting"),
         wijze_van_aantonen=render(wording.wijze_van_aantonen, context, where=f"{where}, wijze_van_aantonen"),
+        verantwoording=render(wording.verantwoording, context, where=f"{where}, verantwoording")
+        if wording.verantwoording is not None
+        else "",
         weight=wording.weging if kind is Kind.WENS and not in_sov_table else None,
         scored_in_sov_table=in_sov_table,
-        scoring_guidance=dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True))
-        if kind is Kind.WENS
-        else {},
+        scoring_guidance=scoring,
         sov=tuple(clause.sov),
         risks=tuple(clause.risicos),
         sources=tuple(clause.bronnen),
         terms=tuple(clause.begrippen),
-        parameters=params,
+        parameters={name: value for name, value in params.items() if name in used},
         reviewer=clause.beoordeeld_door,
         reviewed_on=clause.beoordeeld_op.isoformat() if clause.beoordeeld_op else None,
         origin=item.origin,

@@ -149,18 +149,44 @@ def _check_structure(clause: Clause) -> Iterator[tuple[Loc, str]]:
         yield ("contracttypen",), f"onbekende contracttypen {sorted(unknown)}"
 
 
+TEXT_FIELDS = ("tekst", "toelichting", "verantwoording", "wijze_van_aantonen")
+
+
 def text_fields(clause: Clause) -> Iterator[tuple[Loc, str]]:
     """Every template text of a clause with its field location."""
-    for name in ("tekst", "toelichting", "wijze_van_aantonen"):
-        yield (name,), getattr(clause, name)
+    for name in TEXT_FIELDS:
+        value = getattr(clause, name)
+        if value is not None:
+            yield (name,), value
     for laag in Laag:
         variant = clause.varianten.for_tier(laag)
         if variant is None:
             continue
-        for name in ("tekst", "toelichting", "wijze_van_aantonen"):
+        for name in TEXT_FIELDS:
             value = getattr(variant, name)
             if value is not None:
                 yield ("varianten", laag.key, name), value
+
+
+RISK_CODE = re.compile(r"\bR(?:1[01]|[1-9])\b")
+BIDDER_FIELDS = ("tekst", "toelichting", "wijze_van_aantonen")
+
+
+def check_risk_codes(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    """No risk code (R1 to R11) in a text bidders see: the ``risicos`` field records them, and
+    the verantwoording shows them from there."""
+    texts: list[tuple[Loc, str]] = [(("titel",), clause.titel)]
+    texts.extend((loc, text) for loc, text in text_fields(clause) if loc[-1] in BIDDER_FIELDS)
+    texts.extend((("scoringsleidraad", k), v) for k, v in (clause.scoringsleidraad or {}).items())
+    for loc, text in texts:
+        codes = list(dict.fromkeys(RISK_CODE.findall(text)))
+        if codes:
+            yield (
+                loc,
+                f"de tekst noemt risicocode {', '.join(codes)}; inschrijvers zien deze tekst en de "
+                "codes zijn intern: laat ze weg (het veld risicos legt ze vast en de verantwoording "
+                "toont ze)",
+            )
 
 
 REFERENCE = re.compile(r"""["']([^"']*)["']\s*\|\s*verwijzing\b""")
@@ -202,6 +228,7 @@ def check_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[
         *_check_structure(clause),
         *_check_wens(clause),
         *_check_review(clause),
+        *check_risk_codes(clause),
     ]
     for name, param in clause.parameters.items():
         problems.extend(_check_parameter(name, param))

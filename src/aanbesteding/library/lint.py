@@ -9,16 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Protocol
 
 from aanbesteding.domain import Laag
-from aanbesteding.errors import TemplateError
-from aanbesteding.library.checks import text_fields
+from aanbesteding.errors import Problem, TemplateError
+from aanbesteding.library.checks import TEXT_FIELDS, text_fields
 from aanbesteding.library.model import Clause, Definition, wording_for
 from aanbesteding.render import BUILTIN_NAMES, parse, render, unsafe_access, used_names
 
 Loc = tuple[str | int, ...]
 
 SAMPLE_ORGANISATION = "Gemeente Voorbeeld"
+
+
+class LoadedClauseLike(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def clause(self) -> Clause: ...
+    def line_of(self, *loc: str | int) -> int | None: ...
 
 
 def _plural_forms(term: str) -> list[str]:
@@ -88,7 +97,9 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
                 "aandeel_soevereiniteit": 30,
                 "aandeel_prijs": 30,
             }
-            for name in ("tekst", "toelichting", "wijze_van_aantonen"):
+            for name in TEXT_FIELDS:
+                if getattr(wording, name) is None:
+                    continue
                 try:
                     yield render(getattr(wording, name), context, where="")
                 except TemplateError as exc:
@@ -129,7 +140,7 @@ EQUIVALENCE_ROUTE = re.compile(r"\bgelijkwaardig", re.IGNORECASE)
 def requirement_fields(clause: Clause) -> Iterator[tuple[Loc, str]]:
     """The texts that bind a bidder: tekst, wijze_van_aantonen (also per tier) and scoring guidance."""
     for loc, text in text_fields(clause):
-        if loc[-1] != "toelichting":
+        if loc[-1] not in ("toelichting", "verantwoording"):
             yield loc, text
     for score, guidance in (clause.scoringsleidraad or {}).items():
         # a scoring step is read together with the wens it scores
@@ -172,3 +183,41 @@ def lint_clause(clause: Clause, definitions: Mapping[str, Definition]) -> list[t
     if rendered:
         problems.extend(_check_definitions(clause, rendered, definitions))
     return problems
+
+
+# A toelichting sentence about other tiers or contract types (why the clause is heavier or
+# lighter there) explains the buyer's choice: it belongs in the field verantwoording. The
+# pattern is a heuristic (a sentence may name "laag" for bidders), so it only warns.
+TIER_SENTENCE = re.compile(
+    r"\b(?:laag|lagen)\b|\b(?:bij|voor) een (?:on-premises )?(?:software)?licentie\b|\bcontracttype",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def tier_sentences(clause: Clause) -> Iterator[tuple[Loc, str]]:
+    """Warnings: toelichting sentences that speak of a tier or contract type (they reach bidders)."""
+    for loc, text in text_fields(clause):
+        if loc[-1] != "toelichting":
+            continue
+        for paragraph in re.split(r"\n\s*\n", re.sub(r"\{%.*?%\}", "", text, flags=re.DOTALL)):
+            for sentence in _SENTENCE.split(" ".join(paragraph.split())):
+                if TIER_SENTENCE.search(sentence):
+                    start = " ".join(sentence.split()[:8])
+                    yield (
+                        loc,
+                        f"de zin '{start} ...' gaat over een laag of contracttype; de toelichting "
+                        "staat in de bijlage voor inschrijvers: hoort de zin in het veld "
+                        "verantwoording?",
+                    )
+
+
+def library_warnings(clauses: Iterable[LoadedClauseLike]) -> list[Problem]:
+    """What ``controleer`` reports without refusing the library: tier sentences in a toelichting."""
+    from aanbesteding.support.pydantic_nl import field_path
+
+    return [
+        Problem(item.path, item.line_of(*loc), field_path(loc), message)
+        for item in clauses
+        for loc, message in tier_sentences(item.clause)
+    ]

@@ -52,6 +52,7 @@ class Variant(Strict):
 
     tekst: NonEmpty | None = None
     toelichting: NonEmpty | None = None
+    verantwoording: NonEmpty | None = None
     wijze_van_aantonen: NonEmpty | None = None
     weging: Annotated[int, Field(ge=1, le=100)] | None = None
 
@@ -92,7 +93,13 @@ class Clause(Strict):
     begrippen: list[NonEmpty] = Field(default_factory=list, description="Gedefinieerde begrippen die de tekst gebruikt")
     parameters: dict[ParamName, Parameter] = Field(default_factory=dict)
     tekst: NonEmpty = Field(description="Clausuletekst (Jinja-sjabloon)")
-    toelichting: NonEmpty
+    toelichting: NonEmpty = Field(description="Waarom de clausule er is; staat in de bijlage, dus voor inschrijvers")
+    verantwoording: NonEmpty | None = Field(
+        None,
+        description=(
+            "Waarom de clausule per laag of contracttype verschilt; alleen in de verantwoording, niet voor inschrijvers"
+        ),
+    )
     wijze_van_aantonen: NonEmpty
     weging: Annotated[int, Field(ge=1, le=100)] | None = Field(
         None, description="Standaardweging (maximaal aantal punten) als de clausule een wens is"
@@ -140,16 +147,20 @@ class Wording(BaseModel):
 
     tekst: str
     toelichting: str
+    verantwoording: str | None
     wijze_van_aantonen: str
     weging: int | None
 
 
 def wording_for(clause: Clause, laag: Laag) -> Wording:
-    """Merge the tier's variant over the clause's own texts."""
+    """Merge the tier's variant over the clause's own texts. The verantwoording goes with the
+    toelichting: a variant with its own toelichting has its own verantwoording (or none)."""
     variant = clause.varianten.for_tier(laag) or Variant()
+    own = variant.toelichting is not None or variant.verantwoording is not None
     return Wording(
         tekst=variant.tekst or clause.tekst,
         toelichting=variant.toelichting or clause.toelichting,
+        verantwoording=variant.verantwoording if own else clause.verantwoording,
         wijze_van_aantonen=variant.wijze_van_aantonen or clause.wijze_van_aantonen,
         weging=variant.weging or clause.weging,
     )

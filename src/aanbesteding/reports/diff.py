@@ -66,13 +66,17 @@ def _raw_texts(clause: Clause) -> dict[str, tuple[str, str]]:
         "titel": ("Titel", clause.titel),
         "tekst": ("Tekst", clause.tekst),
         "toelichting": ("Toelichting", clause.toelichting),
+        "verantwoording": ("Verantwoording", clause.verantwoording or ""),
         "wijze_van_aantonen": ("Wijze van aantonen", clause.wijze_van_aantonen),
     }
+    if not clause.verantwoording:
+        del found["verantwoording"]
     for laag in Laag:
         variant = clause.varianten.for_tier(laag)
         for name, label in (
             ("tekst", "Tekst"),
             ("toelichting", "Toelichting"),
+            ("verantwoording", "Verantwoording"),
             ("wijze_van_aantonen", "Wijze van aantonen"),
         ):
             value = getattr(variant, name) if variant is not None else None

@@ -131,6 +131,7 @@ class WordingReview:
     toelichting: tuple[TextBlock, ...]
     wijze_van_aantonen: tuple[TextBlock, ...]
     weging: int | None
+    verantwoording: tuple[TextBlock, ...] = ()  # dossier only: why the clause differs per tier
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,7 @@ def clause_review(item: LoadedClause, titles: Mapping[str, str] | None = None) -
             marked_blocks(group.wording.toelichting, params, titles),
             marked_blocks(group.wording.wijze_van_aantonen, params, titles),
             group.wording.weging,
+            marked_blocks(group.wording.verantwoording, params, titles) if group.wording.verantwoording else (),
         )
         for group in tier_wordings(item)
     )

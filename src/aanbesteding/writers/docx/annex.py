@@ -12,10 +12,8 @@ from aanbesteding.assemble.annex_content import (
     heading_text,
     introduction,
     overview,
-    public_text,
     requirement_meta,
     scoring_table,
-    split_tier_notes,
 )
 from aanbesteding.assemble.award_content import award
 from aanbesteding.assemble.blocks import Heading, Para, text_blocks
@@ -35,9 +33,9 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
     leaves out."""
     block(writer, Heading(2, heading_text(req)))
     block(writer, Para(requirement_meta(req), style="Clausule Metadata"))
-    blocks(writer, text_blocks(public_text(req.text)))
+    blocks(writer, text_blocks(req.text))
     block(writer, Heading(SUBHEADING, "Wijze van aantonen"))
-    blocks(writer, text_blocks(public_text(req.wijze_van_aantonen)))
+    blocks(writer, text_blocks(req.wijze_van_aantonen))
     if req.weight is not None:
         block(writer, Heading(SUBHEADING, "Weging en scoringsleidraad"))
         block(
@@ -50,7 +48,7 @@ def _requirement(writer: DocxWriter, req: Requirement, scale: list[int]) -> None
         block(writer, Heading(SUBHEADING, "Scoringsleidraad per doelstelling"))
         block(writer, Para("Score als percentage van de doelstelling (zie hoofdstuk 3):"), keep_with_next=True)
         block(writer, scoring_table(req, ()))
-    explanation, _ = split_tier_notes(req.toelichting)
+    explanation = text_blocks(req.toelichting)
     if explanation:
         block(writer, Heading(SUBHEADING, "Toelichting"))
         blocks(writer, explanation)

@@ -44,6 +44,8 @@ def _clause(writer: DocxWriter, clause: ClauseReview) -> None:
         suffix = f" – {wording.tiers}"
         _texts(writer, f"Tekst{suffix}", wording.tekst)
         _texts(writer, f"Toelichting{suffix}", wording.toelichting)
+        if wording.verantwoording:
+            _texts(writer, f"Verantwoording (alleen dossier){suffix}", wording.verantwoording)
         _texts(writer, f"Wijze van aantonen{suffix}", wording.wijze_van_aantonen)
         if wording.weging is not None:
             writer.paragraph(f"Weging: {wording.weging} punten", "Clausule Metadata")

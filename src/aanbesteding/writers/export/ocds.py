@@ -21,7 +21,6 @@ import re
 import unicodedata
 from typing import Any
 
-from aanbesteding.assemble.annex_content import public_text
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import Kind
 from aanbesteding.errors import InputError, Ref
@@ -101,7 +100,7 @@ def _requirement(req: Requirement) -> dict[str, Any]:
     return {
         "id": req.number,
         "title": f"{req.number} {req.title}",
-        "description": f"{kind}. {public_text(req.text)}\n\nWijze van aantonen: {public_text(req.wijze_van_aantonen)}",
+        "description": f"{kind}. {req.text}\n\nWijze van aantonen: {req.wijze_van_aantonen}",
         "dataType": "boolean",
         "expectedValue": True,
     }
