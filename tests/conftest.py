@@ -41,7 +41,7 @@ def clause_data(**overrides: Any) -> dict[str, Any]:
             }
         },
         "tekst": "De Opdrachtnemer meldt elke nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf.",
-        "toelichting": "Zicht op de keten beperkt risico R10.",
+        "toelichting": "Zicht op de keten beperkt het risico van zwakke plekken in de keten.",
         "wijze_van_aantonen": "Een lijst, ondertekend door een tekenbevoegde.",
         "weging": 5,
         "scoringsleidraad": {0: "Niets aangeboden.", 10: "Volledige lijst met jurisdictie."},
