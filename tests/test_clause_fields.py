@@ -62,7 +62,7 @@ def _docx_text(annex: Annex) -> str:
 def test_a_risk_code_in_a_toelichting_is_refused_by_controleer(make_library: LibraryFactory, run: Runner) -> None:
     data = clause_data(toelichting="De eis beperkt vendor lock-in (R2) en de afhankelijkheid.")
     root = make_library({"keten/voorbeeld-clausule.yaml": data})
-    code, out, err = run(["bibliotheek", "controleer", str(root)])
+    code, _, err = run(["bibliotheek", "controleer", str(root)])
     assert code != 0
     assert "keten/voorbeeld-clausule.yaml" in err and "toelichting" in err and "risicocode R2" in err
     assert "Traceback" not in err
