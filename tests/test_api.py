@@ -14,8 +14,9 @@ from aanbesteding.cli.main import main
 from aanbesteding.errors import InputError, OutputError, PolicyError
 from aanbesteding.library.loader import Library, load_library
 from aanbesteding.support.output import write_all
-from aanbesteding.tender.inputs import option_specs, tender_from_options
+from aanbesteding.tender.inputs import option_specs
 from aanbesteding.tender.model import Tender, build_tender
+from aanbesteding.tender.profile import tender_from_options
 from tests.conftest import LibraryFactory, clause_data
 
 DATE = dt.date(2026, 11, 23)

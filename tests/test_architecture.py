@@ -212,3 +212,19 @@ def test_the_import_contracts_in_pyproject_hold(monkeypatch: pytest.MonkeyPatch)
 def test_the_package_top_level_holds_at_most_eight_modules() -> None:
     top = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(top) <= 8, top
+
+
+def test_profiles_are_read_in_one_module() -> None:
+    """Every front end reads profiles through tender/profile.py: no other module parses YAML
+    into a tender or defines its own profile reader."""
+    src = PACKAGE
+    readers = {
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        for text in (path.read_text(encoding="utf-8"),)
+        if re.search(r"^def (?:read_profile|load_profile|tender_from_options)\b", text, re.MULTILINE)
+    }
+    assert readers == {"tender/profile.py"}
+    inputs = (src / "tender" / "inputs.py").read_text(encoding="utf-8")
+    assert "import" not in " ".join(x for x in inputs.splitlines() if "tender.profile" in x)
+    assert "load_yaml" not in inputs

@@ -436,8 +436,7 @@ def test_no_wens_scores_a_certificate(item: Any) -> None:
 
 
 def test_the_commented_gunning_block_of_init_works_when_uncommented(tmp_path: Path) -> None:
-    from aanbesteding.tender.inputs import tender_from_options
-    from aanbesteding.tender.profile import profile_template
+    from aanbesteding.tender.profile import profile_template, tender_from_options
 
     lines = profile_template({"laag": 2, "contracttype": "saas"}).splitlines()
     start = lines.index("# gunning:")

@@ -116,7 +116,7 @@ def test_batch_shows_the_profile_key(run: Runner, tmp_path: Path) -> None:
 
 
 def test_input_errors_name_their_field() -> None:
-    from aanbesteding.tender.inputs import tender_from_options
+    from aanbesteding.tender.profile import tender_from_options
 
     with pytest.raises(InputError) as caught:
         tender_from_options(None, {"laag": ("2",), "contracttype": ("saas",), "parameters": ("x",)})

@@ -21,8 +21,8 @@ from aanbesteding.compose.composer import compose_annex
 from aanbesteding.domain import CONTRACT_TYPES
 from aanbesteding.errors import InputError
 from aanbesteding.library.loader import Library, load_library
-from aanbesteding.tender.inputs import tender_from_options
 from aanbesteding.tender.model import build_tender
+from aanbesteding.tender.profile import tender_from_options
 from aanbesteding.writers.docx.annex import annex_bytes
 from aanbesteding.writers.xlsx.grid import grid_bytes
 from tests.libreoffice import convert, pdf_text

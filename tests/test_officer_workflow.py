@@ -92,7 +92,7 @@ def test_the_default_file_name_carries_the_kenmerk(
 
 
 def test_a_profile_accepts_the_option_spellings_and_options_add_to_its_lists(run: Runner, tmp_path: Path) -> None:
-    from aanbesteding.tender.inputs import tender_from_options
+    from aanbesteding.tender.profile import tender_from_options
 
     profile = write_profile(
         tmp_path / "p.yaml",
@@ -241,7 +241,7 @@ def test_classificeer_names_the_reasons_and_hosting_and_writes_them_into_a_profi
     assert data["laag"] == 2 and "advies van aanbesteding classificeer" in data["laagmotivering"][0]
     from aanbesteding.api import load_library
     from aanbesteding.compose.composer import compose_annex
-    from aanbesteding.tender.inputs import tender_from_options
+    from aanbesteding.tender.profile import tender_from_options
 
     annex = compose_annex(load_library(), tender_from_options(tmp_path / "p.yaml", {}))
     assert "gevoelige persoonsgegevens" in annex.inputs["Motivering laag"]
@@ -340,7 +340,7 @@ def test_classificeer_asks_the_unanswered_questions_when_asked(run: Runner, monk
 
 def test_the_commented_verhouding_of_init_works_when_uncommented(tmp_path: Path) -> None:
     from aanbesteding.cli.main import main as cli_main
-    from aanbesteding.tender.inputs import tender_from_options
+    from aanbesteding.tender.profile import tender_from_options
 
     profile = tmp_path / "p.yaml"
     assert cli_main(["init", str(profile), "--geen-vragen"]) == 0

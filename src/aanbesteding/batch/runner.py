@@ -70,7 +70,7 @@ def run_one(profile: Path, settings: Settings, library: Library | None = None) -
     Never raises for a bad profile: the reason is in the outcome.
     """
     from aanbesteding.api import generate
-    from aanbesteding.tender.inputs import tender_from_options
+    from aanbesteding.tender.profile import tender_from_options
 
     try:
         tender = tender_from_options(profile, {})

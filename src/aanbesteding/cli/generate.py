@@ -107,7 +107,7 @@ def genereer(
     from aanbesteding.api import default_output_name, generate, load_library, planned_paths
     from aanbesteding.domain import CONTRACT_TYPE_LABELS
     from aanbesteding.errors import InputError
-    from aanbesteding.tender.inputs import tender_from_options
+    from aanbesteding.tender.profile import tender_from_options
 
     if zonder_standaard and not bibliotheek:
         raise InputError("--zonder-standaard: geef met --bibliotheek MAP de bibliotheek die dan de basis is")

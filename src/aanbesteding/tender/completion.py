@@ -8,8 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from aanbesteding.errors import InputError
-from aanbesteding.tender.inputs import profile_keys, read_profile
-from aanbesteding.tender.profile import profile_template
+from aanbesteding.tender.profile import profile_keys, profile_template, read_profile
 
 HEADER = "# Aangevuld door 'aanbesteding init': de sleutels die nog ontbraken, elk met uitleg en standaard."
 

@@ -2,20 +2,21 @@
 
 The CLI builds its ``genereer`` options from :func:`option_specs`; a profile file uses the
 field names as keys. Option text is turned into field values here, so every front end
-(command line, batch, profile writer) shares one set of names and one parser.
+(command line, batch, profile writer) shares one set of names and one parser. This module
+reads no files: :mod:`aanbesteding.tender.profile` reads profiles and calls
+:func:`tender_from_values` (the arrow goes one way, profile -> inputs).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal, get_args, get_origin
 
 from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.text import shorten
 from aanbesteding.tender.award import parse_gunning_option
-from aanbesteding.tender.model import Form, Tender, build_tender, field_input, load_profile
+from aanbesteding.tender.model import Form, Tender, build_tender, field_input
 
 RATIO_PARTS = ("kwaliteit", "soevereiniteit", "prijs")
 
@@ -121,52 +122,6 @@ MERGE_HELP = (
 )
 
 
-def profile_keys() -> dict[str, str]:
-    """Every key a profile may use -> its field: the field name and the option spelling."""
-    keys: dict[str, str] = {}
-    for spec in option_specs():
-        keys[spec.field] = spec.field
-        keys[spec.flag.removeprefix("--")] = spec.field
-    return keys
-
-
-def read_profile(path: Path) -> dict[str, object]:
-    """A profile's values keyed by field name; option spellings (``param``, ``inschrijver``)
-    are accepted as aliases. Raises InputError in Dutch naming the file: missing, not a file,
-    unreadable, bad YAML, an unknown key, or a field given under two names.
-    """
-    if not path.exists():
-        raise InputError(f"profiel {path}: het bestand bestaat niet (maak er een met 'aanbesteding init {path}')")
-    if path.is_dir():
-        raise InputError(f"profiel {path}: dit is een map, geen profielbestand (.yaml)")
-    raw = load_profile(path)
-    keys = profile_keys()
-    values: dict[str, object] = {}
-    seen: dict[str, str] = {}
-    for key, value in raw.items():
-        field = keys.get(str(key))
-        if field is None:
-            import difflib
-
-            from aanbesteding.support.yamlsource import key_line
-
-            line = key_line(path, str(key))
-            near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
-            hint = f" (bedoelt u '{near[0]}'?)" if near else ""
-            raise InputError(
-                f"{path}{f':{line}' if line else ''}: onbekende sleutel "
-                f"'{key}'{hint}; een profiel kent: "
-                f"{', '.join(s.field for s in option_specs())} (of de optienamen "
-                "param en inschrijver); 'aanbesteding init' schrijft een profiel "
-                "met uitleg bij elke sleutel"
-            )
-        if field in seen:
-            raise InputError(f"{path}: '{seen[field]}' en '{key}' zijn hetzelfde veld; gebruik er één")
-        seen[field] = str(key)
-        values[field] = value
-    return values
-
-
 def _merge(spec: OptionSpec, base: object, value: object) -> object:
     """A repeatable option's values added to the profile's (the command line wins per name)."""
     if spec.form in ("toewijzingen", "gunning"):
@@ -179,16 +134,17 @@ def _merge(spec: OptionSpec, base: object, value: object) -> object:
     return value
 
 
-def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> Tender:
-    """Merge profile values with option values and validate.
+def tender_from_values(values: Mapping[str, object], source: str, options: Mapping[str, object]) -> Tender:
+    """Merge option values over ``values`` (a profile's, keyed by field; empty: none) and validate.
 
     ``options`` maps field names to what the command line gave (None or empty: not given).
     Repeatable options add to the profile's values (:data:`MERGE_HELP`); a single-value
-    option replaces the profile's and may be given once. Raises InputError naming the
-    option or the profile file and field that is wrong.
+    option replaces the profile's and may be given once. ``source`` names where ``values``
+    came from in messages (a profile file, or ``opties``). Raises InputError naming the
+    option or the profile file and field that is wrong. Profiles themselves are read by
+    :mod:`aanbesteding.tender.profile`.
     """
-    values: dict[str, object] = read_profile(profile) if profile else {}
-    source = f"{profile}" if profile else "opties"
+    merged: dict[str, object] = dict(values)
     specs = option_specs()
     for spec in specs:
         raw = options.get(spec.field)
@@ -196,12 +152,12 @@ def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> 
             continue
         value = _convert(spec, raw)
         if spec.repeatable:
-            value = _merge(spec, values.get(spec.field), value)
-        values[spec.field] = value
+            value = _merge(spec, merged.get(spec.field), value)
+        merged[spec.field] = value
     for spec in specs:
-        if spec.choices and isinstance(values.get(spec.field), str):
-            values[spec.field] = _choice(spec, str(values[spec.field]))
-        if spec.required and values.get(spec.field) is None:
+        if spec.choices and isinstance(merged.get(spec.field), str):
+            merged[spec.field] = _choice(spec, str(merged[spec.field]))
+        if spec.required and merged.get(spec.field) is None:
             raise InputError(
                 [
                     Ref(spec.field),
@@ -210,4 +166,4 @@ def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> 
                     f" op of zet '{spec.field}' in het profiel.",
                 ]
             )
-    return build_tender(values, source=source)
+    return build_tender(merged, source=source)

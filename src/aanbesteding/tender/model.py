@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated
 
 from pydantic import (
@@ -21,7 +20,6 @@ from aanbesteding.domain import ContractType, Laag, WeightProfileKey, date_probl
 from aanbesteding.errors import InputError, Ref
 from aanbesteding.support.pydantic_nl import field_path, translate
 from aanbesteding.support.text import shorten
-from aanbesteding.support.yamlsource import YamlLoadError, load_yaml
 from aanbesteding.tender.award import Gunning, Route
 from aanbesteding.tender.fields import (
     DEFAULT_BIDDERS as DEFAULT_BIDDERS,
@@ -378,18 +376,3 @@ def _where(source: str, loc: tuple[str | int, ...]) -> list[str | Ref]:
             return [Ref(loc[0]), f" (waarde {loc[1] + 1})"]
         return [Ref(loc[0]), f" {field_path(loc[1:])}"] if len(loc) > 1 else [Ref(loc[0])]
     return [f"{source}: {field_path(loc)}"]
-
-
-def load_profile(path: Path) -> dict[str, object]:
-    """Read a tender profile (YAML) as raw values; raise InputError naming the file."""
-    try:
-        doc = load_yaml(path)
-    except YamlLoadError as exc:
-        where = f"{path}:{exc.line}" if exc.line else str(path)
-        raise InputError(f"{where}: {exc.message}") from exc
-    if doc.duplicate_keys:
-        line, key = doc.duplicate_keys[0]
-        raise InputError(f"{path}:{line}: {key}: dubbele sleutel; elk veld mag maar één keer voorkomen")
-    if not isinstance(doc.data, dict):
-        raise InputError(f"{path}: een profiel moet een verzameling velden (mapping) zijn")
-    return dict(doc.data)

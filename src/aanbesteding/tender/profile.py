@@ -1,6 +1,9 @@
-"""Profile files: a commented template from the tender fields, and updating a profile's laag.
+"""Profile files, in one place: reading a profile (and merging options over it), the commented
+template from the tender fields, checking and writing one, and updating a profile's laag.
 
-The template is produced from the same definitions as the ``genereer`` options
+Every front end (``genereer``, ``batch``, ``init``, ``classificeer``, the portfolio) reads
+profiles through :func:`read_profile` or :func:`tender_from_options`. The template is produced
+from the same definitions as the ``genereer`` options
 (:func:`aanbesteding.tender.inputs.option_specs`), so every key, its meaning, its allowed
 values and its default stay in step with the command line.
 """
@@ -17,12 +20,87 @@ import yaml
 from pydantic import BaseModel
 
 from aanbesteding.errors import InputError, OutputError
-from aanbesteding.tender.inputs import MERGE_HELP, option_specs
+from aanbesteding.support.yamlsource import YamlDocument, YamlLoadError, load_yaml, parse_yaml
+from aanbesteding.tender.inputs import MERGE_HELP, option_specs, tender_from_values
 from aanbesteding.tender.model import Tender
 
 REQUIRED_DEFAULTS: dict[str, object] = {"laag": 2, "contracttype": "saas"}
 MAIN_QUESTIONS = ("laag", "contracttype", "organisatie", "opdracht", "kenmerk", "systeem")
 _WIDTH = 92
+
+
+def _raw(doc: YamlDocument, path: Path) -> dict[str, object]:
+    if doc.duplicate_keys:
+        line, key = doc.duplicate_keys[0]
+        raise InputError(f"{path}:{line}: {key}: dubbele sleutel; elk veld mag maar één keer voorkomen")
+    if not isinstance(doc.data, dict):
+        raise InputError(f"{path}: een profiel moet een verzameling velden (mapping) zijn")
+    return dict(doc.data)
+
+
+def load_profile(path: Path, text: str | None = None) -> dict[str, object]:
+    """A tender profile (YAML) as raw values; ``text`` is its content when not yet on disk.
+    Raises InputError naming the file."""
+    try:
+        doc = load_yaml(path) if text is None else parse_yaml(text)
+    except YamlLoadError as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise InputError(f"{where}: {exc.message}") from exc
+    return _raw(doc, path)
+
+
+def profile_keys() -> dict[str, str]:
+    """Every key a profile may use -> its field: the field name and the option spelling."""
+    keys: dict[str, str] = {}
+    for spec in option_specs():
+        keys[spec.field] = spec.field
+        keys[spec.flag.removeprefix("--")] = spec.field
+    return keys
+
+
+def read_profile(path: Path, text: str | None = None) -> dict[str, object]:
+    """A profile's values keyed by field name; option spellings (``param``, ``inschrijver``)
+    are accepted as aliases. Raises InputError in Dutch naming the file: missing, not a file,
+    unreadable, bad YAML, an unknown key, or a field given under two names.
+    """
+    if text is None and not path.exists():
+        raise InputError(f"profiel {path}: het bestand bestaat niet (maak er een met 'aanbesteding init {path}')")
+    if text is None and path.is_dir():
+        raise InputError(f"profiel {path}: dit is een map, geen profielbestand (.yaml)")
+    raw = load_profile(path, text)
+    keys = profile_keys()
+    values: dict[str, object] = {}
+    seen: dict[str, str] = {}
+    for key, value in raw.items():
+        field = keys.get(str(key))
+        if field is None:
+            import difflib
+
+            from aanbesteding.support.yamlsource import key_line
+
+            line = key_line(path, str(key)) if text is None else None
+            near = difflib.get_close_matches(str(key), list(keys), n=1, cutoff=0.6)
+            hint = f" (bedoelt u '{near[0]}'?)" if near else ""
+            raise InputError(
+                f"{path}{f':{line}' if line else ''}: onbekende sleutel "
+                f"'{key}'{hint}; een profiel kent: "
+                f"{', '.join(s.field for s in option_specs())} (of de optienamen "
+                "param en inschrijver); 'aanbesteding init' schrijft een profiel "
+                "met uitleg bij elke sleutel"
+            )
+        if field in seen:
+            raise InputError(f"{path}: '{seen[field]}' en '{key}' zijn hetzelfde veld; gebruik er één")
+        seen[field] = str(key)
+        values[field] = value
+    return values
+
+
+def tender_from_options(profile: Path | None, options: Mapping[str, object]) -> Tender:
+    """The tender from profile file ``profile`` (None: no profile) with ``options`` merged over
+    it (see :func:`aanbesteding.tender.inputs.tender_from_values`). Raises InputError naming
+    the option, or the profile file and the field that is wrong."""
+    values = read_profile(profile) if profile else {}
+    return tender_from_values(values, str(profile) if profile else "opties", options)
 
 
 def _plain(value: object) -> object:
@@ -132,10 +210,7 @@ def profile_template(values: Mapping[str, object]) -> str:
 
 def check_template(text: str, path: Path) -> None:
     """Raise InputError if ``text`` is not a valid profile (the writer's own check)."""
-    from aanbesteding.tender.model import build_tender
-
-    data = yaml.safe_load(text)
-    build_tender(dict(data), source=str(path))
+    tender_from_values(read_profile(path, text), str(path), {})
 
 
 def write_profile(path: Path, text: str, force: bool) -> None:
