@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -208,3 +209,27 @@ def test_the_migration_moves_what_the_old_split_moved_and_is_idempotent(tmp_path
     assert data["toelichting"].startswith("De eis beperkt de afhankelijkheid in de keten. Het contract")
     assert migration.main([str(tmp_path)]) == 0
     assert path.read_text(encoding="utf-8") == first
+
+
+def test_review_and_redline_show_the_verantwoording(run: Runner, tmp_path: Path) -> None:
+    import docx
+
+    from aanbesteding.reports.diff import compare_libraries
+    from aanbesteding.support.resources import standard_library_path
+
+    out = tmp_path / "review.docx"
+    code, _, err = run(["bibliotheek", "review", "--uitvoer", str(out)])
+    assert code == 0, err
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any(p.startswith("Verantwoording (alleen dossier)") for p in paragraphs)
+
+    new = tmp_path / "nieuw"
+    shutil.copytree(standard_library_path(), new)
+    path = new / "techniek" / "open-source.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nverantwoording: |\n" in text
+    path.write_text(text.replace("\nverantwoording: |\n", "\nverantwoording: |\n  Gewijzigde onderbouwing.\n"), "utf-8")
+    diff = compare_libraries(load_library(lint="skip"), load_library(new, lint="skip"), "oud", "nieuw")
+    change = next(c for c in diff.changed if c.id == "open-source")
+    assert [t.field for t in change.texts] == ["verantwoording"]
+    assert "Gewijzigde onderbouwing." in " ".join(p.text for p in change.texts[0].pieces)
