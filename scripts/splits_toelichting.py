@@ -458,7 +458,7 @@ def migrate_file(path: Path) -> tuple[str, list[str]]:
         region = "\n".join(lines[field.start + 1 : field.end])
         body = [(" " * indent + x) if x.strip() else "" for x in split.toelichting.rstrip("\n").split("\n")]
         flowed = reflow(region, "\n".join(x.rstrip() for x in body), indent)
-        if text_blocks(render(_dedent(flowed), contexts(data)[0])) is not None and all(
+        if all(
             text_blocks(render(_dedent(flowed), c)) == text_blocks(render(split.toelichting, c)) for c in contexts(data)
         ):
             body = flowed.split("\n")
