@@ -66,9 +66,8 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[st
     in_sov_table = clause.beoordeling == "soevereiniteitstabel"
     where = f"clausule {clause.id}"
     scoring = dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True)) if kind is Kind.WENS else {}
-    templates = [wording.tekst, wording.toelichting, wording.wijze_van_aantonen, *scoring.values()]
-    if wording.verantwoording is not None:
-        templates.append(wording.verantwoording)
+    # the parameters this tier's texts use (scoring guidance is plain text, not a template)
+    templates = [wording.tekst, wording.toelichting, wording.wijze_van_aantonen, wording.verantwoording or ""]
     used = set().union(*(used_names(t) for t in templates))
     return Requirement(
         number=number,
