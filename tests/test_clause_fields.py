@@ -136,9 +136,12 @@ def test_the_verantwoording_lists_only_parameters_the_tier_uses(make_library: Li
     params = {
         "termijn_dagen": {"type": "geheel-getal", "standaard": 30, "omschrijving": "Meldtermijn"},
         "audit_maanden": {"type": "geheel-getal", "standaard": 12, "omschrijving": "Auditfrequentie (laag 1)"},
+        "saas_uren": {"type": "geheel-getal", "standaard": 4, "omschrijving": "Meldtermijn bij SaaS"},
     }
     data = clause_data(
         parameters=params,
+        toelichting="Zicht op de keten helpt. {% if contracttype == 'saas' and laag != 3 %}Bij SaaS "
+        "binnen {{ saas_uren }} uur.{% endif %}",
         varianten={
             "kritiek": {
                 "tekst": "De Opdrachtnemer meldt elke nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf "
@@ -148,13 +151,15 @@ def test_the_verantwoording_lists_only_parameters_the_tier_uses(make_library: Li
     )
     root = make_library({"keten/voorbeeld-clausule.yaml": data})
 
-    def listed(laag: int) -> set[str]:
-        annex = _annex(root, laag=laag)
+    def listed(laag: int, contracttype: str = "saas") -> set[str]:
+        annex = _annex(root, laag=laag, contracttype=contracttype)
         tables = [b for b in accountability(annex) if isinstance(b, Table) and "Parameter" in b.headers]
         return {row[2] for t in tables for row in t.rows if row[1] == "voorbeeld-clausule"}
 
-    assert listed(1) == {"termijn_dagen", "audit_maanden"}
-    assert listed(2) == {"termijn_dagen"}  # declared, but the tier's text does not use it
+    assert listed(1) == {"termijn_dagen", "audit_maanden", "saas_uren"}
+    assert listed(2) == {"termijn_dagen", "saas_uren"}  # audit_maanden: only laag 1's text has it
+    assert listed(3) == {"termijn_dagen"}  # saas_uren: in a branch laag 3 does not take
+    assert listed(2, "paas") == {"termijn_dagen"}
 
 
 def _migration() -> ModuleType:

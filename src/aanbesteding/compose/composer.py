@@ -12,7 +12,7 @@ from aanbesteding.compose.award import (
     AwardModel,
     resolve_award,
 )
-from aanbesteding.compose.parameters import resolve_parameters
+from aanbesteding.compose.parameters import names_used, resolve_parameters
 from aanbesteding.compose.rules import (
     check_exclusions,
     exclusion,
@@ -26,7 +26,7 @@ from aanbesteding.library.chapters import render_chapter
 from aanbesteding.library.completeness import check_complete
 from aanbesteding.library.loader import Library, LoadedClause
 from aanbesteding.library.model import Theme, wording_for
-from aanbesteding.render import REFERENCES, bedrag, render, used_names
+from aanbesteding.render import REFERENCES, bedrag, render
 from aanbesteding.responses.form_spec import PRICE_DECIMALS
 from aanbesteding.tender.model import Ratio, Tender
 
@@ -66,9 +66,18 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[st
     in_sov_table = clause.beoordeling == "soevereiniteitstabel"
     where = f"clausule {clause.id}"
     scoring = dict(sorted((clause.scoringsleidraad or {}).items(), reverse=True)) if kind is Kind.WENS else {}
+    texts = {
+        name: render(source, context, where=f"{where}, {name}")
+        for name, source in (
+            ("tekst", wording.tekst),
+            ("toelichting", wording.toelichting),
+            ("wijze_van_aantonen", wording.wijze_van_aantonen),
+            ("verantwoording", wording.verantwoording or ""),
+        )
+    }
     # the parameters this tier's texts use (scoring guidance is plain text, not a template)
-    templates = [wording.tekst, wording.toelichting, wording.wijze_van_aantonen, wording.verantwoording or ""]
-    used = set().union(*(used_names(t) for t in templates))
+    templates = (wording.tekst, wording.toelichting, wording.wijze_van_aantonen, wording.verantwoording or "")
+    used = set().union(*(names_used(t, context) for t in templates))
     return Requirement(
         number=number,
         kind=kind,
@@ -77,12 +86,10 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[st
         status=clause.status,
         title=clause.titel,
         theme_id=item.theme,
-        text=render(wording.tekst, context, where=f"{where}, tekst"),
-        toelichting=render(wording.toelichting, context, where=f"{where}, toelichting"),
-        wijze_van_aantonen=render(wording.wijze_van_aantonen, context, where=f"{where}, wijze_van_aantonen"),
-        verantwoording=render(wording.verantwoording, context, where=f"{where}, verantwoording")
-        if wording.verantwoording is not None
-        else "",
+        text=texts["tekst"],
+        toelichting=texts["toelichting"],
+        wijze_van_aantonen=texts["wijze_van_aantonen"],
+        verantwoording=texts["verantwoording"],
         weight=wording.weging if kind is Kind.WENS and not in_sov_table else None,
         scored_in_sov_table=in_sov_table,
         scoring_guidance=scoring,

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import copy
 import math
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from jinja2 import meta, nodes
+from jinja2.visitor import NodeTransformer
 
 from aanbesteding.errors import InputError, Ref
 from aanbesteding.library.loader import Library
 from aanbesteding.library.model import Parameter
-from aanbesteding.render import getal
+from aanbesteding.render import getal, parse
 from aanbesteding.support.text import invalid_character_message, shorten
 
 Value = str | int | float
@@ -138,3 +144,81 @@ def resolve_parameters(library: Library, overrides: Mapping[str, Value]) -> dict
         for target in found:
             resolved[target][name] = _convert(key, declared[target][name], overrides[key])
     return resolved
+
+
+_UNKNOWN = object()
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "lt": operator.lt,
+    "gt": operator.gt,
+    "lteq": operator.le,
+    "gteq": operator.ge,
+    "in": lambda a, b: a in b,
+    "notin": lambda a, b: a not in b,
+}
+
+
+def _evaluate(node: nodes.Node, values: Mapping[str, Any]) -> Any:
+    """The value of an ``{% if %}`` test from ``values``, or _UNKNOWN if it needs more."""
+    try:
+        if isinstance(node, nodes.Const):
+            return node.value
+        if isinstance(node, nodes.Name):
+            return values.get(node.name, _UNKNOWN)
+        if isinstance(node, nodes.List | nodes.Tuple):
+            items = [_evaluate(item, values) for item in node.items]
+            return _UNKNOWN if _UNKNOWN in items else items
+        if isinstance(node, nodes.Not):
+            value = _evaluate(node.node, values)
+            return value if value is _UNKNOWN else not value
+        if isinstance(node, nodes.And | nodes.Or):
+            left, right = _evaluate(node.left, values), _evaluate(node.right, values)
+            if _UNKNOWN in (left, right):
+                return _UNKNOWN
+            return (left and right) if isinstance(node, nodes.And) else (left or right)
+        if isinstance(node, nodes.Compare):
+            left = _evaluate(node.expr, values)
+            for op in node.ops:
+                right = _evaluate(op.expr, values)
+                if _UNKNOWN in (left, right) or op.op not in _COMPARE:
+                    return _UNKNOWN
+                if not _COMPARE[op.op](left, right):
+                    return False
+                left = right
+            return True
+    except TypeError:  # e.g. 1 < "a": leave it to the renderer
+        return _UNKNOWN
+    return _UNKNOWN
+
+
+class _TakenBranches(NodeTransformer):
+    """Replace every ``{% if %}`` whose test ``values`` decide by the branch it takes."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.values = values
+
+    def visit_If(self, node: nodes.If) -> Any:
+        for branch in [node, *node.elif_]:
+            taken = _evaluate(branch.test, self.values)
+            if taken is _UNKNOWN:
+                return self.generic_visit(node)
+            if taken:
+                return self._flat(branch.body)
+        return self._flat(node.else_)
+
+    def _flat(self, body: list[nodes.Node]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for child in body:
+            result = self.visit(child)
+            out.extend(result if isinstance(result, list) else [result])
+        return out
+
+
+def names_used(source: str, values: Mapping[str, Any]) -> set[str]:
+    """The names a clause text reads when rendered with ``values``: jinja2's meta API over the
+    template with the ``{% if %}`` branches it does not take (for this tier, contract type
+    and parameter values) left out. Raises TemplateError for a template that does not parse."""
+    tree = parse(source)
+    pruned = _TakenBranches(values).visit(copy.deepcopy(tree))
+    return set(meta.find_undeclared_variables(pruned))
