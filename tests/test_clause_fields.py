@@ -137,11 +137,12 @@ def test_the_verantwoording_lists_only_parameters_the_tier_uses(make_library: Li
         "termijn_dagen": {"type": "geheel-getal", "standaard": 30, "omschrijving": "Meldtermijn"},
         "audit_maanden": {"type": "geheel-getal", "standaard": 12, "omschrijving": "Auditfrequentie (laag 1)"},
         "saas_uren": {"type": "geheel-getal", "standaard": 4, "omschrijving": "Meldtermijn bij SaaS"},
+        "route": {"type": "geheel-getal", "standaard": 1, "omschrijving": "Gekozen route (1 of 2)"},
     }
     data = clause_data(
         parameters=params,
-        toelichting="Zicht op de keten helpt. {% if contracttype == 'saas' and laag != 3 %}Bij SaaS "
-        "binnen {{ saas_uren }} uur.{% endif %}",
+        toelichting="Zicht op de keten helpt{% if route == 1 %} langs route 1{% endif %}. "
+        "{% if contracttype == 'saas' and laag != 3 %}Bij SaaS binnen {{ saas_uren }} uur.{% endif %}",
         varianten={
             "kritiek": {
                 "tekst": "De Opdrachtnemer meldt elke nieuwe Subverwerker {{ termijn_dagen }} dagen vooraf "
@@ -156,10 +157,10 @@ def test_the_verantwoording_lists_only_parameters_the_tier_uses(make_library: Li
         tables = [b for b in accountability(annex) if isinstance(b, Table) and "Parameter" in b.headers]
         return {row[2] for t in tables for row in t.rows if row[1] == "voorbeeld-clausule"}
 
-    assert listed(1) == {"termijn_dagen", "audit_maanden", "saas_uren"}
-    assert listed(2) == {"termijn_dagen", "saas_uren"}  # audit_maanden: only laag 1's text has it
-    assert listed(3) == {"termijn_dagen"}  # saas_uren: in a branch laag 3 does not take
-    assert listed(2, "paas") == {"termijn_dagen"}
+    assert listed(1) == {"termijn_dagen", "audit_maanden", "saas_uren", "route"}
+    assert listed(2) == {"termijn_dagen", "saas_uren", "route"}  # audit_maanden: only laag 1's text
+    assert listed(3) == {"termijn_dagen", "route"}  # saas_uren: in a branch laag 3 does not take
+    assert listed(2, "paas") == {"termijn_dagen", "route"}  # a value that chooses the text is used
 
 
 def _migration() -> ModuleType:

@@ -197,10 +197,13 @@ class _TakenBranches(NodeTransformer):
 
     def __init__(self, values: Mapping[str, Any]) -> None:
         self.values = values
+        self.tested: set[str] = set()  # names a decided test reads: they choose the text
 
     def visit_If(self, node: nodes.If) -> Any:
         for branch in [node, *node.elif_]:
             taken = _evaluate(branch.test, self.values)
+            if taken is not _UNKNOWN:
+                self.tested.update(n.name for n in branch.test.find_all(nodes.Name))
             if taken is _UNKNOWN:
                 return self.generic_visit(node)
             if taken:
@@ -219,6 +222,6 @@ def names_used(source: str, values: Mapping[str, Any]) -> set[str]:
     """The names a clause text reads when rendered with ``values``: jinja2's meta API over the
     template with the ``{% if %}`` branches it does not take (for this tier, contract type
     and parameter values) left out. Raises TemplateError for a template that does not parse."""
-    tree = parse(source)
-    pruned = _TakenBranches(values).visit(copy.deepcopy(tree))
-    return set(meta.find_undeclared_variables(pruned))
+    pruning = _TakenBranches(values)
+    pruned = pruning.visit(copy.deepcopy(parse(source)))
+    return set(meta.find_undeclared_variables(pruned)) | pruning.tested
