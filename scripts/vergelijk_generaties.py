@@ -8,10 +8,13 @@ read. Generate the same combinations twice (before and after), for example::
         --datum 2026-12-07 --json --uitvoer BEFORE/l$l-$t
     done; done
 
-and run ``python scripts/vergelijk_generaties.py BEFORE AFTER``. Per file it prints
+(``python scripts/vergelijk_generaties.py --maak DIR`` does exactly that with the code and the
+library it runs with) and run ``python scripts/vergelijk_generaties.py BEFORE AFTER``. Per file it prints
 ``identiek`` (same bytes), ``zelfde tekst`` (other bytes, same extracted text) or the differing
 paragraphs. The verantwoording's file hashes and the library hash change with any edit of the
-library; they are reported apart (``alleen hashes``). The exit status is 1 when a text differs.
+library; they are reported apart (``alleen hashes``), and so is a verantwoording that only lost
+rows of its parameter table (``alleen parameterrijen weg``: since December 2026 it lists only
+the parameters the tier's texts use). The exit status is 1 when a text differs otherwise.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 HASH = re.compile(r"\b[0-9a-f]{64}\b")
+# A row of the verantwoording's parameter table (Nr. | Clausule | Parameter | Waarde | Herkomst).
+PARAMETER_ROW = re.compile(r"^[EWB]-\d+ \| [a-z0-9-]+ \| [a-z][a-z0-9_]* \| .* \| (?:standaard|gewijzigd)$")
 
 
 def docx_text(path: Path) -> list[str]:
@@ -89,15 +94,40 @@ def compare(before: Path, after: Path) -> tuple[str, list[str]]:
     old, new = text_of(before), text_of(after)
     if old == new:
         return "zelfde tekst", []
-    if [HASH.sub("#", x) for x in old] == [HASH.sub("#", x) for x in new]:
+    old, new = [HASH.sub("#", x) for x in old], [HASH.sub("#", x) for x in new]
+    if old == new:
         return "alleen hashes", []
     diff = [
         line for line in difflib.unified_diff(old, new, lineterm="", n=0) if not line.startswith(("---", "+++", "@@"))
     ]
+    if all(line.startswith("-") and PARAMETER_ROW.match(line[1:]) for line in diff):
+        return "alleen parameterrijen weg", diff
     return "verschilt", diff
 
 
+TIERS = ("1", "2", "3")
+CONTRACT_TYPES = ("saas", "paas", "iaas", "hosting", "licentie")
+
+
+def make(folder: Path) -> None:
+    """Generate the 15 tier x contract type combinations into ``folder`` (fixed inputs)."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for tier in TIERS:
+        for contract_type in CONTRACT_TYPES:
+            args = ["--laag", tier, "--contracttype", contract_type, "--organisatie", "Gemeente Voorbeeld"]
+            args += ["--kenmerk", "INK-2026-042", "--datum", "2026-12-07", "--json", "--force"]
+            args += ["--uitvoer", str(folder / f"l{tier}-{contract_type}")]
+            subprocess.run([sys.executable, "-m", "aanbesteding", "genereer", *args], check=True, capture_output=True)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--maak"] and len(argv) == 2:
+        make(Path(argv[1]))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
@@ -117,9 +147,9 @@ def main(argv: list[str] | None = None) -> int:
         verdict, diff = compare(old, new)
         summary.setdefault(kind, {}).setdefault(verdict, 0)
         summary[kind][verdict] += 1
-        if verdict == "verschilt":
-            differs = True
-            print(f"{old.name}: verschilt ({len(diff)} regels)")
+        if diff:
+            differs = differs or verdict == "verschilt"
+            print(f"{old.name}: {verdict} ({len(diff)} regels)")
             if args.details:
                 for line in diff:
                     print(f"    {line[:300]}")
