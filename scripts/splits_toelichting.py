@@ -263,12 +263,13 @@ class Unmigratable(Exception):
     pass
 
 
-def structure(parts: Sequence[Unit], context: Mapping[str, Any], source: str) -> list[list[int]]:
-    """Per rendered paragraph, the text units it is made of, checked against the rendering."""
+def structure(parts: Sequence[Unit], context: Mapping[str, Any], source: str) -> list[list[tuple[list[int], str]]]:
+    """Per rendered paragraph, its sentences with the text units each is made of, checked
+    against the rendering. A sentence is mostly one unit; it is several where the rendering
+    joins them without a space (``{% endif %}`` at the end of a line eats the line break)."""
     marked = render(_marked(parts), context)
-    rendered = public_text(render(source, context))
+    real = text_blocks(public_text(render(source, context)))
     paragraphs: list[list[int]] = []
-    real = text_blocks(rendered)
     for block in text_blocks(marked):
         ids = [int(x) for x in re.findall(r"@@U(\d+)@@", block.text if isinstance(block, Para) else "")]
         if not isinstance(block, Para) or re.sub(r"@@U\d+@@|\s", "", block.text):
@@ -276,12 +277,24 @@ def structure(parts: Sequence[Unit], context: Mapping[str, Any], source: str) ->
         paragraphs.append(ids)
     if len(real) != len(paragraphs):
         raise Unmigratable("alinea's wijken af")
+    out = []
     for block, ids in zip(real, paragraphs, strict=True):
         assert isinstance(block, Para)
-        expected = [" ".join(render(parts[i].source, context).split()) for i in ids]
-        if [" ".join(s.split()) for s in _SENTENCE.split(block.text)] != expected:
+        units = [(i, "".join(render(parts[i].source, context).split())) for i in ids]
+        sentences = []
+        for sentence in _SENTENCE.split(block.text):
+            group, joined = [], ""
+            while units and len(joined) < len("".join(sentence.split())):
+                i, text = units.pop(0)
+                group.append(i)
+                joined += text
+            if joined != "".join(sentence.split()):
+                raise Unmigratable("zinnen wijken af van de eenheden van de bron")
+            sentences.append((group, " ".join(sentence.split())))
+        if units:
             raise Unmigratable("zinnen wijken af van de eenheden van de bron")
-    return paragraphs
+        out.append(sentences)
+    return out
 
 
 # --- conditions ---------------------------------------------------------------------------
@@ -399,12 +412,17 @@ def migrate(source: str, clause: Mapping[str, Any]) -> Split | None:
     note_in: dict[int, set[tuple[int, str]]] = {}
     for c in ctxs:
         for paragraph in structure(parts, c, source):
-            rendered = [" ".join(render(parts[i].source, c).split()) for i in paragraph]
+            rendered = [text for _, text in paragraph]
             for index in _moved_indices(rendered):
-                note_in.setdefault(paragraph[index], set()).add((c["laag"], c["contracttype"]))
-            for i, text in zip(paragraph, rendered, strict=True):
-                if bool(_TIER_NOTE.search(text)) != (i in tier_units):
+                group = paragraph[index][0]
+                if len(group) != 1:
+                    raise Unmigratable("een verplaatste zin bestaat uit meer dan één stuk van de bron")
+                note_in.setdefault(group[0], set()).add((c["laag"], c["contracttype"]))
+            for group, text in paragraph:
+                if bool(_TIER_NOTE.search(text)) != any(i in tier_units for i in group):
                     raise Unmigratable("of een zin over lagen gaat, hangt af van de invulling")
+                if len(group) != 1 and _TIER_NOTE.search(text):
+                    raise Unmigratable("een zin over lagen bestaat uit meer dan één stuk van de bron")
     tiers = list(TIERS)
     types = list(clause.get("contracttypen") or [])
     groups: list[tuple[str | None, str]] = []
