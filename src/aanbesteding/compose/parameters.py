@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import copy
 import math
 import operator
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import meta, nodes
-from jinja2.visitor import NodeTransformer
 
 from aanbesteding.errors import InputError, Ref
 from aanbesteding.library.loader import Library
@@ -192,36 +191,51 @@ def _evaluate(node: nodes.Node, values: Mapping[str, Any]) -> Any:
     return _UNKNOWN
 
 
-class _TakenBranches(NodeTransformer):
-    """Replace every ``{% if %}`` whose test ``values`` decide by the branch it takes."""
-
-    def __init__(self, values: Mapping[str, Any]) -> None:
-        self.values = values
-        self.tested: set[str] = set()  # names a decided test reads: they choose the text
-
-    def visit_If(self, node: nodes.If) -> Any:
+def _reachable_names(node: nodes.Node, values: Mapping[str, Any], found: set[str]) -> None:
+    """Add to ``found`` the names ``node`` reads, skipping the ``{% if %}`` branches that
+    ``values`` rule out (a decided test's own names count: they choose the text)."""
+    if isinstance(node, nodes.If):
         for branch in [node, *node.elif_]:
-            taken = _evaluate(branch.test, self.values)
-            if taken is not _UNKNOWN:
-                self.tested.update(n.name for n in branch.test.find_all(nodes.Name))
-            if taken is _UNKNOWN:
-                return self.generic_visit(node)
+            taken = _evaluate(branch.test, values)
+            if taken is _UNKNOWN:  # undecided: every remaining branch may apply
+                for child in node.iter_child_nodes():
+                    _reachable_names(child, values, found)
+                return
+            found.update(n.name for n in branch.test.find_all(nodes.Name))
             if taken:
-                return self._flat(branch.body)
-        return self._flat(node.else_)
+                for child in branch.body:
+                    _reachable_names(child, values, found)
+                return
+        for child in node.else_:
+            _reachable_names(child, values, found)
+        return
+    if isinstance(node, nodes.Name) and node.ctx == "load":
+        found.add(node.name)
+    for child in node.iter_child_nodes():
+        _reachable_names(child, values, found)
 
-    def _flat(self, body: list[nodes.Node]) -> list[nodes.Node]:
-        out: list[nodes.Node] = []
-        for child in body:
-            result = self.visit(child)
-            out.extend(result if isinstance(result, list) else [result])
-        return out
+
+@lru_cache(maxsize=4096)
+def _tested(source: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The names a text reads (jinja2's meta API) and the names its ``{% if %}`` tests read."""
+    tree = parse(source)
+    tests = {n.name for node in tree.find_all(nodes.If) for n in node.test.find_all(nodes.Name)}
+    return frozenset(meta.find_undeclared_variables(tree)), tuple(sorted(tests))
+
+
+@lru_cache(maxsize=4096)
+def _names_used(source: str, decisive: tuple[tuple[str, Any], ...]) -> frozenset[str]:
+    found: set[str] = set()
+    _reachable_names(parse(source), dict(decisive), found)
+    return frozenset(found) & _tested(source)[0]
 
 
 def names_used(source: str, values: Mapping[str, Any]) -> set[str]:
-    """The names a clause text reads when rendered with ``values``: jinja2's meta API over the
-    template with the ``{% if %}`` branches it does not take (for this tier, contract type
-    and parameter values) left out. Raises TemplateError for a template that does not parse."""
-    pruning = _TakenBranches(values)
-    pruned = pruning.visit(copy.deepcopy(parse(source)))
-    return set(meta.find_undeclared_variables(pruned)) | pruning.tested
+    """The names a clause text reads when rendered with ``values``: the template's names
+    (as jinja2's meta API finds them) in the ``{% if %}`` branches it takes for this tier,
+    contract type and parameter values. Raises TemplateError for a template that does not parse."""
+    decisive = tuple((name, values[name]) for name in _tested(source)[1] if name in values)
+    try:
+        return set(_names_used(source, decisive))
+    except TypeError:  # an unhashable value: work it out without the cache
+        return set(_names_used.__wrapped__(source, decisive))
