@@ -34,7 +34,7 @@ def test_the_standard_chapters_load_with_version_and_status() -> None:
     library = load_library(cache=None)
     assert {"inleiding", "lagen"} <= set(library.chapters)
     lagen = library.chapters["lagen"]
-    assert lagen.chapter.versie == "3.0.0" and lagen.chapter.status == "concept"
+    assert lagen.chapter.versie == "4.0.0" and lagen.chapter.status == "concept"
     assert lagen.path == "hoofdstukken/lagen.yaml" and len(lagen.digest) == 64
 
 
@@ -110,7 +110,7 @@ def test_review_shows_every_chapter_with_version_and_status() -> None:
     by_id = {c.id: c for c in review.chapters}
     assert {"hoofdstukken/inleiding", "hoofdstukken/lagen"} <= set(by_id)
     metadata = dict(by_id["hoofdstukken/lagen"].metadata)
-    assert metadata["Versie"] == "3.0.0" and metadata["Status"] == "concept"
+    assert metadata["Versie"] == "4.0.0" and metadata["Status"] == "concept"
     texts = dict(by_id["hoofdstukken/inleiding"].texts)
     marked = [s.text for _, segments in texts["doel"] for s in segments if s.placeholder]
     assert "[organisatie: naam van de Aanbestedende Dienst]" in marked
@@ -122,13 +122,16 @@ def test_verschil_redlines_a_changed_chapter(standard_copy: Path, tmp_path: Path
     data = _chapter(standard_copy, "lagen")
     texts = dict(data["teksten"])  # type: ignore[call-overload]
     texts["kritiek"] = str(texts["kritiek"]).replace("niet aanvaardbaar", "onaanvaardbaar")
-    _write(standard_copy, "lagen", {**data, "versie": "3.1.0", "teksten": texts})
+    old = str(data["versie"])
+    major, minor, _ = old.split(".")
+    new = f"{major}.{int(minor) + 1}.0"
+    _write(standard_copy, "lagen", {**data, "versie": new, "teksten": texts})
     diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None), "oud", "nieuw")
     change = next(c for c in diff.changed if c.id == "hoofdstukken/lagen")
     assert [t.field for t in change.texts] == ["teksten.kritiek"]
     pieces = {(p.op, p.text.strip()) for p in change.texts[0].pieces}
     assert ("erbij", "onaanvaardbaar") in pieces
-    assert "~ hoofdstukken/lagen v3.0.0 -> v3.1.0" in summary(diff)
+    assert f"~ hoofdstukken/lagen v{old} -> v{new}" in summary(diff)
 
 
 def test_gebruik_reports_an_outdated_chapter(standard_copy: Path, tmp_path: Path) -> None:
@@ -143,7 +146,8 @@ def test_gebruik_reports_an_outdated_chapter(standard_copy: Path, tmp_path: Path
         formats=("docx",),
     )
     data = _chapter(standard_copy, "inleiding")
-    _write(standard_copy, "inleiding", {**data, "versie": "2.1.0"})
+    major, minor, _ = str(data["versie"]).split(".")
+    _write(standard_copy, "inleiding", {**data, "versie": f"{major}.{int(minor) + 1}.0"})
     uses, _ = find_usage(tmp_path / "out", load_library(standard_copy, cache=None))
     states = {c.id: c.state for c in uses[0].clauses}
     assert states["hoofdstukken/inleiding"] == "verouderd"

@@ -144,12 +144,18 @@ def test_no_knock_out_outside_laag_1_tests_who_owns_or_controls_the_bidder(laag:
     assert not ids & {"zeggenschap-eu", "hostingmodel-laag1"}
 
 
-def test_the_seat_and_control_test_of_laag_1_records_its_justification() -> None:
+def test_the_seat_and_control_condition_of_laag_1_is_a_performance_condition_with_one_legal_ground() -> None:
     req = next(r for r in annex(Laag.KRITIEK, "saas").requirements if r.clause_id == "zeggenschap-eu")
-    assert req.kind is Kind.EIS
-    assert "EER" in req.text and "Europese Unie" not in req.text
-    for citation in ("346", "Richtlijn 2014/24/EU", "C-652/22"):
-        assert citation in req.toelichting
+    # art. 58 Rl. 2014/24 has no ground for an ownership test at the bid: a contract condition
+    # (art. 70) that the contractor meets from the start date, breach leads to termination
+    text, toelichting = (re.sub(r"\s+", " ", t) for t in (req.text, req.toelichting))
+    assert req.kind is Kind.BEPALING
+    assert "artikel 70" in text and "ingangsdatum" in text
+    assert "ontbinden" in text and "geen stukken" in text
+    assert "EER" in text and "Europese Unie" not in text
+    for citation in ("346", "Richtlijn 2014/24/EU", "C-652/22", "artikel III, tweede lid, onder a"):
+        assert citation in toelichting
+    assert "vrijwillig" not in toelichting  # one ground, not a conditional one
 
 
 # --- licentie and the EU CSF -----------------------------------------------------------------------
