@@ -13,7 +13,6 @@ from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table, t
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
     SCALE_LABELS,
-    SEAL_NAMES,
     SOV_NAMES,
     SOVS,
     Kind,
@@ -242,7 +241,9 @@ def seal_tables(annex: Annex) -> list[Block]:
         (
             sov,
             SOV_NAMES[sov],
-            f"SEAL-{level} – {SEAL_NAMES[level]}" if (level := annex.min_seal.get(sov)) is not None else "geen minimum",
+            f"SEAL-{level} (niveau 1 tot en met {level} van de tabel hieronder)"
+            if (level := annex.min_seal.get(sov)) is not None
+            else "geen minimum",
         )
         for sov in SOVS
     )

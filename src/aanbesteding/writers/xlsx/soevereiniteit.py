@@ -116,15 +116,13 @@ def _bidder(ws: Worksheet, layout: GridLayout, annex: Annex, i: int, needed: boo
         ).alignment = TOP
         mark_input(cell_at(ws, row, layout.seal_motivering(i)), wrap=True)
         flag = FLAGS + offset
-        # A level below the minimum excludes, whether the bidder claims it or the committee
-        # determines it (the bijlage and the form say both).
+        # Only the level the committee determines excludes; the claim is the bidder's statement,
+        # shown next to it (an obvious slip may be corrected, art. 2.55 Aw; the bijlage says so).
         put_formula(
             ws,
             flag,
             first,
-            f"=IF(AND(ISNUMBER($C{row}),ISNUMBER({claimed}{row}),"
-            f'{claimed}{row}<$C{row}),"{BELOW}",IF(NOT(ISNUMBER({seal}{row})),"{EMPTY}",'
-            f'IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ja")))',
+            f'=IF(NOT(ISNUMBER({seal}{row})),"{EMPTY}",IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ja"))',
         )
     number_validation(ws, f"{claimed}{FIRST}:{claimed}{LAST}", 0, 4, CLAIM_PROMPT, whole=True)
     number_validation(ws, f"{seal}{FIRST}:{seal}{LAST}", 0, 4, SEAL_PROMPT, whole=True)
