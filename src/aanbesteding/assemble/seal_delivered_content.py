@@ -30,7 +30,7 @@ def delivered_table(annex: Annex) -> list[Block]:
         return [Para(text(annex, "geleverd_geen"))]
     return [
         Para(text(annex, "geleverd_intro"), keep_with_next=True),
-        Table(("Doelstelling", "Niveau", "Geldt als geleverd", "Onderdeel"), rows, (2.4, 2.0, 8.2, 3.4)),
+        Table(("Doelstelling", "Niveau", "Geldt als geleverd", "Onderdeel"), rows, (2.4, 2.0, 7.6, 4.0)),
     ]
 
 
@@ -53,9 +53,9 @@ def _difference(effect: Effect) -> str:
     said = _levels(levels)
     if effect.given:
         said += f" ({_levels([g for g in effect.given if g <= effect.top])} geldt als geleverd)"
-    if effect.open_parts:
-        open_parts = " en ".join(PART_NAMES[p] for p in effect.open_parts)
-        said += f"; van niveau {effect.floor + 1} alleen nog {open_parts}"
+    for level, parts in effect.open_parts:
+        if level <= effect.top:
+            said += f"; van niveau {level} alleen nog {' en '.join(PART_NAMES[p] for p in parts)}"
     return said
 
 
@@ -76,7 +76,7 @@ def difference_table(annex: Annex) -> list[Block]:
         Table(
             ("Doelstelling", "Gewicht", "Ten minste", "Verschil alleen op", "Ruimte"),
             (*rows, total),
-            (2.4, 1.8, 3.4, 6.2, 2.2),
+            (2.4, 1.8, 3.8, 5.8, 2.2),
         ),
         Para(text(annex, "verschil_slot")),
     ]

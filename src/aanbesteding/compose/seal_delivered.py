@@ -39,7 +39,10 @@ PART_NAMES: dict[str, str] = {
     "beheerdocumentatie": "de overdraagbare beheerdocumentatie en beheerprocedures",
     "broncode": "de broncode of het Broncodedepot",
     "open-bron": "de open-bronlicentie of de overdracht van de broncode",
-    "twee-aanbieders": "het draaien op infrastructuur van ten minste twee aanbieders",
+    "twee-aanbieders": (
+        "het draaien op infrastructuur van ten minste twee aanbieders (bij infrastructuur of hosting: "
+        "de verplaatsbaarheid van de omgeving)"
+    ),
     "verklaring": "de verklaring van toepasselijkheid voor de Dienst",
     "melding": "de meldprocedure voor beveiligingsincidenten",
     "verificatie": "het onafhankelijk geverifieerde rapport over koolstof- en watergebruik",
@@ -128,9 +131,9 @@ class Effect:
     weight: int
     floor: int  # every such bid reaches at least this level
     floor_by_minimum: bool  # the floor comes from the published minimum, not from the list
-    partial: tuple[str, ...]  # above the floor: parts of the next rung that count as delivered
-    open_parts: tuple[str, ...]  # ...and the parts of that rung that still make a difference
-    given: tuple[int, ...] = ()  # whole rungs above the floor that count as delivered
+    given: tuple[int, ...]  # whole rungs above the floor that count as delivered
+    open_parts: tuple[tuple[int, tuple[str, ...]], ...]  # rungs above the floor delivered in part:
+    # the level and the parts of it that still make a difference
 
     @property
     def least(self) -> int:
@@ -174,11 +177,11 @@ def effects(numbers: dict[str, str], minima: dict[str, int | None], weights: dic
         minimum = minima.get(sov) or 0
         by_minimum = minimum > floor
         floor = max(floor, minimum)
-        nxt = floor + 1
-        got = {r.part for r in rungs if r.sov == sov and r.level == nxt and r.part}
-        parts = PARTS.get((sov, nxt), ())
-        partial = tuple(p for p in parts if p in got) if floor < 4 else ()
-        open_parts = tuple(p for p in parts if p not in got) if partial else ()
         given = tuple(level for level in range(floor + 1, 5) if _whole(rungs, sov, level))
-        out.append(Effect(sov, weights.get(sov, 0), floor, by_minimum, partial, open_parts, given))
+        open_parts: list[tuple[int, tuple[str, ...]]] = []
+        for level in range(floor + 1, 5):
+            got = {r.part for r in rungs if r.sov == sov and r.level == level and r.part}
+            if got and level not in given:
+                open_parts.append((level, tuple(p for p in PARTS.get((sov, level), ()) if p not in got)))
+        out.append(Effect(sov, weights.get(sov, 0), floor, by_minimum, given, tuple(open_parts)))
     return tuple(out)
