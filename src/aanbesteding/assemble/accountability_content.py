@@ -56,12 +56,9 @@ def _seal_and_weights(annex: Annex) -> list[Block]:
     return [
         Heading(2, "1.1 Minimale SEAL-niveaus en weging"),
         Para(
-            f"De minimale SEAL-niveaus hieronder komen uit het beleid van de juridische afdeling voor "
-            f"deze laag (beleid.yaml, seal_minimum) en {applies}. Een minimum staat alleen op een "
-            f"doelstelling waar de trede iets toetst dat geen eis van deze laag al toetst; leg vast "
-            f"dat de Aanbestedende Dienst deze minima voor deze opdracht overneemt, of waarom zij "
-            f"afwijkt. De Soevereiniteitsscore weegt de doelstellingen volgens het "
-            f"profiel '{profile}' ({annex.tender.weging})."
+            f"De minimale SEAL-niveaus hieronder komen uit beleid.yaml (seal_minimum) en {applies}. "
+            f"{flat(annex.text('dossier', 'minima_herkomst'))} "
+            f"De Soevereiniteitsscore weegt de doelstellingen volgens het profiel '{profile}' ({annex.tender.weging})."
         ),
         Table(
             ("Doelstelling", "Omschrijving", "Minimum", "Gewicht"),

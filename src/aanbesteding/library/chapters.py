@@ -166,7 +166,7 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
         "grafiek_subcriterium",
         "grafiek_profiel",
     ),
-    "dossier": ("zwaarte_intro", "inlees_doel", "inlees_slot"),
+    "dossier": ("zwaarte_intro", "inlees_doel", "inlees_slot", "minima_herkomst"),
     "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum", "seal_bewijs"),
     # aanbesteding.tender.classification.chapter_keys(): the questions, answers and hosting.
     "classificatie": (
