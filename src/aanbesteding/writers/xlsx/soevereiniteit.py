@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
-from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS
+from aanbesteding.domain import SOV_NAMES, SOVS
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
@@ -207,8 +207,8 @@ def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex, needed
     legend = SUMMARY + len(LABELS) + 1
     ws.row_breaks.append(Break(id=legend - 1))  # the table fills a page; the legend follows
     put_text(ws, legend, 1, "SEAL-niveaus", font=BOLD)
-    for level, name in SEAL_NAMES.items():
-        put_text(ws, legend + 1 + level, 1, f"{level} {name}")
+    # The levels are those of the bijlage's own evidence table, not the framework's names for them.
+    put_text(ws, legend + 1, 1, "0 tot en met 4: de niveaus van de tabel met bewijs per SEAL-niveau in de bijlage.")
     put_text(ws, legend + 7, 1, "Minimum SEAL leeg = geen minimum voor die doelstelling.")
     _covered(ws, annex, legend + 9, layout.sov_reference)
     groups = [(c, c) for c in range(1, SOV_BIDDER)]
