@@ -31,6 +31,7 @@ class Delivered:
 # Rungs made of parts that different clauses deliver: (objective, level) -> the parts, in order.
 PARTS: dict[tuple[str, int], tuple[str, ...]] = {
     ("SOV-4", 4): ("beheerdocumentatie", "broncode"),
+    ("SOV-5", 2): ("toeleveranciers", "updates"),
     ("SOV-6", 4): ("open-bron", "twee-aanbieders"),
     ("SOV-7", 2): ("verklaring", "melding"),
     ("SOV-8", 4): ("verificatie", "recycling"),
@@ -38,6 +39,8 @@ PARTS: dict[tuple[str, int], tuple[str, ...]] = {
 PART_NAMES: dict[str, str] = {
     "beheerdocumentatie": "de overdraagbare beheerdocumentatie en beheerprocedures",
     "broncode": "de broncode of het Broncodedepot",
+    "toeleveranciers": "de lijst van Kritieke Toeleveranciers met hun rol",
+    "updates": "de beschrijving van bouw, ondertekening en verspreiding van updates",
     "open-bron": "de open-bronlicentie of de overdracht van de broncode",
     "twee-aanbieders": (
         "het draaien op infrastructuur van ten minste twee aanbieders (bij infrastructuur of hosting: "
@@ -92,6 +95,7 @@ DELIVERED: tuple[Delivered, ...] = (
     ),
     Delivered("SOV-4", 4, PART_NAMES["broncode"], ("broncodedepot",), part="broncode"),
     Delivered("SOV-5", 1, "de lijst van Subverwerkers", ("subverwerkerslijst",)),
+    Delivered("SOV-5", 2, PART_NAMES["updates"], ("integriteit-updates",), part="updates"),
     Delivered("SOV-6", 1, "de interfaces voor raadplegen en export", ("open-api",)),
     Delivered("SOV-6", 2, "de gedocumenteerde API's volgens open standaarden", ("open-api",)),
     Delivered("SOV-6", 3, "de architectuur op open standaarden", ("architectuurdocumentatie", "open-standaarden")),
