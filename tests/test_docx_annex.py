@@ -108,7 +108,7 @@ def test_the_toc_lists_the_chapters_for_clients_that_do_not_refresh(document: do
 def test_the_seal_table_shows_the_minimum_for_the_tier(document: docx.document.Document) -> None:
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Doelstelling")
     rows = {r.cells[0].text: r.cells[2].text for r in table.rows[1:]}
-    assert rows["SOV-5"] == "SEAL-2 – Data-soevereiniteit"
+    assert rows["SOV-5"] == "SEAL-2 (niveau 1 en 2 van de tabel hieronder)"
     assert rows["SOV-2"] == "geen minimum" and rows["SOV-8"] == "geen minimum"
 
 

@@ -157,16 +157,26 @@ def test_the_layout_knows_the_leidraads_other_criteria_by_itself() -> None:
 
 
 @pytest.mark.libreoffice
-def test_a_seal_claim_below_the_minimum_excludes_before_the_committee_judges(tmp_path: Path) -> None:
+def test_only_the_level_the_committee_determines_below_the_minimum_excludes(tmp_path: Path) -> None:
     annex = make_annex()
     minimum = next((sov, level) for sov, level in annex.min_seal.items() if level)
     claims = Responses(bidders=(BidderResponse(bidder="Beta", seal=(SealClaim(minimum[0], minimum[1] - 1),)),))
     layout = GridLayout.from_annex(annex)
     path = tmp_path / "matrix.xlsx"
     path.write_bytes(grid_bytes(annex, claims))
-    out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
-    sov = out["Soevereiniteit"]
+    # The claim alone (a statement that may hold a slip) does not exclude; the committee's level does.
+    wb = openpyxl.load_workbook(path)
     beta = layout.seal_claimed(layout.bidders.index("Beta"))
-    summary = row_of(sov, "Alle minima gehaald", column=1)
+    row = layout.sov_rows[minimum[0]]
+    wb["Soevereiniteit"].cell(row=row, column=layout.seal(layout.bidders.index("Beta"))).value = minimum[1]
+    wb.save(path)
+    out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit"), data_only=True)
+    summary = row_of(out["Soevereiniteit"], "Alle minima gehaald", column=1)
+    assert out["Soevereiniteit"].cell(row=summary, column=beta).value != "Nee"
+    wb = openpyxl.load_workbook(path)
+    wb["Soevereiniteit"].cell(row=row, column=layout.seal(layout.bidders.index("Beta"))).value = minimum[1] - 1
+    wb.save(path)
+    out = openpyxl.load_workbook(convert(path, XLSX_FILTER, tmp_path / "uit2"), data_only=True)
+    sov = out["Soevereiniteit"]
     assert sov.cell(row=summary, column=beta).value == "Nee"
     assert minimum[0] in str(sov.cell(row=summary + 1, column=beta).value)

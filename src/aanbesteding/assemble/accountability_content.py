@@ -56,9 +56,9 @@ def _seal_and_weights(annex: Annex) -> list[Block]:
     return [
         Heading(2, "1.1 Minimale SEAL-niveaus en weging"),
         Para(
-            f"De minimale SEAL-niveaus hieronder zijn de standaard van het programma voor deze "
-            f"laag en {applies}. De Soevereiniteitsscore weegt de doelstellingen volgens het "
-            f"profiel '{profile}' ({annex.tender.weging})."
+            f"De minimale SEAL-niveaus hieronder komen uit beleid.yaml (seal_minimum) en {applies}. "
+            f"{flat(annex.text('dossier', 'minima_herkomst'))} "
+            f"De Soevereiniteitsscore weegt de doelstellingen volgens het profiel '{profile}' ({annex.tender.weging})."
         ),
         Table(
             ("Doelstelling", "Omschrijving", "Minimum", "Gewicht"),

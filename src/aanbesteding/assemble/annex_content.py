@@ -15,7 +15,6 @@ from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table, t
 from aanbesteding.compose.annex import Annex, Requirement
 from aanbesteding.domain import (
     SCALE_LABELS,
-    SEAL_NAMES,
     SOV_NAMES,
     SOVS,
     Kind,
@@ -176,13 +175,19 @@ def scoring_table(req: Requirement, scale: tuple[int, ...] | list[int]) -> Table
     return Table(("Score", "Wat de Inschrijving daarvoor biedt"), rows, (3.5, 12.5))
 
 
+def _up_to(level: int) -> str:
+    return {0: "geen bewijs", 1: "niveau 1", 2: "niveau 1 en 2"}.get(level, f"niveau 1 tot en met {level}")
+
+
 def seal_tables(annex: Annex) -> list[Block]:
     """Minimum SEAL per objective, and the evidence that establishes each level."""
     minimum = tuple(
         (
             sov,
             SOV_NAMES[sov],
-            f"SEAL-{level} – {SEAL_NAMES[level]}" if (level := annex.min_seal.get(sov)) is not None else "geen minimum",
+            f"SEAL-{level} ({_up_to(level)} van de tabel hieronder)"
+            if (level := annex.min_seal.get(sov)) is not None
+            else "geen minimum",
         )
         for sov in SOVS
     )

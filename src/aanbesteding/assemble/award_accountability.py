@@ -66,7 +66,11 @@ def _defaults(annex: Annex) -> tuple[tuple[str, str, str], ...]:
     scale = "-".join(str(s) for s in t.schaal)
     evidence = ", ".join(annex.library_origins) or "standaard"
     return (
-        ("Minimale SEAL-niveaus", "per doelstelling, zie 1.1", "standaard van het programma voor deze laag"),
+        (
+            "Minimale SEAL-niveaus",
+            "per doelstelling, zie 1.1",
+            "beleid.yaml (seal_minimum) voor deze laag; overnemen of afwijking motiveren",
+        ),
         ("Bewijs per SEAL-niveau", "tabel in de bijlage", f"beleid.yaml ({evidence})"),
         (
             "Percentage per SEAL-niveau",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from aanbesteding.assemble.annex_content import evidence_table, scale_label, seal_tables
 from aanbesteding.assemble.award_texts import text
 from aanbesteding.assemble.blocks import Block, Bullets, Heading, Para, Table
+from aanbesteding.assemble.seal_delivered_content import delivered_table, difference_table
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.award import AwardModel
 from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
@@ -59,7 +60,7 @@ def _exclusion(annex: Annex, nr: str) -> list[Block]:
         Para(text(annex, "uitsluiting_gevolg")),
     ]
     if annex.seal_minimum_applies:
-        blocks += seal_tables(annex)
+        blocks += [*seal_tables(annex), *delivered_table(annex)]
     return blocks
 
 
@@ -109,9 +110,10 @@ def _sovereignty(annex: Annex, nr: str) -> list[Block]:
             ("Doelstelling", "SEAL-0", "SEAL-1", "SEAL-2", "SEAL-3", "SEAL-4"), steps, (4.0, 2.4, 2.4, 2.4, 2.4, 2.4)
         ),
         Bullets((text(annex, "sov_formule"),)),
-        *([] if annex.seal_minimum_applies else evidence_table(annex)),
+        *([] if annex.seal_minimum_applies else [*evidence_table(annex), *delivered_table(annex)]),
         Para(text(annex, "sov_gewichten"), keep_with_next=True),
         Table(("Doelstelling", "Omschrijving", "Gewicht"), weights, (2.4, 10.6, 3.0)),
+        *difference_table(annex),
     ]
 
 

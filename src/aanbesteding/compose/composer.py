@@ -30,6 +30,13 @@ from aanbesteding.render import REFERENCES, bedrag, render
 from aanbesteding.responses.form_spec import PRICE_DECIMALS
 from aanbesteding.tender.model import Ratio, Tender
 
+SUSTAINABILITY_THEME = "duurzaamheid"  # the theme whose wensen the award chapter names apart
+
+
+def dutch_list(items: list[str]) -> str:
+    """``['W-02', 'W-03', 'W-04']`` -> ``W-02, W-03 en W-04``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}" if items else ""
+
 
 @dataclass(frozen=True)
 class _Context:
@@ -227,6 +234,7 @@ def _award_context(
 ) -> dict[str, object]:
     g = award.gunning
     wensen = [r for s in sections for r in s.requirements if r.kind is Kind.WENS and not r.scored_in_sov_table]
+    green = [r for r in wensen if r.theme_id == SUSTAINABILITY_THEME]
     return {
         "gunningsdeel": award.part,
         "leidraad": g.leidraad if g and g.leidraad else "de aanbestedingsleidraad",
@@ -239,6 +247,8 @@ def _award_context(
         "aandeel_soevereiniteitsscore": award.sov_share,
         "hoogste_score": max(tender.schaal),
         "punten_wensen": sum(r.weight or 0 for r in wensen),
+        "punten_duurzaamheid": sum(r.weight or 0 for r in green),
+        "wensen_duurzaamheid": dutch_list([r.number for r in green]),
         "wegingsprofiel": profile_label,
         "formule_totaal": award.total_formula(),
         "pmin": bedrag(tender.pmin) if tender.pmin is not None else "",

@@ -54,6 +54,8 @@ CHAPTER_NAMES: dict[str, str] = {
     "aandeel_soevereiniteitsscore": "aandeel van de Soevereiniteitsscore in het subcriterium in %",
     "hoogste_score": "hoogste score van de scoreschaal van de wensen",
     "punten_wensen": "som van de wegingen van de wensen",
+    "punten_duurzaamheid": "som van de wegingen van de wensen over duurzaamheid (0 als er geen zijn)",
+    "wensen_duurzaamheid": "nummers van de wensen over duurzaamheid, bijvoorbeeld 'W-02 en W-03'",
     "wegingsprofiel": "naam van het wegingsprofiel van het EU CSF",
     "formule_totaal": "het gunningsmodel van de leidraad als formule",
     "pmin": "Pmin als bedrag",
@@ -110,6 +112,10 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
         "sov_methode",
         "sov_vaststelling",
         "sov_formule",
+        "geleverd_intro",
+        "geleverd_geen",
+        "verschil_intro",
+        "verschil_slot",
         "totaal_kop",
         "totaal_model",
         "totaal_geen_model",
@@ -160,7 +166,7 @@ REQUIRED_CHAPTERS: dict[str, tuple[str, ...]] = {
         "grafiek_subcriterium",
         "grafiek_profiel",
     ),
-    "dossier": ("zwaarte_intro", "inlees_doel", "inlees_slot"),
+    "dossier": ("zwaarte_intro", "inlees_doel", "inlees_slot", "minima_herkomst"),
     "bijlage": ("overzicht_titel", "overzicht", "begrippen_titel", "begrippen", "seal_minimum", "seal_bewijs"),
     # aanbesteding.tender.classification.chapter_keys(): the questions, answers and hosting.
     "classificatie": (

@@ -15,7 +15,6 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
-from aanbesteding.domain import SEAL_NAMES
 from aanbesteding.responses.form_spec import (
     COL_ANSWER,
     COL_CLAIM,
@@ -226,7 +225,7 @@ def build_seal(ws: Worksheet, annex: Annex, layout: FormLayout) -> None:
     row += 1
     for objective in layout.objectives:
         for level, text in sorted(annex.seal_evidence.get(objective.objective, {}).items()):
-            put_text(ws, row, COL_OBJECTIVE, f"{objective.objective} SEAL-{level} {SEAL_NAMES[level]}", wrap=True)
+            put_text(ws, row, COL_OBJECTIVE, f"{objective.objective} SEAL-{level}", wrap=True)
             put_text(ws, row, COL_MINIMUM, text, wrap=True)
             ws.merge_cells(
                 start_row=row,

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from aanbesteding.compose.annex import Annex
 from aanbesteding.compose.seal_score import SEAL_PERCENTAGES
-from aanbesteding.domain import SEAL_NAMES, SOV_NAMES, SOVS
+from aanbesteding.domain import SOV_NAMES, SOVS
 from aanbesteding.writers.xlsx.cells import (
     BOLD,
     EXCLUDED_FILL,
@@ -116,15 +116,13 @@ def _bidder(ws: Worksheet, layout: GridLayout, annex: Annex, i: int, needed: boo
         ).alignment = TOP
         mark_input(cell_at(ws, row, layout.seal_motivering(i)), wrap=True)
         flag = FLAGS + offset
-        # A level below the minimum excludes, whether the bidder claims it or the committee
-        # determines it (the bijlage and the form say both).
+        # Only the level the committee determines excludes; the claim is the bidder's statement,
+        # shown next to it (an obvious slip may be corrected, art. 2.55 Aw; the bijlage says so).
         put_formula(
             ws,
             flag,
             first,
-            f"=IF(AND(ISNUMBER($C{row}),ISNUMBER({claimed}{row}),"
-            f'{claimed}{row}<$C{row}),"{BELOW}",IF(NOT(ISNUMBER({seal}{row})),"{EMPTY}",'
-            f'IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ja")))',
+            f'=IF(NOT(ISNUMBER({seal}{row})),"{EMPTY}",IF(AND(ISNUMBER($C{row}),{seal}{row}<$C{row}),"{BELOW}","ja"))',
         )
     number_validation(ws, f"{claimed}{FIRST}:{claimed}{LAST}", 0, 4, CLAIM_PROMPT, whole=True)
     number_validation(ws, f"{seal}{FIRST}:{seal}{LAST}", 0, 4, SEAL_PROMPT, whole=True)
@@ -209,8 +207,8 @@ def build_soevereiniteit(ws: Worksheet, layout: GridLayout, annex: Annex, needed
     legend = SUMMARY + len(LABELS) + 1
     ws.row_breaks.append(Break(id=legend - 1))  # the table fills a page; the legend follows
     put_text(ws, legend, 1, "SEAL-niveaus", font=BOLD)
-    for level, name in SEAL_NAMES.items():
-        put_text(ws, legend + 1 + level, 1, f"{level} {name}")
+    # The levels are those of the bijlage's own evidence table, not the framework's names for them.
+    put_text(ws, legend + 1, 1, "0 tot en met 4: de niveaus van de tabel met bewijs per SEAL-niveau in de bijlage.")
     put_text(ws, legend + 7, 1, "Minimum SEAL leeg = geen minimum voor die doelstelling.")
     _covered(ws, annex, legend + 9, layout.sov_reference)
     groups = [(c, c) for c in range(1, SOV_BIDDER)]
