@@ -39,7 +39,7 @@ SAMPLE_REFERENCE = "B-00"
 
 # Names every clause text may use besides its own parameters.
 BUILTIN_NAMES: frozenset[str] = frozenset(
-    {"laag", "contracttype", "organisatie", "aandeel_kwaliteit", "aandeel_soevereiniteit", "aandeel_prijs"}
+    {"laag", "contracttype", "route", "organisatie", "aandeel_kwaliteit", "aandeel_soevereiniteit", "aandeel_prijs"}
 )
 
 

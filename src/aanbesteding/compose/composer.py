@@ -64,6 +64,7 @@ def _requirement(item: LoadedClause, ctx: _Context, number: str, params: dict[st
         **params,
         "laag": laag.value,
         "contracttype": tender.contracttype,
+        "route": tender.route or "",  # the legal ground of seat/control conditions (laag 1)
         "organisatie": tender.organisatie_naam,
         "aandeel_kwaliteit": ctx.ratio.kwaliteit,
         "aandeel_soevereiniteit": ctx.ratio.soevereiniteit,

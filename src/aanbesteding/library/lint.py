@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import product
 from typing import Protocol
 
 from aanbesteding.domain import Laag
@@ -16,6 +17,10 @@ from aanbesteding.errors import Problem, TemplateError
 from aanbesteding.library.checks import TEXT_FIELDS, text_fields
 from aanbesteding.library.model import Clause, Definition, wording_for
 from aanbesteding.render import BUILTIN_NAMES, parse, render, unsafe_access, used_names
+
+# The legal grounds a laag-1 tender can give for seat or control conditions (tender.award.Route);
+# a clause text may read them as `route`, so the lint renders it with each.
+ROUTES = ("artikel-2.24", "evenredige-beperking")
 
 Loc = tuple[str | int, ...]
 
@@ -87,11 +92,12 @@ def _render_all(clause: Clause) -> Iterator[tuple[Loc, str] | str]:
         if clause.lagen.for_tier(laag) is None:
             continue
         wording = wording_for(clause, laag)
-        for contract_type in clause.contracttypen:
+        for contract_type, route in product(clause.contracttypen, ROUTES):
             context = {
                 **params,
                 "laag": laag.value,
                 "contracttype": contract_type,
+                "route": route,
                 "organisatie": SAMPLE_ORGANISATION,
                 "aandeel_kwaliteit": 40,
                 "aandeel_soevereiniteit": 30,
