@@ -152,11 +152,11 @@ def test_the_seat_and_control_condition_of_laag_1_is_a_performance_condition_wit
     text, toelichting = (re.sub(r"\s+", " ", t) for t in (req.text, req.toelichting))
     assert req.kind is Kind.BEPALING
     assert "artikel 70" in text and "ingangsdatum" in text
-    assert "ontbinden" in text and "geen stukken" in text
+    assert "ontbinden" in text and "geen bewijs van vestiging" in text
     assert "EER" in text and "Europese Unie" not in text
     for citation in ("346", "Richtlijn 2014/24/EU", "C-652/22", "artikel III, tweede lid, onder a"):
         assert citation in toelichting
-    assert "vrijwillig" not in toelichting  # one ground, not a conditional one
+    assert "vrijwillig" not in toelichting  # one ground per route (the artikel-2.24 text: test_route_legal_ground)
 
 
 # --- licentie and the EU CSF -----------------------------------------------------------------------
