@@ -13,9 +13,7 @@ CLAUSES = ("hostingmodel-laag1", "zeggenschap-eu")
 
 
 def _annex(route: str, contracttype: str = "iaas") -> Annex:
-    return compose_annex(
-        load_library(), build_tender({"laag": "1", "contracttype": contracttype, "route": route})
-    )
+    return compose_annex(load_library(), build_tender({"laag": "1", "contracttype": contracttype, "route": route}))
 
 
 def _texts(annex: Annex, clause_id: str) -> str:
