@@ -305,7 +305,7 @@ def test_the_library_names_the_topics_of_the_fourth_reading() -> None:
         "Archiefwet",
         "MDTO",
         "2024/2847",
-        "2.163b",
+        "2.163c",
         "269/2014",
         "765/2006",
         "2.57",
