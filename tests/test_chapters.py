@@ -199,12 +199,12 @@ def test_review_and_verschil_show_the_policy_with_version_and_status(standard_co
 
     review = library_review(load_library(cache=None))
     policy = next(c for c in review.chapters if c.id == "beleid")
-    assert (policy.versie, policy.status) == ("2.0.0", "concept")
+    assert (policy.versie, policy.status) == ("3.0.0", "concept")
     assert "seal_minimum.kritiek" in dict(policy.texts)
     path = standard_copy / "beleid.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("kritiek: {SOV-1: null,", "kritiek: {SOV-1: 3,").replace("versie: 2.0.0", "versie: 2.1.0"),
+        text.replace("kritiek: {SOV-1: null,", "kritiek: {SOV-1: 3,").replace("versie: 3.0.0", "versie: 3.1.0"),
         encoding="utf-8",
     )
     diff = compare_libraries(load_library(cache=None), load_library(standard_copy, cache=None), "oud", "nieuw")

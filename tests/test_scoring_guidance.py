@@ -72,11 +72,18 @@ def test_design_values_of_a_new_data_centre_count_as_measured(laag: Laag) -> Non
     assert "gelden de ontwerpwaarden van zo'n datacenter als gemeten waarden" in text
 
 
-@pytest.mark.parametrize("contract_type", ["iaas", "hosting"])
-def test_an_infrastructure_export_gets_more_time_for_more_data(contract_type: str) -> None:
+@pytest.mark.parametrize("contract_type", ["iaas", "hosting", "saas"])
+def test_a_cloud_export_gets_more_time_for_more_data(contract_type: str) -> None:
     text = flat(requirement(Laag.KRITIEK, contract_type, "export-open-formaten").text)
     assert "voor iedere volgende, ook begonnen, 10 TB wordt de termijn met 24 uur verlengd" in text
-    assert "TB" not in flat(requirement(Laag.KRITIEK, "saas", "export-open-formaten").text)
+    light = flat(requirement(Laag.ONDERSTEUNEND, contract_type, "export-open-formaten").text)
+    assert "verlengd met 24 uur per volgende, ook begonnen, 10 TB" in light
+    assert "TB" not in flat(requirement(Laag.ONDERSTEUNEND, "licentie", "export-open-formaten").text)
+
+
+def test_structured_data_of_a_saas_export_stays_within_the_base_term() -> None:
+    text = flat(requirement(Laag.GEVOELIG, "saas", "export-open-formaten").text)
+    assert "Gestructureerde Gegevens en metagegevens zijn ongeacht de omvang binnen 48 uur" in text
 
 
 def test_a_licence_export_names_no_backups_of_the_supplier_and_no_data_act() -> None:

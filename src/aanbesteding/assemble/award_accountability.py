@@ -19,6 +19,10 @@ from aanbesteding.tender.model import DEFAULT_SCALE
 
 OPEN = "nog niet opgegeven"
 TO_GIVE = "in te vullen door de inkoper"
+MINIMA_ASKED = (
+    "beleid.yaml (seal_minimum) voor deze laag; in te vullen door de inkoper: het besluit van de "
+    "Aanbestedende Dienst dat de minima overneemt (datum en kenmerk) of de motivering van een afwijking"
+)
 HEAVY_KNOCK_OUTS = 15  # from this many eisen, the dossier should show a market consultation
 
 
@@ -67,9 +71,9 @@ def _defaults(annex: Annex) -> tuple[tuple[str, str, str], ...]:
     evidence = ", ".join(annex.library_origins) or "standaard"
     return (
         (
-            "Minimale SEAL-niveaus",
-            "per doelstelling, zie 1.1",
-            "beleid.yaml (seal_minimum) voor deze laag; overnemen of afwijking motiveren",
+            ("Minimale SEAL-niveaus", "per doelstelling, zie 1.1", MINIMA_ASKED)
+            if annex.seal_minimum_applies
+            else ("Minimale SEAL-niveaus", "geen in deze bijlage", "beleid.yaml (seal_minimum)")
         ),
         ("Bewijs per SEAL-niveau", "tabel in de bijlage", f"beleid.yaml ({evidence})"),
         (
@@ -88,12 +92,7 @@ def award_sections(annex: Annex, number: str) -> list[Block]:
     nr = iter(f"{major}.{k}" for k in range(int(minor), int(minor) + 10))
     award = annex.award
     g = award.gunning
-    motivation = (
-        g.motivering
-        if g and g.motivering
-        else "Nog niet vastgelegd: leg vast waarom dit aandeel en deze opbouw passen bij het "
-        "belang van digitale soevereiniteit voor deze opdracht (gunning.motivering)."
-    )
+    motivation = g.motivering if g and g.motivering else text(annex, "v_motivering_open")
     blocks: list[Block] = [
         Heading(2, f"{next(nr)} {text(annex, 'v_gunning_kop')}"),
         Table(("Onderdeel", "Keuze", "Herkomst"), _model(annex), (3.4, 7.6, 5.0)),

@@ -7,6 +7,10 @@ The list is closed (this table and nothing else) and printed in chapter 3 of the
 the evidence table; the statements about which objectives make no or little difference are
 computed from the same data and the published minima, never written by hand, so they cannot be
 wrong for a tier or contract type.
+
+A part can be limited to annexes where its clause is a wens (``only_as="W-"``): where the same
+clause is a knock-out with a narrower subject than the rung, the rung still has to be shown, but
+where a wens already weighs the fact under quality, counting it again in the score would be double.
 """
 
 from __future__ import annotations
@@ -26,27 +30,32 @@ class Delivered:
     what: str
     clauses: tuple[str, ...]
     part: str = ""  # empty: the whole rung; else the name of the part (see PARTS)
+    only_as: str = ""  # empty: always; else only where every clause's number has this prefix ("W-")
 
 
 # Rungs made of parts that different clauses deliver: (objective, level) -> the parts, in order.
 PARTS: dict[tuple[str, int], tuple[str, ...]] = {
     ("SOV-4", 4): ("beheerdocumentatie", "broncode"),
     ("SOV-5", 2): ("toeleveranciers", "updates"),
+    ("SOV-5", 3): ("assurance", "vervanging"),
     ("SOV-6", 4): ("open-bron", "twee-aanbieders"),
-    ("SOV-7", 2): ("verklaring", "melding"),
+    ("SOV-7", 2): ("verklaring", "nis2", "melding"),
     ("SOV-8", 4): ("verificatie", "recycling"),
 }
 PART_NAMES: dict[str, str] = {
-    "beheerdocumentatie": "de overdraagbare beheerdocumentatie en beheerprocedures",
+    "beheerdocumentatie": "de beheer- of inrichtingsdocumentatie met de toezegging van haar oplevering",
     "broncode": "de broncode of het Broncodedepot",
     "toeleveranciers": "de lijst van Kritieke Toeleveranciers met hun rol",
-    "updates": "de beschrijving van bouw, ondertekening en verspreiding van updates",
+    "updates": "de beschrijving van bouw en verspreiding van updates",
     "open-bron": "de open-bronlicentie of de overdracht van de broncode",
     "twee-aanbieders": (
         "het draaien op infrastructuur van ten minste twee aanbieders (bij infrastructuur of hosting: "
         "de verplaatsbaarheid van de omgeving)"
     ),
-    "verklaring": "de verklaring van toepasselijkheid voor de Dienst",
+    "assurance": "het Assurancerapport over het leveranciersbeheer voor de Kritieke Toeleveranciers",
+    "vervanging": "de regeling voor de vervanging van een Kritieke Toeleverancier",
+    "verklaring": "de verklaring van toepasselijkheid voor de Dienst voor zover zij de maatregelen van de BIO2 afdekt",
+    "nis2": "de koppeling van de maatregelen van NIS2 artikel 21 lid 2 aan beheersmaatregelen voor de Dienst",
     "melding": "de meldprocedure voor beveiligingsincidenten",
     "verificatie": "het onafhankelijk geverifieerde rapport over koolstof- en watergebruik",
     "recycling": "het beleid voor hergebruik en recycling van hardware",
@@ -96,11 +105,13 @@ DELIVERED: tuple[Delivered, ...] = (
     Delivered("SOV-4", 4, PART_NAMES["broncode"], ("broncodedepot",), part="broncode"),
     Delivered("SOV-5", 1, "de lijst van Subverwerkers", ("subverwerkerslijst",)),
     Delivered("SOV-5", 2, PART_NAMES["updates"], ("integriteit-updates",), part="updates"),
+    Delivered("SOV-5", 3, PART_NAMES["assurance"], ("nis2-ketencompliance",), part="assurance", only_as="W-"),
     Delivered("SOV-6", 1, "de interfaces voor raadplegen en export", ("open-api",)),
     Delivered("SOV-6", 2, "de gedocumenteerde API's volgens open standaarden", ("open-api",)),
     Delivered("SOV-6", 3, "de architectuur op open standaarden", ("architectuurdocumentatie", "open-standaarden")),
     Delivered("SOV-6", 4, PART_NAMES["open-bron"], ("open-source",), part="open-bron"),
     Delivered("SOV-6", 4, PART_NAMES["twee-aanbieders"], ("haven-applicatie",), part="twee-aanbieders"),
+    Delivered("SOV-7", 2, PART_NAMES["nis2"], ("nis2-ketencompliance",), part="nis2"),
     Delivered("SOV-7", 2, PART_NAMES["melding"], ("incidentmelding",), part="melding"),
     Delivered(
         "SOV-7",
@@ -160,7 +171,7 @@ def listed(numbers: dict[str, str]) -> tuple[Listed, ...]:
     return tuple(
         Listed(d.sov, d.level, d.what, tuple(numbers[c] for c in d.clauses), d.part)
         for d in DELIVERED
-        if all(c in numbers for c in d.clauses)
+        if all(c in numbers and numbers[c].startswith(d.only_as) for c in d.clauses)
     )
 
 
