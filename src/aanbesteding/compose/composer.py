@@ -12,6 +12,7 @@ from aanbesteding.compose.award import (
     AwardModel,
     resolve_award,
 )
+from aanbesteding.compose.definitions import printed_texts, used_definitions
 from aanbesteding.compose.parameters import names_used, resolve_parameters
 from aanbesteding.compose.rules import (
     check_exclusions,
@@ -179,10 +180,12 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
     if not award.part:
         sections, dropped = _without_wensen(sections, award.reason)
         exclusions += dropped
-    used_terms = {t for s in sections for r in s.requirements for t in r.terms}
-    definitions = tuple(
-        sorted((d for d in library.definitions.values() if d.begrip in used_terms), key=lambda d: d.begrip.lower())
-    )
+    chapters = _chapters(library, tender, ratio, sections, award)
+    texts = printed_texts(sections, chapters)
+    if award.part or seal_eis:  # the SEAL evidence table is printed
+        texts += (text for levels in library.policy.seal_evidence.values() for text in levels.values())
+    declared = {t for s in sections for r in s.requirements for t in r.terms}
+    definitions = used_definitions(library.definitions, declared, texts)
     minima = library.policy.seal_minimum[tender.laag]  # the loader checked they are there
     profile = library.policy.weight_profiles[tender.weging]
     return Annex(
@@ -201,7 +204,7 @@ def compose_annex(library: Library, tender: Tender) -> Annex:
         seal_evidence={sov: dict(levels) for sov, levels in library.policy.seal_evidence.items()},
         library_origins=library.origins,
         award=award,
-        chapters=_chapters(library, tender, ratio, sections, award),
+        chapters=chapters,
     )
 
 
