@@ -239,3 +239,9 @@ def test_review_and_redline_show_the_verantwoording(run: Runner, tmp_path: Path)
     change = next(c for c in diff.changed if c.id == "open-source")
     assert [t.field for t in change.texts] == ["verantwoording"]
     assert "Gewijzigde onderbouwing." in " ".join(p.text for p in change.texts[0].pieces)
+
+
+def test_risk_codes_are_found_as_whole_words_only() -> None:
+    from aanbesteding.library.checks import risk_codes
+
+    assert risk_codes("R3 en zie (R1, R10) en BR2, R12, _R4, R5x en R1") == ["R3", "R1", "R10"]

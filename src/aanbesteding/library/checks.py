@@ -168,7 +168,17 @@ def text_fields(clause: Clause) -> Iterator[tuple[Loc, str]]:
                 yield ("varianten", laag.key, name), value
 
 
-RISK_CODE = re.compile(r"\bR(?:1[01]|[1-9])\b")
+# Starts with the literal R so the regex engine can skip ahead (a leading \b makes it try every
+# position: 40 times slower over a library); the word boundary before R is checked by hand.
+RISK_CODE = re.compile(r"R(?:1[01]|[1-9])\b")
+
+
+def risk_codes(text: str) -> list[str]:
+    """The risk codes (R1 to R11) a text names, in order, once each."""
+    found = (m for m in RISK_CODE.finditer(text) if m.start() == 0 or not text[m.start() - 1].isalnum())
+    return list(dict.fromkeys(m.group() for m in found if text[m.start() - 1 : m.start()] != "_"))
+
+
 BIDDER_FIELDS = ("tekst", "toelichting", "wijze_van_aantonen")
 
 
@@ -179,7 +189,7 @@ def check_risk_codes(clause: Clause) -> Iterator[tuple[Loc, str]]:
     texts.extend((loc, text) for loc, text in text_fields(clause) if loc[-1] in BIDDER_FIELDS)
     texts.extend((("scoringsleidraad", k), v) for k, v in (clause.scoringsleidraad or {}).items())
     for loc, text in texts:
-        codes = list(dict.fromkeys(RISK_CODE.findall(text)))
+        codes = risk_codes(text)
         if codes:
             yield (
                 loc,
