@@ -175,8 +175,12 @@ RISK_CODE = re.compile(r"R(?:1[01]|[1-9])\b")
 
 def risk_codes(text: str) -> list[str]:
     """The risk codes (R1 to R11) a text names, in order, once each."""
-    found = (m for m in RISK_CODE.finditer(text) if m.start() == 0 or not text[m.start() - 1].isalnum())
-    return list(dict.fromkeys(m.group() for m in found if text[m.start() - 1 : m.start()] != "_"))
+
+    def standalone(start: int) -> bool:  # not preceded by a letter, digit or underscore
+        before = text[start - 1 : start]
+        return not (before.isalnum() or before == "_")
+
+    return list(dict.fromkeys(m.group() for m in RISK_CODE.finditer(text) if standalone(m.start())))
 
 
 BIDDER_FIELDS = ("tekst", "toelichting", "wijze_van_aantonen")
